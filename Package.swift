@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers, data flowing one way:
+//   Ingest → Extract → Store → SPARQL / Render, with KGCommands (the CLI) on top.
+// RDF (terms and syntaxes) and Ontology (domain knowledge loaded from Ontology/*.ttl) are shared below them.
+let package = Package(
+    name: "kg",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kg", targets: ["kg"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc",
+                       providers: [.apt(["libgraphviz-dev"])]),
+
+        .target(name: "RDF"),
+        .target(name: "Ontology", dependencies: ["RDF"]),
+        .target(name: "Ingest", dependencies: [
+            "RDF",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Extract", dependencies: ["Ingest", "Ontology", "RDF"]),
+        .target(name: "Store", dependencies: ["RDF", "CSQLite"]),
+        .target(name: "SPARQL", dependencies: [
+            "RDF", "Store",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .target(name: "Render", dependencies: ["CGraphviz"]),
+        .target(name: "KGCommands", dependencies: [
+            "RDF", "Ontology", "Ingest", "Extract", "Store", "SPARQL", "Render",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "kg", dependencies: ["KGCommands"]),
+
+        .testTarget(name: "RDFTests", dependencies: ["RDF"]),
+        .testTarget(name: "OntologyTests", dependencies: ["Ontology", "RDF"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "RDF"]),
+        .testTarget(name: "ExtractTests", dependencies: ["Extract", "Ontology", "Ingest", "RDF"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "RDF"]),
+        .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "Store", "RDF"]),
+        .testTarget(name: "RenderTests", dependencies: ["Render"]),
+        .testTarget(name: "CLITests", dependencies: ["kg"]),
+    ]
+)

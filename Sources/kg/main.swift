@@ -1,0 +1,2 @@
+import KGCommands
+KGCommand.main()

@@ -1,0 +1,2 @@
+import Testing
+@Test func placeholderExtract() { #expect(Bool(true)) }

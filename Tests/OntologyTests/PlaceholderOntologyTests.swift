@@ -1,0 +1,2 @@
+import Testing
+@Test func placeholderOntology() { #expect(Bool(true)) }
