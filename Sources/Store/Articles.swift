@@ -1,0 +1,188 @@
+import Foundation
+import RDF
+
+/// What the store keeps about one article.
+public struct ArticleRecord: Sendable, Hashable {
+    public var path: String
+    public var hash: String
+    public var title: String?
+    public var published: String?
+    public var source: String?
+    public init(path: String, hash: String, title: String? = nil, published: String? = nil, source: String? = nil) {
+        self.path = path
+        self.hash = hash
+        self.title = title
+        self.published = published
+        self.source = source
+    }
+
+    /// The article's named graph: `https://kg.example.org/article/<path, percent-encoded>`.
+    public var graph: Term {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "#?%")
+        return .iri(KG.articleNS + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path))
+    }
+}
+
+/// Where an assertion was read and what kg knows about it.
+public struct StatementRecord: Sendable, Hashable {
+    public enum Modality: String, Sendable, CaseIterable {
+        case asserted, claimed, planned, hypothetical, denied
+        /// Asserted and attributed claims are facts; plans, hypotheses and denials are not.
+        public var isFact: Bool { self == .asserted || self == .claimed }
+    }
+
+    public var triple: Triple
+    public var sentence: String
+    public var sentenceIndex: Int
+    public var span: Range<Int>
+    public var date: PartialDate?
+    public var start: PartialDate?
+    public var end: PartialDate?
+    public var timePhrase: String?
+    public var timeAnchor: PartialDate?
+    public var confidence: Double
+    public var modality: Modality
+    public var attribution: String?
+    public var rule: String
+
+    public init(triple: Triple, sentence: String, sentenceIndex: Int = 0, span: Range<Int> = 0..<0,
+                date: PartialDate? = nil, start: PartialDate? = nil, end: PartialDate? = nil,
+                timePhrase: String? = nil, timeAnchor: PartialDate? = nil, confidence: Double = 1,
+                modality: Modality = .asserted, attribution: String? = nil, rule: String) {
+        self.triple = triple
+        self.sentence = sentence
+        self.sentenceIndex = sentenceIndex
+        self.span = span
+        self.date = date
+        self.start = start
+        self.end = end
+        self.timePhrase = timePhrase
+        self.timeAnchor = timeAnchor
+        self.confidence = confidence
+        self.modality = modality
+        self.attribution = attribution
+        self.rule = rule
+    }
+}
+
+/// A statement as read back, with its article.
+public struct StoredStatement: Sendable, Hashable {
+    public var id: Int64
+    public var record: StatementRecord
+    public var article: ArticleRecord
+}
+
+extension TripleStore {
+    /// The stored hash of the article at `path`, if it was built before.
+    public func articleHash(path: String) throws -> String? {
+        let s = try connection.prepare("SELECT hash FROM article WHERE path = ?1")
+        s.bind(path, at: 1)
+        defer { s.reset() }
+        return try s.step() ? s.text(0) : nil
+    }
+
+    /// Every article path in the store, sorted.
+    public func articlePaths() throws -> [String] {
+        let s = try connection.prepare("SELECT path FROM article ORDER BY path")
+        var out: [String] = []
+        while try s.step() { out.append(s.text(0)) }
+        return out
+    }
+
+    /// Replaces everything known from the article at `record.path` with `triples` (its graph: entity
+    /// descriptions and facts) and `statements`, in one transaction (invariant 5).
+    public func replaceArticle(_ record: ArticleRecord, triples: [Triple], statements: [StatementRecord]) throws {
+        try transaction {
+            try removeArticle(path: record.path)
+            let graph = try intern(record.graph)
+            let ins = try connection.prepare("""
+                INSERT INTO article(path, hash, title, published, source, ingested_at, graph)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                """)
+            ins.bind(record.path, at: 1); ins.bind(record.hash, at: 2); ins.bind(record.title, at: 3)
+            ins.bind(record.published, at: 4); ins.bind(record.source, at: 5)
+            ins.bind(ISO8601DateFormatter().string(from: Date()), at: 6); ins.bind(graph, at: 7)
+            try ins.run()
+            let article = connection.lastInsertRowID
+            var graphTriples = triples
+            graphTriples += statements.filter { $0.modality.isFact }.map(\.triple)
+            for t in graphTriples {
+                let (s, p, o) = (try intern(t.subject), try intern(t.predicate), try intern(t.object))
+                try insert(s: s, p: p, o: o, g: graph)
+                try insert(s: s, p: p, o: o, g: 0)
+            }
+            let st = try connection.prepare("""
+                INSERT INTO statement(article, s, p, o, sentence, sentence_index, span_start, span_end,
+                    date, start, "end", time_phrase, time_anchor, confidence, modality, attribution, rule)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
+                """)
+            for r in statements {
+                st.bind(article, at: 1)
+                st.bind(try intern(r.triple.subject), at: 2)
+                st.bind(try intern(r.triple.predicate), at: 3)
+                st.bind(try intern(r.triple.object), at: 4)
+                st.bind(r.sentence, at: 5); st.bind(Int64(r.sentenceIndex), at: 6)
+                st.bind(Int64(r.span.lowerBound), at: 7); st.bind(Int64(r.span.upperBound), at: 8)
+                st.bind(r.date?.iso, at: 9); st.bind(r.start?.iso, at: 10); st.bind(r.end?.iso, at: 11)
+                st.bind(r.timePhrase, at: 12); st.bind(r.timeAnchor?.iso, at: 13)
+                st.bind(r.confidence, at: 14); st.bind(r.modality.rawValue, at: 15)
+                st.bind(r.attribution, at: 16); st.bind(r.rule, at: 17)
+                try st.run()
+            }
+        }
+    }
+
+    /// Removes the article at `path`, its statements, its graph, and the default-graph triples that no
+    /// other graph still holds. Returns false if there was no such article.
+    @discardableResult
+    public func removeArticle(path: String) throws -> Bool {
+        try transaction {
+            let find = try connection.prepare("SELECT id, graph FROM article WHERE path = ?1")
+            find.bind(path, at: 1)
+            guard try find.step() else { return false }
+            let (article, graph) = (find.int(0), find.int(1))
+            find.reset()
+            try dropGraph(graph)
+            try connection.prepare("DELETE FROM statement WHERE article = ?1").run([.int(article)])
+            try connection.prepare("DELETE FROM article WHERE id = ?1").run([.int(article)])
+            return true
+        }
+    }
+
+    /// Every statement, in article then sentence order. `factsOnly` drops planned, hypothetical
+    /// and denied statements. Stops early when `body` returns false.
+    public func statements(factsOnly: Bool = true, _ body: (StoredStatement) throws -> Bool) throws {
+        let sql = """
+            SELECT st.id, st.s, st.p, st.o, st.sentence, st.sentence_index, st.span_start, st.span_end,
+                   st.date, st.start, st."end", st.time_phrase, st.time_anchor, st.confidence, st.modality,
+                   st.attribution, st.rule, a.path, a.hash, a.title, a.published, a.source
+            FROM statement st JOIN article a ON a.id = st.article
+            \(factsOnly ? "WHERE st.modality IN ('asserted', 'claimed')" : "")
+            ORDER BY a.path, st.sentence_index, st.id
+            """
+        let s = try connection.prepareUncached(sql)
+        var terms: [Int64: Term] = [:]
+        func term(_ id: Int64) throws -> Term {
+            if let t = terms[id] { return t }
+            let t = try self.term(id: id)
+            terms[id] = t
+            return t
+        }
+        while try s.step() {
+            let record = StatementRecord(
+                triple: Triple(try term(s.int(1)), try term(s.int(2)), try term(s.int(3))),
+                sentence: s.text(4), sentenceIndex: Int(s.int(5)),
+                span: Int(s.int(6))..<max(Int(s.int(6)), Int(s.int(7))),
+                date: s.optionalText(8).flatMap(PartialDate.init(iso:)),
+                start: s.optionalText(9).flatMap(PartialDate.init(iso:)),
+                end: s.optionalText(10).flatMap(PartialDate.init(iso:)),
+                timePhrase: s.optionalText(11), timeAnchor: s.optionalText(12).flatMap(PartialDate.init(iso:)),
+                confidence: s.double(13), modality: StatementRecord.Modality(rawValue: s.text(14)) ?? .asserted,
+                attribution: s.optionalText(15), rule: s.text(16))
+            let article = ArticleRecord(path: s.text(17), hash: s.text(18), title: s.optionalText(19),
+                                        published: s.optionalText(20), source: s.optionalText(21))
+            if try !body(StoredStatement(id: s.int(0), record: record, article: article)) { break }
+        }
+    }
+}

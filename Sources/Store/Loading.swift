@@ -1,0 +1,45 @@
+import RDF
+
+extension TripleStore {
+    /// Adds quads in transactions of `batchSize`, returning how many were new.
+    /// Used by `kg import`; each batch commits whole, so an interrupted import keeps whole batches.
+    @discardableResult
+    public func load<S: Sequence>(_ quads: S, batchSize: Int = 50_000) throws -> Int where S.Element == Quad {
+        var added = 0
+        var iterator = quads.makeIterator()
+        var done = false
+        while !done {
+            try transaction {
+                for _ in 0..<batchSize {
+                    guard let q = iterator.next() else { done = true; return }
+                    if try insert(q) { added += 1 }
+                }
+            }
+        }
+        return added
+    }
+
+    /// Replaces the ontology graph (and its share of the default graph) with `quads`' triples.
+    public func replaceOntology(_ quads: [Quad]) throws {
+        try transaction {
+            let graph = try intern(Self.ontologyGraph)
+            try dropGraph(graph)
+            for q in quads {
+                let (s, p, o) = (try intern(q.subject), try intern(q.predicate), try intern(q.object))
+                try insert(s: s, p: p, o: o, g: graph)
+                try insert(s: s, p: p, o: o, g: 0)
+            }
+        }
+    }
+
+    /// Removes the named graph `graph` and the default-graph triples that no other graph holds.
+    func dropGraph(_ graph: Int64) throws {
+        try connection.prepare("""
+            DELETE FROM quad WHERE g = 0 AND (s, p, o) IN (
+                SELECT a.s, a.p, a.o FROM quad a WHERE a.g = ?1
+                AND NOT EXISTS (SELECT 1 FROM quad b WHERE b.s = a.s AND b.p = a.p AND b.o = a.o
+                                AND b.g <> 0 AND b.g <> ?1))
+            """).run([.int(graph)])
+        try connection.prepare("DELETE FROM quad WHERE g = ?1").run([.int(graph)])
+    }
+}

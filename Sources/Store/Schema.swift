@@ -1,0 +1,57 @@
+/// The store's SQL schema, one constant per version. Never edit a released version: add a migration.
+enum Schema {
+    static let v1 = """
+        CREATE TABLE term (
+            id       INTEGER PRIMARY KEY,   -- never 0, never reused
+            kind     INTEGER NOT NULL,      -- 0 IRI, 1 blank node, 2 literal
+            value    TEXT NOT NULL,         -- the IRI, the blank node label, or the literal's lexical form as written
+            datatype TEXT NOT NULL DEFAULT '',
+            lang     TEXT NOT NULL DEFAULT '',
+            num      REAL                   -- numeric value of numeric literals, for range filters
+        );
+        CREATE UNIQUE INDEX term_key ON term(value, kind, datatype, lang);
+
+        CREATE TABLE quad (
+            s INTEGER NOT NULL, p INTEGER NOT NULL, o INTEGER NOT NULL,
+            g INTEGER NOT NULL DEFAULT 0,   -- 0: default graph
+            PRIMARY KEY (s, p, o, g)
+        ) WITHOUT ROWID;
+        CREATE INDEX quad_posg ON quad(p, o, s, g);
+        CREATE INDEX quad_ospg ON quad(o, s, p, g);
+        CREATE INDEX quad_gspo ON quad(g, s, p, o);
+
+        CREATE TABLE article (
+            id          INTEGER PRIMARY KEY,
+            path        TEXT NOT NULL UNIQUE,
+            hash        TEXT NOT NULL,       -- SHA-256 of the article's bytes
+            title       TEXT,
+            published   TEXT,                -- ISO date at its precision, or the text as written if unparsed
+            source      TEXT,
+            ingested_at TEXT NOT NULL,
+            graph       INTEGER NOT NULL     -- term id of the article's named graph
+        );
+
+        CREATE TABLE statement (
+            id             INTEGER PRIMARY KEY,
+            article        INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+            s INTEGER NOT NULL, p INTEGER NOT NULL, o INTEGER NOT NULL,
+            sentence       TEXT NOT NULL,
+            sentence_index INTEGER NOT NULL,
+            span_start     INTEGER NOT NULL,  -- UTF-8 byte offsets in the article text
+            span_end       INTEGER NOT NULL,
+            date           TEXT,              -- ISO 8601 at its precision (YYYY, YYYY-MM, YYYY-MM-DD)
+            start          TEXT,
+            "end"          TEXT,
+            time_phrase    TEXT,
+            time_anchor    TEXT,
+            confidence     REAL NOT NULL,
+            modality       TEXT NOT NULL,     -- asserted, claimed, planned, hypothetical, denied
+            attribution    TEXT,
+            rule           TEXT NOT NULL
+        );
+        CREATE INDEX statement_spo ON statement(s, p, o);
+        CREATE INDEX statement_article ON statement(article);
+
+        PRAGMA user_version = 1;
+        """
+}

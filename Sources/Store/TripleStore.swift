@@ -1,0 +1,262 @@
+import CSQLite
+import Foundation
+import RDF
+
+// kg's SQLite triple store.
+//
+// Schema (version `TripleStore.schemaVersion`, kept in PRAGMA user_version):
+//   term(id, kind, value, datatype, lang, num)   the term dictionary: every RDF term once, by id
+//   quad(s, p, o, g)                             RDF quads as term ids; g = 0 is the default graph
+//   article(id, path, hash, …, graph)            one row per article read, graph = its named graph's term id
+//   statement(id, article, s, p, o, …)           one row per extracted assertion, with provenance and time
+//
+// Invariants (every writer keeps them; tests check them):
+//   1. The term dictionary only grows: a term's id never changes and is never reused.
+//      (value, kind, datatype, lang) is unique, so a term has exactly one id. Id 0 is never a term.
+//   2. Every quad's s, p, o and g (when g ≠ 0) is the id of a term row.
+//   3. Every statement has exactly one article, and its (s, p, o) is a triple of that article's graph
+//      when the statement is a fact (modality asserted or claimed). Modal statements (planned,
+//      hypothetical, denied) are kept as statements only, never as quads.
+//   4. The default graph (g = 0) holds the merge of every article graph, the ontology graph and
+//      imported default-graph triples: a fact from three articles is one triple with three statements.
+//   5. An article's rows (article, statements, its graph's quads, its share of the default graph) are
+//      written or removed inside one transaction, so a crash leaves whole articles only.
+//   6. Every access path SPARQL needs is a covering index: SPOG (primary key), POSG, OSPG, GSPO.
+//
+// Build states of an article: read → extracted → committed. Only `committed` is visible in the
+// store; an article whose content hash is unchanged is not read again.
+
+/// The SQLite-backed quad store with provenance.
+public final class TripleStore {
+    public static let schemaVersion = 1
+    public static let ontologyGraph: Term = .iri("https://kg.example.org/graph/ontology")
+
+    public let path: String
+    public let connection: Connection
+    private var termCache: [Term: Int64] = [:]
+    private var transactionDepth = 0
+
+    /// Opens (creating if needed) the store at `path`. A store written by a newer kg is refused;
+    /// an older one is migrated.
+    public init(path: String, readOnly: Bool = false) throws {
+        self.path = path
+        if readOnly, !FileManager.default.fileExists(atPath: path) {
+            throw StoreError("no knowledge graph at \(path) (run `kg build` or `kg import` first, or pass --db)")
+        }
+        connection = try Connection(path: path, readOnly: readOnly)
+        try connection.execute("PRAGMA foreign_keys = ON")
+        if !readOnly {
+            try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+        }
+        try migrate(readOnly: readOnly)
+    }
+
+    private func migrate(readOnly: Bool) throws {
+        let version: Int
+        do { version = try connection.userVersion() } catch let e as StoreError {
+            throw StoreError(code: e.code, "\(path) is not a kg database: \(e.message)")
+        }
+        if version == Self.schemaVersion { return }
+        if version > Self.schemaVersion {
+            throw StoreError("\(path) was written by a newer kg (schema \(version); this kg knows \(Self.schemaVersion)); refusing to read it")
+        }
+        if version == 0 {
+            let tables = try connection.prepare("SELECT count(*) FROM sqlite_master")
+            let hasTables = try tables.step() && tables.int(0) > 0
+            tables.reset()
+            if hasTables { throw StoreError("\(path) is an SQLite database but not a kg store (no schema version)") }
+            if readOnly { throw StoreError("\(path) is empty; run `kg build` or `kg import` first") }
+            try transaction { try connection.execute(Schema.v1) }
+            return
+        }
+        // Future migrations: `case 1: try connection.execute(Schema.v1to2)` and so on, each in a transaction.
+        throw StoreError("\(path) has unknown schema version \(version)")
+    }
+
+    // MARK: Transactions
+
+    /// Runs `body` in one transaction (nested calls join the outer one). Rolled back on error.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        if transactionDepth > 0 {
+            transactionDepth += 1
+            defer { transactionDepth -= 1 }
+            return try body()
+        }
+        try connection.execute("BEGIN IMMEDIATE")
+        transactionDepth = 1
+        do {
+            let result = try body()
+            transactionDepth = 0
+            try connection.execute("COMMIT")
+            return result
+        } catch {
+            transactionDepth = 0
+            try? connection.execute("ROLLBACK")
+            termCache.removeAll()  // ids handed out inside the rolled-back transaction are gone
+            throw error
+        }
+    }
+
+    // MARK: Terms
+
+    /// The id of `term`, or nil if the store has never seen it.
+    public func id(of term: Term) throws -> Int64? {
+        if let id = termCache[term] { return id }
+        let (kind, value, datatype, lang) = Self.columns(of: term)
+        let s = try connection.prepare("SELECT id FROM term WHERE value = ?1 AND kind = ?2 AND datatype = ?3 AND lang = ?4")
+        s.bind(value, at: 1); s.bind(Int64(kind), at: 2); s.bind(datatype, at: 3); s.bind(lang, at: 4)
+        guard try s.step() else { return nil }
+        let id = s.int(0)
+        s.reset()
+        termCache[term] = id
+        return id
+    }
+
+    /// The id of `term`, adding it to the dictionary if new (get-or-create).
+    public func intern(_ term: Term) throws -> Int64 {
+        if let id = try id(of: term) { return id }
+        let (kind, value, datatype, lang) = Self.columns(of: term)
+        let s = try connection.prepare("INSERT INTO term(kind, value, datatype, lang, num) VALUES (?1, ?2, ?3, ?4, ?5)")
+        s.bind(Int64(kind), at: 1); s.bind(value, at: 2); s.bind(datatype, at: 3); s.bind(lang, at: 4)
+        if let n = Self.numericValue(of: term) { s.bind(n, at: 5) } else { s.bind(.null, at: 5) }
+        try s.run()
+        let id = connection.lastInsertRowID
+        termCache[term] = id
+        return id
+    }
+
+    /// The term with dictionary id `id`.
+    public func term(id: Int64) throws -> Term {
+        let s = try connection.prepare("SELECT kind, value, datatype, lang FROM term WHERE id = ?1")
+        s.bind(id, at: 1)
+        guard try s.step() else { throw StoreError("term \(id) is missing from the dictionary") }
+        let t = Self.term(kind: s.int(0), value: s.text(1), datatype: s.text(2), lang: s.text(3))
+        s.reset()
+        return t
+    }
+
+    static func columns(of term: Term) -> (Int, String, String, String) {
+        switch term {
+        case .iri(let v): return (0, v, "", "")
+        case .blank(let v): return (1, v, "", "")
+        case .literal(let l): return (2, l.lexical, l.datatype, l.language ?? "")
+        }
+    }
+
+    /// Rebuilds a term from its dictionary columns.
+    public static func term(kind: Int64, value: String, datatype: String, lang: String) -> Term {
+        switch kind {
+        case 0: return .iri(value)
+        case 1: return .blank(value)
+        default: return lang.isEmpty ? .typed(value, datatype) : .lang(value, lang)
+        }
+    }
+
+    static let numericTypes: Set<String> = Set(["integer", "decimal", "double", "float", "int", "long", "short", "byte",
+        "nonNegativeInteger", "nonPositiveInteger", "positiveInteger", "negativeInteger",
+        "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte"].map { XSD.ns + $0 })
+
+    static func numericValue(of term: Term) -> Double? {
+        guard case .literal(let l) = term, numericTypes.contains(l.datatype) else { return nil }
+        return Double(l.lexical.trimmingCharacters(in: .whitespaces))
+    }
+
+    // MARK: Quads
+
+    /// Adds a quad; returns false if it was already there.
+    @discardableResult
+    public func insert(_ quad: Quad) throws -> Bool {
+        let g = try quad.graph.map(intern) ?? 0
+        return try insert(s: intern(quad.subject), p: intern(quad.predicate), o: intern(quad.object), g: g)
+    }
+
+    @discardableResult
+    public func insert(s: Int64, p: Int64, o: Int64, g: Int64) throws -> Bool {
+        let st = try connection.prepare("INSERT OR IGNORE INTO quad(s, p, o, g) VALUES (?1, ?2, ?3, ?4)")
+        st.bind(s, at: 1); st.bind(p, at: 2); st.bind(o, at: 3); st.bind(g, at: 4)
+        try st.run()
+        return connection.changes > 0
+    }
+
+    /// Every quad matching the given terms (nil = any), in index order. `graph: .some(nil)` is the
+    /// default graph only; `graph: nil` is every graph. Stops early when `body` returns false.
+    public func quads(subject: Term? = nil, predicate: Term? = nil, object: Term? = nil,
+                      graph: Term?? = nil, _ body: (Quad) throws -> Bool) throws {
+        var conditions: [String] = []
+        var values: [SQLValue] = []
+        for (column, term) in [("s", subject), ("p", predicate), ("o", object)] {
+            guard let term else { continue }
+            guard let id = try id(of: term) else { return }
+            conditions.append("q.\(column) = ?\(values.count + 1)")
+            values.append(.int(id))
+        }
+        if let graph {
+            if let g = graph {
+                guard let id = try id(of: g) else { return }
+                values.append(.int(id))
+            } else {
+                values.append(.int(0))
+            }
+            conditions.append("q.g = ?\(values.count)")
+        }
+        let sql = """
+            SELECT ts.kind, ts.value, ts.datatype, ts.lang, tp.value, \
+            tobj.kind, tobj.value, tobj.datatype, tobj.lang, q.g, tg.kind, tg.value
+            FROM quad q JOIN term ts ON ts.id = q.s JOIN term tp ON tp.id = q.p JOIN term tobj ON tobj.id = q.o
+            LEFT JOIN term tg ON tg.id = q.g
+            """ + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+            + " ORDER BY q.g, q.s, q.p, q.o"
+        let st = try connection.prepare(sql)
+        st.bind(values)
+        defer { st.reset() }
+        while try st.step() {
+            let s = Self.term(kind: st.int(0), value: st.text(1), datatype: st.text(2), lang: st.text(3))
+            let o = Self.term(kind: st.int(5), value: st.text(6), datatype: st.text(7), lang: st.text(8))
+            let g: Term? = st.int(9) == 0 ? nil : Self.term(kind: st.int(10), value: st.text(11), datatype: "", lang: "")
+            if try !body(Quad(s, .iri(st.text(4)), o, graph: g)) { break }
+        }
+    }
+
+    // MARK: Counts
+
+    public struct Counts: Sendable, Equatable {
+        public var terms: Int, quads: Int, defaultGraphTriples: Int, graphs: Int
+        public var articles: Int, statements: Int, facts: Int
+    }
+
+    public func counts() throws -> Counts {
+        func one(_ sql: String) throws -> Int {
+            let s = try connection.prepare(sql)
+            defer { s.reset() }
+            return try s.step() ? Int(s.int(0)) : 0
+        }
+        return Counts(
+            terms: try one("SELECT count(*) FROM term"),
+            quads: try one("SELECT count(*) FROM quad"),
+            defaultGraphTriples: try one("SELECT count(*) FROM quad WHERE g = 0"),
+            graphs: try one("SELECT count(DISTINCT g) FROM quad WHERE g <> 0"),
+            articles: try one("SELECT count(*) FROM article"),
+            statements: try one("SELECT count(*) FROM statement"),
+            facts: try one("SELECT count(*) FROM (SELECT DISTINCT s, p, o FROM statement WHERE modality IN ('asserted', 'claimed'))"))
+    }
+
+    /// `PRAGMA integrity_check` plus kg's own invariants 2 and 3; returns the problems found.
+    public func check() throws -> [String] {
+        var problems: [String] = []
+        let ic = try connection.prepareUncached("PRAGMA integrity_check")
+        while try ic.step() { if ic.text(0) != "ok" { problems.append(ic.text(0)) } }
+        let orphan = try connection.prepareUncached("""
+            SELECT count(*) FROM quad q WHERE NOT EXISTS (SELECT 1 FROM term WHERE id = q.s)
+            OR NOT EXISTS (SELECT 1 FROM term WHERE id = q.p) OR NOT EXISTS (SELECT 1 FROM term WHERE id = q.o)
+            OR (q.g <> 0 AND NOT EXISTS (SELECT 1 FROM term WHERE id = q.g))
+            """)
+        if try orphan.step(), orphan.int(0) > 0 { problems.append("\(orphan.int(0)) quads name missing terms") }
+        let loose = try connection.prepareUncached("""
+            SELECT count(*) FROM statement st JOIN article a ON a.id = st.article
+            WHERE st.modality IN ('asserted', 'claimed')
+            AND NOT EXISTS (SELECT 1 FROM quad q WHERE q.s = st.s AND q.p = st.p AND q.o = st.o AND q.g = a.graph)
+            """)
+        if try loose.step(), loose.int(0) > 0 { problems.append("\(loose.int(0)) fact statements without their triple") }
+        return problems
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import RDF
+import Testing
+@testable import Store
+
+func temporaryStore(_ name: String = #function) throws -> TripleStore {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kg-store-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return try TripleStore(path: dir.appendingPathComponent("kg.sqlite").path)
+}
+
+let mndaa = Term.iri(KG.entityNS + "A"), town = Term.iri(KG.entityNS + "T"), unit = Term.iri(KG.entityNS + "U")
+let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
+
+@Suite struct TermDictionaryTests {
+    @Test func internIsGetOrCreateAndStable() throws {
+        let store = try temporaryStore()
+        let terms: [Term] = [.iri("http://x/a"), .blank("b0"), .string("a"), .lang("a", "en"), .lang("a", "EN"),
+                             .typed("1", XSD.integer), .typed("01", XSD.integer), .typed("http://x/a", XSD.string)]
+        let ids = try terms.map(store.intern)
+        #expect(Set(ids).count == terms.count, "literals are kept exactly as written; kinds never collide")
+        #expect(try terms.map(store.intern) == ids)
+        for (t, id) in zip(terms, ids) { #expect(try store.term(id: id) == t) }
+        #expect(!ids.contains(0))
+    }
+
+    @Test func unknownTermHasNoID() throws {
+        let store = try temporaryStore()
+        #expect(try store.id(of: .iri("http://nowhere")) == nil)
+    }
+
+    @Test func rolledBackTransactionForgetsIDs() throws {
+        let store = try temporaryStore()
+        struct Boom: Error {}
+        #expect(throws: Boom.self) { try store.transaction { _ = try store.intern(.iri("http://x/gone")); throw Boom() } }
+        #expect(try store.id(of: .iri("http://x/gone")) == nil)
+    }
+}
+
+@Suite struct ArticleTests {
+    func statement(_ t: Triple, _ modality: StatementRecord.Modality = .asserted) -> StatementRecord {
+        StatementRecord(triple: t, sentence: "s", date: PartialDate(year: 2024, month: 1, day: 4), modality: modality, rule: "test")
+    }
+
+    @Test func sameFactFromThreeArticlesIsOneTripleWithThreeStatements() throws {
+        let store = try temporaryStore()
+        let fact = Triple(mndaa, captured, town)
+        for i in 1...3 {
+            try store.replaceArticle(ArticleRecord(path: "a\(i).md", hash: "h\(i)"), triples: [], statements: [statement(fact)])
+        }
+        let c = try store.counts()
+        #expect(c.defaultGraphTriples == 1)
+        #expect(c.statements == 3)
+        #expect(c.facts == 1)
+        #expect(c.graphs == 3)
+        var n = 0
+        try store.quads(subject: mndaa, graph: .some(nil)) { _ in n += 1; return true }
+        #expect(n == 1)
+        #expect(try store.check().isEmpty)
+    }
+
+    @Test func removingAnArticleKeepsFactsOthersSupport() throws {
+        let store = try temporaryStore()
+        let shared = Triple(mndaa, captured, town), own = Triple(unit, surrenderedTo, mndaa)
+        try store.replaceArticle(ArticleRecord(path: "a.md", hash: "1"), triples: [], statements: [statement(shared), statement(own)])
+        try store.replaceArticle(ArticleRecord(path: "b.md", hash: "2"), triples: [], statements: [statement(shared)])
+        #expect(try store.removeArticle(path: "a.md"))
+        var left: [Triple] = []
+        try store.quads(graph: .some(nil)) { left.append($0.triple); return true }
+        #expect(left == [shared])
+        #expect(try store.counts().statements == 1)
+        #expect(try store.articlePaths() == ["b.md"])
+        #expect(try !store.removeArticle(path: "a.md"))
+    }
+
+    @Test func modalStatementsAreKeptButAreNotTriples() throws {
+        let store = try temporaryStore()
+        try store.replaceArticle(ArticleRecord(path: "a.md", hash: "1"), triples: [],
+                                 statements: [statement(Triple(mndaa, captured, town), .planned)])
+        #expect(try store.counts().quads == 0)
+        var facts = 0, all = 0
+        try store.statements { _ in facts += 1; return true }
+        try store.statements(factsOnly: false) { s in
+            all += 1
+            #expect(s.record.modality == .planned)
+            #expect(s.record.date?.iso == "2024-01-04")
+            return true
+        }
+        #expect(facts == 0 && all == 1)
+    }
+
+    @Test func replacingAnArticleReplacesItsFacts() throws {
+        let store = try temporaryStore()
+        try store.replaceArticle(ArticleRecord(path: "a.md", hash: "1"), triples: [], statements: [statement(Triple(mndaa, captured, town))])
+        try store.replaceArticle(ArticleRecord(path: "a.md", hash: "2"), triples: [], statements: [statement(Triple(unit, surrenderedTo, mndaa))])
+        #expect(try store.articleHash(path: "a.md") == "2")
+        var objects: [Term] = []
+        try store.quads(graph: .some(nil)) { objects.append($0.object); return true }
+        #expect(objects == [mndaa])
+        #expect(try store.check().isEmpty)
+    }
+}
+
+@Suite struct SchemaTests {
+    @Test func newerSchemaIsRefused() throws {
+        let store = try temporaryStore()
+        try store.connection.execute("PRAGMA user_version = 99")
+        #expect(throws: StoreError.self) { _ = try TripleStore(path: store.path) }
+    }
+
+    @Test func foreignSQLiteFileIsRefused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kg-foreign-\(UUID().uuidString).sqlite").path
+        let c = try Connection(path: path)
+        try c.execute("CREATE TABLE x(y)")
+        #expect(throws: StoreError.self) { _ = try TripleStore(path: path) }
+    }
+
+    @Test func notADatabaseIsRefused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kg-text-\(UUID().uuidString).sqlite").path
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.self) { _ = try TripleStore(path: path) }
+    }
+
+    @Test func readOnlyMissingStoreSaysHowToMakeOne() throws {
+        do {
+            _ = try TripleStore(path: "/nonexistent/kg.sqlite", readOnly: true)
+            Issue.record("expected an error")
+        } catch let e as StoreError {
+            #expect(e.message.contains("kg build"))
+        }
+    }
+
+    @Test func bulkLoadCountsNewQuads() throws {
+        let store = try temporaryStore()
+        let quads = (0..<1000).map { Quad(.iri("http://x/\($0 % 10)"), .iri("http://x/p"), .typed(String($0), XSD.integer)) }
+        #expect(try store.load(quads, batchSize: 64) == 1000)
+        #expect(try store.load(quads) == 0)
+        #expect(try store.counts().defaultGraphTriples == 1000)
+    }
+}
