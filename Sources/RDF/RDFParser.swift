@@ -1,0 +1,181 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A streaming parser for Turtle 1.1, TriG, N-Triples and N-Quads, working on UTF-8 bytes.
+///
+/// Literals keep their lexical form and language tag exactly as written. Every blank node label is
+/// prefixed with `blankNodePrefix`; labels the parser generates (for `[]`, `[ … ]` and collections)
+/// are `_g1`, `_g2`, … and a written label starting with `_` gets a second `_`, so the two never meet.
+/// Relative IRIs are resolved against the base IRI (for files: the file's `file://` URL unless a base
+/// is given); a relative IRI with no base at all is an error, as is any relative IRI in N-Triples/N-Quads.
+/// Each `parse` call starts a new document (no prefixes, the initial base); the blank node counter
+/// carries on, so generated blank nodes of successive documents stay distinct.
+public struct RDFParser {
+    var state: ParserState
+    let initialBase: String?
+    static let chunkSize = 1 << 20
+
+    /// The prefixes declared by the last parsed document, in order of declaration.
+    public private(set) var prefixes: [(prefix: String, namespace: String)] = []
+
+    /// - Parameters:
+    ///   - format: the syntax; `.ntriples`/`.nquads` are strict and reject Turtle-only syntax.
+    ///   - baseIRI: the initial base IRI for relative references (`@base` may change it).
+    ///   - file: the name used in error messages.
+    ///   - blankNodePrefix: prepended to every blank node label emitted.
+    public init(format: RDFFormat, baseIRI: String? = nil, file: String? = nil, blankNodePrefix: String = "") {
+        state = ParserState(format: format, file: file, blankNodePrefix: blankNodePrefix, base: baseIRI)
+        initialBase = baseIRI
+    }
+
+    /// Parses a whole document held in memory; emits each quad (graph nil = default graph) in document order.
+    public mutating func parse(_ bytes: [UInt8], emit: (Quad) throws -> Void) throws {
+        try bytes.withUnsafeBufferPointer { try parseDocument($0, emit: emit) }
+    }
+
+    /// Parses a whole document held in memory; emits each quad (graph nil = default graph) in document order.
+    public mutating func parse(_ text: String, emit: (Quad) throws -> Void) throws {
+        var text = text
+        try text.withUTF8 { try parseDocument($0, emit: emit) }
+    }
+
+    /// Streams a file in chunks (bounded memory for N-Triples/N-Quads of any size; Turtle may buffer per statement).
+    public mutating func parse(fileAt path: String, emit: (Quad) throws -> Void) throws {
+        let savedFile = state.file
+        state.file = savedFile ?? path
+        defer { state.file = savedFile }
+        startDocument()
+        if state.base == nil { state.base = Self.fileURL(path) }
+        guard let f = fopen(path, "rb") else {
+            throw RDFSyntaxError(file: state.file, line: 0, column: 0, message: "cannot open file: \(String(cString: strerror(errno)))")
+        }
+        defer { fclose(f) }
+        var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
+        var filled = 0
+        var eof = false
+        var first = true
+        var position = (line: 1, column: 1)
+        while true {
+            while !eof && filled < buffer.count {
+                let n = buffer.withUnsafeMutableBufferPointer { b -> Int in
+                    guard let base = b.baseAddress else { return 0 }
+                    return fread(base + filled, 1, b.count - filled, f)
+                }
+                if n == 0 {
+                    if ferror(f) != 0 {
+                        throw RDFSyntaxError(file: state.file, line: 0, column: 0, message: "read error: \(String(cString: strerror(errno)))")
+                    }
+                    eof = true
+                }
+                filled += n
+            }
+            if first {
+                first = false
+                if filled >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF {
+                    buffer.removeSubrange(0..<3)
+                    buffer.append(contentsOf: [0, 0, 0])
+                    filled -= 3
+                }
+            }
+            let consumed = try buffer.withUnsafeBufferPointer { all -> Int in
+                let chunk = UnsafeBufferPointer(rebasing: all[0..<filled])
+                let used = try parseChunk(chunk, start: 0, isFinal: eof, position: position, emit: emit)
+                position = Self.position(of: used, in: chunk, from: position)
+                return used
+            }
+            if eof { return }
+            if consumed == 0 {
+                buffer.append(contentsOf: repeatElement(0, count: buffer.count))
+            } else {
+                buffer.withUnsafeMutableBufferPointer { b in
+                    guard let base = b.baseAddress else { return }
+                    memmove(base, base + consumed, filled - consumed)
+                }
+                filled -= consumed
+            }
+        }
+    }
+
+    /// Parses `text` and returns all quads.
+    public static func parseAll(_ text: String, format: RDFFormat, baseIRI: String? = nil) throws -> [Quad] {
+        var parser = RDFParser(format: format, baseIRI: baseIRI)
+        var quads: [Quad] = []
+        try parser.parse(text) { quads.append($0) }
+        return quads
+    }
+
+    // MARK: - Internals
+
+    private mutating func startDocument() {
+        state.base = initialBase
+        state.prefixMap = [:]
+        state.prefixList = []
+        prefixes = []
+    }
+
+    private mutating func parseDocument(_ buf: UnsafeBufferPointer<UInt8>, emit: (Quad) throws -> Void) throws {
+        startDocument()
+        let bom = buf.count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF ? 3 : 0
+        _ = try parseChunk(buf, start: bom, isFinal: true, position: (1, 1), emit: emit)
+    }
+
+    /// Parses the statements of `buf` from `start`; `position` is the line and column of `buf[0]`.
+    private mutating func parseChunk(_ buf: UnsafeBufferPointer<UInt8>, start: Int, isFinal: Bool,
+                                     position: (line: Int, column: Int), emit: (Quad) throws -> Void) throws -> Int {
+        var reader = TurtleReader(buf, start: start, isFinal: isFinal, state: state)
+        defer {
+            state = reader.state
+            prefixes = state.prefixList
+        }
+        do {
+            return try reader.run(emit: emit)
+        } catch ReaderFailure.syntax(let offset, let message) {
+            let at = Self.position(of: offset, in: buf, from: position)
+            throw RDFSyntaxError(file: state.file, line: at.line, column: at.column, message: message)
+        } catch ReaderFailure.needMore {
+            throw RDFSyntaxError(file: state.file, line: position.line, column: position.column, message: "unexpected end of input")
+        }
+    }
+
+    /// Line and column (in Unicode scalars) of byte `offset`, counting from `start` at `buf[0]`.
+    static func position(of offset: Int, in buf: UnsafeBufferPointer<UInt8>, from start: (line: Int, column: Int)) -> (line: Int, column: Int) {
+        var line = start.line
+        var column = start.column
+        var i = 0
+        let n = min(offset, buf.count)
+        while i < n {
+            let c = buf[i]
+            if c == 0x0A {
+                line += 1
+                column = 1
+            } else if c & 0xC0 != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        return (line, column)
+    }
+
+    static func fileURL(_ path: String) -> String {
+        var absolute = path
+        if !path.hasPrefix("/") {
+            var cwd = [CChar](repeating: 0, count: 4096)
+            if getcwd(&cwd, cwd.count) != nil {
+                let dir = String(decoding: cwd.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                absolute = dir + "/" + path
+            }
+        }
+        var out = "file://"
+        for b in absolute.utf8 {
+            if b <= 0x20 || b >= 0x7F || b == 0x25 || b == 0x23 || b == 0x3F || b == 0x3C || b == 0x3E || b == 0x22 {
+                out += "%" + NTriplesEscaping.hex(UInt32(b), width: 2)
+            } else {
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            }
+        }
+        return out
+    }
+}
