@@ -1,0 +1,202 @@
+import Crypto
+import Foundation
+import RDF
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds article files and reads them into `Article`s. Problems with the input come back as warnings,
+/// never as thrown errors or crashes.
+public enum ArticleSource {
+    static let formats: [String: ArticleFormat] = [
+        "txt": .text, "md": .markdown, "markdown": .markdown, "html": .html, "htm": .html,
+        "jsonl": .jsonLines, "ndjson": .jsonLines,
+    ]
+
+    /// The format a file is read as, by extension (case-insensitive); nil if kg does not read such files.
+    static func format(of path: String) -> ArticleFormat? {
+        let name = path.split(separator: "/").last ?? Substring(path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        return formats[name[name.index(after: dot)...].lowercased()]
+    }
+
+    /// Expands files and folders (recursively, sorted, following no symlink loops) to the article files kg reads:
+    /// .txt .md .markdown .html .htm .jsonl .ndjson. Paths that do not exist, unreadable folders → warnings.
+    ///
+    /// Named files come in the order given; each folder's entries in byte order of their names, depth first.
+    /// Hidden entries (names starting with ".") inside folders are skipped, and so is a file already listed
+    /// (the same file reached twice, e.g. through a symlink). A named file with another extension is a warning.
+    public static func discover(_ paths: [String]) -> (files: [String], warnings: [IngestWarning]) {
+        var walker = FolderWalker()
+        for path in paths { walker.visit(path) }
+        return (walker.files, walker.warnings)
+    }
+
+    /// Reads one file: one article (text/markdown/html) or many (JSON Lines), plus warnings. Never throws, never crashes.
+    ///
+    /// A file with an unknown extension is read as plain text. Empty, binary and invalid UTF-8 files are
+    /// skipped with a warning; UTF-8 and UTF-16 files with a byte-order mark are decoded.
+    public static func read(file: String) -> (articles: [Article], warnings: [IngestWarning]) {
+        let format = format(of: file) ?? .text
+        if format == .jsonLines { return JSONLines.read(file: file) }
+        var warnings: [IngestWarning] = []
+        let raw: [UInt8]
+        switch RawText.readAll(file) {
+        case .failure(let w): return ([], [w])
+        case .success(let r): raw = r
+        }
+        let hash = sha256Hex(raw)
+        let bytes: [UInt8]
+        switch RawText.decode(raw, file: file) {
+        case .failure(let w): return ([], [w])
+        case .success(let b): bytes = b
+        }
+        var article = Article(path: file, format: format, text: "", contentHash: hash)
+        var blocks: [Block]
+        var published: FrontMatter.Value?
+        switch format {
+        case .html:
+            let page = HTMLArticle(bytes)
+            blocks = page.blocks
+            article.title = page.title
+            article.source = page.source
+            published = page.published.map { FrontMatter.Value(text: $0.text.trimmingCharacters(in: .whitespaces), line: $0.line) }
+        default:
+            let fm = FrontMatter.parse(bytes, file: file, warnings: &warnings)
+            article.title = fm.title?.text
+            article.source = fm.source?.text
+            published = fm.published
+            if format == .markdown {
+                blocks = Markdown.blocks(bytes, from: fm.bodyStart, firstLine: fm.bodyLine)
+                if let first = blocks.first, first.kind == .heading(1), article.title == nil || article.title == first.text {
+                    article.title = first.text
+                    blocks.removeFirst()
+                } else if article.title == nil {
+                    article.title = blocks.first(where: { $0.kind == .heading(1) })?.text
+                }
+            } else {
+                blocks = PlainText.blocks(bytes, from: fm.bodyStart, firstLine: fm.bodyLine)
+                if !fm.present, article.title == nil {
+                    article.title = PlainText.takeTitle(&blocks, source: bytes, from: 0)
+                }
+            }
+        }
+        if let published {
+            article.published = published.text
+            article.publishedDate = DateText.parse(published.text)
+            if article.publishedDate == nil {
+                warnings.append(IngestWarning(file: file, line: published.line, message: notADate(published.text)))
+            }
+        }
+        article.text = Block.join(blocks)
+        article.bodyLine = blocks.first?.line ?? 1
+        if article.text.isEmpty {
+            warnings.append(IngestWarning(file: file, message: "no article text found; skipped"))
+            return ([], warnings)
+        }
+        return ([article], warnings)
+    }
+
+    static func notADate(_ text: String) -> String {
+        "publication date \"\(text.prefix(80))\" is not a date (expected e.g. 2024-01-06 or January 6, 2024); ignored"
+    }
+
+    static func sha256Hex<D: DataProtocol>(_ data: D) -> String {
+        let digest = SHA256.hash(data: data)
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for b in digest { out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// Depth-first walk over folders with an explicit stack; remembers visited folders by device and inode.
+private struct FolderWalker {
+    var files: [String] = []
+    var warnings: [IngestWarning] = []
+    private var seenFiles: Set<[UInt64]> = []
+    private var seenFolders: Set<[UInt64]> = []
+
+    mutating func visit(_ path: String) {
+        var st = stat()
+        guard stat(path, &st) == 0 else { warnStat(path); return }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            walk(path, st)
+        } else if (st.st_mode & S_IFMT) == S_IFREG {
+            if ArticleSource.format(of: path) == nil {
+                warnings.append(IngestWarning(file: path, message:
+                    "not an article file (kg reads .txt .md .markdown .html .htm .jsonl .ndjson); skipped"))
+            } else {
+                addFile(path, st)
+            }
+        } else {
+            warnings.append(IngestWarning(file: path, message: "not a regular file or folder; skipped"))
+        }
+    }
+
+    private mutating func addFile(_ path: String, _ st: stat) {
+        if seenFiles.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted { files.append(path) }
+    }
+
+    private mutating func warnStat(_ path: String) {
+        let code = errno
+        var lst = stat()
+        if code == ENOENT, lstat(path, &lst) == 0 {
+            warnings.append(IngestWarning(file: path, message: "broken symlink (its target does not exist); skipped"))
+        } else {
+            warnings.append(IngestWarning(file: path, message: RawText.errnoMessage(code) + "; skipped"))
+        }
+    }
+
+    private mutating func walk(_ root: String, _ rootStat: stat) {
+        seenFolders.insert([UInt64(rootStat.st_dev), UInt64(rootStat.st_ino)])
+        // Each frame: a folder path and its remaining sorted entries.
+        var stack: [(path: String, entries: [String], next: Int)] = []
+        if let entries = list(root) { stack.append((root, entries, 0)) }
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            guard stack[top].next < stack[top].entries.count else { stack.removeLast(); continue }
+            let name = stack[top].entries[stack[top].next]
+            stack[top].next += 1
+            let dir = stack[top].path
+            let full = dir.hasSuffix("/") ? dir + name : dir + "/" + name
+            var st = stat()
+            guard stat(full, &st) == 0 else { warnStat(full); continue }
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR:
+                guard seenFolders.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted else {
+                    warnings.append(IngestWarning(file: full, message: "folder already visited (symlink loop or second link); skipped"))
+                    continue
+                }
+                if let entries = list(full) { stack.append((full, entries, 0)) }
+            case S_IFREG:
+                if ArticleSource.format(of: name) != nil { addFile(full, st) }
+            default:
+                break
+            }
+        }
+    }
+
+    /// Sorted, non-hidden entry names of a folder; nil (and a warning) if it cannot be read.
+    private mutating func list(_ path: String) -> [String]? {
+        guard let dir = opendir(path) else {
+            warnings.append(IngestWarning(file: path, message: "folder cannot be read: " + RawText.errnoMessage(errno)))
+            return nil
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+}

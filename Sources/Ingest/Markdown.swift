@@ -1,0 +1,278 @@
+/// Markdown to plain text, line by line: headings, emphasis, links, images, lists, quotes, code fences,
+/// tables, rules and HTML comments. Not a full CommonMark parser: what news articles use, done fast.
+enum Markdown {
+    static func blocks(_ bytes: [UInt8], from start: Int, firstLine: Int) -> [Block] {
+        var builder = BlockBuilder()
+        var i = start, line = firstLine
+        var fence: (char: UInt8, count: Int)?
+        var inComment = false
+        var inlineOut: [UInt8] = []
+        while i < bytes.count {
+            let end = FrontMatter.lineEnd(bytes, from: i) ?? bytes.count
+            defer { i = end + 1; line += 1 }
+            var s = i
+            if let f = fence {
+                let (c, n) = fenceRun(bytes, s, end)
+                if c == f.char, n >= f.count, onlyFence(bytes, skipSpaces(bytes, s, end), end, c) {
+                    fence = nil
+                    builder.end()
+                } else {
+                    builder.appendVerbatim(bytes[i..<end], line: line)
+                }
+                continue
+            }
+            if inComment {
+                if contains(bytes, i, end, "-->") { inComment = false }
+                continue
+            }
+            s = skipSpaces(bytes, s, end)
+            if s == end { builder.end(); continue }
+            // Block quotes: drop the markers and read the rest as usual.
+            while s < end, bytes[s] == UInt8(ascii: ">") {
+                s += 1
+                s = skipSpaces(bytes, s, end)
+            }
+            if s == end { builder.end(); continue }
+            let b = bytes[s]
+            // Code fence.
+            let (fc, fn) = fenceRun(bytes, s, end)
+            if fn >= 3 && (fc == UInt8(ascii: "`") || fc == UInt8(ascii: "~")) {
+                fence = (fc, fn)
+                builder.begin(.code, line: line + 1)
+                continue
+            }
+            // HTML comment spanning lines.
+            if startsWith(bytes, s, end, "<!--") && !contains(bytes, s, end, "-->") { inComment = true; continue }
+            // ATX heading.
+            if b == UInt8(ascii: "#") {
+                var j = s
+                while j < end, bytes[j] == UInt8(ascii: "#") { j += 1 }
+                let level = j - s
+                if level <= 6, j == end || bytes[j] == 0x20 || bytes[j] == 0x09 {
+                    var e = end
+                    while e > j, RawText.isSpace(bytes[e - 1]) { e -= 1 }
+                    var h = e
+                    while h > j, bytes[h - 1] == UInt8(ascii: "#") { h -= 1 }
+                    if h == j || bytes[h - 1] == 0x20 || bytes[h - 1] == 0x09 { e = h }
+                    builder.begin(.heading(level), line: line)
+                    stripInline(bytes[j..<max(j, e)], into: &inlineOut)
+                    builder.append(inlineOut, line: line)
+                    builder.end()
+                    continue
+                }
+            }
+            // Setext heading underline (under a paragraph line) or thematic break.
+            if (b == UInt8(ascii: "=") || b == UInt8(ascii: "-")) && builder.kind == .paragraph && !builder.isEmpty
+                && onlyFence(bytes, s, end, b) {
+                builder.retag(.heading(b == UInt8(ascii: "=") ? 1 : 2))
+                builder.end()
+                continue
+            }
+            if isRule(bytes, s, end) { builder.end(); continue }
+            // Link reference definition: [id]: url
+            if b == UInt8(ascii: "["), let close = firstIndex(bytes, s, end, UInt8(ascii: "]")),
+               close + 1 < end, bytes[close + 1] == UInt8(ascii: ":") {
+                builder.end()
+                continue
+            }
+            // Tables: each row its own block, separator rows dropped.
+            if b == UInt8(ascii: "|") {
+                if bytes[s..<end].allSatisfy({ "|-: \t".utf8.contains($0) }) { continue }
+                builder.begin(.other, line: line)
+                var e = end
+                while e > s + 1, RawText.isSpace(bytes[e - 1]) || bytes[e - 1] == UInt8(ascii: "|") { e -= 1 }
+                stripInline(bytes[(s + 1)..<e], into: &inlineOut)
+                builder.append(inlineOut, line: line)
+                builder.end()
+                continue
+            }
+            // List items.
+            if let after = listMarker(bytes, s, end) {
+                s = after
+                if end - s >= 4, bytes[s] == UInt8(ascii: "["), bytes[s + 2] == UInt8(ascii: "]"), bytes[s + 3] == 0x20 { s += 4 }
+                builder.begin(.listItem, line: line)
+            } else {
+                builder.space()
+            }
+            stripInline(bytes[s..<end], into: &inlineOut)
+            builder.append(inlineOut, line: line)
+        }
+        return builder.finish()
+    }
+
+    // MARK: Inline
+
+    /// Plain text of one line of Markdown: emphasis markers, link targets, images, code-span backticks,
+    /// inline HTML tags and escapes removed; entities decoded.
+    static func stripInline(_ s: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var skips: [(at: Int, to: Int)] = []   // "](url)" parts of links to jump over
+        var i = s.startIndex
+        let end = s.endIndex
+        while i < end {
+            if let last = skips.last, last.at == i { i = last.to; skips.removeLast(); continue }
+            let b = s[i]
+            switch b {
+            case UInt8(ascii: "\\"):
+                if i + 1 < end, isPunct(s[i + 1]) { out.append(s[i + 1]); i += 2 } else { out.append(b); i += 1 }
+            case UInt8(ascii: "`"):
+                var n = i
+                while n < end, s[n] == b { n += 1 }
+                let run = n - i
+                if let close = findRun(s, from: n, char: b, length: run) {
+                    out.append(contentsOf: s[n..<close])
+                    i = close + run
+                } else {
+                    out.append(contentsOf: s[i..<n]); i = n
+                }
+            case UInt8(ascii: "!") where i + 1 < end && s[i + 1] == UInt8(ascii: "["):
+                if let (_, after) = link(s, at: i + 1) { i = after } else { out.append(b); i += 1 }
+            case UInt8(ascii: "["):
+                if let (close, after) = link(s, at: i) {
+                    skips.append((close, after))
+                    i += 1
+                } else { out.append(b); i += 1 }
+            case UInt8(ascii: "<"):
+                if let gt = s[i...].firstIndex(of: UInt8(ascii: ">")), i + 1 < end {
+                    let inner = s[(i + 1)..<gt]
+                    if startsWithASCII(inner, "http://") || startsWithASCII(inner, "https://") || startsWithASCII(inner, "mailto:") {
+                        out.append(contentsOf: inner); i = gt + 1; continue
+                    }
+                    let c = s[i + 1]
+                    if isAlpha(c) || c == UInt8(ascii: "/") || c == UInt8(ascii: "!") { i = gt + 1; continue }
+                }
+                out.append(b); i += 1
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                var n = i
+                while n < end, s[n] == b { n += 1 }
+                let prev: UInt8 = i > s.startIndex ? s[i - 1] : 0x20
+                let next: UInt8 = n < end ? s[n] : 0x20
+                let leftFlank = !RawText.isSpace(next), rightFlank = !RawText.isSpace(prev)
+                var marker = leftFlank || rightFlank
+                if b == UInt8(ascii: "_") && isAlnum(prev) && isAlnum(next) { marker = false }
+                if b == UInt8(ascii: "~") && n - i < 2 { marker = false }
+                if !marker { out.append(contentsOf: s[i..<n]) }
+                i = n
+            case UInt8(ascii: "&"):
+                if let (scalar, after) = Entities.decode(s, at: i) {
+                    RawText.appendUTF8(scalar, to: &out); i = after
+                } else { out.append(b); i += 1 }
+            default:
+                out.append(b); i += 1
+            }
+        }
+    }
+
+    /// For `[text](url)`, `[text][ref]` at `open`: the index of `]` and the index after the link.
+    private static func link(_ s: ArraySlice<UInt8>, at open: Int) -> (Int, Int)? {
+        var depth = 0, i = open
+        var close: Int?
+        while i < s.endIndex {
+            let c = s[i]
+            if c == UInt8(ascii: "\\") { i += 2; continue }
+            if c == UInt8(ascii: "[") { depth += 1 }
+            if c == UInt8(ascii: "]") { depth -= 1; if depth == 0 { close = i; break } }
+            i += 1
+        }
+        guard let close, close + 1 < s.endIndex else { return nil }
+        let opener = s[close + 1]
+        let closer: UInt8
+        if opener == UInt8(ascii: "(") { closer = UInt8(ascii: ")") } else if opener == UInt8(ascii: "[") { closer = UInt8(ascii: "]") } else { return nil }
+        var j = close + 2, d = 1
+        while j < s.endIndex {
+            if s[j] == opener { d += 1 }
+            if s[j] == closer { d -= 1; if d == 0 { return (close, j + 1) } }
+            j += 1
+        }
+        return nil
+    }
+
+    // MARK: Helpers
+
+    private static func findRun(_ s: ArraySlice<UInt8>, from: Int, char: UInt8, length: Int) -> Int? {
+        var i = from
+        while i < s.endIndex {
+            if s[i] == char {
+                var n = i
+                while n < s.endIndex, s[n] == char { n += 1 }
+                if n - i == length { return i }
+                i = n
+            } else { i += 1 }
+        }
+        return nil
+    }
+
+    private static func fenceRun(_ b: [UInt8], _ s: Int, _ end: Int) -> (UInt8, Int) {
+        let st = skipSpaces(b, s, end)
+        guard st < end, b[st] == UInt8(ascii: "`") || b[st] == UInt8(ascii: "~") else { return (0, 0) }
+        var n = st
+        while n < end, b[n] == b[st] { n += 1 }
+        return (b[st], n - st)
+    }
+
+    private static func onlyFence(_ b: [UInt8], _ s: Int, _ end: Int, _ c: UInt8) -> Bool {
+        b[s..<end].allSatisfy { $0 == c || RawText.isSpace($0) }
+    }
+
+    /// A line of three or more `-`, `*` or `_`, spaces allowed between.
+    private static func isRule(_ b: [UInt8], _ s: Int, _ end: Int) -> Bool {
+        let c = b[s]
+        guard c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "_") else { return false }
+        var n = 0
+        for k in s..<end {
+            if b[k] == c { n += 1 } else if !RawText.isSpace(b[k]) { return false }
+        }
+        return n >= 3
+    }
+
+    /// The index after a list marker (`- `, `* `, `+ `, `1. `, `1) `), or nil.
+    private static func listMarker(_ b: [UInt8], _ s: Int, _ end: Int) -> Int? {
+        let c = b[s]
+        if c == UInt8(ascii: "-") || c == UInt8(ascii: "*") || c == UInt8(ascii: "+") {
+            return s + 1 < end && (b[s + 1] == 0x20 || b[s + 1] == 0x09) ? skipSpaces(b, s + 1, end) : nil
+        }
+        var j = s
+        while j < end, j - s < 9, b[j] >= 48, b[j] <= 57 { j += 1 }
+        guard j > s, j + 1 < end, b[j] == UInt8(ascii: ".") || b[j] == UInt8(ascii: ")"),
+              b[j + 1] == 0x20 || b[j + 1] == 0x09 else { return nil }
+        return skipSpaces(b, j + 1, end)
+    }
+
+    private static func skipSpaces(_ b: [UInt8], _ s: Int, _ end: Int) -> Int {
+        var i = s
+        while i < end, b[i] == 0x20 || b[i] == 0x09 { i += 1 }
+        return i
+    }
+
+    private static func firstIndex(_ b: [UInt8], _ s: Int, _ end: Int, _ c: UInt8) -> Int? {
+        var i = s
+        while i < end { if b[i] == c { return i }; i += 1 }
+        return nil
+    }
+
+    private static func startsWith(_ b: [UInt8], _ s: Int, _ end: Int, _ lit: StaticString) -> Bool {
+        startsWithASCII(b[s..<end], lit)
+    }
+
+    private static func contains(_ b: [UInt8], _ s: Int, _ end: Int, _ lit: StaticString) -> Bool {
+        let n = lit.utf8CodeUnitCount
+        guard end - s >= n else { return false }
+        for k in s...(end - n) where startsWithASCII(b[k..<end], lit) { return true }
+        return false
+    }
+
+    static func startsWithASCII(_ s: ArraySlice<UInt8>, _ lit: StaticString) -> Bool {
+        let n = lit.utf8CodeUnitCount
+        guard s.count >= n else { return false }
+        return lit.withUTF8Buffer { p in
+            for k in 0..<n where s[s.startIndex + k] != p[k] { return false }
+            return true
+        }
+    }
+
+    private static func isPunct(_ c: UInt8) -> Bool {
+        (33...47).contains(c) || (58...64).contains(c) || (91...96).contains(c) || (123...126).contains(c)
+    }
+    private static func isAlpha(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
+    private static func isAlnum(_ c: UInt8) -> Bool { isAlpha(c) || (c >= 48 && c <= 57) || c >= 0x80 }
+}
