@@ -1,0 +1,194 @@
+import Foundation
+
+// A plain-Swift description of a Graphviz graph: names and attribute values
+// in a fixed order. `MapBuilder` produces it from a `GraphMap`;
+// `GraphvizSession` (the only file touching C pointers) turns it into cgraph
+// objects. Arrays, never dictionaries, so output order cannot depend on hashing.
+
+/// An ordered attribute list (name, value).
+typealias Attributes = [(name: String, value: String)]
+
+struct GraphSpec {
+    struct Node {
+        var name: String
+        var attributes: Attributes
+    }
+    struct Edge {
+        var tail: Int  // index into `nodes`
+        var head: Int
+        var attributes: Attributes
+    }
+    struct Subgraph {
+        var name: String  // starts with "cluster" to be drawn as a box
+        var attributes: Attributes
+        var nodes: [Int]
+    }
+
+    var name = "kg"
+    /// Set on the root graph.
+    var graphAttributes: Attributes = []
+    /// Declared as defaults for every node / edge.
+    var nodeDefaults: Attributes = []
+    var edgeDefaults: Attributes = []
+    var nodes: [Node] = []
+    var edges: [Edge] = []
+    var subgraphs: [Subgraph] = []
+}
+
+/// Converts a `GraphMap` into a `GraphSpec`: escaping, styles, legend, defaults.
+enum MapBuilder {
+    static let fontName = "Helvetica"
+
+    /// The engine actually used: pinned nodes need one that honours `pin`.
+    static func engine(for map: GraphMap, requested: Layout) -> Layout {
+        let pinned = map.nodes.contains { $0.position != nil }
+        if pinned && (requested == .dot || requested == .circo) { return .neato }
+        return requested
+    }
+
+    static func build(_ map: GraphMap, layout: Layout) throws -> GraphSpec {
+        var spec = GraphSpec()
+        spec.graphAttributes = graphAttributes(map, layout: layout)
+        spec.nodeDefaults = [
+            ("fontname", fontName), ("fontsize", "11"), ("shape", "box"), ("style", "filled"),
+            ("fillcolor", "#dddddd"), ("fontcolor", "#000000"), ("color", "#444444"),
+            ("penwidth", "0.8"), ("margin", "0.12,0.05"), ("height", "0.3"),
+        ]
+        spec.edgeDefaults = [
+            ("fontname", fontName), ("fontsize", "10"), ("fontcolor", "#333333"),
+            ("color", "#555555"), ("arrowsize", "0.7"), ("penwidth", "1"),
+        ]
+
+        var index: [String: Int] = [:]
+        index.reserveCapacity(map.nodes.count)
+        for (i, node) in map.nodes.enumerated() {
+            guard index[node.id] == nil else { throw RenderError("duplicate node id \(quoted(node.id))") }
+            index[node.id] = i
+            spec.nodes.append(.init(name: "n\(i)", attributes: nodeAttributes(node)))
+        }
+
+        for edge in map.edges {
+            guard let tail = index[edge.from] else { throw RenderError("edge from unknown node \(quoted(edge.from))") }
+            guard let head = index[edge.to] else { throw RenderError("edge to unknown node \(quoted(edge.to))") }
+            spec.edges.append(.init(tail: tail, head: head, attributes: edgeAttributes(edge)))
+        }
+
+        var clusterIndex: [String: Int] = [:]
+        for (i, cluster) in map.clusters.enumerated() {
+            guard clusterIndex[cluster.id] == nil else {
+                throw RenderError("duplicate cluster id \(quoted(cluster.id))")
+            }
+            clusterIndex[cluster.id] = i
+            spec.subgraphs.append(.init(name: "cluster_\(i)", attributes: [
+                ("label", LabelText.safe(cluster.label)), ("style", "rounded,filled"),
+                ("fillcolor", "#f5f5f0"), ("color", "#bbbbaa"), ("fontsize", "11"),
+                ("labeljust", "l"), ("class", "cluster-box"),
+            ], nodes: []))
+        }
+        for (i, node) in map.nodes.enumerated() {
+            guard let id = node.cluster else { continue }
+            guard let c = clusterIndex[id] else {
+                throw RenderError("node \(quoted(node.id)) in unknown cluster \(quoted(id))")
+            }
+            spec.subgraphs[c].nodes.append(i)
+        }
+
+        if !map.legend.isEmpty { addLegend(map.legend, layout: layout, to: &spec) }
+        return spec
+    }
+
+    private static func graphAttributes(_ map: GraphMap, layout: Layout) -> Attributes {
+        var attrs: Attributes = [
+            ("layout", layout.rawValue),
+            ("label", LabelText.safe(map.title, maxLength: 120)),
+            ("labelloc", "t"), ("fontname", fontName), ("fontsize", "14"),
+            ("outputorder", "edgesfirst"), ("pad", "0.2"),
+        ]
+        switch layout {
+        case .dot:
+            attrs += [("rankdir", "LR"), ("nodesep", "0.25"), ("ranksep", "0.6")]
+        case .neato, .fdp, .sfdp, .circo:
+            attrs += [("overlap", "prism"), ("splines", "true"), ("start", "1"), ("sep", "+6")]
+        }
+        if map.nodes.contains(where: { $0.position != nil }) {
+            attrs += [("notranslate", "true")]
+        }
+        return attrs
+    }
+
+    private static func nodeAttributes(_ node: MapNode) -> Attributes {
+        var attrs: Attributes = [
+            ("label", LabelText.safe(node.label)),
+            ("shape", AttributeValue.shape(node.style.shape)),
+            ("fillcolor", AttributeValue.color(node.style.fillColor, default: "#dddddd")),
+            ("fontcolor", AttributeValue.color(node.style.fontColor, default: "#000000")),
+            ("class", ClassName.token("kind", node.kind)),
+        ]
+        if !node.tooltip.isEmpty { attrs.append(("tooltip", LabelText.safe(node.tooltip, maxLength: 300))) }
+        if let p = node.position, p.x.isFinite, p.y.isFinite {
+            // Graphviz reads `pos` in inches; the API speaks points.
+            attrs.append(("pos", "\(number(p.x / 72)),\(number(p.y / 72))!"))
+            attrs.append(("pin", "true"))
+        }
+        return attrs
+    }
+
+    private static func edgeAttributes(_ edge: MapEdge) -> Attributes {
+        let count = max(1, edge.count)
+        var label = LabelText.safe(edge.label, maxLength: 60)
+        if count > 1 { label += label.isEmpty ? "×\(count)" : " ×\(count)" }
+        var classes = ClassName.token("rel", edge.relation)
+        var attrs: Attributes = [("label", label)]
+        let color = AttributeValue.color(edge.color, default: "#555555")
+        attrs += [("color", color)]
+        if count > 1 {
+            // 1 → 1pt, 2 → 2pt, 4 → 3pt, 8 → 4pt, … capped at 6pt.
+            attrs.append(("penwidth", number(min(6, 1 + log2(Double(count))))))
+        }
+        if edge.dashed {
+            attrs.append(("style", "dashed"))
+            classes += " dashed"
+        }
+        attrs.append(("class", classes))
+        if !edge.tooltip.isEmpty { attrs.append(("tooltip", LabelText.safe(edge.tooltip, maxLength: 300))) }
+        return attrs
+    }
+
+    /// Sample nodes, one per entry, in their own "Legend" box. They never
+    /// connect to the map; for force layouts (which ignore clusters) they are
+    /// chained with invisible edges so they stay together.
+    private static func addLegend(_ legend: [(label: String, style: NodeStyle)], layout: Layout,
+                                  to spec: inout GraphSpec) {
+        var members: [Int] = []
+        for (i, entry) in legend.enumerated() {
+            members.append(spec.nodes.count)
+            spec.nodes.append(.init(name: "legend\(i)", attributes: [
+                ("label", LabelText.safe(entry.label, maxLength: 40)),
+                ("shape", AttributeValue.shape(entry.style.shape)),
+                ("fillcolor", AttributeValue.color(entry.style.fillColor, default: "#dddddd")),
+                ("fontcolor", AttributeValue.color(entry.style.fontColor, default: "#000000")),
+                ("class", "legend-entry"),
+            ]))
+        }
+        if layout != .dot {
+            for (a, b) in zip(members, members.dropFirst()) {
+                spec.edges.append(.init(tail: a, head: b, attributes: [
+                    ("style", "invis"), ("class", "legend-link"), ("label", ""),
+                ]))
+            }
+        }
+        spec.subgraphs.append(.init(name: "cluster_legend", attributes: [
+            ("label", "Legend"), ("style", "rounded,filled"), ("fillcolor", "#ffffff"),
+            ("color", "#999999"), ("fontsize", "11"), ("labeljust", "c"), ("class", "legend"),
+        ], nodes: members))
+    }
+
+    /// Locale-independent, fixed-precision number text.
+    static func number(_ x: Double) -> String {
+        String(format: "%.3f", locale: nil, x)
+    }
+
+    private static func quoted(_ s: String) -> String {
+        "\"" + LabelText.safe(s, maxLength: 60) + "\""
+    }
+}

@@ -1,0 +1,166 @@
+import CGraphviz
+import Foundation
+
+// The only file that sees Graphviz pointers. Every pointer created here is
+// freed here: the graph (agclose) after each render, its layout
+// (gvFreeLayout), render buffers (gvFreeRenderData) and the context
+// (gvFreeContext, in deinit), and the DOT memory stream (fclose + free).
+
+/// Graphviz (cgraph/gvc) keeps process-wide state — the error hook, error
+/// level, string pools — so every call into it is serialised by one lock, and
+/// messages go to one buffer that is only touched while the lock is held.
+private final class GraphvizGlobal: @unchecked Sendable {
+    let lock = NSLock()
+    var messages = ""  // guarded by `lock`
+}
+
+private let global = GraphvizGlobal()
+
+/// Receives Graphviz's warnings and errors. cgraph hands a message over in
+/// pieces ("Warning", ": ", text), so they are concatenated and split later.
+private let collectMessage: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int32 = { text in
+    // Called synchronously from inside Graphviz, i.e. while `global.lock` is held.
+    if let text { global.messages += String(cString: text) }
+    return 0
+}
+
+/// Owns one GVC_t. Not thread-safe by itself; calls are serialised globally.
+final class GraphvizSession {
+    private let context: OpaquePointer
+
+    init() throws {
+        global.lock.lock()
+        defer { global.lock.unlock() }
+        _ = agseterrf(collectMessage)
+        guard let gvc = gvContext() else { throw RenderError("could not create a Graphviz context") }
+        context = gvc
+    }
+
+    deinit {
+        global.lock.lock()
+        defer { global.lock.unlock() }
+        _ = gvFreeContext(context)
+    }
+
+    /// What to produce from a graph.
+    enum Output {
+        /// Lay out with the engine, then render with this Graphviz format name.
+        case rendered(format: String)
+        /// The graph as DOT text, not laid out (cgraph's writer, as `-Tcanon`).
+        case dotSource
+    }
+
+    /// Builds `spec` and produces `output`. Returns the bytes and Graphviz's warnings.
+    func render(_ spec: GraphSpec, engine: String, output: Output) throws -> (bytes: [UInt8], warnings: [String]) {
+        global.lock.lock()
+        defer { global.lock.unlock() }
+        global.messages = ""
+        _ = agseterrf(collectMessage)
+        _ = agreseterrors()
+
+        guard let graph = try build(spec) else {
+            throw RenderError("Graphviz could not create the graph" + messageSuffix(takeMessages()))
+        }
+        defer { _ = agclose(graph) }
+
+        switch output {
+        case .dotSource:
+            return (try writeDOT(graph), takeMessages())
+        case .rendered(let format):
+            guard gvLayout(context, graph, engine) == 0 else {
+                _ = gvFreeLayout(context, graph)
+                throw RenderError("layout \"\(engine)\" failed" + messageSuffix(takeMessages()))
+            }
+            defer { _ = gvFreeLayout(context, graph) }
+            return (try renderData(graph, format: format), takeMessages())
+        }
+    }
+
+    private func renderData(_ graph: UnsafeMutablePointer<Agraph_t>, format: String) throws -> [UInt8] {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        let rc = gvRenderData(context, graph, format, &buffer, &length)
+        defer { if let buffer { gvFreeRenderData(buffer) } }
+        guard rc == 0, let buffer else {
+            let messages = takeMessages()
+            let unknown = messages.contains { $0.contains("not recognized") }
+            let reason = unknown ? "format \"\(format)\" is not available in this Graphviz installation"
+                                 : "rendering \"\(format)\" failed"
+            throw RenderError(reason + messageSuffix(messages))
+        }
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+            Array(UnsafeBufferPointer(start: $0, count: Int(length)))
+        }
+    }
+
+    /// gvc 2.43 refuses to render even "canon" before layout, so DOT comes
+    /// from cgraph's own writer into a memory stream.
+    private func writeDOT(_ graph: UnsafeMutablePointer<Agraph_t>) throws -> [UInt8] {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var size = 0
+        guard let stream = open_memstream(&buffer, &size) else {
+            throw RenderError("could not open a memory stream for DOT output")
+        }
+        let rc = agwrite(graph, UnsafeMutableRawPointer(stream))
+        fclose(stream)  // flushes; `buffer`/`size` are valid afterwards
+        defer { free(buffer) }
+        guard rc == 0, let buffer else {
+            throw RenderError("writing DOT failed" + messageSuffix(takeMessages()))
+        }
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: size) {
+            Array(UnsafeBufferPointer(start: $0, count: size))
+        }
+    }
+
+    /// Creates the cgraph objects. Returns nil if cgraph refused something.
+    private func build(_ spec: GraphSpec) throws -> UnsafeMutablePointer<Agraph_t>? {
+        guard let g = kg_agopen_directed(spec.name) else { return nil }
+        var ok = true
+        // Root graph values are inherited by clusters (DOT semantics), so
+        // clusters set their own label, style and colours explicitly.
+        for (name, value) in spec.graphAttributes { ok = ok && kg_agattr(g, Int32(AGRAPH), name, value) != 0 }
+        for (name, value) in spec.nodeDefaults { ok = ok && kg_agattr(g, Int32(AGNODE), name, value) != 0 }
+        for (name, value) in spec.edgeDefaults { ok = ok && kg_agattr(g, Int32(AGEDGE), name, value) != 0 }
+
+        var nodes: [UnsafeMutablePointer<Agnode_t>] = []
+        nodes.reserveCapacity(spec.nodes.count)
+        for node in spec.nodes {
+            guard ok, let n = kg_agnode(g, node.name) else { _ = agclose(g); return nil }
+            ok = set(node.attributes, on: UnsafeMutableRawPointer(n))
+            nodes.append(n)
+        }
+        for edge in spec.edges {
+            guard ok, let e = kg_agedge(g, nodes[edge.tail], nodes[edge.head]) else { _ = agclose(g); return nil }
+            ok = set(edge.attributes, on: UnsafeMutableRawPointer(e))
+        }
+        for sub in spec.subgraphs {
+            guard ok, let s = kg_agsubg(g, sub.name) else { _ = agclose(g); return nil }
+            ok = set(sub.attributes, on: UnsafeMutableRawPointer(s))
+            for i in sub.nodes where ok {
+                ok = agsubnode(s, nodes[i], 1) != nil
+            }
+        }
+        guard ok else { _ = agclose(g); return nil }
+        return g
+    }
+
+    private func set(_ attributes: Attributes, on object: UnsafeMutableRawPointer) -> Bool {
+        for (name, value) in attributes where kg_agsafeset(object, name, value, "") != 0 {
+            return false
+        }
+        return true
+    }
+
+    /// Graphviz's messages since the last call, one per line, trimmed.
+    private func takeMessages() -> [String] {
+        let text = global.messages
+        global.messages = ""
+        return text.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+    }
+
+    private func messageSuffix(_ messages: [String]) -> String {
+        messages.isEmpty ? "" : ": " + messages.joined(separator: " | ")
+    }
+}

@@ -1,0 +1,107 @@
+// Text from news articles is hostile input for Graphviz: backslash escapes
+// (\N, \G, \E, \T, \H, \L, \l, \n, \r) are interpreted even in attributes set
+// through the API, and control characters or U+FFFE/U+FFFF would make the SVG
+// invalid XML. Quotes, `&`, `<` and `>` need nothing: labels are never
+// HTML-like (we never wrap them in `<...>`), and Graphviz's SVG renderer
+// XML-escapes plain text.
+
+/// Turns arbitrary text into a literal, single-line Graphviz label.
+public enum LabelText {
+    /// Makes `s` safe to use as a Graphviz label or tooltip.
+    ///
+    /// Whitespace runs (including newlines and tabs) become one space and the
+    /// ends are trimmed; control characters, NUL and Unicode noncharacters are
+    /// removed; the text is cut to `maxLength` characters (grapheme clusters),
+    /// the last being "…"; finally every backslash is doubled so Graphviz shows
+    /// it literally. Right-to-left text is left untouched.
+    public static func safe(_ s: String, maxLength: Int = 80) -> String {
+        var cleaned = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in s.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !cleaned.isEmpty
+                continue
+            }
+            if isDropped(scalar) { continue }
+            if pendingSpace {
+                cleaned.append(" ")
+                pendingSpace = false
+            }
+            cleaned.append(scalar)
+        }
+        var text = String(cleaned)
+        let limit = max(1, maxLength)
+        if text.count > limit {
+            var cut = String(text.prefix(limit - 1))
+            while cut.last?.isWhitespace == true { cut.removeLast() }
+            text = cut + "…"
+        }
+        return text.replacingBackslashes()
+    }
+
+    /// Control characters (C0, DEL, C1), noncharacters (U+FFFE, U+FFFF, …) and
+    /// the format controls that reorder text (bidi overrides) are dropped.
+    private static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if scalar.properties.generalCategory == .control { return true }
+        if scalar.properties.isNoncharacterCodePoint { return true }
+        // Bidi embeddings/overrides/isolates can visually disguise text; the
+        // letters themselves (Arabic, Hebrew) are kept.
+        if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) { return true }
+        return false
+    }
+}
+
+/// A name made only of ASCII letters, digits, `-` and `_`, for SVG classes.
+enum ClassName {
+    static func token(_ prefix: String, _ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "a"..."z", "0"..."9", "-", "_": out.unicodeScalars.append(scalar)
+            case "A"..."Z": out.unicodeScalars.append(Unicode.Scalar(scalar.value + 32)!)
+            default: if !out.hasSuffix("-") { out += "-" }
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        while out.hasPrefix("-") { out.removeFirst() }
+        return out.isEmpty ? prefix : "\(prefix)-\(String(out.prefix(40)))"
+    }
+}
+
+/// Caller-supplied colour and shape names, reduced to characters Graphviz
+/// colour/shape syntax uses (it warns about unknown names, never fails).
+enum AttributeValue {
+    static func color(_ s: String, default fallback: String) -> String {
+        let allowed = s.unicodeScalars.allSatisfy { c in
+            switch c {
+            case "a"..."z", "A"..."Z", "0"..."9", "#", ".", ",", " ", "/", ":", ";": true
+            default: false
+            }
+        }
+        return allowed && !s.isEmpty && s.count <= 64 ? s : fallback
+    }
+
+    static func shape(_ s: String) -> String {
+        let allowed = s.unicodeScalars.allSatisfy { c in
+            switch c {
+            case "a"..."z", "A"..."Z", "0"..."9", "_": true
+            default: false
+            }
+        }
+        return allowed && !s.isEmpty && s.count <= 32 ? s : "box"
+    }
+}
+
+extension String {
+    fileprivate func replacingBackslashes() -> String {
+        guard unicodeScalars.contains("\\") else { return self }
+        // Scalar-wise: a backslash followed by a combining mark is one Character.
+        var out = String.UnicodeScalarView()
+        for scalar in unicodeScalars {
+            out.append(scalar)
+            if scalar == "\\" { out.append(scalar) }
+        }
+        return String(out)
+    }
+}

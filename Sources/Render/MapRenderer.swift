@@ -1,0 +1,82 @@
+import Foundation
+
+/// Draws `GraphMap`s with Graphviz's libgvc, linked in-process.
+///
+/// Owns one Graphviz context; not `Sendable` — create one per thread. Calls
+/// into Graphviz from all renderers are serialised internally (Graphviz keeps
+/// process-wide state), so separate renderers on separate threads are safe.
+public final class MapRenderer {
+    private let session: GraphvizSession?
+    private let setupError: RenderError?
+
+    /// Warnings Graphviz reported during the last successful `render`
+    /// (e.g. unknown colour names), one message per element.
+    public private(set) var lastWarnings: [String] = []
+
+    /// Creates a renderer and its Graphviz context.
+    public init() {
+        do {
+            session = try GraphvizSession()
+            setupError = nil
+        } catch {
+            session = nil
+            setupError = error as? RenderError ?? RenderError("\(error)")
+        }
+    }
+
+    /// Lays out and draws `map`.
+    ///
+    /// Output is deterministic: the same map, layout and format give the same
+    /// bytes. `.dot` output is the graph before layout, with the engine in its
+    /// `layout` attribute, so `dot -Tsvg` reproduces the map. When any node
+    /// has a `position`, `.dot` and `.circo` are replaced by `.neato`.
+    /// - Throws: `RenderError` for inconsistent maps (duplicate or unknown ids)
+    ///   and when Graphviz fails; the message includes Graphviz's own messages.
+    public func render(_ map: GraphMap, layout: Layout, format: MapFormat) throws -> [UInt8] {
+        let engine = MapBuilder.engine(for: map, requested: layout)
+        let spec = try MapBuilder.build(map, layout: engine)
+        switch format {
+        case .dot:
+            return try render(spec, engine: engine.rawValue, output: .dotSource)
+        case .svg, .png, .pdf, .json:
+            let bytes = try render(spec, engine: engine.rawValue, output: .rendered(format: format.rawValue))
+            return format == .pdf ? PDFDate.normalized(bytes) : bytes
+        }
+    }
+
+    /// Renders with raw Graphviz engine and format names (for tests and
+    /// formats beyond `MapFormat`).
+    func render(_ spec: GraphSpec, engine: String, output: GraphvizSession.Output) throws -> [UInt8] {
+        guard let session else { throw setupError ?? RenderError("no Graphviz context") }
+        lastWarnings = []
+        let result = try session.render(spec, engine: engine, output: output)
+        lastWarnings = result.warnings
+        return result.bytes
+    }
+}
+
+/// cairo stamps PDFs with the current time; replacing the stamp by a fixed
+/// one of the same length keeps every byte offset (xref table) valid.
+enum PDFDate {
+    static let fixed = Array("/CreationDate (D:20000101000000Z)".utf8)
+
+    static func normalized(_ pdf: [UInt8]) -> [UInt8] {
+        let prefix = Array("/CreationDate (D:".utf8)
+        var out = pdf
+        var i = 0
+        while i + fixed.count <= out.count {
+            if out[i] == prefix[0], Array(out[i..<i + prefix.count]) == prefix {
+                // Only rewrite the exact "D:YYYYMMDDHHMMSSZ)" form.
+                let date = out[(i + prefix.count)..<(i + fixed.count)]
+                let digits = date.dropLast(2).allSatisfy { (0x30...0x39).contains($0) }
+                if digits, date.suffix(2).elementsEqual(Array("Z)".utf8)) {
+                    out.replaceSubrange(i..<i + fixed.count, with: fixed)
+                }
+                i += prefix.count
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+}
