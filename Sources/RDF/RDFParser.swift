@@ -16,7 +16,8 @@ import Darwin
 public struct RDFParser {
     var state: ParserState
     let initialBase: String?
-    static let chunkSize = 1 << 20
+    /// Bytes read per chunk by `parse(fileAt:)` (tests make it small to exercise chunk boundaries).
+    var chunkSize = 1 << 20
 
     /// The prefixes declared by the last parsed document, in order of declaration.
     public private(set) var prefixes: [(prefix: String, namespace: String)] = []
@@ -53,7 +54,7 @@ public struct RDFParser {
             throw RDFSyntaxError(file: state.file, line: 0, column: 0, message: "cannot open file: \(String(cString: strerror(errno)))")
         }
         defer { fclose(f) }
-        var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
+        var buffer = [UInt8](repeating: 0, count: max(chunkSize, 4))
         var filled = 0
         var eof = false
         var first = true
