@@ -8,7 +8,8 @@ import Darwin
 ///
 /// Literals keep their lexical form and language tag exactly as written. Every blank node label is
 /// prefixed with `blankNodePrefix`; labels the parser generates (for `[]`, `[ … ]` and collections)
-/// are `_g1`, `_g2`, … and a written label starting with `_` gets a second `_`, so the two never meet.
+/// are `_g1`, `_g2`, … and a written label of that shape (`_+g[0-9]+`) gets one more `_`, so the two
+/// never meet (re-reading generated labels therefore renames them, consistently).
 /// Relative IRIs are resolved against the base IRI (for files: the file's `file://` URL unless a base
 /// is given); a relative IRI with no base at all is an error, as is any relative IRI in N-Triples/N-Quads.
 /// Each `parse` call starts a new document (no prefixes, the initial base); the blank node counter

@@ -175,8 +175,8 @@ struct TurtleReader {
         return v
     }
 
-    /// `_:label`, renamed so that labels never collide with generated ones (`_g1`, …): a label that
-    /// starts with `_` gets one more `_`; then the parser's blank node prefix goes in front.
+    /// `_:label`, renamed so that labels never collide with generated ones (`_g1`, …): a label of the
+    /// form `_+g[0-9]+` gets one more `_`; then the parser's blank node prefix goes in front.
     mutating func readBlankLabel() throws -> Term {
         let start = pos
         guard peek(1) == 0x3A else { throw fail("expected ':' after '_'") }
@@ -198,7 +198,19 @@ struct TurtleReader {
         }
         let label = try string(start + 2, pos, ascii: ascii)
         let prefix = state.blankNodePrefix
-        return .blank(label.utf8.first == 0x5F ? prefix + "_" + label : (prefix.isEmpty ? label : prefix + label))
+        let renamed = Self.looksGenerated(start + 2, pos, p) ? "_" + label : label
+        return .blank(prefix.isEmpty ? renamed : prefix + renamed)
+    }
+
+    /// True for labels of the form `_+g[0-9]+`, which would meet or mimic generated ones.
+    static func looksGenerated(_ a: Int, _ b: Int, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = a
+        while i < b && p[i] == 0x5F { i += 1 }
+        guard i > a, i < b, p[i] == 0x67 else { return false }
+        i += 1
+        guard i < b else { return false }
+        while i < b { guard CharClass.isDigit(p[i]) else { return false }; i += 1 }
+        return true
     }
 
     /// A string in any of the four quote styles, escapes decoded, otherwise exactly as written.

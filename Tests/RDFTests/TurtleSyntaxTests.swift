@@ -115,11 +115,13 @@ import Testing
     }
 
     @Test func blankNodes() throws {
-        let doc = prelude + "_:a :p [] . [] :p _:a . _:_g1 :p :o ."
+        let doc = prelude + "_:a :p [] . [] :p _:a . _:_g1 :p :o . _:__g12 :p _:_x . _:_g1x :p _:g1 ."
         #expect(try lines(doc) == [
             "_:a <http://example.org/p> _:_g1 .",
             "_:_g2 <http://example.org/p> _:a .",
             "_:__g1 <http://example.org/p> <http://example.org/o> .",   // written labels never meet generated ones
+            "_:___g12 <http://example.org/p> _:_x .",
+            "_:_g1x <http://example.org/p> _:g1 .",
         ])
         #expect(syntaxError(prelude + ":s _:b :o .") != nil)
         #expect(syntaxError(prelude + "_:.a :p :o .") != nil)
