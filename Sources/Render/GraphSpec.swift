@@ -124,7 +124,7 @@ enum MapBuilder {
             ("fontcolor", AttributeValue.color(node.style.fontColor, default: "#000000")),
             ("class", ClassName.token("kind", node.kind)),
         ]
-        if !node.tooltip.isEmpty { attrs.append(("tooltip", LabelText.safe(node.tooltip, maxLength: 300))) }
+        if !node.tooltip.isEmpty { attrs.append(("tooltip", LabelText.safeTooltip(node.tooltip))) }
         if let p = node.position, p.x.isFinite, p.y.isFinite {
             // Graphviz reads `pos` in inches; the API speaks points.
             attrs.append(("pos", "\(number(p.x / 72)),\(number(p.y / 72))!"))
@@ -150,7 +150,7 @@ enum MapBuilder {
             classes += " dashed"
         }
         attrs.append(("class", classes))
-        if !edge.tooltip.isEmpty { attrs.append(("tooltip", LabelText.safe(edge.tooltip, maxLength: 300))) }
+        if !edge.tooltip.isEmpty { attrs.append(("tooltip", LabelText.safeTooltip(edge.tooltip))) }
         return attrs
     }
 

@@ -1,9 +1,11 @@
 // Text from news articles is hostile input for Graphviz: backslash escapes
 // (\N, \G, \E, \T, \H, \L, \l, \n, \r) are interpreted even in attributes set
 // through the API, and control characters or U+FFFE/U+FFFF would make the SVG
-// invalid XML. Quotes, `&`, `<` and `>` need nothing: labels are never
-// HTML-like (we never wrap them in `<...>`), and Graphviz's SVG renderer
-// XML-escapes plain text.
+// invalid XML. Quotes, `<` and `>` need nothing: labels are never HTML-like
+// (we never wrap them in `<...>`), and Graphviz's SVG renderer XML-escapes
+// plain text. `&` mostly needs nothing either, except that Graphviz decodes
+// entity-like text (`&amp;`, `&#60;`) in labels and copies it unescaped
+// into SVG, so a WORD JOINER (U+2060, invisible) is put after such an `&`.
 
 /// Turns arbitrary text into a literal, single-line Graphviz label.
 public enum LabelText {
@@ -36,8 +38,29 @@ public enum LabelText {
             while cut.last?.isWhitespace == true { cut.removeLast() }
             text = cut + "…"
         }
-        return text.replacingBackslashes()
+        return text.breakingEntities().replacingBackslashes()
     }
+
+    /// Like `safe`, for tooltips (`xlink:title`): Graphviz unescapes a
+    /// doubled backslash there *before* expanding `\N` and friends, so a
+    /// WORD JOINER also follows every doubled backslash.
+    static func safeTooltip(_ s: String, maxLength: Int = 300) -> String {
+        let label = safe(s, maxLength: maxLength)
+        guard label.unicodeScalars.contains("\\") else { return label }
+        var out = String.UnicodeScalarView()
+        var pending = false
+        for scalar in label.unicodeScalars {
+            out.append(scalar)
+            if scalar == "\\" {
+                if pending { out.append(wordJoiner) }
+                pending.toggle()
+            }
+        }
+        return String(out)
+    }
+
+    /// Invisible, zero-width; breaks `&name;` and `\N` patterns without changing what is seen.
+    static let wordJoiner: Unicode.Scalar = "\u{2060}"
 
     /// Control characters (C0, DEL, C1), noncharacters (U+FFFE, U+FFFF, …) and
     /// the format controls that reorder text (bidi overrides) are dropped.
@@ -94,6 +117,24 @@ enum AttributeValue {
 }
 
 extension String {
+    /// `&` followed by `name;`, `#123;` or `#x1F;` gets a WORD JOINER after it.
+    fileprivate func breakingEntities() -> String {
+        guard unicodeScalars.contains("&") else { return self }
+        let scalars = Array(unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, scalar) in scalars.enumerated() {
+            out.append(scalar)
+            guard scalar == "&" else { continue }
+            var j = i + 1
+            while j < scalars.count, scalars[j].isASCII,
+                  scalars[j].properties.isAlphabetic || ("0"..."9").contains(scalars[j]) || scalars[j] == "#" {
+                j += 1
+            }
+            if j > i + 1, j < scalars.count, scalars[j] == ";" { out.append(LabelText.wordJoiner) }
+        }
+        return String(out)
+    }
+
     fileprivate func replacingBackslashes() -> String {
         guard unicodeScalars.contains("\\") else { return self }
         // Scalar-wise: a backslash followed by a combining mark is one Character.

@@ -80,3 +80,16 @@ struct SVG {
 func render(_ map: GraphMap, _ layout: Layout = .dot, _ format: MapFormat = .svg) throws -> [UInt8] {
     try MapRenderer().render(map, layout: layout, format: format)
 }
+
+extension XMLElement {
+    /// Attribute value by name (`attribute(forName:)` misses attributes of
+    /// namespaced elements in swift-corelibs-foundation).
+    func attr(_ name: String) -> String? {
+        (try? nodes(forXPath: "@*[local-name()='\(name)']"))?.first?.stringValue
+    }
+
+    /// First descendant element with this local name.
+    func first(_ localName: String) -> XMLElement? {
+        (try? nodes(forXPath: ".//*[local-name()='\(localName)']"))?.first as? XMLElement
+    }
+}
