@@ -16,7 +16,9 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
 
 /// One SQLite connection. Everything that reaches SQL goes through prepared statements with bound
 /// parameters; the only SQL text is kg's own (schema and query plans built from fixed fragments).
-public final class Connection {
+/// A connection is used from one thread at a time; only `interrupt()` may be called from another
+/// (sqlite3_interrupt is thread-safe), which is why it is marked `@unchecked Sendable`.
+public final class Connection: @unchecked Sendable {
     let handle: OpaquePointer
     private var cache: [String: Statement] = [:]
 
