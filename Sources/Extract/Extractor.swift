@@ -1,0 +1,114 @@
+import Ingest
+import Ontology
+import RDF
+
+/// Extracts entities and relation assertions from articles with the ontology's names and patterns.
+///
+/// One pass per article: tokens → sentences → dates → mentions → templates → assertions. The
+/// lexicon (name trie, templates) is built once in `init`; `extract` keeps no shared mutable state,
+/// so one extractor can run on many threads at once.
+///
+/// ```swift
+/// let extractor = Extractor(ontology: try Ontology.load(directory: "Ontology"))
+/// let result = extractor.extract(article)
+/// for a in result.assertions where a.modality == .asserted { print(a.subject, a.relation, a.object) }
+/// ```
+public struct Extractor: Sendable {
+    let ontology: Ontology
+    let lexicon: Lexicon
+
+    public init(ontology: Ontology) {
+        self.ontology = ontology
+        self.lexicon = Lexicon(ontology)
+    }
+
+    /// Extracts one article. Pure: the same article always gives the same result.
+    public func extract(_ article: Article) -> ArticleExtraction {
+        let tokens = Tokenizer.tokenize(article.text)
+        let sentences = SentenceSplitter.split(tokens)
+        let finder = MentionFinder(ontology: ontology, lexicon: lexicon)
+        let matcher = Matcher(ontology: ontology, lexicon: lexicon)
+        let modality = ModalityReader(lexicon: lexicon)
+        let utf8 = Array(article.text.utf8)
+        var state = ArticleEntities()
+        var named = Set<Int>()
+        var assertions: [Assertion] = []
+        var seen = Set<String>()
+
+        for (index, range) in sentences.enumerated() where !range.isEmpty {
+            let times = TimeFinder.find(tokens, in: range, text: article.text, published: article.publishedDate)
+            var timeTokens = Set<Int>()
+            for t in times { timeTokens.formUnion(t.range) }
+            let mentions = finder.find(tokens, range, timeTokens: timeTokens, state: &state)
+            for m in mentions where m.kind == .name { named.insert(m.entity) }
+            let view = SentenceView(tokens: tokens, range: range, mentions: mentions,
+                                    classes: mentions.map { state.records[$0.entity].classIRI },
+                                    timeTokens: timeTokens, boundaries: lexicon.boundaries)
+            let sentence = String(decoding: utf8[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
+            for m in matcher.matches(view) {
+                let rel = ontology.relations[m.template.relation]
+                let (mode, attribution) = modality.read(view, trigger: m.trigger, state: state)
+                let time = attachTime(times, to: m, relation: rel, published: article.publishedDate)
+                for si in m.subjects {
+                    for oi in m.objects {
+                        let s = mentions[si].entity, o = mentions[oi].entity
+                        guard s != o else { continue }
+                        for (slot, e) in [(rel.domain, s), (rel.range, o)] where slot == lexicon.personClass {
+                            if state.records[e].classIRI == lexicon.unknownClass { state.records[e].classIRI = lexicon.personClass }
+                        }
+                        let key = "\(s)|\(rel.localName)|\(o)|\(index)"
+                        guard seen.insert(key).inserted else { continue }
+                        named.formUnion([s, o])
+                        var confidence = 0.85
+                        if !state.records[s].known || !state.records[o].known { confidence -= 0.1 }
+                        if state.records[s].classIRI == lexicon.unknownClass || state.records[o].classIRI == lexicon.unknownClass {
+                            confidence -= 0.15
+                        }
+                        if m.distance > 4 { confidence -= 0.1 }
+                        if mode == .claimed { confidence -= 0.05 }
+                        let span = tokens[m.span.lowerBound].start..<tokens[m.span.upperBound - 1].end
+                        assertions.append(Assertion(
+                            subject: state.records[s].id, relation: rel.localName, object: state.records[o].id,
+                            sentence: sentence, sentenceIndex: index, span: span, time: time,
+                            confidence: max(0.05, confidence), modality: mode, attribution: attribution,
+                            rule: m.template.kind.rawValue + ":" + m.template.source))
+                    }
+                }
+            }
+        }
+        let entities = named.sorted().map { i -> Entity in
+            let r = state.records[i]
+            return Entity(id: r.id, label: r.label, classIRI: r.classIRI, aliases: r.aliases)
+        }
+        return ArticleExtraction(entities: entities, assertions: assertions, warnings: [])
+    }
+
+    /// The time of a match: the nearest date expression of the sentence (after the trigger preferred).
+    /// State relations keep intervals ("until 2009" → end); an onset trigger starts the state; an
+    /// untimed state is an observation on the publication date.
+    func attachTime(_ times: [TimeExpression], to m: TemplateMatch, relation: OntologyRelation,
+                    published: PartialDate?) -> TimeAnnotation? {
+        var best: (Int, TimeExpression)?
+        for t in times {
+            let d: Int
+            if t.range.lowerBound >= m.trigger.upperBound { d = t.range.lowerBound - m.trigger.upperBound }
+            else if t.range.upperBound <= m.trigger.lowerBound { d = m.trigger.lowerBound - t.range.upperBound + 2 }
+            else { d = 0 }
+            if d <= 20, best == nil || d < best!.0 { best = (d, t) }
+        }
+        if let (_, t) = best {
+            if m.template.kind == .onset, relation.isState {
+                return TimeAnnotation(date: nil, start: t.date ?? t.start, end: t.end, phrase: t.phrase, anchor: published)
+            }
+            if !relation.isState, t.date == nil {
+                // an event dated by an interval: keep the interval
+                return TimeAnnotation(date: nil, start: t.start, end: t.end, phrase: t.phrase, anchor: published)
+            }
+            return TimeAnnotation(date: t.date, start: t.start, end: t.end, phrase: t.phrase, anchor: published)
+        }
+        if relation.isState, let published {
+            return TimeAnnotation(date: published, start: nil, end: nil, phrase: "", anchor: published)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import Ontology
+import RDF
+
+/// A trie over token keys, built once; lookups walk the article's tokens without copying them.
+struct TokenTrie: Sendable {
+    private var children: [[String: Int]] = [[:]]
+    private var payload: [Int: [Int]] = [:]
+
+    mutating func insert(_ keys: [String], value: Int) {
+        guard !keys.isEmpty else { return }
+        var node = 0
+        for k in keys {
+            if let next = children[node][k] { node = next } else {
+                children.append([:])
+                children[node][k] = children.count - 1
+                node = children.count - 1
+            }
+        }
+        payload[node, default: []].append(value)
+    }
+
+    /// Every entry that matches the tokens starting at `start` (before `end`), longest first.
+    func matches(_ tokens: [Token], from start: Int, end: Int) -> [(length: Int, values: [Int])] {
+        var out: [(Int, [Int])] = []
+        var node = 0, i = start
+        while i < end, let next = children[node][tokens[i].key] {
+            node = next
+            i += 1
+            if let v = payload[node] { out.append((i - start, v)) }
+        }
+        return out.reversed()
+    }
+
+    var isEmpty: Bool { children[0].isEmpty }
+}
+
+/// A phrase of the ontology compiled to tokens, with the exact spelling required for acronyms.
+struct Phrase: Sendable {
+    var keys: [String]
+    /// Per token: the exact text required (acronyms are case-sensitive: "AA" is not "aa"), or nil.
+    var exact: [String?]
+    var text: String
+
+    init(_ text: String, caseSensitive: Bool = false) {
+        let tokens = Tokenizer.tokenize(text)
+        self.text = text
+        keys = tokens.map(\.key)
+        exact = tokens.map { caseSensitive || $0.isAcronym ? $0.text : nil }
+    }
+
+    func matches(_ tokens: [Token], at start: Int) -> Bool {
+        for (k, e) in exact.enumerated() {
+            if let e, tokens[start + k].text != e { return false }
+        }
+        return true
+    }
+}
+
+/// A set of phrases with a payload each, looked up longest-first.
+struct PhraseSet<Value: Sendable>: Sendable {
+    private var trie = TokenTrie()
+    private(set) var phrases: [Phrase] = []
+    private(set) var values: [Value] = []
+
+    mutating func add(_ phrase: Phrase, _ value: Value) {
+        trie.insert(phrase.keys, value: phrases.count)
+        phrases.append(phrase)
+        values.append(value)
+    }
+
+    /// The longest phrase at `start` (respecting exact spellings), as (length, value).
+    func longest(_ tokens: [Token], at start: Int, end: Int) -> (length: Int, value: Value, phrase: Phrase)? {
+        for m in trie.matches(tokens, from: start, end: end) {
+            for id in m.values where phrases[id].matches(tokens, at: start) { return (m.length, values[id], phrases[id]) }
+        }
+        return nil
+    }
+
+    /// Every phrase at `start`, longest first.
+    func all(_ tokens: [Token], at start: Int, end: Int) -> [(length: Int, value: Value)] {
+        trie.matches(tokens, from: start, end: end).flatMap { m in
+            m.values.filter { phrases[$0].matches(tokens, at: start) }.map { (m.length, values[$0]) }
+        }
+    }
+}
+
+/// A relation pattern compiled from a trigger phrase or template of the ontology.
+struct Template: Sendable {
+    enum Slot: Sendable { case subject, object }
+    enum Element: Sendable {
+        case literal(String)
+        case wildcard
+        case slot(Slot, classIRI: String?)
+    }
+    enum Kind: String, Sendable { case active = "active-trigger", passive = "passive-trigger", onset = "onset-trigger",
+                                      template = "template", role = "role" }
+    var elements: [Element]
+    var relation: Int
+    var kind: Kind
+    var source: String
+    /// Index of the first literal element.
+    var anchor: Int
+    /// Slots at the template's ends are searched for within a window (verb triggers), not required adjacent.
+    var searched: Bool { kind == .active || kind == .passive || kind == .onset }
+
+    var firstKey: String? {
+        if case .literal(let k) = elements[anchor] { return k }
+        return nil
+    }
+
+    /// Parses "{s} , the {o} 's capital": slots `{s}`, `{o}`, `{s:Class}`; `*` is any one word.
+    init?(_ text: String, relation: Int, kind: Kind) {
+        var elements: [Element] = []
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            if let open = rest.firstIndex(of: "{") {
+                for t in Tokenizer.tokenize(String(rest[..<open])) {
+                    elements.append(t.text == "*" ? .wildcard : .literal(t.key))
+                }
+                guard let close = rest[open...].firstIndex(of: "}") else { return nil }
+                let inner = rest[rest.index(after: open)..<close]
+                let parts = inner.split(separator: ":", maxSplits: 1)
+                let slot: Slot
+                switch parts.first.map(String.init) {
+                case "s": slot = .subject
+                case "o": slot = .object
+                default: return nil
+                }
+                elements.append(.slot(slot, classIRI: parts.count > 1 ? KG.ns + parts[1] : nil))
+                rest = rest[rest.index(after: close)...]
+            } else {
+                for t in Tokenizer.tokenize(String(rest)) { elements.append(t.text == "*" ? .wildcard : .literal(t.key)) }
+                rest = ""
+            }
+        }
+        guard let anchor = elements.firstIndex(where: { if case .literal = $0 { true } else { false } }) else { return nil }
+        var slots = 0
+        for e in elements { if case .slot = e { slots += 1 } }
+        guard slots == 2 else { return nil }
+        self.elements = elements
+        self.relation = relation
+        self.kind = kind
+        self.source = text
+        self.anchor = anchor
+    }
+}
+
+/// Everything extraction needs from the ontology, compiled once: name, head-word, title, quantifier,
+/// reference and cue phrase sets, and the relation templates indexed by their first word.
+struct Lexicon: Sendable {
+    enum Modal: Sendable { case planned, hypothetical, denied, claim }
+
+    var names = PhraseSet<Int>()             // → index into ontology.entities
+    var headWords = PhraseSet<String>()      // → class IRI
+    var groupHeads = PhraseSet<String>()     // people-group head nouns → class IRI
+    var titles = PhraseSet<Bool>()
+    var quantifiers = PhraseSet<Bool>()
+    var references = PhraseSet<String>()     // → class IRI the phrase may refer to
+    var cues = PhraseSet<Modal>()
+    var boundaries: Set<String> = []
+    var templates: [Template] = []
+    var templateIndex: [String: [Int]] = [:]
+    let peopleGroupClass = KG.ns + "PeopleGroup"
+    let personClass = KG.ns + "Person"
+    let unknownClass = KG.ns + "Entity"
+
+    init(_ ontology: Ontology) {
+        for (i, e) in ontology.entities.enumerated() {
+            for name in [e.label] + e.aliases { names.add(Phrase(name), i) }
+        }
+        for c in ontology.classes {
+            for h in c.headWords {
+                if c.iri == peopleGroupClass { groupHeads.add(Phrase(h, caseSensitive: true), c.iri) } else {
+                    headWords.add(Phrase(h, caseSensitive: true), c.iri)
+                }
+            }
+            for r in c.referenceWords { references.add(Phrase(r), c.iri) }
+        }
+        let lex = ontology.lexicon
+        for t in lex.titleWords { titles.add(Phrase(t, caseSensitive: true), true) }
+        for q in lex.groupQuantifiers { quantifiers.add(Phrase(q), true) }
+        for c in lex.plannedCues { cues.add(Phrase(c), .planned) }
+        for c in lex.hypotheticalCues { cues.add(Phrase(c), .hypothetical) }
+        for c in lex.deniedCues { cues.add(Phrase(c), .denied) }
+        for c in lex.claimCues { cues.add(Phrase(c), .claim) }
+        boundaries = Set(lex.clauseBoundaries.map(Tokenizer.key))
+
+        for (ri, r) in ontology.relations.enumerated() {
+            var specs: [(String, Template.Kind)] = []
+            specs += r.activeTriggers.map { ("{s} \($0) {o}", .active) }
+            specs += r.passiveTriggers.map { ("{o} \($0) {s}", .passive) }
+            specs += r.onsetTriggers.map { ("{s} \($0) {o}", .onset) }
+            specs += r.templates.flatMap { t in
+                t.contains("{role}") ? r.roleNouns.map { (t.replacingAll("{role}", with: $0), .role) } : [(t, .template)]
+            }
+            if !r.roleNouns.isEmpty {
+                for t in lex.roleTemplates { specs += r.roleNouns.map { (t.replacingAll("{role}", with: $0), .role) } }
+            }
+            for (text, kind) in specs {
+                guard let t = Template(text, relation: ri, kind: kind), let k = t.firstKey else { continue }
+                templateIndex[k, default: []].append(templates.count)
+                templates.append(t)
+            }
+        }
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.range(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+}

@@ -1,0 +1,230 @@
+import Ontology
+import RDF
+
+/// One sentence ready for pattern matching: its tokens, mentions, coordinated groups and time tokens.
+struct SentenceView {
+    let tokens: [Token]
+    let range: Range<Int>
+    let mentions: [Mention]
+    let timeTokens: Set<Int>
+    let boundaries: Set<String>
+    /// The class IRI of each mention's entity.
+    let classes: [String]
+    private(set) var startAt: [Int: Int] = [:]
+    private(set) var endAt: [Int: Int] = [:]
+    /// For each mention, the mentions of its coordination ("Kunlong, Hsenwi and Kutkai").
+    private(set) var groupOf: [Range<Int>] = []
+
+    init(tokens: [Token], range: Range<Int>, mentions: [Mention], classes: [String], timeTokens: Set<Int>, boundaries: Set<String>) {
+        self.classes = classes
+        self.tokens = tokens
+        self.range = range
+        self.mentions = mentions
+        self.timeTokens = timeTokens
+        self.boundaries = boundaries
+        for (i, m) in mentions.enumerated() {
+            startAt[m.range.lowerBound] = i
+            endAt[m.range.upperBound - 1] = i
+        }
+        groupOf = mentions.indices.map { $0..<($0 + 1) }
+        var chainStart = 0, hasAnd = false
+        func close(_ upTo: Int) {
+            if hasAnd && upTo - chainStart > 1 { for k in chainStart..<upTo { groupOf[k] = chainStart..<upTo } }
+        }
+        for k in mentions.indices.dropFirst() {
+            let gap = mentions[k - 1].range.upperBound..<mentions[k].range.lowerBound
+            let separators = gap.map { tokens[$0].key }
+            if separators.allSatisfy({ [",", "and", "or", "the"].contains($0) }) && !separators.isEmpty
+                && separators.contains(where: { $0 == "," || $0 == "and" || $0 == "or" }) {
+                if separators.contains("and") || separators.contains("or") { hasAnd = true }
+                continue
+            }
+            close(k)
+            chainStart = k
+            hasAnd = false
+        }
+        close(mentions.count)
+    }
+
+    func isBoundary(_ k: Int) -> Bool { boundaries.contains(tokens[k].key) }
+}
+
+/// A template matched in a sentence.
+struct TemplateMatch {
+    var template: Template
+    var subjects: [Int]   // mention indices
+    var objects: [Int]
+    var trigger: Range<Int>
+    var span: Range<Int>
+    var distance: Int
+}
+
+/// Matches the ontology's relation templates against a sentence (see core.ttl for the scheme).
+struct Matcher {
+    let ontology: Ontology
+    let lexicon: Lexicon
+
+    static let adverbs: Set<String> = ["also", "already", "now", "still", "just", "then", "reportedly", "allegedly",
+                                       "finally", "later", "all", "both", "jointly", "fully", "completely", "again",
+                                       "effectively", "eventually", "successfully", "recently", "swiftly", "quickly"]
+    static let determiners: Set<String> = ["the", "a", "an"]
+    static let passiveAux: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
+    static let stopSearch: Set<String> = [",", "in", "at", "on", "near", "from", "with", "into", "for", "after", "before",
+                                          "during", "since", "until", "as", "that", "which", "who", "because", "while",
+                                          "by", "and", "but", "when", "where", "(", ")", ".", "\"", "\u{201C}", "\u{201D}"]
+
+    func matches(_ s: SentenceView) -> [TemplateMatch] {
+        var out: [TemplateMatch] = []
+        for p in s.range {
+            guard let candidates = lexicon.templateIndex[s.tokens[p].key] else { continue }
+            for ti in candidates {
+                if let m = match(lexicon.templates[ti], at: p, in: s) { out.append(m) }
+            }
+        }
+        return out
+    }
+
+    func compatible(_ mention: Int, _ s: SentenceView, _ required: String?, strictClass: Bool) -> Bool {
+        guard let required else { return true }
+        let cls = s.classes[mention]
+        if cls == lexicon.unknownClass { return !strictClass }
+        return ontology.isSubclass(cls, of: required)
+    }
+
+    private func isSkippable(_ k: Int, _ s: SentenceView) -> Bool {
+        let t = s.tokens[k]
+        if s.startAt[k] != nil { return false }
+        return s.timeTokens.contains(k) || Self.adverbs.contains(t.key) || (t.kind == .word && t.key.hasSuffix("ly") && t.key.count > 4)
+    }
+
+    private func match(_ t: Template, at p: Int, in s: SentenceView) -> TemplateMatch? {
+        let rel = ontology.relations[t.relation]
+        let end = s.range.upperBound
+        var cursor = p
+        var subjects: [Int] = [], objects: [Int] = []
+        var lastLiteralEnd = p
+        var distance = 0
+        var prevLiteral = false
+        var spanHigh = p
+
+        func required(_ slot: Template.Slot, _ cls: String?) -> (String?, Bool) {
+            if let cls { return (cls, true) }
+            return (slot == .subject ? rel.domain : rel.range, false)
+        }
+        func assign(_ slot: Template.Slot, _ members: [Int]) {
+            if slot == .subject { subjects = members } else { objects = members }
+        }
+
+        for k in t.anchor..<t.elements.count {
+            switch t.elements[k] {
+            case .literal(let key):
+                if k > t.anchor && prevLiteral {
+                    let limit = (key == "by" || key == "to") ? 6 : 3
+                    var skipped = 0
+                    while cursor < end, s.tokens[cursor].key != key, skipped < limit,
+                          isSkippable(cursor, s) || (limit == 6 && s.startAt[cursor] == nil && !s.isBoundary(cursor)
+                                                      && s.tokens[cursor].text != "," && s.tokens[cursor].text != ".") {
+                        cursor += 1
+                        skipped += 1
+                    }
+                }
+                guard cursor < end, s.tokens[cursor].key == key else { return nil }
+                cursor += 1
+                lastLiteralEnd = cursor
+                prevLiteral = true
+            case .wildcard:
+                guard cursor < end, !s.isBoundary(cursor), s.tokens[cursor].kind != .punct || s.startAt[cursor] != nil else { return nil }
+                if let m = s.startAt[cursor] { cursor = s.mentions[m].range.upperBound } else { cursor += 1 }
+                prevLiteral = false
+            case .slot(let slot, let cls):
+                let (req, strict) = required(slot, cls)
+                let trailing = k == t.elements.count - 1
+                var members: [Int]
+                if trailing && t.searched {
+                    guard let (found, d) = searchRight(from: cursor, s, req, strict) else { return nil }
+                    members = found
+                    distance += d
+                } else {
+                    var c = cursor
+                    while c < end, Self.determiners.contains(s.tokens[c].key) { c += 1 }
+                    if trailing, c + 1 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, s.tokens[c + 1].key == "of" { c += 2 }
+                    guard c < end, let m = s.startAt[c] else { return nil }
+                    let g = s.groupOf[m]
+                    members = Array(m..<g.upperBound).filter { compatible($0, s, req, strictClass: strict) }
+                    guard !members.isEmpty else { return nil }
+                    let last = trailing ? g.upperBound - 1 : m
+                    members = trailing ? members : [m].filter { compatible($0, s, req, strictClass: strict) }
+                    guard !members.isEmpty else { return nil }
+                    cursor = s.mentions[last].range.upperBound
+                }
+                assign(slot, members)
+                spanHigh = max(spanHigh, s.mentions[members.last!].range.upperBound)
+                prevLiteral = false
+            }
+        }
+        var spanLow = p
+        if t.anchor == 1, case .slot(let slot, let cls) = t.elements[0] {
+            let (req, strict) = required(slot, cls)
+            if t.searched {
+                // "the town was captured" is not "the town captured": no active reading after a passive auxiliary.
+                if t.kind != .passive {
+                    var b = p - 1
+                    while b >= s.range.lowerBound, isSkippable(b, s) { b -= 1 }
+                    if b >= s.range.lowerBound, Self.passiveAux.contains(s.tokens[b].key) { return nil }
+                }
+                guard let (found, d) = searchLeft(from: p - 1, s, req, strict) else { return nil }
+                assign(slot, found)
+                distance += d
+                spanLow = s.mentions[found.first!].range.lowerBound
+            } else {
+                guard p - 1 >= s.range.lowerBound, let m = s.endAt[p - 1] else { return nil }
+                let g = s.groupOf[m]
+                let members = Array(g.lowerBound...m).filter { compatible($0, s, req, strictClass: strict) }
+                guard !members.isEmpty else { return nil }
+                assign(slot, members)
+                spanLow = s.mentions[g.lowerBound].range.lowerBound
+            }
+        }
+        guard !subjects.isEmpty, !objects.isEmpty else { return nil }
+        return TemplateMatch(template: t, subjects: subjects, objects: objects, trigger: p..<lastLiteralEnd,
+                             span: min(spanLow, p)..<max(spanHigh, lastLiteralEnd), distance: distance)
+    }
+
+    private func searchRight(from start: Int, _ s: SentenceView, _ req: String?, _ strict: Bool) -> ([Int], Int)? {
+        var j = start
+        var words = 0
+        while j < s.range.upperBound, words < 6 {
+            if s.isBoundary(j) { return nil }
+            if let m = s.startAt[j] {
+                if compatible(m, s, req, strictClass: strict) {
+                    let g = s.groupOf[m]
+                    return (Array(m..<g.upperBound).filter { compatible($0, s, req, strictClass: strict) }, j - start)
+                }
+                j = s.mentions[m].range.upperBound
+                words += 1
+                continue
+            }
+            if Self.stopSearch.contains(s.tokens[j].key) && !s.timeTokens.contains(j) { return nil }
+            if !s.timeTokens.contains(j) && !Self.determiners.contains(s.tokens[j].key) { words += 1 }
+            j += 1
+        }
+        return nil
+    }
+
+    private func searchLeft(from start: Int, _ s: SentenceView, _ req: String?, _ strict: Bool) -> ([Int], Int)? {
+        var j = start
+        while j >= s.range.lowerBound, start - j < 16 {
+            if s.isBoundary(j) { return nil }
+            if let m = s.endAt[j] {
+                if compatible(m, s, req, strictClass: strict) {
+                    let g = s.groupOf[m]
+                    return (Array(g.lowerBound...m).filter { compatible($0, s, req, strictClass: strict) }, start - j)
+                }
+                j = s.mentions[m].range.lowerBound - 1
+                continue
+            }
+            j -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,306 @@
+import Ontology
+import RDF
+
+/// An entity as one article knows it.
+struct EntityRecord: Sendable {
+    var id: String
+    var label: String
+    var classIRI: String
+    var aliases: [String]
+    var known: Bool
+}
+
+/// A stretch of tokens that names (or refers back to) an entity.
+struct Mention: Sendable {
+    enum Kind: Sendable { case name, reference, relative }
+    var range: Range<Int>
+    var entity: Int
+    var kind: Kind
+}
+
+/// The entities of one article and what its earlier sentences named: local names (acronyms defined
+/// in the text, unknown names seen before) and the mention history used to resolve "the group", "it".
+struct ArticleEntities: Sendable {
+    var records: [EntityRecord] = []
+    var byID: [String: Int] = [:]
+    var local = PhraseSet<Int>()
+    var history: [Int] = []
+    var forOntology: [Int: Int] = [:]
+
+    mutating func known(_ ontologyIndex: Int, _ ontology: Ontology) -> Int {
+        if let i = forOntology[ontologyIndex] { return i }
+        let e = ontology.entities[ontologyIndex]
+        let i = add(EntityRecord(id: e.iri, label: e.label, classIRI: e.classIRI, aliases: e.aliases, known: true))
+        forOntology[ontologyIndex] = i
+        return i
+    }
+
+    /// The entity for a new name: an ontology entity if any of the names is known, else one keyed by
+    /// the slug of the label (the same name in two articles gives the same id).
+    mutating func named(_ label: String, classIRI: String, aliases: [String], ontology: Ontology) -> Int {
+        for n in [label] + aliases {
+            if let e = ontology.entities(matching: n).first, let idx = ontology.entities.firstIndex(of: e) {
+                let i = known(idx, ontology)
+                addAliases(i, [label] + aliases)
+                return i
+            }
+        }
+        let id = KG.entityNS + Self.slug(label)
+        if let i = byID[id] {
+            addAliases(i, aliases)
+            return i
+        }
+        let i = add(EntityRecord(id: id, label: label, classIRI: classIRI, aliases: [], known: false))
+        addAliases(i, aliases)
+        local.add(Phrase(label), i)
+        return i
+    }
+
+    mutating func addAliases(_ i: Int, _ names: [String]) {
+        for n in names where n != records[i].label && !records[i].aliases.contains(n) && !n.isEmpty {
+            records[i].aliases.append(n)
+            local.add(Phrase(n), i)
+        }
+    }
+
+    private mutating func add(_ r: EntityRecord) -> Int {
+        if let i = byID[r.id] { return i }
+        records.append(r)
+        byID[r.id] = records.count - 1
+        return records.count - 1
+    }
+
+    static func slug(_ label: String) -> String {
+        let n = Ontology.normalise(label)
+        var out = ""
+        for s in n.unicodeScalars {
+            if s == " " { out += "-" } else if s.isASCII { out.unicodeScalars.append(s) } else {
+                out += String(s.value, radix: 16)
+            }
+        }
+        return out.isEmpty ? "unnamed" : out
+    }
+}
+
+/// Finds the entity mentions of one sentence, left to right, longest first: known names (ontology
+/// and article-local), acronym definitions in both orders, unknown capitalised names typed by their
+/// head word, titled persons, delimited groups of people, and generic references resolved to the
+/// most recent compatible entity.
+struct MentionFinder {
+    let ontology: Ontology
+    let lexicon: Lexicon
+
+    /// Function words and other capitalised words that never start a name.
+    static let stopWords: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "it", "its", "they", "their", "he", "she", "his", "her",
+        "we", "our", "i", "you", "in", "on", "at", "by", "for", "from", "with", "of", "to", "and", "or", "but",
+        "as", "after", "before", "since", "until", "while", "when", "where", "which", "who", "whom", "what",
+        "if", "some", "many", "most", "more", "all", "both", "each", "other", "another", "such", "no", "not",
+        "there", "here", "however", "meanwhile", "separately", "according", "among", "about", "around", "local",
+        "mr", "mrs", "ms", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "last", "late", "early", "earlier", "later", "then", "now", "also", "yet", "so", "because", "although",
+        "during", "under", "over", "into", "through", "across", "against", "without", "within", "near",
+    ]
+
+    func find(_ t: [Token], _ sentence: Range<Int>, timeTokens: Set<Int>, state: inout ArticleEntities) -> [Mention] {
+        var out: [Mention] = []
+        var i = sentence.lowerBound
+        let end = sentence.upperBound
+        while i < end {
+            if timeTokens.contains(i) { i += 1; continue }
+            // "pro-junta", "anti-regime": a name glued after a hyphen is a modifier, not a mention.
+            let glued = i > sentence.lowerBound && t[i - 1].text == "-" && !t[i].spaceBefore && !t[i - 1].spaceBefore
+            if let m = name(t, i, end, sentence, state: &state), !glued {
+                out.append(m)
+                state.history.append(m.entity)
+                i = m.range.upperBound
+                continue
+            }
+            if glued { i += 1; continue }
+            if let m = group(t, i, end, state: &state) ?? reference(t, i, end, sentence, out, state: state) {
+                out.append(m)
+                if m.kind == .name { state.history.append(m.entity) }
+                i = m.range.upperBound
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    // MARK: names
+
+    private func name(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, state: inout ArticleEntities) -> Mention? {
+        let known = lexicon.names.longest(t, at: i, end: end)
+        let local = state.local.longest(t, at: i, end: end)
+        var entity: Int?, len = 0
+        if let local, local.length >= (known?.length ?? 0) { entity = local.value; len = local.length }
+        else if let known { entity = state.known(known.value, ontology); len = known.length }
+        // A known place followed by a head word of another kind names a new place ("Laukkai police compound").
+        if let e = entity, i + len < end, let h = lexicon.headWords.longest(t, at: i + len, end: end),
+           h.value != state.records[e].classIRI, ontology.isSubclass(state.records[e].classIRI, of: KG.ns + "Place"),
+           ontology.isSubclass(h.value, of: KG.ns + "Place") {
+            let upper = i + len + h.length
+            let c = state.named(text(t, i..<upper), classIRI: h.value, aliases: [], ontology: ontology)
+            return Mention(range: i..<upper, entity: c, kind: .name)
+        }
+        if var e = entity {
+            var upper = i + len
+            // "Myanmar National Democratic Alliance Army (MNDAA)": the bracketed acronym is part of the mention.
+            if let (alias, close) = bracketed(t, upper, end) {
+                if let other = lexicon.names.longest(t, at: upper + 1, end: close), other.length == close - upper - 1,
+                   state.records[e].known, state.known(other.value, ontology) != e {
+                    // Both names known but different: keep the first, do not merge.
+                } else {
+                    state.addAliases(e, [alias])
+                }
+                upper = close + 1
+                // "Infantry Battalion (IB) 23": the number names the unit.
+                if upper < end, t[upper].kind == .number {
+                    let full = text(t, i..<(i + len)) + " " + t[upper].text
+                    e = state.named(full, classIRI: state.records[e].classIRI, aliases: [alias + " " + t[upper].text], ontology: ontology)
+                    upper += 1
+                }
+            }
+            return Mention(range: i..<upper, entity: e, kind: .name)
+        }
+        return unknownName(t, i, end, sentence, state: &state)
+    }
+
+    /// "(ACR)" or "(Full Name)" at `i`: the text inside and the index of ")".
+    private func bracketed(_ t: [Token], _ i: Int, _ end: Int) -> (String, Int)? {
+        guard i < end, t[i].text == "(" else { return nil }
+        var k = i + 1
+        while k < end, k < i + 9, t[k].text != ")" {
+            if t[k].kind == .word && !t[k].isCapitalised && !["of", "and", "'s", "-"].contains(t[k].key) { return nil }
+            k += 1
+        }
+        guard k < end, t[k].text == ")", k > i + 1, t[i + 1].isCapitalised || t[i + 1].kind == .number else { return nil }
+        return (text(t, (i + 1)..<k), k)
+    }
+
+    private func unknownName(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, state: inout ArticleEntities) -> Mention? {
+        var k = i
+        var title = false
+        if let tw = lexicon.titles.longest(t, at: i, end: end), i + tw.length < end, t[i + tw.length].isCapitalised {
+            title = true
+            k = i + tw.length
+        }
+        let nameStart = k
+        // "55th Light Infantry Division"
+        if k < end, t[k].kind == .number, k + 1 < end, t[k + 1].isCapitalised,
+           t[k].text.hasSuffix("th") || t[k].text.hasSuffix("st") || t[k].text.hasSuffix("nd") || t[k].text.hasSuffix("rd") { k += 1 }
+        guard k < end, t[k].kind == .word, t[k].isCapitalised, !Self.stopWords.contains(t[k].key),
+              TimeFinder.months[t[k].key] == nil, TimeFinder.weekdays[t[k].key] == nil else { return nil }
+        while k < end {
+            let x = t[k]
+            if k > nameStart, lexicon.names.longest(t, at: k, end: end) != nil { break }
+            if x.kind == .word && x.isCapitalised && (k == nameStart || !Self.stopWords.contains(x.key)) { k += 1; continue }
+            // Inner connectors: "People's Defence Force", "Communist Party of Burma", "Kya-shin".
+            if k + 1 < end, t[k + 1].isCapitalised, t[k + 1].kind == .word,
+               x.key == "'s" || (x.key == "of" && headClass(t, nameStart, k) != nil) || (x.text == "-" && !x.spaceBefore) {
+                k += 2; continue
+            }
+            break
+        }
+        var upper = k
+        // A lower-case head word after the name: "Namgyun base", "Rang Khom village".
+        if let h = lexicon.headWords.longest(t, at: upper, end: end), !t[upper].isCapitalised { upper += h.length }
+        var label = text(t, nameStart..<upper)
+        var aliases: [String] = []
+        if let (inner, close) = bracketed(t, upper, end) {
+            aliases.append(inner)
+            upper = close + 1
+            // "the RSF (Rapid Support Forces)": the longer form is the label.
+            if inner.count > label.count { aliases = [label]; label = inner }
+            if upper < end, t[upper].kind == .number {
+                let n = t[upper].text
+                label += " " + n
+                aliases = aliases.map { $0 + " " + n }
+                upper += 1
+            }
+        } else if upper < end, t[upper].kind == .number, !t[upper].text.contains(","),
+                  headClass(t, nameStart, upper) != nil || t[upper - 1].isAcronym {
+            label += " " + t[upper].text
+            upper += 1
+        }
+        let cls = headClass(t, nameStart, upper) ?? (title ? lexicon.personClass : lexicon.unknownClass)
+        // A lone capitalised word opening a sentence is usually an ordinary word.
+        if upper - nameStart == 1, nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text),
+           cls == lexicon.unknownClass, !t[nameStart].isAcronym { return nil }
+        if title { aliases.append(text(t, i..<upper)) }
+        let e = state.named(label, classIRI: cls, aliases: aliases, ontology: ontology)
+        if title, state.records[e].classIRI == lexicon.unknownClass { state.records[e].classIRI = lexicon.personClass }
+        return Mention(range: i..<upper, entity: e, kind: .name)
+    }
+
+    /// The class given by the last head word inside `range` (a trailing number is skipped).
+    private func headClass(_ t: [Token], _ start: Int, _ end: Int) -> String? {
+        var best: (Int, String)?
+        for k in start..<end {
+            if let h = lexicon.headWords.longest(t, at: k, end: end), k + h.length >= end - (t[end - 1].kind == .number ? 1 : 0) {
+                if best == nil || k < best!.0 { best = (k, h.value) }
+            }
+        }
+        return best?.1
+    }
+
+    // MARK: groups of people and references
+
+    /// "about 60 human-trafficking victims", "more than 3,000 stranded civilians", "41 Thais".
+    private func group(_ t: [Token], _ i: Int, _ end: Int, state: inout ArticleEntities) -> Mention? {
+        var k = i
+        if let q = lexicon.quantifiers.longest(t, at: k, end: end) { k += q.length }
+        guard k < end, t[k].kind == .number || Self.numberWords.contains(t[k].key) else { return nil }
+        let numberAt = k
+        k += 1
+        var modifiers = 0
+        while k < end, modifiers <= 4 {
+            if let h = lexicon.groupHeads.longest(t, at: k, end: end) {
+                let upper = k + h.length
+                let label = text(t, numberAt..<upper)
+                var aliases = [text(t, i..<upper)]
+                if upper - numberAt > 1 { aliases.append(text(t, (numberAt + 1)..<upper)) }
+                let e = state.named(label, classIRI: lexicon.peopleGroupClass, aliases: aliases.filter { $0 != label }, ontology: ontology)
+                return Mention(range: i..<upper, entity: e, kind: .name)
+            }
+            guard t[k].kind == .word || t[k].text == "-", !Self.stopWords.contains(t[k].key) else { return nil }
+            k += 1
+            modifiers += 1
+        }
+        return nil
+    }
+
+    static let numberWords: Set<String> = ["dozens", "hundreds", "thousands", "two", "three", "four", "five", "six",
+                                           "seven", "eight", "nine", "ten", "twelve", "twenty", "fifty"]
+
+    /// "the group", "the town", "it", "which": the most recent entity of a compatible class.
+    private func reference(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, _ current: [Mention],
+                           state: ArticleEntities) -> Mention? {
+        if ["which", "who"].contains(t[i].key), i > sentence.lowerBound, t[i - 1].text == ",",
+           let last = current.last, last.range.upperBound == i - 1 {
+            return Mention(range: i..<(i + 1), entity: last.entity, kind: .relative)
+        }
+        guard let r = lexicon.references.longest(t, at: i, end: end) else { return nil }
+        let upper = i + r.length
+        // "the town of Laukkai" names the town; it does not refer back.
+        if upper < end, t[upper].key == "of" { return nil }
+        // "the group's" is still a reference; "the groups" is not matched at all.
+        for e in state.history.reversed().prefix(30) {
+            let cls = state.records[e].classIRI
+            if cls != lexicon.peopleGroupClass, ontology.isSubclass(cls, of: r.value) {
+                return Mention(range: i..<upper, entity: e, kind: .reference)
+            }
+        }
+        return nil
+    }
+
+    func text(_ t: [Token], _ r: Range<Int>) -> String {
+        var s = ""
+        for k in r {
+            if k > r.lowerBound && t[k].spaceBefore { s += " " }
+            s += t[k].text
+        }
+        return s
+    }
+}

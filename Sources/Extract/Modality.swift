@@ -1,0 +1,59 @@
+/// Reads the modality of a matched trigger from the ontology's cue words: a plan, hypothesis or
+/// denial cue in the words just before the trigger (same clause) makes the statement not a fact; a
+/// claim cue anywhere in the sentence makes it an attributed claim, with the speaker when one is named
+/// next to the cue ("the MNDAA said", "said Li Kyar Win", "according to the group").
+struct ModalityReader {
+    let lexicon: Lexicon
+    /// How many words before the trigger a plan, hypothesis or denial cue may stand.
+    static let window = 6
+
+    func read(_ s: SentenceView, trigger: Range<Int>, state: ArticleEntities) -> (Modality, String?) {
+        let t = s.tokens
+        if let last = s.range.last, t[last].text == "?" { return (.hypothetical, nil) }
+        // Words between the clause start and the trigger, at most `window` back.
+        var from = trigger.lowerBound
+        while from > s.range.lowerBound, trigger.lowerBound - from < Self.window, !s.isBoundary(from - 1) { from -= 1 }
+        var found: Modality?
+        var k = from
+        while k < trigger.lowerBound {
+            if s.timeTokens.contains(k) { k += 1; continue }
+            for cue in lexicon.cues.all(t, at: k, end: trigger.lowerBound + 1) where k + cue.length <= trigger.lowerBound + 1 {
+                // a cue must end before the trigger starts (the trigger's own first word does not count)
+                guard k + cue.length <= trigger.lowerBound else { continue }
+                switch cue.value {
+                case .denied: found = .denied
+                case .planned: if found != .denied { found = .planned }
+                case .hypothetical: if found == nil { found = .hypothetical }
+                case .claim: break
+                }
+            }
+            k += 1
+        }
+        // "to capture": an infinitive is an aim, not a deed.
+        if found == nil, trigger.lowerBound > s.range.lowerBound, t[trigger.lowerBound - 1].key == "to",
+           !["surrendered", "fell", "lost", "allied", "loyal"].contains(t[max(s.range.lowerBound, trigger.lowerBound - 2)].key) {
+            found = .planned
+        }
+        if let found { return (found, nil) }
+        for k in s.range where !s.timeTokens.contains(k) {
+            guard let cue = lexicon.cues.all(t, at: k, end: s.range.upperBound).first(where: {
+                if case .claim = $0.value { true } else { false }
+            }) else { continue }
+            return (.claimed, speaker(s, cueAt: k, length: cue.length, state: state))
+        }
+        return (.asserted, nil)
+    }
+
+    private func speaker(_ s: SentenceView, cueAt k: Int, length: Int, state: ArticleEntities) -> String? {
+        // "X said": the nearest mention just before the cue
+        for (i, m) in s.mentions.enumerated().reversed() where m.range.upperBound <= k && k - m.range.upperBound <= 3 {
+            _ = i
+            return state.records[m.entity].label
+        }
+        // "said X", "according to X"
+        for m in s.mentions where m.range.lowerBound >= k + length && m.range.lowerBound - (k + length) <= 2 {
+            return state.records[m.entity].label
+        }
+        return nil
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+import RDF
+
+/// A problem loading the ontology: a syntax error (`file:line:column: message`) or a missing folder.
+public struct OntologyError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public init(message: String) { self.message = message }
+    public var description: String { message }
+}
+
+/// The domain knowledge kg extracts with, loaded from `Ontology/*.ttl`: classes, relations and their
+/// trigger phrases, known entities with their names, and the extraction vocabulary (modality cues,
+/// role patterns, quantifiers). Everything about a particular conflict lives in the Turtle files.
+///
+/// ```swift
+/// let onto = try Ontology.load(directory: "Ontology")
+/// onto.relation(named: "captured")?.activeTriggers   // ["captured", "seized", …]
+/// onto.entities(matching: "Laukkaing").first?.label    // "Laukkai"
+/// ```
+public struct Ontology: Sendable {
+    /// Every triple loaded, in file order (to store in the graph).
+    public private(set) var quads: [Quad]
+    /// The relations (`rdf:Property` with a `kg:` trigger or label), in file order.
+    public private(set) var relations: [OntologyRelation]
+    /// The classes (`rdfs:Class`), in file order.
+    public private(set) var classes: [OntologyClass]
+    /// Named entities (anything with a `skos:prefLabel` and a type that is a known class), in file order.
+    public private(set) var entities: [OntologyEntity]
+    /// Modality cues, clause boundaries, role templates and other extraction words.
+    public private(set) var lexicon: OntologyLexicon
+
+    private var relationIndex: [String: Int]
+    private var classIndex: [String: Int]
+    private var nameIndex: [String: [Int]]
+
+    /// Loads every `*.ttl` file of `directory`, in sorted file-name order.
+    public static func load(directory: String) throws -> Ontology {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
+            throw OntologyError(message: "\(directory): no such ontology folder")
+        }
+        let names: [String]
+        do { names = try fm.contentsOfDirectory(atPath: directory) } catch {
+            throw OntologyError(message: "\(directory): cannot list the folder (\(error.localizedDescription))")
+        }
+        let files = names.filter { $0.hasSuffix(".ttl") }.sorted().map { (directory as NSString).appendingPathComponent($0) }
+        if files.isEmpty { throw OntologyError(message: "\(directory): no .ttl files") }
+        return try load(files: files)
+    }
+
+    /// Loads the given Turtle files, in the order given.
+    public static func load(files: [String]) throws -> Ontology {
+        var quads: [Quad] = []
+        for (n, file) in files.enumerated() {
+            var parser = RDFParser(format: .turtle, file: file, blankNodePrefix: "o\(n)_")
+            do {
+                try parser.parse(fileAt: file) { quads.append($0) }
+            } catch let e as RDFSyntaxError {
+                throw OntologyError(message: e.description)
+            } catch {
+                throw OntologyError(message: "\(file): \(error)")
+            }
+        }
+        return Ontology(quads: quads)
+    }
+
+    /// An ontology from Turtle text (for tests and for the copy kept in the store).
+    public init(turtle: String, file: String? = nil) throws {
+        var quads: [Quad] = []
+        var parser = RDFParser(format: .turtle, file: file, blankNodePrefix: "t_")
+        do {
+            try parser.parse(turtle) { quads.append($0) }
+        } catch let e as RDFSyntaxError {
+            throw OntologyError(message: e.description)
+        } catch {
+            throw OntologyError(message: "\(file ?? "<input>"): \(error)")
+        }
+        self.init(quads: quads)
+    }
+
+    init(quads: [Quad]) {
+        let model = OntologyReader(quads: quads).read()
+        self.quads = quads
+        self.relations = model.relations
+        self.classes = model.classes
+        self.entities = model.entities
+        self.lexicon = model.lexicon
+        relationIndex = [:]
+        for (i, r) in relations.enumerated() where relationIndex[r.localName] == nil { relationIndex[r.localName] = i }
+        classIndex = [:]
+        for (i, c) in classes.enumerated() where classIndex[c.iri] == nil { classIndex[c.iri] = i }
+        nameIndex = [:]
+        for (i, e) in entities.enumerated() {
+            for name in Set(([e.label] + e.aliases).map(Ontology.normalise)) where !name.isEmpty {
+                nameIndex[name, default: []].append(i)
+            }
+        }
+    }
+
+    /// The relation with this local name (`"surrenderedTo"`), if the ontology defines it.
+    public func relation(named localName: String) -> OntologyRelation? {
+        relationIndex[localName].map { relations[$0] }
+    }
+
+    /// The class with this IRI, if the ontology defines it.
+    public func ontologyClass(_ iri: String) -> OntologyClass? {
+        classIndex[iri].map { classes[$0] }
+    }
+
+    /// True if `iri` is `ancestor` or one of its (transitive) subclasses.
+    public func isSubclass(_ iri: String, of ancestor: String) -> Bool {
+        var current: String? = iri
+        var steps = 0
+        while let c = current, steps < 64 {
+            if c == ancestor { return true }
+            current = classIndex[c].flatMap { classes[$0].parent }
+            steps += 1
+        }
+        return false
+    }
+
+    /// Known entities one of whose names (label or alias) equals `name` after normalisation
+    /// (case, accents, apostrophes and punctuation ignored, a leading "the" dropped).
+    public func entities(matching name: String) -> [OntologyEntity] {
+        (nameIndex[Ontology.normalise(name)] ?? []).map { entities[$0] }
+    }
+
+    /// The normal form names are compared in: compatibility-folded, accents stripped, case-folded,
+    /// apostrophes dropped, other punctuation turned into spaces, spaces collapsed, leading "the " removed.
+    public static func normalise(_ name: String) -> String {
+        let folded = name.decomposedStringWithCompatibilityMapping
+        var out = ""
+        var pendingSpace = false
+        for scalar in folded.unicodeScalars {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            switch scalar {
+            case "'", "\u{2019}", "\u{2018}", "\u{02BC}", "`", "\u{00B4}": continue
+            default: break
+            }
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if pendingSpace && !out.isEmpty { out += " " }
+                pendingSpace = false
+                out += String(scalar).lowercased()
+            } else {
+                pendingSpace = true
+            }
+        }
+        if out.hasPrefix("the ") { out.removeFirst(4) }
+        return out
+    }
+}
+
+/// One of the relations kg extracts, with the words that signal it in text.
+public struct OntologyRelation: Sendable, Hashable {
+    public var iri: String
+    /// The IRI's local name: `captured`, `surrenderedTo`.
+    public var localName: String
+    public var label: String
+    /// A short label for map edges.
+    public var edgeLabel: String
+    /// The edge colour for maps (`#RRGGBB`).
+    public var edgeColor: String
+    /// The class of subjects (`rdfs:domain`), if given.
+    public var domain: String?
+    /// The class of objects (`rdfs:range`), if given.
+    public var range: String?
+    /// True for relations whose direction means nothing (`alliedWith`).
+    public var symmetric: Bool
+    /// SUBJECT trigger OBJECT phrases (`kg:activeTrigger`).
+    public var activeTriggers: [String]
+    /// OBJECT trigger SUBJECT phrases (`kg:passiveTrigger`).
+    public var passiveTriggers: [String]
+    /// Active phrases that mark the start of a state (`kg:onsetTrigger`, for state relations).
+    public var onsetTriggers: [String]
+    /// Full templates with `{s}`, `{o}`, `{role}` and `*` (`kg:template`, `kg:nominalTrigger`).
+    public var templates: [String]
+    /// Role nouns filling `{role}` (`kg:roleNoun`): "spokesperson", "capital", "member".
+    public var roleNouns: [String]
+    /// True for relations that hold over time (`kg:stateRelation`): untimed statements are
+    /// observations on the publication date.
+    public var isState: Bool
+}
+
+/// A class of things: an actor kind, a place kind, a group of people, an operation.
+public struct OntologyClass: Sendable, Hashable {
+    public var iri: String
+    public var label: String
+    /// The direct superclass (`rdfs:subClassOf`), if any.
+    public var parent: String?
+    /// Graphviz node shape for maps.
+    public var shape: String
+    /// Fill colour for maps (`#RRGGBB`).
+    public var color: String
+    /// Words at the end of a name that give it this class (`kg:headWord`: "Army", "Township").
+    public var headWords: [String]
+    /// Generic phrases that refer back to an entity of this class (`kg:referenceWord`: "the group").
+    public var referenceWords: [String]
+}
+
+/// A known actor, place or operation, with every name it goes by.
+public struct OntologyEntity: Sendable, Hashable {
+    public var iri: String
+    /// The canonical name (`skos:prefLabel`, else `rdfs:label`).
+    public var label: String
+    /// Other names and spellings (`skos:altLabel`, `skos:hiddenLabel`).
+    public var aliases: [String]
+    public var classIRI: String
+    /// The place it lies in (`kg:locatedIn`), for places.
+    public var parentPlace: String?
+    public var latitude: Double?
+    public var longitude: Double?
+    /// Entities it must never be merged with (`kg:distinctFrom`, either direction).
+    public var distinctFrom: [String]
+}
+
+/// Extraction words that belong to no single class or relation.
+public struct OntologyLexicon: Sendable, Hashable {
+    /// Cues that a statement is a plan, intention or threat ("plans to", "will").
+    public var plannedCues: [String] = []
+    /// Cues of conditionals and speculation ("if", "could", "believed to").
+    public var hypotheticalCues: [String] = []
+    /// Cues of denial and negation ("denied", "not").
+    public var deniedCues: [String] = []
+    /// Cues that a statement is attributed to a source ("said", "according to").
+    public var claimCues: [String] = []
+    /// Cues of questions ("?").
+    public var questionCues: [String] = []
+    /// Words and marks that end a clause (";", "but").
+    public var clauseBoundaries: [String] = []
+    /// Templates shared by relations with role nouns ("{o} {role} {s}").
+    public var roleTemplates: [String] = []
+    /// Person titles that precede names ("Major General", "U").
+    public var titleWords: [String] = []
+    /// Quantifiers that open a delimited group of people ("about", "more than").
+    public var groupQuantifiers: [String] = []
+}

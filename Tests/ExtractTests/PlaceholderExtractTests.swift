@@ -1,2 +1,0 @@
-import Testing
-@Test func placeholderExtract() { #expect(Bool(true)) }
