@@ -1,0 +1,322 @@
+import Foundation
+import RDF
+import Store
+
+/// A solution: one optional term per variable slot of the query.
+typealias Row = [Term?]
+
+/// Evaluates algebra (§18.5) over the store. Basic graph patterns run as SQL (`SQLPlan.swift`); joins,
+/// optionals, unions, filters, grouping and ordering run here over rows of terms, ids decoded through a
+/// cache. Patterns may be evaluated under a `seed` solution whose bound variables act as constants —
+/// used for EXISTS (substitution, §18.6) and for bind joins when the left side is small.
+final class Evaluator {
+    let store: TripleStore
+    var slots: [String: Int] = [:]
+    var names: [String] = []
+    var termCache: [Int64: Term] = [:]
+    let deadline: Date?
+    /// Graph ids of the default graph: [0], or the FROM graphs.
+    var defaultGraphs: [Int64] = [0]
+    /// Graph ids of the named graphs (nil: every graph in the store).
+    var namedGraphs: [Int64]?
+    let base: String?
+    let now: Term
+    let bnodePrefix: String
+    var bnodeCounter = 0
+    var bnodeScope: [String: String] = [:]
+    var checkCounter = 0
+
+    /// Left sides up to this size are joined by running the right side once per row.
+    static let bindJoinLimit = 256
+
+    init(store: TripleStore, query: Query, deadline: Date?, base: String? = nil) throws {
+        self.store = store
+        self.deadline = deadline
+        self.base = base
+        now = DateTimeValue.now()
+        bnodePrefix = "q" + String(UInt32.random(in: 0...UInt32.max), radix: 36) + "b"
+        var names: [String] = []
+        Evaluator.collect(query.algebra, into: &names)
+        names += query.variables
+        for t in query.template { names += t.variables }
+        names += query.describe.compactMap(\.variable)
+        for n in names where slots[n] == nil {
+            slots[n] = self.names.count
+            self.names.append(n)
+        }
+        if let d = query.dataset {
+            if !d.defaultGraphs.isEmpty || !d.namedGraphs.isEmpty {
+                defaultGraphs = try d.defaultGraphs.compactMap { try store.id(of: .iri($0)) }
+                if defaultGraphs.isEmpty { defaultGraphs = [-1] }
+                namedGraphs = try d.namedGraphs.compactMap { try store.id(of: .iri($0)) }
+            }
+        }
+    }
+
+    var emptyRow: Row { Row(repeating: nil, count: names.count) }
+
+    func checkDeadline() throws {
+        if let deadline, Date() > deadline { throw QueryEngine.timeoutError }
+    }
+
+    static func collect(_ a: Algebra, into out: inout [String]) {
+        func expr(_ e: Expr) {
+            out += e.variables
+            switch e {
+            case .exists(let p, _): collect(p, into: &out)
+            case .or(let x, let y), .and(let x, let y), .binary(_, let x, let y): expr(x); expr(y)
+            case .not(let x), .negate(let x), .plus(let x): expr(x)
+            case .inList(let x, let l, _): expr(x); l.forEach(expr)
+            case .builtin(_, let l), .function(_, let l): l.forEach(expr)
+            default: break
+            }
+        }
+        switch a {
+        case .bgp(let ts): for t in ts { out += t.variables }
+        case .path(let s, _, let o): out += [s, o].compactMap(\.variable)
+        case .join(let x, let y), .union(let x, let y), .minus(let x, let y):
+            collect(x, into: &out); collect(y, into: &out)
+        case .leftJoin(let x, let y, let f): collect(x, into: &out); collect(y, into: &out); f.forEach(expr)
+        case .filter(let f, let x): f.forEach(expr); collect(x, into: &out)
+        case .graph(let n, let x), .service(let n, let x, _): out += [n].compactMap(\.variable); collect(x, into: &out)
+        case .extend(let x, let v, let e): collect(x, into: &out); out.append(v); expr(e)
+        case .values(let vs, _): out += vs
+        case .group(let x, let keys, let aggs):
+            collect(x, into: &out)
+            for k in keys { expr(k.0); if let v = k.1 { out.append(v) } }
+            for (v, a) in aggs { out.append(v); if let e = a.argument { expr(e) } }
+        case .orderBy(let x, let c): collect(x, into: &out); c.forEach { expr($0.expr) }
+        case .project(let x, let vs): collect(x, into: &out); out += vs
+        case .distinct(let x), .reduced(let x), .slice(let x, _, _): collect(x, into: &out)
+        }
+    }
+
+    // MARK: Solutions
+
+    static func merge(_ a: Row, _ b: Row) -> Row? {
+        var r = a
+        for i in 0..<b.count {
+            if let y = b[i] {
+                if let x = a[i] { if x != y { return nil } } else { r[i] = y }
+            }
+        }
+        return r
+    }
+
+    static func compatible(_ a: Row, _ b: Row) -> Bool {
+        for i in 0..<a.count { if let x = a[i], let y = b[i], x != y { return false } }
+        return true
+    }
+
+    /// Slots bound in every row of both sides: the hash key of a join.
+    func joinKey(_ left: [Row], _ right: [Row]) -> [Int] {
+        (0..<names.count).filter { i in left.allSatisfy { $0[i] != nil } && right.allSatisfy { $0[i] != nil } }
+    }
+
+    // MARK: Algebra
+
+    func eval(_ a: Algebra, seed: Row, scope: GraphScope) throws -> [Row] {
+        try checkDeadline()
+        switch a {
+        case .bgp(let ts):
+            if ts.isEmpty { return [seed] }
+            return try runBGP(ts, scope: scope, seed: seed)
+        case .path(let s, let p, let o):
+            return try evalPath(s, p, o, seed: seed, scope: scope)
+        case .join(let x, let y):
+            let left = try eval(x, seed: seed, scope: scope)
+            if left.isEmpty { return [] }
+            if left.count <= Evaluator.bindJoinLimit, Evaluator.seedable(y) {
+                var out: [Row] = []
+                for l in left { out += try eval(y, seed: l, scope: scope) }
+                return out
+            }
+            return try hashJoin(left, try eval(y, seed: seed, scope: scope))
+        case .leftJoin(let x, let y, let filters):
+            let left = try eval(x, seed: seed, scope: scope)
+            if left.isEmpty { return [] }
+            if left.count <= Evaluator.bindJoinLimit, Evaluator.seedable(y) {
+                var out: [Row] = []
+                for l in left {
+                    let matches = try eval(y, seed: l, scope: scope).filter { try passes(filters, $0, scope) }
+                    if matches.isEmpty { out.append(l) } else { out += matches }
+                }
+                return out
+            }
+            return try leftJoin(left, try eval(y, seed: seed, scope: scope), filters, scope)
+        case .filter(let f, let x):
+            return try eval(x, seed: seed, scope: scope).filter { try passes(f, $0, scope) }
+        case .union(let x, let y):
+            return try eval(x, seed: seed, scope: scope) + eval(y, seed: seed, scope: scope)
+        case .minus(let x, let y):
+            let left = try eval(x, seed: seed, scope: scope)
+            if left.isEmpty { return [] }
+            let right = try eval(y, seed: emptyRow, scope: scope)
+            return left.filter { l in
+                !right.contains { r in
+                    Evaluator.compatible(l, r) && (0..<l.count).contains { l[$0] != nil && r[$0] != nil }
+                }
+            }
+        case .graph(let n, let x):
+            return try evalGraph(n, x, seed: seed)
+        case .extend(let x, let v, let e):
+            let slot = slots[v]!
+            var out: [Row] = []
+            for var r in try eval(x, seed: seed, scope: scope) {
+                bnodeScope = [:]
+                if let value = try value(e, r, scope) {
+                    if let old = r[slot], old != value { continue }
+                    r[slot] = value
+                }
+                out.append(r)
+            }
+            return out
+        case .values(let vars, let rows):
+            let vs = vars.map { slots[$0]! }
+            return rows.compactMap { values in
+                var r = emptyRow
+                for (i, v) in values.enumerated() { r[vs[i]] = v }
+                return Evaluator.merge(seed, r)
+            }
+        case .group(let x, let keys, let aggs):
+            return try evalGroup(x, keys: keys, aggregates: aggs, seed: seed, scope: scope)
+        case .orderBy(let x, let conditions):
+            return try order(try eval(x, seed: seed, scope: scope), by: conditions, scope)
+        case .project(let x, let vars):
+            let keep = vars.compactMap { slots[$0] }
+            let inner = try eval(x, seed: emptyRow, scope: scope)
+            return inner.compactMap { r in
+                var p = emptyRow
+                for i in keep { p[i] = r[i] }
+                return Evaluator.merge(seed, p)
+            }
+        case .distinct(let x), .reduced(let x):
+            var seen = Set<Row>()
+            return try eval(x, seed: seed, scope: scope).filter { seen.insert($0).inserted }
+        case .slice(let x, let offset, let limit):
+            if let limit, case .project(.bgp(let ts), let vars) = x, !ts.isEmpty, offset == 0, seed.allSatisfy({ $0 == nil }) {
+                // LIMIT straight over a pattern: let SQLite stop early.
+                let keep = vars.compactMap { slots[$0] }
+                return try runBGP(ts, scope: scope, seed: seed, limit: limit).map { r in
+                    var p = emptyRow
+                    for i in keep { p[i] = r[i] }
+                    return p
+                }
+            }
+            let rows = try eval(x, seed: seed, scope: scope)
+            let start = min(offset, rows.count)
+            let end = limit.map { min(rows.count, start + $0) } ?? rows.count
+            return Array(rows[start..<end])
+        case .service:
+            throw SPARQLError(.evaluation, "SERVICE (federated query) is not supported")
+        }
+    }
+
+    /// Patterns whose meaning does not change when variables of the left side are fixed in advance.
+    static func seedable(_ a: Algebra) -> Bool {
+        switch a {
+        case .bgp, .path: return true
+        case .graph(_, let x): return seedable(x)
+        case .join(let x, let y): return seedable(x) && seedable(y)
+        default: return false
+        }
+    }
+
+    func passes(_ filters: [Expr], _ row: Row, _ scope: GraphScope) throws -> Bool {
+        for f in filters { if try ebv(f, row, scope) != true { return false } }
+        return true
+    }
+
+    func hashJoin(_ left: [Row], _ right: [Row]) throws -> [Row] {
+        if right.isEmpty { return [] }
+        let key = joinKey(left, right)
+        var out: [Row] = []
+        if key.isEmpty {
+            for l in left {
+                try checkDeadline()
+                for r in right { if let m = Evaluator.merge(l, r) { out.append(m) } }
+            }
+            return out
+        }
+        var table: [[Term?]: [Int]] = [:]
+        for (i, r) in right.enumerated() { table[key.map { r[$0] }, default: []].append(i) }
+        for (n, l) in left.enumerated() {
+            if n & 1023 == 0 { try checkDeadline() }
+            for i in table[key.map { l[$0] }] ?? [] { if let m = Evaluator.merge(l, right[i]) { out.append(m) } }
+        }
+        return out
+    }
+
+    func leftJoin(_ left: [Row], _ right: [Row], _ filters: [Expr], _ scope: GraphScope) throws -> [Row] {
+        let key = right.isEmpty ? [] : joinKey(left, right)
+        var table: [[Term?]: [Int]] = [:]
+        if !key.isEmpty { for (i, r) in right.enumerated() { table[key.map { r[$0] }, default: []].append(i) } }
+        var out: [Row] = []
+        for (n, l) in left.enumerated() {
+            if n & 255 == 0 { try checkDeadline() }
+            var matched = false
+            let candidates: [Int] = key.isEmpty ? Array(right.indices) : (table[key.map { l[$0] }] ?? [])
+            for i in candidates {
+                if let m = Evaluator.merge(l, right[i]), try passes(filters, m, scope) {
+                    out.append(m)
+                    matched = true
+                }
+            }
+            if !matched { out.append(l) }
+        }
+        return out
+    }
+
+    func evalGraph(_ n: Node, _ x: Algebra, seed: Row) throws -> [Row] {
+        var graphTerm: Term?
+        var slot: Int?
+        switch n {
+        case .term(let t): graphTerm = t
+        case .variable(let v):
+            slot = slots[v]!
+            graphTerm = seed[slot!]
+        }
+        if let graphTerm {
+            guard graphTerm.isIRI || graphTerm.isBlank, let id = try store.id(of: graphTerm), try isNamedGraph(id) else { return [] }
+            return try eval(x, seed: seed, scope: .named(id))
+        }
+        if case .bgp(let ts) = x, !ts.isEmpty { return try runBGP(ts, scope: .namedVariable(slot!), seed: seed) }
+        var out: [Row] = []
+        for id in try namedGraphIDs() {
+            let g = try term(id)
+            var s = seed
+            s[slot!] = g
+            out += try eval(x, seed: s, scope: .named(id))
+        }
+        return out
+    }
+
+    func isNamedGraph(_ id: Int64) throws -> Bool {
+        if let namedGraphs { return namedGraphs.contains(id) }
+        let st = try store.connection.prepare("SELECT 1 FROM quad WHERE g = ?1 LIMIT 1")
+        st.bind(id, at: 1)
+        defer { st.reset() }
+        return try st.step()
+    }
+
+    func namedGraphIDs() throws -> [Int64] {
+        if let namedGraphs { return namedGraphs }
+        let st = try store.connection.prepare("SELECT DISTINCT g FROM quad WHERE g <> 0")
+        defer { st.reset() }
+        var ids: [Int64] = []
+        while try st.step() { ids.append(st.int(0)) }
+        return ids
+    }
+
+    func order(_ rows: [Row], by conditions: [OrderCondition], _ scope: GraphScope) throws -> [Row] {
+        let keys = try rows.map { r in try conditions.map { try value($0.expr, r, scope) } }
+        let idx = rows.indices.sorted { i, j in
+            for (k, c) in conditions.enumerated() {
+                let o = Values.orderCompare(keys[i][k], keys[j][k])
+                if o != 0 { return c.ascending ? o < 0 : o > 0 }
+            }
+            return i < j
+        }
+        return idx.map { rows[$0] }
+    }
+}

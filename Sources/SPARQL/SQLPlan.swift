@@ -1,0 +1,125 @@
+import RDF
+import Store
+
+/// Compiles a basic graph pattern to ONE SQL query over the quad table: one `quad` alias per triple
+/// pattern, variables equated across aliases, constants looked up to term ids first and bound as
+/// parameters. Nothing from the query text reaches SQL as text: the SQL is assembled from fixed
+/// fragments, alias numbers and parameter numbers only.
+struct SQLPlan {
+    var sql: String
+    var params: [SQLValue]
+    /// (variable slot, result column) pairs.
+    var outputs: [(slot: Int, column: Int32)]
+    /// A constant is not in the store: the pattern has no solutions and no SQL needs to run.
+    var empty: Bool
+
+    static let never = SQLPlan(sql: "", params: [], outputs: [], empty: true)
+}
+
+/// Which graph a pattern is matched against.
+enum GraphScope {
+    /// The query's default graph (g = 0, or the FROM graphs).
+    case defaultGraph
+    /// One named graph by term id.
+    case named(Int64)
+    /// GRAPH ?g: any named graph, the graph's id bound to the variable's slot.
+    case namedVariable(Int)
+}
+
+extension Evaluator {
+    /// The SQL for `patterns` under `scope`, with the variables already bound in `seed` as constants.
+    func compile(_ patterns: [TriplePattern], scope: GraphScope, seed: Row, limit: Int? = nil) throws -> SQLPlan {
+        var params: [SQLValue] = []
+        var conditions: [String] = []
+        var from: [String] = []
+        var firstColumn: [Int: String] = [:]     // slot → "qN.c"
+        var outputs: [(Int, Int32)] = []
+        var columns: [String] = []
+
+        func param(_ v: SQLValue) -> String {
+            params.append(v)
+            return "?\(params.count)"
+        }
+        /// A constant's id, or nil when the store has never seen the term.
+        func constant(_ t: Term) throws -> Int64? { try store.id(of: t) }
+
+        let mergedDefault = defaultGraphs.count > 1
+        for (n, t) in patterns.enumerated() {
+            let alias = "q\(n)"
+            if case .defaultGraph = scope, mergedDefault {
+                let list = defaultGraphs.map { param(.int($0)) }.joined(separator: ", ")
+                from.append("(SELECT DISTINCT s, p, o FROM quad WHERE g IN (\(list))) AS \(alias)")
+            } else {
+                from.append("quad AS \(alias)")
+                switch scope {
+                case .defaultGraph: conditions.append("\(alias).g = \(param(.int(defaultGraphs.first ?? -1)))")
+                case .named(let id): conditions.append("\(alias).g = \(param(.int(id)))")
+                case .namedVariable(let slot):
+                    if n == 0 {
+                        if let named = namedGraphs {
+                            conditions.append("\(alias).g IN (\(named.map { param(.int($0)) }.joined(separator: ", ")))")
+                        } else {
+                            conditions.append("\(alias).g <> 0")
+                        }
+                        firstColumn[slot] = "q0.g"
+                        columns.append("q0.g")
+                        outputs.append((slot, Int32(columns.count - 1)))
+                    } else {
+                        conditions.append("\(alias).g = q0.g")
+                    }
+                }
+            }
+            for (node, column) in [(t.s, "s"), (t.p, "p"), (t.o, "o")] {
+                let ref = "\(alias).\(column)"
+                switch node {
+                case .term(let term):
+                    guard let id = try constant(term) else { return .never }
+                    conditions.append("\(ref) = \(param(.int(id)))")
+                case .variable(let name):
+                    let slot = slots[name]!
+                    if let bound = seed[slot] {
+                        guard let id = try constant(bound) else { return .never }
+                        conditions.append("\(ref) = \(param(.int(id)))")
+                    } else if let first = firstColumn[slot] {
+                        conditions.append("\(ref) = \(first)")
+                    } else {
+                        firstColumn[slot] = ref
+                        columns.append(ref)
+                        outputs.append((slot, Int32(columns.count - 1)))
+                    }
+                }
+            }
+        }
+        var sql = "SELECT " + (columns.isEmpty ? "1" : columns.joined(separator: ", "))
+            + " FROM " + from.joined(separator: ", ")
+        if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+        if columns.isEmpty { sql += " LIMIT 1" } else if let limit { sql += " LIMIT \(param(.int(Int64(limit))))" }
+        return SQLPlan(sql: sql, params: params, outputs: outputs.map { (slot: $0.0, column: $0.1) }, empty: false)
+    }
+
+    /// Runs a basic graph pattern: each solution extends `seed`.
+    func runBGP(_ patterns: [TriplePattern], scope: GraphScope, seed: Row, limit: Int? = nil) throws -> [Row] {
+        let plan = try compile(patterns, scope: scope, seed: seed, limit: limit)
+        if plan.empty { return [] }
+        let st = try store.connection.prepareUncached(plan.sql)
+        st.bind(plan.params)
+        var rows: [Row] = []
+        var count = 0
+        while try st.step() {
+            var r = seed
+            for (slot, column) in plan.outputs { r[slot] = try term(st.int(column)) }
+            rows.append(r)
+            count += 1
+            if count & 1023 == 0 { try checkDeadline() }
+        }
+        return rows
+    }
+
+    /// A term by dictionary id, through the evaluator's cache.
+    func term(_ id: Int64) throws -> Term {
+        if let t = termCache[id] { return t }
+        let t = try store.term(id: id)
+        termCache[id] = t
+        return t
+    }
+}
