@@ -126,7 +126,11 @@ struct HTMLArticle {
         }
         func popThrough(_ name: String) {
             guard openCount[name, default: 0] > 0 else { return }
-            while let top = stack.last { pop(); if top.name == name { break } }
+            while let top = stack.last {
+                if Self.blockLevel.contains(top.name) { flush() }  // a block closed implicitly ends its text
+                pop()
+                if top.name == name { break }
+            }
         }
         func appendText(_ range: Range<Int>) {
             guard droppedDepth == 0 else { return }
@@ -202,6 +206,7 @@ struct HTMLArticle {
             case .end(let name, _):
                 if name == "br" { pending = true; continue loop }
                 if name == "body" || name == "html" { continue loop }
+                guard openCount[name, default: 0] > 0 else { continue loop }  // stray end tag: ignored
                 if Self.blockLevel.contains(name) || Self.dropped.contains(name) { flush() }
                 popThrough(name)
             }

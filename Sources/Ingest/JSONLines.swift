@@ -166,9 +166,9 @@ enum JSONLines {
             var message = (ns.userInfo[NSDebugDescriptionErrorKey] as? String) ?? ns.localizedDescription
             while message.hasSuffix(".") { message.removeLast() }
             var column: Int?
-            if let r = message.range(of: "column ") {
+            if let r = message.range(of: "column ", options: .backwards) {
                 column = Int(message[r.upperBound...].prefix(while: { $0.isNumber }))
-            } else if let r = message.range(of: "character ") {
+            } else if let r = message.range(of: "character ", options: .backwards) {
                 column = Int(message[r.upperBound...].prefix(while: { $0.isNumber })).map { $0 + 1 }
             }
             return (column, message)

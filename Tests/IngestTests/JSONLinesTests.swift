@@ -1,0 +1,95 @@
+import Foundation
+import RDF
+import Testing
+@testable import Ingest
+
+@Suite struct JSONLinesTests {
+    @Test func readsEachLineAndSkipsBrokenOnes() throws {
+        let dir = TempDir()
+        let lines = [
+            #"{"title": "First", "text": "Para one.\n\nPara two.", "published": "2024-01-06", "url": "https://example.org/1"}"#,
+            #"{"title": "Broken", "text": "missing brace""#,
+            "",
+            #"{"headline": "x", "body": "Body field.", "date": "Jan. 6, 2024", "source": "Wire"}"#,
+            #"["not", "an", "object"]"#,
+            #"{"content": "<p>HTML <b>content</b></p><p>Second</p>", "published": "someday"}"#,
+            #"{"title": "No text"}"#,
+        ]
+        let f = dir.write("feed.jsonl", lines.joined(separator: "\n") + "\n")
+        let (articles, warnings) = ArticleSource.read(file: f)
+        #expect(articles.count == 3)
+        let first = try #require(articles.first)
+        #expect(first.path == f + "#L1")
+        #expect(first.format == .jsonLines)
+        #expect(first.title == "First")
+        #expect(first.text == "Para one.\n\nPara two.")
+        #expect(first.publishedDate == PartialDate(year: 2024, month: 1, day: 6))
+        #expect(first.source == "https://example.org/1")
+        #expect(first.bodyLine == 1)
+        #expect(first.contentHash == ArticleSource.sha256Hex(Array(lines[0].utf8)))
+        #expect(articles[1].path == f + "#L4")
+        #expect(articles[1].title == "x")
+        #expect(articles[1].text == "Body field.")
+        #expect(articles[1].source == "Wire")
+        #expect(articles[1].publishedDate == PartialDate(year: 2024, month: 1, day: 6))
+        #expect(articles[2].text == "HTML content\n\nSecond")
+        #expect(articles[2].publishedDate == nil)
+        #expect(warnings.map(\.line) == [2, 5, 6, 7])
+        #expect(warnings.allSatisfy { $0.file == f })
+        #expect(warnings[0].message.contains("invalid JSON"))
+        #expect(warnings[1].message.contains("not a JSON object"))
+        #expect(warnings[2].message.contains("not a date"))
+        #expect(warnings[3].message.contains("no article text"))
+    }
+
+    @Test func columnOfBrokenJSONWhenKnown() {
+        let dir = TempDir()
+        let f = dir.write("c.ndjson", "{\"text\": \"ok\"}\n{\"text\": tru}\n")
+        let (articles, warnings) = ArticleSource.read(file: f)
+        #expect(articles.count == 1)
+        #expect(warnings.count == 1)
+        #expect(warnings.first?.line == 2)
+        let g = dir.write("g.jsonl", "{\"text\": x}\n{\"text\": \"a\" \"b\"}\n  {\"text\": \"\u{1}\"}\n")
+        let gw = ArticleSource.read(file: g).warnings
+        #expect(gw.map(\.line) == [1, 2, 3])
+        // Foundation reports a 0-based character offset; columns are 1-based.
+        #expect(gw.map(\.column) == [10, 14, 13])
+        #expect(gw.first?.description == "\(g):1:10: " + gw[0].message)
+        // The description always starts with file:line.
+        #expect(warnings.first?.description.hasPrefix(f + ":2") == true)
+    }
+
+    @Test func crlfBomAndNoFinalNewline() {
+        let dir = TempDir()
+        let text = "{\"text\": \"a\"}\r\n{\"text\": \"b\"}"
+        let f = dir.write("b.jsonl", bytes: [0xEF, 0xBB, 0xBF] + Array(text.utf8))
+        let (articles, warnings) = ArticleSource.read(file: f)
+        #expect(warnings.isEmpty)
+        #expect(articles.map(\.text) == ["a", "b"])
+        let u16 = dir.write("u.jsonl", bytes: [0xFF, 0xFE] + Array("{\"text\": \"wide\"}\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        #expect(ArticleSource.read(file: u16).articles.map(\.text) == ["wide"])
+    }
+
+    @Test func largeLinesAcrossChunks() throws {
+        let dir = TempDir()
+        let big = String(repeating: "Sentence in a very long article. ", count: 40_000)  // ~1.3 MB on one line
+        var lines: [String] = []
+        for i in 0..<3 { lines.append("{\"title\": \"T\(i)\", \"text\": \"\(big)\"}") }
+        let f = dir.write("big.jsonl", lines.joined(separator: "\n"))
+        let (articles, warnings) = ArticleSource.read(file: f)
+        #expect(warnings.isEmpty)
+        #expect(articles.map(\.title) == ["T0", "T1", "T2"])
+        #expect(articles.map(\.path) == [f + "#L1", f + "#L2", f + "#L3"])
+        #expect(articles[2].text.utf8.count == big.utf8.count - 1)
+    }
+
+    @Test func emptyAndBlankFiles() {
+        let dir = TempDir()
+        let e = dir.write("e.jsonl", "")
+        #expect(ArticleSource.read(file: e).warnings.first?.message.contains("empty") == true)
+        let b = dir.write("b.jsonl", "\n\n  \n")
+        let (articles, warnings) = ArticleSource.read(file: b)
+        #expect(articles.isEmpty)
+        #expect(warnings.count == 1)
+    }
+}
