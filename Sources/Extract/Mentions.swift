@@ -194,7 +194,9 @@ struct MentionFinder {
               TimeFinder.months[t[k].key] == nil, TimeFinder.weekdays[t[k].key] == nil else { return nil }
         while k < end {
             let x = t[k]
-            if k > nameStart, lexicon.names.longest(t, at: k, end: end) != nil { break }
+            // A known capitalised name starts here ("Inside Lashio"); a lower-case alias such as "army" does not count.
+            if k > nameStart, let known = lexicon.names.longest(t, at: k, end: end),
+               known.phrase.text.unicodeScalars.first?.properties.isUppercase == true { break }
             if x.kind == .word && x.isCapitalised && (k == nameStart || !Self.stopWords.contains(x.key)) { k += 1; continue }
             // Inner connectors: "People's Defence Force", "Communist Party of Burma", "Kya-shin".
             if k + 1 < end, t[k + 1].isCapitalised, t[k + 1].kind == .word,
@@ -206,6 +208,7 @@ struct MentionFinder {
         var upper = k
         // A lower-case head word after the name: "Namgyun base", "Rang Khom village".
         if let h = lexicon.headWords.longest(t, at: upper, end: end), !t[upper].isCapitalised { upper += h.length }
+        let headed = headClass(t, nameStart, upper)
         var label = text(t, nameStart..<upper)
         var aliases: [String] = []
         if let (inner, close) = bracketed(t, upper, end) {
@@ -220,11 +223,11 @@ struct MentionFinder {
                 upper += 1
             }
         } else if upper < end, t[upper].kind == .number, !t[upper].text.contains(","),
-                  headClass(t, nameStart, upper) != nil || t[upper - 1].isAcronym {
+                  headed != nil || t[upper - 1].isAcronym {
             label += " " + t[upper].text
             upper += 1
         }
-        let cls = headClass(t, nameStart, upper) ?? (title ? lexicon.personClass : lexicon.unknownClass)
+        let cls = headed ?? headClass(t, nameStart, upper) ?? (title ? lexicon.personClass : lexicon.unknownClass)
         // A lone capitalised word opening a sentence is usually an ordinary word.
         if upper - nameStart == 1, nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text),
            cls == lexicon.unknownClass, !t[nameStart].isAcronym { return nil }

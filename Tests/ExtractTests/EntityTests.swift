@@ -1,0 +1,62 @@
+import Extract
+import Foundation
+import Testing
+
+@Suite struct EntityRecognitionTests {
+    func entities(_ text: String) -> [Entity] { Fixture.extractor.extract(Fixture.article(text)).entities }
+
+    @Test func aliasesMapToTheOntologyEntity() {
+        let e = entities("Shelling hit Laukkaing and the Kokang army withdrew from Lauk Kai.")
+        #expect(e.filter { $0.label == "Laukkai" }.count == 1)
+        #expect(e.contains { $0.label == "MNDAA" })
+    }
+
+    @Test func acronymsAreCaseSensitive() {
+        #expect(entities("The AA attacked a camp.").contains { $0.label == "AA" })
+        #expect(!entities("He said aa twice.").contains { $0.label == "AA" })
+    }
+
+    @Test func acronymDefinitionsInBothOrdersCreateTypedEntities() {
+        let a = entities("The Southern Freedom Army (SFA) attacked Paletwa. Later the SFA withdrew.")
+        let sfa = a.first { $0.label == "Southern Freedom Army" }
+        #expect(sfa?.aliases.contains("SFA") == true)
+        #expect(sfa?.classIRI.hasSuffix("#ArmedGroup") == true)
+        let b = entities("Fighters of the RGF (River Guard Front) were seen.")
+        #expect(b.first { $0.label == "River Guard Front" }?.aliases.contains("RGF") == true)
+    }
+
+    @Test func unknownNamesAreTypedByHeadWord() {
+        let e = entities("Troops of Light Infantry Battalion (LIB) 777 left the Kawng Hka Township office.")
+        let unit = e.first { $0.label == "Light Infantry Battalion 777" }
+        #expect(unit?.aliases.contains("LIB 777") == true)
+        #expect(unit?.classIRI.hasSuffix("#MilitaryUnit") == true)
+        #expect(e.first { $0.label == "Kawng Hka Township" }?.classIRI.hasSuffix("#Township") == true)
+    }
+
+    @Test func knownUnitNamesResolve() {
+        #expect(entities("Infantry Battalion 129 was based nearby.").contains { $0.label == "IB 129" })
+    }
+
+    @Test func groupsOfPeopleNeedANumber() {
+        let e = entities("The rebels freed about 40 trafficking victims, and residents cheered.")
+        #expect(e.contains { $0.label == "40 trafficking victims" && $0.classIRI.hasSuffix("#PeopleGroup") })
+        #expect(!e.contains { $0.label == "residents" })
+    }
+
+    @Test func idsAreStableAcrossArticles() {
+        let a = entities("The Southern Freedom Army attacked Paletwa.").first { $0.label == "Southern Freedom Army" }
+        let b = entities("Yesterday the Southern Freedom Army withdrew.").first { $0.label == "Southern Freedom Army" }
+        #expect(a != nil && a?.id == b?.id)
+    }
+
+    @Test func extractionIsThreadSafeAndDeterministic() {
+        let article = Fixture.article("The MNDAA captured Kunlong, Hsenwi and Kutkai on Sunday.")
+        let expected = Fixture.extractor.extract(article).assertions
+        let results = UnsafeMutableBufferPointer<[Assertion]>.allocate(capacity: 8)
+        results.initialize(repeating: [])
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: 8) { i in slots[i] = Fixture.extractor.extract(article).assertions }
+        #expect(results.allSatisfy { $0 == expected })
+    }
+}
