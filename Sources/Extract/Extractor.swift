@@ -88,6 +88,8 @@ public struct Extractor: Sendable {
     /// untimed state is an observation on the publication date.
     func attachTime(_ times: [TimeExpression], to m: TemplateMatch, relation: OntologyRelation,
                     published: PartialDate?) -> TimeAnnotation? {
+        // Appositions ("X, the capital of Y") state identity, not events: no time.
+        if m.template.kind == .role { return nil }
         var best: (Int, TimeExpression)?
         for t in times {
             let d: Int

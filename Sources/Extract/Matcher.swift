@@ -68,6 +68,10 @@ struct Matcher {
                                        "finally", "later", "all", "both", "jointly", "fully", "completely", "again",
                                        "effectively", "eventually", "successfully", "recently", "swiftly", "quickly"]
     static let determiners: Set<String> = ["the", "a", "an"]
+    static let memberNouns: Set<String> = ["soldiers", "troops", "members", "fighters", "personnel", "men", "units",
+                                           "forces", "officers", "commanders", "remnants", "rest", "all"]
+    static let prepositions: Set<String> = ["in", "of", "near", "at", "from", "on", "into", "to", "outside", "inside",
+                                            "around", "across", "towards", "toward", "between", "within"]
     static let passiveAux: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
     static let stopSearch: Set<String> = [",", "in", "at", "on", "near", "from", "with", "into", "for", "after", "before",
                                           "during", "since", "until", "as", "that", "which", "who", "because", "while",
@@ -87,7 +91,8 @@ struct Matcher {
     func compatible(_ mention: Int, _ s: SentenceView, _ required: String?, strictClass: Bool) -> Bool {
         guard let required else { return true }
         let cls = s.classes[mention]
-        if cls == lexicon.unknownClass { return !strictClass }
+        // A name of unknown kind may only fill a person slot (role patterns then type it as a person).
+        if cls == lexicon.unknownClass { return !strictClass && required == lexicon.personClass }
         return ontology.isSubclass(cls, of: required)
     }
 
@@ -148,7 +153,10 @@ struct Matcher {
                     var c = cursor
                     while c < end, Self.determiners.contains(s.tokens[c].key) { c += 1 }
                     if trailing, c + 1 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, s.tokens[c + 1].key == "of" { c += 2 }
-                    guard c < end, let m = s.startAt[c] else { return nil }
+                    guard c < end, var m = s.startAt[c] else { return nil }
+                    // "the capital of China's Yunnan province": the possessed name is the argument.
+                    let after = s.mentions[m].range.upperBound
+                    if trailing, after + 1 < end, s.tokens[after].key == "'s", let next = s.startAt[after + 1] { m = next }
                     let g = s.groupOf[m]
                     members = Array(m..<g.upperBound).filter { compatible($0, s, req, strictClass: strict) }
                     guard !members.isEmpty else { return nil }
@@ -216,7 +224,13 @@ struct Matcher {
         while j >= s.range.lowerBound, start - j < 16 {
             if s.isBoundary(j) { return nil }
             if let m = s.endAt[j] {
-                if compatible(m, s, req, strictClass: strict) {
+                // The object of a preposition ("near the village of X", "in Y Township") is not the clause's subject.
+                var b = s.mentions[s.groupOf[m].lowerBound].range.lowerBound - 1
+                while b >= s.range.lowerBound, Self.determiners.contains(s.tokens[b].key) { b -= 1 }
+                // … except after a noun for the group's own people: "soldiers of X surrendered" is X surrendering.
+                let memberNoun = b > s.range.lowerBound && s.tokens[b].key == "of" && Self.memberNouns.contains(s.tokens[b - 1].key)
+                let governed = b >= s.range.lowerBound && Self.prepositions.contains(s.tokens[b].key) && !memberNoun
+                if !governed, compatible(m, s, req, strictClass: strict) {
                     let g = s.groupOf[m]
                     return (Array(g.lowerBound...m).filter { compatible($0, s, req, strictClass: strict) }, start - j)
                 }
