@@ -159,14 +159,19 @@ final class Evaluator {
             }
         case .graph(let n, let x):
             return try evalGraph(n, x, seed: seed)
-        case .extend(let x, let v, let e):
-            let slot = slots[v]!
+        case .extend:
+            // A chain of Extends is applied row by row, so BNODE(str) is one node per solution.
+            var chain: [(Int, Expr)] = []
+            var inner = a
+            while case .extend(let x, let v, let e) = inner { chain.insert((slots[v]!, e), at: 0); inner = x }
             var out: [Row] = []
-            for var r in try eval(x, seed: seed, scope: scope) {
+            rows: for var r in try eval(inner, seed: seed, scope: scope) {
                 bnodeScope = [:]
-                if let value = try value(e, r, scope) {
-                    if let old = r[slot], old != value { continue }
-                    r[slot] = value
+                for (slot, e) in chain {
+                    if let value = try value(e, r, scope) {
+                        if let old = r[slot], old != value { continue rows }
+                        r[slot] = value
+                    }
                 }
                 out.append(r)
             }

@@ -89,9 +89,11 @@ enum Functions {
             case "STRSTARTS": return Values.bool(x.hasPrefix(y))
             case "STRENDS": return Values.bool(x.hasSuffix(y))
             case "STRBEFORE":
+                if y.isEmpty { return result("", like: a) }
                 guard let r = x.range(of: y) else { return .string("") }
                 return result(String(x[..<r.lowerBound]), like: a)
             default:
+                if y.isEmpty { return result(x, like: a) }
                 guard let r = x.range(of: y) else { return .string("") }
                 return result(String(x[r.upperBound...]), like: a)
             }
@@ -311,6 +313,13 @@ enum Functions {
         case .float(let f), .double(let f):
             if f.isNaN { return "NaN" }
             if f.isInfinite { return f < 0 ? "-INF" : "INF" }
+            if f == 0 { return f.sign == .minus ? "-0" : "0" }
+            if abs(f) >= 1e-6 && abs(f) < 1e6 {
+                // XPath: doubles in this range cast to string through xs:decimal.
+                var s = "\(f)"
+                if s.hasSuffix(".0") { s.removeLast(2) }
+                return s
+            }
             return Numeric.format(f)
         }
     }

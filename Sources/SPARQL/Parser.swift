@@ -41,7 +41,7 @@ struct Parser {
         return try l.next()
     }
 
-    func isKeyword(_ k: String) -> Bool { tok.kind == .keyword && tok.text.uppercased() == k }
+    func isKeyword(_ k: String) -> Bool { tok.kind == .keyword && (k == "a" ? tok.text == "a" : tok.text.uppercased() == k) }
     func isPunct(_ p: String) -> Bool { tok.kind == .punct && tok.text == p }
 
     mutating func acceptKeyword(_ k: String) throws -> Bool {
@@ -446,8 +446,8 @@ struct Parser {
             let t = Parser.numberTerm(tok, sign: sign)
             try advance()
             return t
-        case .keyword where tok.text == "true" || tok.text == "false":
-            let t = Term.typed(tok.text, XSD.boolean)
+        case .keyword where tok.text.lowercased() == "true" || tok.text.lowercased() == "false":
+            let t = Term.typed(tok.text.lowercased(), XSD.boolean)
             try advance()
             return t
         default: return nil

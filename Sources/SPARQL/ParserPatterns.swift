@@ -48,7 +48,8 @@ extension Parser {
             } else if isPunct("{") {
                 var p = try groupGraphPattern()
                 while try acceptKeyword("UNION") { p = .union(p, try groupGraphPattern()) }
-                g = Algebra.joined(g, p)
+                // A nested group's own FILTER must stay inside it (not be taken for an OPTIONAL's condition).
+                if case .filter = p, g.isUnit { g = .join(.unit, p) } else { g = Algebra.joined(g, p) }
             } else {
                 var elements: [Element] = []
                 try triplesBlock(&elements)
@@ -101,7 +102,7 @@ extension Parser {
     var startsTerm: Bool {
         switch tok.kind {
         case .iri, .pname, .blank, .variable, .string, .integer, .decimal, .double: return true
-        case .keyword: return tok.text == "true" || tok.text == "false"
+        case .keyword: return tok.text.lowercased() == "true" || tok.text.lowercased() == "false"
         case .punct: return ["(", "[", "-", "+"].contains(tok.text)
         default: return false
         }

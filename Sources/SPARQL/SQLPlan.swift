@@ -73,6 +73,12 @@ extension Evaluator {
                 let ref = "\(alias).\(column)"
                 switch node {
                 case .term(let term):
+                    if case .literal(let l) = term, l.language != nil {
+                        let ids = try store.languageVariants(of: l)
+                        if ids.isEmpty { return .never }
+                        conditions.append("\(ref) IN (\(ids.map { param(.int($0)) }.joined(separator: ", ")))")
+                        continue
+                    }
                     guard let id = try constant(term) else { return .never }
                     conditions.append("\(ref) = \(param(.int(id)))")
                 case .variable(let name):
@@ -121,5 +127,19 @@ extension Evaluator {
         let t = try store.term(id: id)
         termCache[id] = t
         return t
+    }
+}
+
+extension TripleStore {
+    /// Ids of the literals equal to `l` up to the case of the language tag (RDF 1.1 compares tags
+    /// case-insensitively; the store keeps them as written).
+    func languageVariants(of l: Literal) throws -> [Int64] {
+        let st = try connection.prepare(
+            "SELECT id FROM term WHERE value = ?1 AND kind = 2 AND datatype = ?2 AND lang = ?3 COLLATE NOCASE")
+        st.bind([.text(l.lexical), .text(l.datatype), .text(l.language ?? "")])
+        defer { st.reset() }
+        var ids: [Int64] = []
+        while try st.step() { ids.append(st.int(0)) }
+        return ids
     }
 }

@@ -205,6 +205,8 @@ enum Values {
             return la.lowercased() == lb.lowercased() && a.literalValue!.lexical == b.literalValue!.lexical
         }
         if a == b { return true }
+        // A language-tagged string never equals a literal of another kind.
+        if la.language != nil || lb.language != nil { return false }
         let known: (Literal) -> Bool = { l in
             l.language != nil || isStringLiteral(l) || (isNumericType(l.datatype) && numeric(.literal(l)) != nil)
                 || (l.datatype == XSD.boolean && boolean(.literal(l)) != nil)
