@@ -147,7 +147,7 @@ struct Parser {
                 base = resolve(tok.text)
                 try advance()
             } else if try acceptKeyword("PREFIX") {
-                guard tok.kind == .pname, tok.text.hasSuffix(":") else { throw error("expected a prefix like 'ex:' after PREFIX") }
+                guard tok.kind == .pname, tok.text.firstIndex(of: ":") == tok.text.index(before: tok.text.endIndex) else { throw error("expected a prefix like 'ex:' after PREFIX") }
                 let name = String(tok.text.dropLast())
                 try advance()
                 guard tok.kind == .iri else { throw error("expected an IRI for prefix '\(name):'") }

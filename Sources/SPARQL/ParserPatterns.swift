@@ -18,7 +18,9 @@ extension Parser {
         defer { currentGroup = outerGroup }
         var g = Algebra.unit
         var filters: [Expr] = []
+        var lastWasFilter = false
         while !isPunct("}") {
+            lastWasFilter = isKeyword("FILTER")
             if try acceptKeyword("FILTER") {
                 filters.append(try constraint())
             } else if try acceptKeyword("OPTIONAL") {
@@ -54,6 +56,13 @@ extension Parser {
                 var elements: [Element] = []
                 try triplesBlock(&elements)
                 g = Algebra.joined(g, Parser.algebra(of: elements))
+                if !isPunct("}") && startsTerm { throw error("expected '.' or '}' but found \(describe(tok))") }
+                continue
+            }
+            // Blank node labels may not be shared across the basic graph patterns this element separates.
+            if !lastWasFilter {
+                groupCounter += 1
+                currentGroup = groupCounter
             }
             _ = try accept(".")
         }
