@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "KGCommands", dependencies: [
             "RDF", "Ontology", "Ingest", "Extract", "Store", "SPARQL", "Render",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "kg", dependencies: ["KGCommands"]),
 

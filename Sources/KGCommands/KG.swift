@@ -1,2 +1,91 @@
 import ArgumentParser
-public struct KGCommand: ParsableCommand { public init() {} ; public func run() throws {} }
+import Foundation
+
+/// `kg`: build a knowledge graph from news articles, query it with SPARQL, draw it with Graphviz.
+public struct KGCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "kg",
+        abstract: "Build a knowledge graph of actors, places and events from news articles.",
+        discussion: """
+            A typical session:
+              kg build Examples/articles          # read articles, extract facts into ./kg.sqlite
+              kg query '?who surrenderedTo ?whom'  # ask a question (short form or SPARQL)
+              kg render                           # draw Output/relations.svg
+              kg export --format jsonl            # every fact with its source sentence
+
+            Every command takes --db PATH (or the KG_DB environment variable; default ./kg.sqlite).
+            Exit status: 0 success, 1 failure, 2 usage or syntax error.
+            """,
+        version: KGVersion.string,
+        subcommands: [Build.self, Query.self, Render.self, Export.self, Import.self, Stats.self, Parse.self]
+    )
+
+    public init() {}
+
+    /// Runs kg with `arguments` and returns the process exit status (0 ok, 1 failure, 2 usage).
+    public static func run(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let failure as KGFailure {
+            if !failure.message.isEmpty { Console.error(failure.message) }
+            return failure.code
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                return 0
+            }
+            Console.stderr(message)
+            return code == .validationFailure ? 2 : 1
+        }
+    }
+}
+
+public enum KGVersion {
+    public static let string = "0.1.0"
+}
+
+/// A failure with the exit status it warrants: 1 for failures, 2 for bad usage or syntax.
+struct KGFailure: Error {
+    var message: String
+    var code: Int32 = 1
+    static func usage(_ message: String) -> KGFailure { KGFailure(message: message, code: 2) }
+}
+
+/// The database option every command shares.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The knowledge-graph database.", valueName: "path"))
+    var db: String = ProcessInfo.processInfo.environment["KG_DB"] ?? "kg.sqlite"
+}
+
+enum Console {
+    nonisolated(unsafe) static var quiet = false
+
+    static func stderr(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+    static func error(_ text: String) { stderr("kg: error: " + text) }
+    static func warning(_ text: String) { if !quiet { stderr("kg: warning: " + text) } }
+    static func note(_ text: String) { if !quiet { stderr(text) } }
+
+    static var stderrIsTerminal: Bool { isatty(2) != 0 }
+
+    /// Writes data to stdout in large chunks (exports can be big).
+    final class Output {
+        private var buffer: [UInt8] = []
+        init() { buffer.reserveCapacity(1 << 16) }
+        func write(_ s: String) {
+            buffer.append(contentsOf: s.utf8)
+            if buffer.count >= 1 << 16 { flush() }
+        }
+        func flush() {
+            guard !buffer.isEmpty else { return }
+            FileHandle.standardOutput.write(Data(buffer))
+            buffer.removeAll(keepingCapacity: true)
+        }
+        deinit { flush() }
+    }
+}

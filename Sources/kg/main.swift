@@ -1,2 +1,4 @@
+import Foundation
 import KGCommands
-KGCommand.main()
+
+exit(KGCommand.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,200 @@
+import ArgumentParser
+import Dispatch
+import Extract
+import Foundation
+import Ingest
+import Ontology
+import RDF
+import Store
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Read articles, extract facts, and store them with their sources.",
+        discussion: """
+            Reads .txt and .md files (with optional YAML front matter: title, published, source), .html pages
+            and .jsonl files, in the folders given, recursively. Articles whose content has not changed since
+            the last build are not read again; articles that were deleted from a folder are removed with their
+            facts. Files that cannot be read are skipped with a warning naming them, and the rest is built.
+
+            Example:
+              kg build Examples/articles
+              kg build --db conflict.sqlite ~/news/2023 ~/news/2024
+
+            Exit status: 0 when the build completed (even if some files were skipped with warnings),
+            1 when nothing could be built or the store failed, 2 on bad usage.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: ArgumentHelp("Article files or folders.", valueName: "path"))
+    var paths: [String]
+
+    @Option(help: ArgumentHelp("The ontology folder (default: ./Ontology, or KG_ONTOLOGY).", valueName: "dir"))
+    var ontology: String?
+
+    @Option(help: ArgumentHelp("Publication date (YYYY-MM-DD) for a single article that has none.", valueName: "date"))
+    var published: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one article file or folder") }
+        if let published, PartialDate(iso: published) == nil {
+            throw ValidationError("--published wants a date such as 2024-01-06, not '\(published)'")
+        }
+    }
+
+    func run() throws {
+        Console.quiet = quiet
+        let (ontology, fingerprint) = try OntologyLocation.load(self.ontology)
+        let kg: TripleStore
+        do { kg = try TripleStore(path: store.db) } catch { throw KGFailure(message: "\(error)") }
+        try kg.replaceOntology(ontology.quads)
+
+        let (files, discoveryWarnings) = ArticleSource.discover(paths)
+        for w in discoveryWarnings { Console.warning(w.description) }
+        if files.isEmpty && !discoveryWarnings.isEmpty { throw KGFailure(message: "no article could be read") }
+        if published != nil && files.count != 1 { throw KGFailure.usage("--published applies to a single article file") }
+
+        var summary = BuildSummary()
+        summary.warnings = discoveryWarnings.count
+        let extractor = Extractor(ontology: ontology)
+        let progress = Progress(total: files.count, enabled: !quiet && Console.stderrIsTerminal)
+        var seen = Set<String>(), readFiles = Set<String>()
+        var pending: [Article] = []
+
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            let results = Self.extractAll(pending, with: extractor)
+            try kg.transaction {
+                for (article, extraction) in zip(pending, results) {
+                    try kg.replaceArticle(Facts.record(for: article, fingerprint: fingerprint),
+                                          triples: Facts.triples(for: extraction),
+                                          statements: Facts.statements(for: extraction, ontology: ontology))
+                    summary.add(extraction)
+                    for w in extraction.warnings { Console.warning("\(article.path): \(w)") }
+                }
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        for (index, file) in files.enumerated() {
+            let (articles, warnings) = ArticleSource.read(file: file)
+            for w in warnings { Console.warning(w.description) }
+            summary.warnings += warnings.count
+            if articles.isEmpty { summary.skipped += 1 } else { readFiles.insert(file) }
+            for var article in articles {
+                seen.insert(article.path)
+                if let published {
+                    article.published = published
+                    article.publishedDate = PartialDate(iso: published)
+                }
+                if article.publishedDate == nil {
+                    Console.warning("\(article.path): no publication date; relative dates (\"on Tuesday\") stay unresolved")
+                }
+                let hash = Facts.record(for: article, fingerprint: fingerprint).hash
+                if try kg.articleHash(path: article.path) == hash {
+                    summary.unchanged += 1
+                    continue
+                }
+                summary.read += 1
+                pending.append(article)
+                if pending.count >= 64 { try flush() }
+            }
+            progress.update(done: index + 1)
+        }
+        try flush()
+        progress.finish()
+        summary.removed = try removeVanished(from: kg, seen: seen, readFiles: readFiles)
+
+        let counts = try kg.counts()
+        if !quiet {
+            print(summary.line(counts: counts, db: store.db))
+        }
+        if summary.read + summary.unchanged == 0 && files.count > 0 {
+            throw KGFailure(message: "no article could be read from \(paths.joined(separator: " "))")
+        }
+    }
+
+    /// Extracts every article on all cores; results in input order.
+    static func extractAll(_ articles: [Article], with extractor: Extractor) -> [ArticleExtraction] {
+        let results = UnsafeMutableBufferPointer<ArticleExtraction?>.allocate(capacity: articles.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: articles.count) { i in
+            slots[i] = extractor.extract(articles[i])
+        }
+        return results.map { $0! }
+    }
+
+    /// Removes stored articles that lived under the folders built now but are gone from disk.
+    private func removeVanished(from kg: TripleStore, seen: Set<String>, readFiles: Set<String>) throws -> Int {
+        let roots = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        var removed = 0
+        for path in try kg.articlePaths() where !seen.contains(path) {
+            let file = path.split(separator: "#", maxSplits: 1).first.map(String.init) ?? path
+            let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
+            guard roots.contains(where: { absolute == $0 || absolute.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { continue }
+            // A vanished file loses its facts; a file that exists but could not be read now keeps them;
+            // a JSON Lines file read now keeps only the lines it still has.
+            if !FileManager.default.fileExists(atPath: file) || (path.contains("#") && readFiles.contains(file)) {
+                try kg.removeArticle(path: path)
+                removed += 1
+            }
+        }
+        return removed
+    }
+}
+
+struct BuildSummary {
+    var read = 0, unchanged = 0, skipped = 0, removed = 0, warnings = 0
+    var entities = 0, assertions = 0, modal = 0
+
+    mutating func add(_ e: ArticleExtraction) {
+        entities += e.entities.count
+        assertions += e.assertions.count
+        modal += e.assertions.filter { ![.asserted, .claimed].contains($0.modality) }.count
+        warnings += e.warnings.count
+    }
+
+    func line(counts: TripleStore.Counts, db: String) -> String {
+        """
+        built \(db): \(read) article\(read == 1 ? "" : "s") extracted, \(unchanged) unchanged, \
+        \(skipped) skipped, \(removed) removed; \(assertions) assertions (\(modal) not facts: planned, hypothetical or denied), \
+        \(warnings) warning\(warnings == 1 ? "" : "s")
+        store: \(counts.articles) articles, \(counts.facts) distinct facts from \(counts.statements) statements, \
+        \(counts.defaultGraphTriples) triples
+        """
+    }
+}
+
+/// A one-line progress bar with rate and ETA on a terminal; silent otherwise.
+final class Progress {
+    let total: Int
+    let enabled: Bool
+    let start = Date()
+    private var lastDraw = Date.distantPast
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
+    }
+
+    func update(done: Int, unit: String = "files") {
+        guard enabled, Date().timeIntervalSince(lastDraw) > 0.1 || done == total else { return }
+        lastDraw = Date()
+        let elapsed = max(Date().timeIntervalSince(start), 0.001)
+        let rate = Double(done) / elapsed
+        let eta = rate > 0 ? Double(total - done) / rate : 0
+        let width = 30
+        let filled = total > 0 ? width * done / total : width
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        FileHandle.standardError.write(Data(String(format: "\r%@ %d/%d %@  %.0f/s  ETA %.0fs ", bar, done, total, unit, rate, eta).utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Foundation
+import RDF
+import Store
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the knowledge graph out: facts with provenance (jsonl) or RDF (nt, nq, ttl).",
+        discussion: """
+            Formats:
+              jsonl  one JSON object per extracted assertion: subject, predicate, object (labels and the
+                     relation's local name), subjectAliases, objectAliases, date or start/end (ISO 8601 at
+                     their precision), source (article file), url, title, sentence, confidence, modality,
+                     attribution, rule. Plans, hypotheses and denials only with --include-modal.
+              nt     the default graph as N-Triples (every fact once, entity labels and types, the ontology)
+              nq     every graph as N-Quads (one named graph per article, the ontology graph)
+              ttl    the default graph as Turtle
+
+            Example:
+              kg export --format jsonl > facts.jsonl
+              kg export --format nt | rapper -i ntriples -c -
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, nt, nq, ttl }
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Output format: jsonl, nt, nq or ttl.") var format: Format = .jsonl
+    @Flag(help: "Include planned, hypothetical and denied assertions (jsonl).") var includeModal = false
+
+    func run() throws {
+        let kg: TripleStore
+        do { kg = try TripleStore(path: store.db, readOnly: true) } catch { throw KGFailure(message: "\(error)") }
+        let out = Console.Output()
+        defer { out.flush() }
+        switch format {
+        case .jsonl:
+            let labels = Labels(store: kg)
+            try kg.statements(factsOnly: !includeModal) { st in
+                out.write(Self.jsonLine(st, labels: labels) + "\n")
+                return true
+            }
+        case .nt, .nq:
+            try kg.quads(graph: format == .nt ? .some(nil) : nil) { q in
+                out.write(NTriplesWriter.line(q))
+                return true
+            }
+        case .ttl:
+            var triples: [Triple] = []
+            try kg.quads(graph: .some(nil)) { triples.append($0.triple); return true }
+            out.write(TurtleWriter(prefixes: Self.prefixes).write(triples))
+        }
+    }
+
+    static let prefixes: [(prefix: String, namespace: String)] = [
+        ("kg", KG.ns), ("id", KG.entityNS), ("rdf", RDFNS.ns), ("rdfs", RDFS.ns), ("skos", SKOS.ns), ("xsd", XSD.ns),
+    ]
+
+    static func jsonLine(_ st: StoredStatement, labels: Labels) -> String {
+        let r = st.record
+        var o = JSONObject()
+        o.set("subject", labels.display(r.triple.subject))
+        o.set("predicate", Labels.localName(r.triple.predicate.iriValue ?? ""))
+        o.set("object", labels.display(r.triple.object))
+        o.set("subjectAliases", labels.aliases(r.triple.subject))
+        o.set("objectAliases", labels.aliases(r.triple.object))
+        o.set("date", r.date?.iso)
+        o.set("start", r.start?.iso)
+        o.set("end", r.end?.iso)
+        o.set("timePhrase", r.timePhrase)
+        o.set("source", st.article.path)
+        o.set("url", st.article.source)
+        o.set("title", st.article.title)
+        o.set("published", st.article.published)
+        o.set("sentence", r.sentence)
+        o.set("confidence", number: r.confidence)
+        o.set("modality", r.modality.rawValue)
+        o.set("attribution", r.attribution)
+        o.set("rule", r.rule)
+        o.set("subjectIRI", r.triple.subject.iriValue)
+        o.set("objectIRI", r.triple.object.iriValue)
+        return o.text
+    }
+}

@@ -1,0 +1,40 @@
+import Extract
+import Ingest
+import Ontology
+import RDF
+import Store
+
+/// Turns one article's extraction into what the store keeps: the triples of the article's graph
+/// (who each entity is) and one statement per assertion (the facts, with provenance).
+enum Facts {
+    static func record(for article: Article, fingerprint: String) -> ArticleRecord {
+        ArticleRecord(path: article.path, hash: article.contentHash + "/" + fingerprint, title: article.title,
+                      published: article.publishedDate?.iso ?? article.published, source: article.source)
+    }
+
+    static func triples(for extraction: ArticleExtraction) -> [Triple] {
+        var out: [Triple] = []
+        let type = Term.iri(RDFNS.type), label = Term.iri(RDFS.label), alt = Term.iri(SKOS.altLabel)
+        for e in extraction.entities {
+            let s = Term.iri(e.id)
+            out.append(Triple(s, type, .iri(e.classIRI)))
+            out.append(Triple(s, label, .string(e.label)))
+            for a in e.aliases where a != e.label { out.append(Triple(s, alt, .string(a))) }
+        }
+        return out
+    }
+
+    static func statements(for extraction: ArticleExtraction, ontology: Ontology) -> [StatementRecord] {
+        extraction.assertions.map { a in
+            let predicate = ontology.relation(named: a.relation)?.iri ?? KG.ns + a.relation
+            return StatementRecord(
+                triple: Triple(.iri(a.subject), .iri(predicate), .iri(a.object)),
+                sentence: a.sentence, sentenceIndex: a.sentenceIndex, span: a.span,
+                date: a.time?.date, start: a.time?.start, end: a.time?.end,
+                timePhrase: a.time?.phrase, timeAnchor: a.time?.anchor,
+                confidence: a.confidence,
+                modality: StatementRecord.Modality(rawValue: a.modality.rawValue) ?? .asserted,
+                attribution: a.attribution, rule: a.rule)
+        }
+    }
+}

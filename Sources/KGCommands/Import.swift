@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import RDF
+import Store
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Load RDF files (Turtle, N-Triples, N-Quads, TriG) into the knowledge graph.",
+        discussion: """
+            The format comes from the file's extension (.ttl, .nt, .nq, .trig) or --format. Triples go to the
+            default graph, quads to their named graphs. Files are streamed and committed in batches; a syntax
+            error names file:line:column, and the triples before it in that file are kept.
+
+            Example:
+              kg import extra-places.ttl
+              kg export --format nq > backup.nq && kg import --db copy.sqlite backup.nq
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: ArgumentHelp("RDF files to load.", valueName: "file"))
+    var files: [String]
+
+    @Option(help: "Format of every file: turtle, ntriples, nquads or trig (default: from the extension).")
+    var format: String?
+
+    @Option(help: ArgumentHelp("Base IRI for relative IRIs (default: the file's URL).", valueName: "iri"))
+    var base: String?
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.") var quiet = false
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one RDF file") }
+        if let format, RDFFormat(name: format) == nil {
+            throw ValidationError("unknown format '\(format)'; use turtle, ntriples, nquads or trig")
+        }
+    }
+
+    func run() throws {
+        Console.quiet = quiet
+        let kg: TripleStore
+        do { kg = try TripleStore(path: store.db) } catch { throw KGFailure(message: "\(error)") }
+        var failed: KGFailure?
+        var total = 0
+        for (index, file) in files.enumerated() {
+            let ext = (file as NSString).pathExtension
+            guard let fmt = format.flatMap(RDFFormat.init(name:)) ?? RDFFormat(fileExtension: ext) else {
+                Console.error("\(file): unknown RDF format '.\(ext)'; pass --format")
+                failed = KGFailure(message: "", code: 2)
+                continue
+            }
+            guard FileManager.default.isReadableFile(atPath: file) else {
+                Console.error("\(file): cannot read the file")
+                failed = KGFailure(message: "", code: 1)
+                continue
+            }
+            let baseIRI = base ?? URL(fileURLWithPath: file).standardizedFileURL.absoluteString
+            var parser = RDFParser(format: fmt, baseIRI: baseIRI, file: file, blankNodePrefix: "f\(index)_")
+            var batch: [Quad] = []
+            batch.reserveCapacity(50_000)
+            var added = 0
+            do {
+                try parser.parse(fileAt: file) { q in
+                    batch.append(q)
+                    if batch.count >= 50_000 {
+                        added += try kg.load(batch, batchSize: batch.count)
+                        batch.removeAll(keepingCapacity: true)
+                    }
+                }
+                added += try kg.load(batch, batchSize: max(batch.count, 1))
+            } catch let e as RDFSyntaxError {
+                added += (try? kg.load(batch, batchSize: max(batch.count, 1))) ?? 0
+                Console.error(e.description)
+                failed = KGFailure(message: "", code: 2)
+            } catch {
+                Console.error("\(file): \(error)")
+                failed = KGFailure(message: "", code: 1)
+            }
+            total += added
+            Console.note("\(file): \(added) new triples")
+        }
+        if !quiet, files.count > 1 { Console.note("imported \(total) new triples into \(store.db)") }
+        if let failed { throw failed }
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import Foundation
+import RDF
+import SPARQL
+import Store
+
+struct Query: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Ask the knowledge graph a question in SPARQL 1.1 or the short triple-pattern form.",
+        discussion: """
+            Examples, in the short form (the ontology's relation names, entities' labels or aliases):
+              kg query '?who surrenderedTo ?whom'
+              kg query 'MNDAA controls ?place . ?place locatedIn "Shan State"'
+            and in SPARQL 1.1:
+              kg query 'PREFIX kg: <https://kg.example.org/ontology#>
+                        SELECT ?unit ?actor WHERE { ?unit kg:surrenderedTo ?actor }'
+              kg query --file question.rq --format json
+              echo 'ASK { ?s ?p ?o }' | kg query -
+            On a terminal, results print as a table of labels (--raw shows IRIs); --format json, xml, csv and
+            tsv write the W3C SPARQL results formats; CONSTRUCT and DESCRIBE write N-Triples or Turtle.
+            --explain prints the SPARQL and the SQL it runs. Syntax errors give line and column, exit 2.
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: ArgumentHelp("The query, or - to read it from standard input.", valueName: "query"))
+    var text: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Read the query from a file.", valueName: "file"))
+    var file: String?
+
+    @Option(help: "Output format: table, json, xml, csv, tsv (SELECT/ASK); ntriples, turtle (CONSTRUCT/DESCRIBE).")
+    var format: ResultFormat?
+
+    @Flag(help: "Show IRIs and literals as they are instead of labels (table).") var raw = false
+    @Flag(help: "Print the SPARQL and the SQL plan instead of running the query.") var explain = false
+
+    @Option(help: ArgumentHelp("Stop a query after this many seconds.", valueName: "seconds"))
+    var timeout: Double = 60
+
+    func validate() throws {
+        if text == nil && file == nil { throw ValidationError("give a query, --file FILE, or - for standard input") }
+        if text != nil && file != nil { throw ValidationError("give either a query or --file, not both") }
+        if timeout <= 0 { throw ValidationError("--timeout must be positive") }
+    }
+
+    func run() throws {
+        let source = try readQuery()
+        let kg: TripleStore
+        do { kg = try TripleStore(path: store.db, readOnly: true) } catch { throw KGFailure(message: "\(error)") }
+        var sparql = source
+        do {
+            if ShortForm.looksLikeShortForm(source) { sparql = try ShortForm.expand(source, store: kg) }
+            let query = try SPARQL.Query.parse(sparql, baseIRI: file.map { URL(fileURLWithPath: $0).standardizedFileURL.absoluteString })
+            let engine = QueryEngine(store: kg)
+            if explain {
+                print(sparql)
+                print(try engine.explain(query))
+                return
+            }
+            let result = try engine.execute(query, timeout: timeout)
+            let fmt = format ?? Self.defaultFormat(for: result)
+            let labels = Labels(store: kg)
+            let text = ResultWriter.write(result, format: fmt, label: raw ? nil : { labels.label($0) })
+            let out = Console.Output()
+            out.write(text)
+            out.flush()
+        } catch let e as SPARQLError {
+            switch e.kind {
+            case .syntax: throw KGFailure(message: e.description, code: 2)
+            case .timeout, .evaluation: throw KGFailure(message: e.description)
+            }
+        }
+    }
+
+    static func defaultFormat(for result: QueryResult) -> ResultFormat {
+        if case .graph = result { return .turtle }
+        return .table
+    }
+
+    private func readQuery() throws -> String {
+        if let file {
+            guard let d = FileManager.default.contents(atPath: file) else { throw KGFailure(message: "cannot read \(file)") }
+            return String(decoding: d, as: UTF8.self)
+        }
+        if text == "-" {
+            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        return text ?? ""
+    }
+}
+
+extension ResultFormat: ExpressibleByArgument {}
+
+struct Parse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check a SPARQL query's syntax without running it (exit 0 valid, 2 invalid).",
+        discussion: """
+            Example:
+              kg parse --file question.rq
+              kg parse 'SELECT * WHERE { ?s ?p ?o }'
+            """)
+
+    @Argument(help: ArgumentHelp("The query.", valueName: "query")) var text: String?
+    @Option(name: .shortAndLong, help: ArgumentHelp("Read the query from a file.", valueName: "file")) var file: String?
+
+    func validate() throws {
+        if (text == nil) == (file == nil) { throw ValidationError("give a query or --file FILE") }
+    }
+
+    func run() throws {
+        var source = text ?? ""
+        if let file {
+            guard let d = FileManager.default.contents(atPath: file) else { throw KGFailure(message: "cannot read \(file)") }
+            source = String(decoding: d, as: UTF8.self)
+        }
+        do {
+            _ = try SPARQL.Query.parse(source, baseIRI: file.map { URL(fileURLWithPath: $0).standardizedFileURL.absoluteString })
+        } catch let e as SPARQLError {
+            throw KGFailure(message: e.description, code: 2)
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Ontology
+import RDF
+import Render
+import Store
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the knowledge graph as a relationship map with Graphviz (in-process).",
+        discussion: """
+            Writes Output/relations.<format> (or into --output DIR). Nodes are shaped and coloured by class,
+            with a legend; members of an alliance are grouped; an edge is a fact, drawn once however many
+            articles report it (heavier, with ×N), dashed when only claimed; hover an edge for its sources.
+
+            Example:
+              kg render                                   # Output/relations.svg
+              kg render --focus MNDAA --depth 1 --format png
+              kg render --relation captured --relation surrenderedTo --layout neato
+            """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Output format: svg, png, pdf, dot or json.") var format: MapFormat = .svg
+    @Option(help: ArgumentHelp("Folder the map is written to.", valueName: "dir")) var output: String = "Output"
+    @Option(help: "Graphviz layout: dot, neato, fdp, sfdp or circo (default: by size).") var layout: Layout?
+    @Option(help: ArgumentHelp("Only this entity and its neighbourhood (label or alias).", valueName: "entity")) var focus: String?
+    @Option(help: "Neighbourhood depth around --focus.") var depth: Int = 1
+    @Option(name: .customLong("relation"), help: ArgumentHelp("Only these relations (repeatable).", valueName: "name"))
+    var relations: [String] = []
+    @Option(help: ArgumentHelp("Only facts with at least this confidence.", valueName: "x")) var minConfidence: Double = 0
+    @Flag(help: "Also draw planned, hypothetical and denied assertions (dotted).") var includeModal = false
+
+    func validate() throws {
+        if depth < 0 { throw ValidationError("--depth must be 0 or more") }
+        if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence is between 0 and 1") }
+    }
+
+    func run() throws {
+        let kg: TripleStore
+        do { kg = try TripleStore(path: store.db, readOnly: true) } catch { throw KGFailure(message: "\(error)") }
+        let ontology = try OntologyLocation.stored(in: kg)
+        var map = try RelationMap(store: kg, ontology: ontology, includeModal: includeModal,
+                                  relations: Set(relations), minConfidence: minConfidence).graphMap()
+        if let focus {
+            guard let center = map.nodes.first(where: { $0.label.caseInsensitiveCompare(focus) == .orderedSame })
+                ?? RelationMap.node(named: focus, in: map, store: kg) else {
+                throw KGFailure(message: "no entity named '\(focus)' on the map")
+            }
+            map = RelationMap.neighbourhood(of: center.id, depth: depth, in: map)
+        }
+        if map.nodes.isEmpty { Console.warning("the map is empty: no facts match (run `kg build` first?)") }
+        let chosen = layout ?? Layout.automatic(nodeCount: map.nodes.count)
+        let bytes: [UInt8]
+        do { bytes = try MapRenderer().render(map, layout: chosen, format: format) } catch {
+            throw KGFailure(message: "rendering failed: \(error)")
+        }
+        let dir = URL(fileURLWithPath: output, isDirectory: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("relations." + format.rawValue)
+        try Data(bytes).write(to: file, options: .atomic)
+        print("wrote \(file.path) (\(map.nodes.count) nodes, \(map.edges.count) edges, layout \(chosen.rawValue))")
+    }
+}
+
+extension MapFormat: ExpressibleByArgument {}
+extension Layout: ExpressibleByArgument {}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct BuildCommandTests {
+    @Test func buildsTheExamplesAndReportsASummary() throws {
+        let dir = try KG.temporaryDirectory()
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        let r = try KG.run(["build", "--db", db, KG.examples])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("articles extracted"))
+        #expect(!r.stdout.contains(" 0 articles extracted"))
+        let stats = try KG.run(["stats", "--db", db, "--check"])
+        #expect(stats.status == 0, "\(stats.stderr)")
+        #expect(stats.stdout.contains("check        ok"))
+    }
+
+    @Test func rebuildingUnchangedArticlesChangesNothing() throws {
+        let dir = try KG.temporaryDirectory()
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        _ = try KG.run(["build", "--db", db, KG.examples])
+        let before = try KG.run(["export", "--db", db, "--format", "nq"]).stdout
+        let again = try KG.run(["build", "--db", db, KG.examples])
+        #expect(again.status == 0)
+        #expect(again.stdout.contains(" 0 articles extracted"), "\(again.stdout)")
+        let after = try KG.run(["export", "--db", db, "--format", "nq"]).stdout
+        #expect(before == after)
+    }
+
+    @Test func editingAndDeletingAnArticleUpdatesExactlyItsFacts() throws {
+        let dir = try KG.temporaryDirectory()
+        let articles = dir.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        let examples = try FileManager.default.contentsOfDirectory(atPath: KG.examples).filter { $0.hasSuffix(".md") }.sorted()
+        try #require(examples.count >= 2)
+        for f in examples.prefix(2) {
+            try FileManager.default.copyItem(atPath: KG.examples + "/" + f, toPath: articles.appendingPathComponent(f).path)
+        }
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        #expect(try KG.run(["build", "--db", db, articles.path]).status == 0)
+        let sources = { () throws -> Set<String> in
+            let lines = try KG.run(["export", "--db", db]).stdout.split(separator: "\n")
+            return Set(lines.compactMap { line in
+                (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["source"] as? String
+            }.map { URL(fileURLWithPath: $0).lastPathComponent })
+        }
+        #expect(try sources().count == 2)
+        try FileManager.default.removeItem(at: articles.appendingPathComponent(examples[0]))
+        let r = try KG.run(["build", "--db", db, articles.path])
+        #expect(r.stdout.contains("1 removed"), "\(r.stdout)")
+        #expect(try sources() == [examples[1]])
+    }
+
+    @Test func badFilesAreSkippedWithWarningsAndTheRestIsBuilt() throws {
+        let dir = try KG.temporaryDirectory()
+        try Data().write(to: dir.appendingPathComponent("empty.txt"))
+        try Data([0x00, 0xFF, 0x00, 0x12, 0x80]).write(to: dir.appendingPathComponent("binary.txt"))
+        try FileManager.default.copyItem(atPath: try firstExample(), toPath: dir.appendingPathComponent("good.md").path)
+        let r = try KG.run(["build", "--db", dir.appendingPathComponent("kg.sqlite").path, dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("empty.txt"))
+        #expect(r.stderr.contains("binary.txt"))
+        #expect(r.stdout.contains("1 article extracted"), "\(r.stdout)")
+    }
+
+    @Test func aMissingPathIsAFailureNamingIt() throws {
+        let dir = try KG.temporaryDirectory()
+        let r = try KG.run(["build", "--db", dir.appendingPathComponent("kg.sqlite").path, "/no/such/folder"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("/no/such/folder"))
+    }
+
+    func firstExample() throws -> String {
+        let f = try FileManager.default.contentsOfDirectory(atPath: KG.examples).filter { $0.hasSuffix(".md") }.sorted()
+        return KG.examples + "/" + f[0]
+    }
+}
+
+@Suite struct UsageTests {
+    @Test func helpShowsExamplesForEveryCommand() throws {
+        for command in ["build", "query", "render", "export", "import", "stats", "parse"] {
+            let r = try KG.run([command, "--help"])
+            #expect(r.status == 0)
+            #expect(r.stdout.contains("Example"), "kg \(command) --help has no example")
+        }
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        #expect(try KG.run(["frobnicate"]).status == 2)
+        #expect(try KG.run(["build"]).status == 2)
+        #expect(try KG.run(["export", "--format", "xlsx"]).status == 2)
+    }
+
+    @Test func aMissingDatabaseIsAClearFailure() throws {
+        let r = try KG.run(["query", "--db", "/no/such/kg.sqlite", "SELECT * WHERE { ?s ?p ?o }"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("kg build"))
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Runs the built `kg` executable the way a user would, and captures what it prints.
+struct KGRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+enum KG {
+    /// The package root, found from this file's path.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static let executable: URL = {
+        var candidates: [URL] = []
+        let bundle = Bundle.main.bundleURL
+        candidates.append(bundle.appendingPathComponent("kg"))
+        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("kg"))
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kg"))
+        candidates.append(root.appendingPathComponent(".build/debug/kg"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+    }()
+
+    /// Runs `kg args…` in `cwd` (a fresh temp folder by default) with `stdin` as standard input.
+    @discardableResult
+    static func run(_ args: [String], cwd: URL? = nil, stdin: String? = nil, environment: [String: String] = [:]) throws -> KGRun {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = args
+        p.currentDirectoryURL = cwd ?? root
+        var env = ProcessInfo.processInfo.environment
+        env["KG_ONTOLOGY"] = root.appendingPathComponent("Ontology").path
+        env.removeValue(forKey: "KG_DB")
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        // Read both pipes concurrently so a large output cannot block the child.
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        p.waitUntilExit()
+        return KGRun(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                     stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kg-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static var examples: String { root.appendingPathComponent("Examples/articles").path }
+}
