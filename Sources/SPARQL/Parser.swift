@@ -171,7 +171,7 @@ struct Parser {
 
     // MARK: SELECT
 
-    struct SelectItem { var variable: String; var expr: Expr? }
+    struct SelectItem { var variable: String; var expr: Expr?; var token: Token? = nil }
 
     /// SELECT query or sub-select; returns the algebra and the projected variables.
     mutating func selectQuery(top: Bool) throws -> (Algebra, [String], Dataset?) {
@@ -188,7 +188,7 @@ struct Parser {
                 if tok.kind == .variable {
                     let v = tok.text
                     if items.contains(where: { $0.variable == v }) { throw error("?\(v) is projected twice") }
-                    items.append(SelectItem(variable: v)); try advance()
+                    items.append(SelectItem(variable: v, token: tok)); try advance()
                 } else if isPunct("(") {
                     try advance()
                     let e = try expression()
@@ -196,9 +196,10 @@ struct Parser {
                     guard tok.kind == .variable else { throw error("expected a variable after AS") }
                     let v = tok.text
                     if items.contains(where: { $0.variable == v }) { throw error("?\(v) is projected twice") }
+                    let at = tok
                     try advance()
                     try expect(")")
-                    items.append(SelectItem(variable: v, expr: e))
+                    items.append(SelectItem(variable: v, expr: e, token: at))
                 } else { break }
             }
             if items.isEmpty { throw error("expected variables, (expression AS ?var) or * after SELECT") }
@@ -305,7 +306,7 @@ struct Parser {
             for item in items {
                 let used = item.expr.map(\.variables) ?? [item.variable]
                 for v in used where !v.hasPrefix(".agg") && !allowed.contains(v) {
-                    throw error("?\(v) is used in SELECT but is neither grouped nor aggregated")
+                    throw error("?\(v) is used in SELECT but is neither grouped nor aggregated", at: item.token)
                 }
                 allowed.insert(item.variable)
             }
@@ -399,13 +400,14 @@ struct Parser {
             try expect(")")
             try expect("{")
             while !isPunct("}") {
+                let rowStart = tok
                 try expect("(")
                 var row: [Term?] = []
                 while !isPunct(")") {
                     if tok.kind == .eof { throw error("unterminated VALUES row") }
                     row.append(try dataValue())
                 }
-                if row.count != vars.count { throw error("a VALUES row has \(row.count) values for \(vars.count) variables") }
+                if row.count != vars.count { throw error("a VALUES row has \(row.count) values for \(vars.count) variables", at: rowStart) }
                 try advance()
                 rows.append(row)
             }

@@ -28,6 +28,9 @@ public final class QueryEngine {
     /// Evaluates `query`. With `timeout` (seconds) a running SQL statement is interrupted and the
     /// evaluator stops at its next check, throwing `SPARQLError` of kind `.timeout`.
     public func execute(_ query: Query, timeout: Double? = nil) throws -> QueryResult {
+        // SQLite clears an interrupt only once no statement is active; `Connection.userVersion()` leaves
+        // its cached statement stepped, so reset it (re-preparing a cached statement resets it).
+        _ = try? store.connection.prepare("PRAGMA user_version")
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         let evaluator = try Evaluator(store: store, query: query, deadline: deadline, base: query.baseIRI)
         let watchdog = timeout.map { Watchdog(connection: store.connection, after: $0) }

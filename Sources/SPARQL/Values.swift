@@ -244,11 +244,11 @@ enum Values {
         case (.literal(let x)?, .literal(let y)?):
             if let c = compare(a!, b!), c != 0 { return c }
             if let c = compare(a!, b!), c == 0, x == y { return 0 }
-            // Simple literals before other literals, then by lexical form, datatype, language.
-            let sx = isStringLiteral(x) ? 0 : 1, sy = isStringLiteral(y) ? 0 : 1
-            if sx != sy { return sx - sy }
+            // Not comparable by value: by lexical form, then simple literals first, datatype, language.
             let c = compareStrings(x.lexical, y.lexical)
             if c != 0 { return c }
+            let sx = isStringLiteral(x) ? 0 : 1, sy = isStringLiteral(y) ? 0 : 1
+            if sx != sy { return sx - sy }
             let d = compareStrings(x.datatype, y.datatype)
             if d != 0 { return d }
             return compareStrings(x.language ?? "", y.language ?? "")
