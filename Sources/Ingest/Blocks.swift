@@ -80,8 +80,10 @@ struct BlockBuilder {
 
 extension Block {
     /// The body text: blocks joined by a blank line.
-    static func join(_ blocks: some Sequence<Block>) -> String {
+    static func join(_ blocks: [Block]) -> String {
+        if blocks.count == 1 { return blocks[0].text }
         var out = ""
+        out.reserveCapacity(blocks.reduce(0) { $0 + $1.text.utf8.count + 2 })
         for b in blocks {
             if !out.isEmpty { out += "\n\n" }
             out += b.text
@@ -132,5 +134,43 @@ enum PlainText {
             i = end + 1
         }
         return nil
+    }
+}
+
+/// Small string helpers on UTF-8 bytes (Foundation's versions are slow on Linux).
+enum TextUtil {
+    /// `s` without leading and trailing ASCII white space; `s` itself when there is none.
+    static func trimmed(_ s: String) -> String {
+        let u = s.utf8
+        guard let first = u.first, let last = u.last, RawText.isSpace(first) || RawText.isSpace(last) else { return s }
+        guard let start = u.firstIndex(where: { !RawText.isSpace($0) }) else { return "" }
+        let end = u.lastIndex(where: { !RawText.isSpace($0) })!
+        return String(s[start...end])
+    }
+
+    /// Whether `s` contains any of `needles` (ASCII).
+    static func contains(_ s: String, anyOf needles: [StaticString]) -> Bool {
+        var s = s
+        return s.withUTF8 { p in
+            guard p.count > 0 else { return false }
+            for n in needles {
+                let len = n.utf8CodeUnitCount
+                guard len > 0, p.count >= len else { continue }
+                let found = n.withUTF8Buffer { nb -> Bool in
+                    var i = 0
+                    while i + len <= p.count {
+                        if p[i] == nb[0] {
+                            var k = 1
+                            while k < len, p[i + k] == nb[k] { k += 1 }
+                            if k == len { return true }
+                        }
+                        i += 1
+                    }
+                    return false
+                }
+                if found { return true }
+            }
+            return false
+        }
     }
 }

@@ -5,11 +5,24 @@ import RDF
 /// `6 January 2024`, `Jan. 6, 2024`, `Sat, 06 Jan 2024 10:00:00 GMT`, `January 2024`, `2024/01/06`.
 enum DateText {
     static func parse(_ raw: String) -> PartialDate? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = TextUtil.trimmed(raw)
         guard !text.isEmpty, text.utf8.count < 200 else { return nil }
+        if let d = isoFast(text) { return d }
         if let d = PartialDate(iso: text) { return d }
         if let d = slashed(text) { return d }
         return worded(text)
+    }
+
+    /// `YYYY-MM-DD`, alone or followed by `T` (a date-time), without Foundation.
+    private static func isoFast(_ text: String) -> PartialDate? {
+        let u = Array(text.utf8.prefix(11))
+        guard u.count >= 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"),
+              u.count == 10 || u[10] == UInt8(ascii: "T") else { return nil }
+        var v = [0, 0, 0]
+        for (k, r) in [0..<4, 5..<7, 8..<10].enumerated() {
+            for i in r { guard isDigit(u[i]) else { return nil }; v[k] = v[k] * 10 + Int(u[i] - 48) }
+        }
+        return PartialDate(year: v[0], month: v[1], day: v[2])
     }
 
     /// `2024/01/06` and `2024.01.06` (year first only: `01/06/2024` is ambiguous).

@@ -23,34 +23,13 @@ struct HTMLArticle {
     }
 
     private struct Open {
-        var name: String
+        var tag: HTMLTag
+        var name: String { tag.name }
         var node: Int
-        var dropped: Bool
         var blockNode: Int
         var blockKind: Block.Kind
         var list: Int
     }
-
-    static let dropped: Set<String> = [
-        "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "head", "template",
-        "svg", "button", "select", "iframe", "object", "dialog", "menu", "textarea", "canvas", "map",
-    ]
-    static let blockLevel: Set<String> = [
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote",
-        "pre", "article", "section", "main", "table", "tr", "td", "th", "caption", "tbody", "thead", "tfoot",
-        "figure", "figcaption", "hr", "body", "html", "center", "address", "details", "summary", "fieldset",
-        "hgroup", "picture", "video", "audio",
-    ]
-    static let void: Set<String> = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-    ]
-    static let closesP: Set<String> = [
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "dl", "blockquote", "pre", "article",
-        "section", "main", "table", "figure", "header", "footer", "nav", "aside", "form", "hr", "address", "details",
-    ]
-    static let headContent: Set<String> = [
-        "meta", "link", "title", "style", "script", "base", "noscript", "template",
-    ]
 
     init(_ bytes: [UInt8]) {
         var tok = HTMLTokenizer(bytes)
@@ -58,7 +37,14 @@ struct HTMLArticle {
         var parent: [Int] = [], last: [Int] = [], textLen: [Int] = [], pScore: [Int] = []
         var articles: [Int] = []
         var stack: [Open] = []
-        var openCount: [String: Int] = [:]
+        // How many elements of each name are open: known tags by id, others by name.
+        var knownOpen = [Int](repeating: 0, count: HTMLTag.table.count)
+        var otherOpen: [String: Int] = [:]
+        func openCount(_ t: HTMLTag) -> Int { t.id >= 0 ? knownOpen[t.id] : otherOpen[t.name, default: 0] }
+        func countOpen(_ t: HTMLTag, _ d: Int) {
+            if t.id >= 0 { knownOpen[t.id] += d } else { otherOpen[t.name, default: 0] += d }
+        }
+        let head = HTMLTag("head")
         var droppedDepth = 0, linkDepth = 0
         var pieces: [Piece] = []
         // The block being collected.
@@ -97,15 +83,16 @@ struct HTMLArticle {
             let e = stack.removeLast()
             last[e.node] = parent.count - 1
             if parent[e.node] >= 0 { textLen[parent[e.node]] += textLen[e.node] }
-            openCount[e.name, default: 1] -= 1
-            if e.dropped { droppedDepth -= 1 }
+            countOpen(e.tag, -1)
+            if e.tag.kind.contains(.dropped) { droppedDepth -= 1 }
             if e.name == "a" { linkDepth -= 1 }
         }
-        func push(_ name: String) {
+        func push(_ tag: HTMLTag) {
+            let name = tag.name
             let node = parent.count
             let up = stack.last
             parent.append(up?.node ?? -1); last.append(node); textLen.append(0); pScore.append(0)
-            let isBlock = Self.blockLevel.contains(name)
+            let isBlock = tag.kind.contains(.block)
             var kind = up?.blockKind ?? .other
             if isBlock {
                 switch name {
@@ -116,18 +103,19 @@ struct HTMLArticle {
                     if name.utf8.count == 2, name.hasPrefix("h"), let l = Int(name.dropFirst()) { kind = .heading(l) } else { kind = .other }
                 }
             }
-            let isDropped = Self.dropped.contains(name)
-            stack.append(Open(name: name, node: node, dropped: isDropped, blockNode: isBlock ? node : (up?.blockNode ?? -1),
+            let isDropped = tag.kind.contains(.dropped)
+            stack.append(Open(tag: tag, node: node, blockNode: isBlock ? node : (up?.blockNode ?? -1),
                               blockKind: kind, list: name == "ul" || name == "ol" ? node : (up?.list ?? -1)))
-            openCount[name, default: 0] += 1
+            countOpen(tag, 1)
             if isDropped { droppedDepth += 1 }
             if name == "a" { linkDepth += 1 }
             if name == "article" { articles.append(node) }
         }
-        func popThrough(_ name: String) {
-            guard openCount[name, default: 0] > 0 else { return }
+        func popThrough(_ tag: HTMLTag) {
+            guard openCount(tag) > 0 else { return }
+            let name = tag.name
             while let top = stack.last {
-                if Self.blockLevel.contains(top.name) { flush() }  // a block closed implicitly ends its text
+                if top.tag.kind.contains(.block) { flush() }  // a block closed implicitly ends its text
                 pop()
                 if top.name == name { break }
             }
@@ -158,21 +146,23 @@ struct HTMLArticle {
             if linkDepth > 0 { curLink += cur.count - before }
         }
 
-        push("#root")  // never closed by an end tag: text outside any element lands here
+        push(HTMLTag("#root"))  // never closed by an end tag: text outside any element lands here
         loop: while true {
             switch tok.next() {
             case .eof: break loop
             case .text(let r): appendText(r)
-            case .rawText(let name, let r):
+            case .rawText(let tag, let r):
+                let name = tag.name
                 if name == "title", docTitle == nil {
                     docTitle = Self.clean(String(decoding: bytes[r], as: UTF8.self))
                 } else if name == "script", ldDate == nil,
                           let v = Self.jsonLDDate(bytes[r]) {
                     ldDate = Dated(text: v, line: line(at: r.lowerBound))
                 }
-                popThrough(name)
-            case .start(let name, let attrRange, let selfClosing, let at):
-                if openCount["head", default: 0] > 0, !Self.headContent.contains(name) { popThrough("head") }
+                popThrough(tag)
+            case .start(let tag, let attrRange, let selfClosing, let at):
+                let name = tag.name
+                if openCount(head) > 0, !tag.kind.contains(.headContent) { popThrough(head) }
                 if name == "body" { continue loop }
                 switch name {
                 case "meta":
@@ -194,21 +184,21 @@ struct HTMLArticle {
                 case "br": pending = true
                 default: break
                 }
-                let isBlock = Self.blockLevel.contains(name) || Self.dropped.contains(name)
-                if isBlock { flush() }
-                if Self.closesP.contains(name), stack.last?.name == "p" { pop() }
+                if !tag.kind.isDisjoint(with: [.block, .dropped]) { flush() }
+                if tag.kind.contains(.closesP), stack.last?.name == "p" { pop() }
                 if name == "li", stack.last?.name == "li" { pop() }
                 if name == "dt" || name == "dd", let t = stack.last?.name, t == "dt" || t == "dd" { pop() }
                 if name == "td" || name == "th" || name == "tr", let t = stack.last?.name, t == "td" || t == "th" { pop() }
                 if name == "tr", stack.last?.name == "tr" { pop() }
-                if Self.void.contains(name) || selfClosing { continue loop }
-                push(name)
-            case .end(let name, _):
+                if tag.kind.contains(.void) || selfClosing { continue loop }
+                push(tag)
+            case .end(let tag, _):
+                let name = tag.name
                 if name == "br" { pending = true; continue loop }
                 if name == "body" || name == "html" { continue loop }
-                guard openCount[name, default: 0] > 0 else { continue loop }  // stray end tag: ignored
-                if Self.blockLevel.contains(name) || Self.dropped.contains(name) { flush() }
-                popThrough(name)
+                guard openCount(tag) > 0 else { continue loop }  // stray end tag: ignored
+                if !tag.kind.isDisjoint(with: [.block, .dropped]) { flush() }
+                popThrough(tag)
             }
         }
         flush()

@@ -16,9 +16,10 @@ extension HTMLArticle {
         "share this", "click here", "sign up", "subscribe to",
     ]
 
+    private static let trim: Set<Character> = [" ", ":", "|", "»", "›", ">", "→", "…", ".", "-", "–", "—", "↑", "^", "!"]
+
     static func normalizedPhrase(_ text: String) -> String {
         var t = Substring(text.lowercased())
-        let trim: Set<Character> = [" ", ":", "|", "»", "›", ">", "→", "…", ".", "-", "–", "—", "↑", "^", "!"]
         while let c = t.last, trim.contains(c) { t.removeLast() }
         while let c = t.first, trim.contains(c) { t.removeFirst() }
         return String(t)
@@ -41,8 +42,9 @@ extension HTMLArticle {
             let linkDense = p.linkBytes * 10 >= len * 7
             let short = len < 120
             if short {
-                let phrase = normalizedPhrase(p.text)
-                if boilerplatePhrases.contains(phrase) {
+                // Phrases are short; prefixes need only the start of the text.
+                let phrase = normalizedPhrase(len <= 48 ? p.text : String(p.text.prefix(24)))
+                if len <= 48, boilerplatePhrases.contains(phrase) {
                     afterBoilerplateHeading = true
                     continue
                 }

@@ -5,30 +5,26 @@ struct HTMLTokenizer {
     enum Token {
         case text(Range<Int>)
         /// The content of a raw-text element (`script`, `style`, `title`, `textarea`, …).
-        case rawText(name: String, Range<Int>)
-        case start(name: String, attributes: Range<Int>, selfClosing: Bool, at: Int)
-        case end(name: String, at: Int)
+        case rawText(HTMLTag, Range<Int>)
+        case start(HTMLTag, attributes: Range<Int>, selfClosing: Bool, at: Int)
+        case end(HTMLTag, at: Int)
         case eof
     }
 
     let bytes: [UInt8]
     private(set) var pos = 0
-    private var pendingRaw: String?
+    private var pendingRaw: HTMLTag?
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    static let rawTextElements: Set<String> = [
-        "script", "style", "title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext",
-    ]
 
     mutating func next() -> Token {
         let n = bytes.count
         if let raw = pendingRaw {
             pendingRaw = nil
             let start = pos
-            let end = raw == "plaintext" ? n : findEndTag(raw, from: pos)
+            let end = raw.name == "plaintext" ? n : findEndTag(raw.name, from: pos)
             pos = end
-            return .rawText(name: raw, start..<end)
+            return .rawText(raw, start..<end)
         }
         while pos < n {
             let start = pos
@@ -57,7 +53,7 @@ struct HTMLTokenizer {
                 }
                 let (name, after) = readName(from: pos + 2)
                 pos = skipTo(UInt8(ascii: ">"), from: after)
-                return .end(name: name, at: start)
+                return .end(HTMLTag(name), at: start)
             }
             guard isAlpha(c) else {
                 pos += 1
@@ -69,8 +65,9 @@ struct HTMLTokenizer {
                 return .eof
             }
             pos = gt + 1
-            if Self.rawTextElements.contains(name) && !selfClosing { pendingRaw = name }
-            return .start(name: name, attributes: afterName..<gt, selfClosing: selfClosing, at: start)
+            let tag = HTMLTag(name)
+            if tag.kind.contains(.rawText) && !selfClosing { pendingRaw = tag }
+            return .start(tag, attributes: afterName..<gt, selfClosing: selfClosing, at: start)
         }
         return .eof
     }
@@ -113,9 +110,9 @@ struct HTMLTokenizer {
     private func readName(from: Int) -> (String, Int) {
         var j = from
         while j < bytes.count, !RawText.isSpace(bytes[j]), bytes[j] != UInt8(ascii: "/"), bytes[j] != UInt8(ascii: ">") { j += 1 }
-        var name = Array(bytes[from..<min(j, from + 32)])
-        for k in name.indices where name[k] >= 65 && name[k] <= 90 { name[k] |= 0x20 }
-        return (String(decoding: name, as: UTF8.self), j)
+        let raw = bytes[from..<min(j, from + 32)]
+        guard raw.contains(where: { $0 >= 65 && $0 <= 90 }) else { return (String(decoding: raw, as: UTF8.self), j) }
+        return (String(decoding: raw.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, as: UTF8.self), j)
     }
 
     /// The `>` closing a start tag (quotes respected) and whether it is written `/>`.
@@ -175,4 +172,62 @@ struct HTMLTokenizer {
     }
 
     private func isAlpha(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
+}
+
+/// A tag name with what the extractor needs to know about it, looked up once per tag.
+struct HTMLTag {
+    struct Kind: OptionSet {
+        let rawValue: UInt8
+        /// Content is raw text up to the end tag (`script`, `style`, `title`, …).
+        static let rawText = Kind(rawValue: 1)
+        /// Starts and ends a block of text.
+        static let block = Kind(rawValue: 2)
+        /// Not article text: navigation, scripts, forms, asides.
+        static let dropped = Kind(rawValue: 4)
+        /// Has no end tag.
+        static let void = Kind(rawValue: 8)
+        /// Ends an open `<p>`.
+        static let closesP = Kind(rawValue: 16)
+        /// May appear in `<head>` (others end it).
+        static let headContent = Kind(rawValue: 32)
+    }
+
+    let name: String
+    /// Index of a known tag (for counting open elements in an array), -1 otherwise.
+    let id: Int
+    let kind: Kind
+
+    init(_ name: String) {
+        self.name = name
+        if let (id, kind) = Self.table[name] { self.id = id; self.kind = kind } else { id = -1; kind = [] }
+    }
+
+    static let table: [String: (Int, Kind)] = {
+        let groups: [(Kind, String)] = [
+            (.rawText, "script style title textarea xmp iframe noembed noframes noscript plaintext"),
+            (.block, """
+                p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre article section main table tr td th caption \
+                tbody thead tfoot figure figcaption hr body html center address details summary fieldset hgroup \
+                picture video audio
+                """),
+            (.dropped, """
+                script style noscript nav header footer aside form head template svg button select iframe object \
+                dialog menu textarea canvas map
+                """),
+            (.void, "area base br col embed hr img input link meta param source track wbr"),
+            (.closesP, """
+                p div h1 h2 h3 h4 h5 h6 ul ol dl blockquote pre article section main table figure header footer nav \
+                aside form hr address details
+                """),
+            (.headContent, "meta link title style script base noscript template"),
+            ([], "a b i em strong span time"),
+        ]
+        var kinds: [String: Kind] = [:]
+        for (kind, names) in groups {
+            for n in names.split(separator: " ") { kinds[String(n), default: []].formUnion(kind) }
+        }
+        var table: [String: (Int, Kind)] = [:]
+        for (i, name) in kinds.keys.sorted().enumerated() { table[name] = (i, kinds[name]!) }
+        return table
+    }()
 }

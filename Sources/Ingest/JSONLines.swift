@@ -139,7 +139,7 @@ enum JSONLines {
             for key in keys {
                 guard let value = dict[key], !(value is NSNull) else { continue }
                 if let s = value as? String {
-                    let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let t = TextUtil.trimmed(s)
                     if t.isEmpty { continue }
                     return t
                 }
@@ -151,8 +151,7 @@ enum JSONLines {
 
         /// Body text as plain paragraphs; HTML markup in it is reduced to text.
         static func plain(_ body: String) -> String {
-            let looksHTML = body.contains("</p>") || body.contains("<p>") || body.contains("<br") || body.contains("</div>")
-            if looksHTML {
+            if TextUtil.contains(body, anyOf: ["</p>", "<p>", "<br", "</div>"]) {
                 var bytes = Array(body.utf8)
                 RawText.normalizeLineEnds(&bytes)
                 return Block.join(HTMLArticle(bytes).blocks)
