@@ -27,7 +27,7 @@ final class Evaluator {
     var checkCounter = 0
 
     /// Left sides up to this size are joined by running the right side once per row.
-    static let bindJoinLimit = 256
+    static let bindJoinLimit = 1024
 
     init(store: TripleStore, query: Query, deadline: Date?, base: String? = nil) throws {
         self.store = store

@@ -109,16 +109,44 @@ extension Evaluator {
         if plan.empty { return [] }
         let st = try store.connection.prepareUncached(plan.sql)
         st.bind(plan.params)
-        var rows: [Row] = []
+        var ids: [Int64] = []
         var count = 0
         while try st.step() {
-            var r = seed
-            for (slot, column) in plan.outputs { r[slot] = try term(st.int(column)) }
-            rows.append(r)
+            for (_, column) in plan.outputs { ids.append(st.int(column)) }
             count += 1
             if count & 1023 == 0 { try checkDeadline() }
         }
+        try decode(ids)
+        var rows: [Row] = []
+        rows.reserveCapacity(count)
+        let width = plan.outputs.count
+        for n in 0..<count {
+            var r = seed
+            for (k, out) in plan.outputs.enumerated() { r[out.slot] = termCache[ids[n * width + k]] }
+            rows.append(r)
+        }
         return rows
+    }
+
+    /// Loads the terms of `ids` that are not cached yet, a few hundred per SQL query.
+    func decode(_ ids: [Int64]) throws {
+        var missing: [Int64] = []
+        var seen = Set<Int64>()
+        for id in ids where termCache[id] == nil && seen.insert(id).inserted { missing.append(id) }
+        var start = 0
+        while start < missing.count {
+            let chunk = missing[start..<min(start + 500, missing.count)]
+            start += chunk.count
+            let marks = (1...chunk.count).map { "?\($0)" }.joined(separator: ", ")
+            let st = try store.connection.prepare("SELECT id, kind, value, datatype, lang FROM term WHERE id IN (\(marks))")
+            st.bind(chunk.map { .int($0) })
+            defer { st.reset() }
+            while try st.step() {
+                termCache[st.int(0)] = TripleStore.term(kind: st.int(1), value: st.text(2), datatype: st.text(3), lang: st.text(4))
+            }
+            try checkDeadline()
+        }
+        for id in missing where termCache[id] == nil { throw SPARQLError(.evaluation, "term \(id) is missing from the dictionary") }
     }
 
     /// A term by dictionary id, through the evaluator's cache.
