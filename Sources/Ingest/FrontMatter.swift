@@ -56,10 +56,12 @@ struct FrontMatter {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             let (mark, problem) = Self.describe(error)
-            warn(mark, "invalid YAML in front matter: \(problem); front matter ignored")
+            readLeniently(yaml)
+            warn(mark, "invalid YAML in front matter: \(problem); read it line by line as 'key: value'")
             return
         } catch {
-            warn(nil, "invalid YAML in front matter: \(error); front matter ignored")
+            readLeniently(yaml)
+            warn(nil, "invalid YAML in front matter: \(error); read it line by line as 'key: value'")
             return
         }
         guard let root else { return }
@@ -78,6 +80,33 @@ struct FrontMatter {
             let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty, !(scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(text)) else { continue }
             let value = Value(text: text, line: (valueNode.mark?.line ?? 1) + 1)
+            switch key {
+            case "title": title = value
+            case "published": published = value
+            case "date": date = value
+            case "source": sourceValue = value
+            default: url = value
+            }
+        }
+        self.published = published ?? date
+        self.source = sourceValue ?? url
+    }
+
+    /// Hand-written front matter often breaks YAML with an unquoted colon in a title
+    /// ("title: Laukkai falls: the army surrenders"). Such a block is read line by line: a known key at
+    /// the start of a line, a colon, and the rest of the line as the value (surrounding quotes removed).
+    private mutating func readLeniently(_ yaml: String) {
+        var published: Value?, date: Value?, sourceValue: Value?, url: Value?
+        for (index, raw) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let colon = raw.firstIndex(of: ":") else { continue }
+            let key = raw[..<colon].lowercased()
+            guard ["title", "published", "date", "source", "url"].contains(key) else { continue }
+            var text = raw[raw.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if text.count >= 2, let f = text.first, let l = text.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
+                text = String(text.dropFirst().dropLast())
+            }
+            guard !text.isEmpty else { continue }
+            let value = Value(text: text, line: index + 2)
             switch key {
             case "title": title = value
             case "published": published = value

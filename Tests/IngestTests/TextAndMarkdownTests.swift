@@ -100,7 +100,18 @@ import Testing
         #expect((w.first?.line ?? 0) >= 3)
         #expect(w.first?.message.contains("invalid YAML") == true)
         #expect(a?.text == "Body survives.")
-        #expect(a?.title == nil)
+        #expect(a?.title == "ok", "keys are still read line by line")
+    }
+
+    @Test func unquotedColonInTitleIsReadLineByLine() {
+        let dir = TempDir()
+        let f = dir.write("a.md", "---\ntitle: Port falls: rebels take the harbour\npublished: 2024-01-06\nsource: \"https://example.org/x\"\n---\nBody.\n")
+        let (a, w) = readOne(f)
+        #expect(w.count == 1)
+        #expect(w.first?.message.contains("line by line") == true)
+        #expect(a?.title == "Port falls: rebels take the harbour")
+        #expect(a?.publishedDate?.iso == "2024-01-06")
+        #expect(a?.source == "https://example.org/x")
     }
 
     @Test func nonMappingFrontMatter() {
