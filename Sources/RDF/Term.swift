@@ -3,6 +3,9 @@
 /// Literals are kept exactly as written (lexical form, datatype IRI, language tag as given), so
 /// `"01"^^xsd:integer` and `"1"^^xsd:integer` are different terms; comparison by value is the
 /// query engine's business, not the model's.
+///
+/// Equality and hashing are by Unicode code points (UTF-8 bytes), as RDF requires: "é" written
+/// precomposed and "e" + combining accent are different terms, although Swift's `String ==` says equal.
 public enum Term: Hashable, Sendable, Comparable {
     /// An absolute IRI, without angle brackets.
     case iri(String)
@@ -31,6 +34,22 @@ public enum Term: Hashable, Sendable, Comparable {
         case .iri(let v): return "<" + NTriplesEscaping.iri(v) + ">"
         case .blank(let v): return "_:" + v
         case .literal(let l): return l.ntriples
+        }
+    }
+
+    public static func == (a: Term, b: Term) -> Bool {
+        switch (a, b) {
+        case (.iri(let x), .iri(let y)), (.blank(let x), .blank(let y)): return ExactText.equal(x, y)
+        case (.literal(let x), .literal(let y)): return x == y
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .iri(let v): hasher.combine(0 as UInt8); ExactText.hash(v, into: &hasher)
+        case .blank(let v): hasher.combine(1 as UInt8); ExactText.hash(v, into: &hasher)
+        case .literal(let l): hasher.combine(2 as UInt8); l.hash(into: &hasher)
         }
     }
 
@@ -76,10 +95,36 @@ public struct Literal: Hashable, Sendable {
 
     public var isSimple: Bool { language == nil && datatype == XSD.string }
 
+    public static func == (a: Literal, b: Literal) -> Bool {
+        ExactText.equal(a.lexical, b.lexical) && ExactText.equal(a.datatype, b.datatype)
+            && ExactText.equal(a.language ?? "", b.language ?? "") && (a.language == nil) == (b.language == nil)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        ExactText.hash(lexical, into: &hasher)
+        ExactText.hash(datatype, into: &hasher)
+        ExactText.hash(language ?? "", into: &hasher)
+    }
+
     public var ntriples: String {
         var out = "\"" + NTriplesEscaping.string(lexical) + "\""
         if let language { out += "@" + language } else if datatype != XSD.string { out += "^^<" + NTriplesEscaping.iri(datatype) + ">" }
         return out
+    }
+}
+
+/// Code-point (UTF-8 byte) equality and hashing of strings, without Unicode canonical equivalence.
+enum ExactText {
+    @inline(__always)
+    static func equal(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+    }
+
+    @inline(__always)
+    static func hash(_ s: String, into hasher: inout Hasher) {
+        var s = s
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        hasher.combine(s.utf8.count)
     }
 }
 

@@ -78,6 +78,7 @@ public final class Connection: @unchecked Sendable {
 
     public func userVersion() throws -> Int {
         let s = try prepare("PRAGMA user_version")
+        defer { s.reset() }
         return try s.step() ? Int(s.int(0)) : 0
     }
 }

@@ -138,3 +138,15 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
         #expect(try store.counts().defaultGraphTriples == 1000)
     }
 }
+
+@Suite struct UnicodeExactnessTests {
+    @Test func composedAndDecomposedFormsAreDifferentTerms() throws {
+        let store = try temporaryStore()
+        let composed = Term.iri("http://example.org/caf\u{E9}"), decomposed = Term.iri("http://example.org/cafe\u{301}")
+        #expect(composed != decomposed)
+        let a = try store.intern(composed), b = try store.intern(decomposed)
+        #expect(a != b)
+        #expect(try store.term(id: b) == decomposed)
+        #expect(Set([Term.string("\u{E9}"), Term.string("e\u{301}")]).count == 2)
+    }
+}
