@@ -49,8 +49,9 @@ public struct Extractor: Sendable {
                 let rel = ontology.relations[m.template.relation]
                 let (mode, attribution) = modality.read(view, trigger: m.trigger, state: state)
                 let time = attachTime(times, to: m, relation: rel, published: article.publishedDate)
+                let partialBlocked = Self.partialRelations.contains(rel.localName)
                 for si in m.subjects {
-                    for oi in m.objects {
+                    for oi in m.objects where !(partialBlocked && partial(view, object: mentions[oi], trigger: m.trigger)) {
                         let s = mentions[si].entity, o = mentions[oi].entity
                         guard s != o else { continue }
                         for (slot, e) in [(rel.domain, s), (rel.range, o)] where slot == lexicon.personClass {
@@ -81,6 +82,24 @@ public struct Extractor: Sendable {
             return Entity(id: r.id, label: r.label, classIRI: r.classIRI, aliases: r.aliases)
         }
         return ArticleExtraction(entities: entities, assertions: assertions, warnings: [])
+    }
+
+    /// Relations about a place as a whole: "most of Laukkai", "almost entirely in the hands of" are not facts.
+    static let partialRelations: Set<String> = ["controls", "captured", "surrounds"]
+
+    /// True if a partial-control cue ("most of", "much of", "almost entirely") stands just before the
+    /// object, or between a fronted object and its trigger.
+    func partial(_ s: SentenceView, object: Mention, trigger: Range<Int>) -> Bool {
+        let cues = lexicon.extra.partialCues
+        var b = object.range.lowerBound
+        while b > s.range.lowerBound, Matcher.determiners.contains(s.tokens[b - 1].key) { b -= 1 }
+        for start in max(s.range.lowerBound, b - 4)..<b {
+            if let c = cues.longest(s.tokens, at: start, end: b), start + c.length == b { return true }
+        }
+        let between = object.range.upperBound < trigger.lowerBound ? object.range.upperBound..<trigger.upperBound
+                                                                     : max(s.range.lowerBound, trigger.lowerBound - 3)..<trigger.lowerBound
+        for k in between where cues.longest(s.tokens, at: k, end: trigger.upperBound) != nil { return true }
+        return false
     }
 
     /// The time of a match: the nearest date expression of the sentence (after the trigger preferred).

@@ -161,11 +161,16 @@ struct Lexicon: Sendable {
     var boundaries: Set<String> = []
     var templates: [Template] = []
     var templateIndex: [String: [Int]] = [:]
+    /// Countries of known entities and partial-control cues (see `ExtraVocabulary`).
+    var extra: ExtraVocabulary
+    /// First words of every role noun ("capital", "spokesman"): "the capital of X" is a role, not a place.
+    var roleWords: Set<String> = []
     let peopleGroupClass = KG.ns + "PeopleGroup"
     let personClass = KG.ns + "Person"
     let unknownClass = KG.ns + "Entity"
 
     init(_ ontology: Ontology) {
+        extra = ExtraVocabulary(ontology)
         for (i, e) in ontology.entities.enumerated() {
             for name in [e.label] + e.aliases { names.add(Phrase(name), i) }
         }
@@ -187,6 +192,7 @@ struct Lexicon: Sendable {
         boundaries = Set(lex.clauseBoundaries.map(Tokenizer.key))
 
         for (ri, r) in ontology.relations.enumerated() {
+            for n in r.roleNouns { if let first = Phrase(n).keys.first { roleWords.insert(first) } }
             var specs: [(String, Template.Kind)] = []
             specs += r.activeTriggers.map { ("{s} \($0) {o}", .active) }
             specs += r.passiveTriggers.map { ("{o} \($0) {s}", .passive) }

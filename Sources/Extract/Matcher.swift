@@ -152,7 +152,8 @@ struct Matcher {
                 } else {
                     var c = cursor
                     while c < end, Self.determiners.contains(s.tokens[c].key) { c += 1 }
-                    if trailing, c + 1 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, s.tokens[c + 1].key == "of" { c += 2 }
+                    if trailing, c + 1 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, s.tokens[c + 1].key == "of",
+                       !lexicon.roleWords.contains(s.tokens[c].key) { c += 2 }
                     guard c < end, var m = s.startAt[c] else { return nil }
                     // "the capital of China's Yunnan province": the possessed name is the argument.
                     let after = s.mentions[m].range.upperBound
@@ -186,11 +187,14 @@ struct Matcher {
                 spanLow = s.mentions[found.first!].range.lowerBound
             } else {
                 guard p - 1 >= s.range.lowerBound, let m = s.endAt[p - 1] else { return nil }
+                // "Kyaukme and Lashio, the capital of …": an apposition belongs to the last conjunct only.
                 let g = s.groupOf[m]
-                let members = Array(g.lowerBound...m).filter { compatible($0, s, req, strictClass: strict) }
+                let appositive = s.tokens[p].text == ","
+                let first = appositive ? m : g.lowerBound
+                let members = Array(first...m).filter { compatible($0, s, req, strictClass: strict) }
                 guard !members.isEmpty else { return nil }
                 assign(slot, members)
-                spanLow = s.mentions[g.lowerBound].range.lowerBound
+                spanLow = s.mentions[first].range.lowerBound
             }
         }
         guard !subjects.isEmpty, !objects.isEmpty else { return nil }
@@ -219,10 +223,20 @@ struct Matcher {
         return nil
     }
 
+    /// Relative words that open a non-restrictive clause: ", which was stationed near X," is skipped
+    /// when looking for the subject of the verb after it.
+    static let relativeWords: Set<String> = ["which", "who", "whose", "whom", "where"]
+
     private func searchLeft(from start: Int, _ s: SentenceView, _ req: String?, _ strict: Bool) -> ([Int], Int)? {
         var j = start
-        while j >= s.range.lowerBound, start - j < 16 {
+        var budget = 16
+        while j >= s.range.lowerBound, budget > 0 {
             if s.isBoundary(j) { return nil }
+            // ", which … ," between the subject and its verb: jump over the whole clause.
+            if s.tokens[j].text == ",", let open = relativeClauseStart(endingAt: j, s) {
+                j = open - 1
+                continue
+            }
             if let m = s.endAt[j] {
                 // The object of a preposition ("near the village of X", "in Y Township") is not the clause's subject.
                 var b = s.mentions[s.groupOf[m].lowerBound].range.lowerBound - 1
@@ -230,14 +244,37 @@ struct Matcher {
                 // … except after a noun for the group's own people: "soldiers of X surrendered" is X surrendering.
                 let memberNoun = b > s.range.lowerBound && s.tokens[b].key == "of" && Self.memberNouns.contains(s.tokens[b - 1].key)
                 let governed = b >= s.range.lowerBound && Self.prepositions.contains(s.tokens[b].key) && !memberNoun
-                if !governed, compatible(m, s, req, strictClass: strict) {
+                if !governed, !isPossessor(m, s), compatible(m, s, req, strictClass: strict) {
                     let g = s.groupOf[m]
                     return (Array(g.lowerBound...m).filter { compatible($0, s, req, strictClass: strict) }, start - j)
                 }
+                budget -= s.mentions[m].range.count
                 j = s.mentions[m].range.lowerBound - 1
                 continue
             }
+            budget -= 1
             j -= 1
+        }
+        return nil
+    }
+
+    /// "the army's regional command surrendered": the possessor is not the subject — unless what it
+    /// possesses is its own people ("the army's troops").
+    func isPossessor(_ m: Int, _ s: SentenceView) -> Bool {
+        let after = s.mentions[m].range.upperBound
+        guard after < s.range.upperBound, s.tokens[after].key == "'s" else { return false }
+        return !(after + 1 < s.range.upperBound && Self.memberNouns.contains(s.tokens[after + 1].key))
+    }
+
+    /// If the comma at `j` closes a clause opened by ", which|who|…" (within 30 tokens), the index of
+    /// the opening comma.
+    func relativeClauseStart(endingAt j: Int, _ s: SentenceView) -> Int? {
+        var c = j - 1
+        while c > s.range.lowerBound, j - c < 30 {
+            let k = s.tokens[c].key
+            if s.isBoundary(c) { return nil }
+            if k == "," { return c + 1 < j && Self.relativeWords.contains(s.tokens[c + 1].key) ? c : nil }
+            c -= 1
         }
         return nil
     }

@@ -26,6 +26,11 @@ struct ArticleEntities: Sendable {
     var local = PhraseSet<Int>()
     var history: [Int] = []
     var forOntology: [Int: Int] = [:]
+    /// How often each country's entities were named so far (picks among entities sharing a name).
+    var countries: [String: Int] = [:]
+    /// The previous sentence's mentions, in order, with whether each is the object of a preposition
+    /// or participle (a pronoun prefers an earlier clause subject to the most recent name).
+    var previousSentence: [(entity: Int, governed: Bool)] = []
 
     mutating func known(_ ontologyIndex: Int, _ ontology: Ontology) -> Int {
         if let i = forOntology[ontologyIndex] { return i }
@@ -119,23 +124,25 @@ struct MentionFinder {
             if glued { i += 1; continue }
             if let m = group(t, i, end, state: &state) ?? reference(t, i, end, sentence, out, state: state) {
                 out.append(m)
-                if m.kind == .name { state.history.append(m.entity) }
+                if m.kind != .relative { state.history.append(m.entity) }
                 i = m.range.upperBound
                 continue
             }
             i += 1
         }
+        state.previousSentence = out.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence)) }
         return out
     }
 
     // MARK: names
 
     private func name(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, state: inout ArticleEntities) -> Mention? {
-        let known = lexicon.names.longest(t, at: i, end: end)
+        let known = knownName(t, i, end, sentence, state: &state)
         let local = state.local.longest(t, at: i, end: end)
         var entity: Int?, len = 0
-        if let local, local.length >= (known?.length ?? 0) { entity = local.value; len = local.length }
-        else if let known { entity = state.known(known.value, ontology); len = known.length }
+        if let local, local.length >= (known?.length ?? 0), genericAllowed(t, i, local.length, local.phrase, sentence) {
+            entity = local.value; len = local.length
+        } else if let known { entity = state.known(known.value, ontology); len = known.length }
         // A known place followed by a head word of another kind names a new place ("Laukkai police compound").
         if let e = entity, i + len < end, let h = lexicon.headWords.longest(t, at: i + len, end: end),
            h.value != state.records[e].classIRI, ontology.isSubclass(state.records[e].classIRI, of: KG.ns + "Place"),
@@ -276,27 +283,6 @@ struct MentionFinder {
 
     static let numberWords: Set<String> = ["dozens", "hundreds", "thousands", "two", "three", "four", "five", "six",
                                            "seven", "eight", "nine", "ten", "twelve", "twenty", "fifty"]
-
-    /// "the group", "the town", "it", "which": the most recent entity of a compatible class.
-    private func reference(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, _ current: [Mention],
-                           state: ArticleEntities) -> Mention? {
-        if ["which", "who"].contains(t[i].key), i > sentence.lowerBound, t[i - 1].text == ",",
-           let last = current.last, last.range.upperBound == i - 1 {
-            return Mention(range: i..<(i + 1), entity: last.entity, kind: .relative)
-        }
-        guard let r = lexicon.references.longest(t, at: i, end: end) else { return nil }
-        let upper = i + r.length
-        // "the town of Laukkai" names the town; it does not refer back.
-        if upper < end, t[upper].key == "of" { return nil }
-        // "the group's" is still a reference; "the groups" is not matched at all.
-        for e in state.history.reversed().prefix(30) {
-            let cls = state.records[e].classIRI
-            if cls != lexicon.peopleGroupClass, ontology.isSubclass(cls, of: r.value) {
-                return Mention(range: i..<upper, entity: e, kind: .reference)
-            }
-        }
-        return nil
-    }
 
     func text(_ t: [Token], _ r: Range<Int>) -> String {
         var s = ""

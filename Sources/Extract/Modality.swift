@@ -17,6 +17,8 @@ struct ModalityReader {
         var k = from
         while k < trigger.lowerBound {
             if s.timeTokens.contains(k) { k += 1; continue }
+            // "reported to have laid down their arms": a perfect infinitive reports a deed, not an aim.
+            if t[k].key == "to", k + 1 < trigger.lowerBound, t[k + 1].key == "have" { k += 1; continue }
             for cue in lexicon.cues.all(t, at: k, end: trigger.lowerBound + 1) where k + cue.length <= trigger.lowerBound + 1 {
                 // a cue must end before the trigger starts (the trigger's own first word does not count)
                 guard k + cue.length <= trigger.lowerBound else { continue }

@@ -1,0 +1,114 @@
+import Ontology
+import RDF
+
+/// Choosing among known names, and resolving words that refer back ("it", "the group", "which").
+extension MentionFinder {
+    /// Determiners and possessives after which a bare common noun such as "army" names the actor.
+    static let actorDeterminers: Set<String> = ["the", "'s", "its", "their", "his", "her"]
+    /// Nouns for the people or machines through which an actor acts: "regime aircraft bombed the town"
+    /// is the regime acting, "an army camp" is a place.
+    static let agentNouns: Set<String> = ["troops", "forces", "soldiers", "fighters", "aircraft", "jets", "warplanes",
+                                          "drones", "artillery", "units", "personnel", "gunmen", "militiamen"]
+    /// Words before a mention that make it the object of a preposition (not a clause subject).
+    static let governingWords: Set<String> = ["in", "of", "near", "at", "from", "on", "into", "to", "by", "with",
+                                              "against", "for", "around", "across", "towards", "toward", "between",
+                                              "within", "outside", "inside", "under", "over", "about", "like"]
+    static let pronouns: Set<String> = ["it", "its", "they", "their", "he", "his", "she", "her"]
+
+    /// The known (ontology) name at `i`, longest first. A name several entities share ("army") goes to
+    /// the entity already named in the article, else to the one whose country the article has named
+    /// most, else to the first in the ontology.
+    func knownName(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>,
+                   state: inout ArticleEntities) -> (length: Int, value: Int)? {
+        let all = lexicon.names.all(t, at: i, end: end)
+        guard let longest = all.first else { return nil }
+        var candidates: [Int] = []
+        var phrase: Phrase?
+        for m in all where m.length == longest.length && !candidates.contains(m.value) { candidates.append(m.value) }
+        if let p = lexicon.names.longest(t, at: i, end: end) { phrase = p.phrase }
+        if let phrase, !genericAllowed(t, i, longest.length, phrase, sentence) {
+            // "an army camp": try a shorter known name? None is shorter than one word, so no mention.
+            return nil
+        }
+        let chosen: Int
+        if candidates.count == 1 {
+            chosen = candidates[0]
+        } else if let seen = candidates.first(where: { state.forOntology[$0] != nil }) {
+            chosen = seen
+        } else {
+            chosen = candidates.max { a, b in
+                let ca = lexicon.extra.countryOf[a].map { state.countries[$0] ?? 0 } ?? 0
+                let cb = lexicon.extra.countryOf[b].map { state.countries[$0] ?? 0 } ?? 0
+                return ca < cb || (ca == cb && a > b)
+            } ?? candidates[0]
+        }
+        if candidates.count == 1, let c = lexicon.extra.countryOf[chosen] { state.countries[c, default: 0] += 1 }
+        return (longest.length, chosen)
+    }
+
+    /// A one-word lower-case name ("army", "military", "regime") names the actor only after a
+    /// determiner or possessive, at the start of a sentence, or before a noun for its agents
+    /// ("regime troops"); elsewhere it modifies a noun ("an army camp", "a military hospital").
+    func genericAllowed(_ t: [Token], _ i: Int, _ length: Int, _ phrase: Phrase, _ sentence: Range<Int>) -> Bool {
+        guard length == 1, phrase.text.unicodeScalars.allSatisfy({ !$0.properties.isUppercase }) else { return true }
+        if i == sentence.lowerBound { return true }
+        if Self.actorDeterminers.contains(t[i - 1].key) { return true }
+        if i + 1 < sentence.upperBound, Self.agentNouns.contains(t[i + 1].key) { return true }
+        return false
+    }
+
+    /// True if the mention starting at `start` is the object of a preposition or of an -ing verb.
+    static func governed(_ t: [Token], _ start: Int, _ sentence: Range<Int>) -> Bool {
+        var b = start - 1
+        while b >= sentence.lowerBound, ["the", "a", "an"].contains(t[b].key) { b -= 1 }
+        guard b >= sentence.lowerBound else { return false }
+        let k = t[b].key
+        return governingWords.contains(k) || (t[b].kind == .word && k.hasSuffix("ing") && k.count > 5 && !t[b].isCapitalised)
+    }
+
+    /// "the group", "the town", "it", "which": an entity of a compatible class named before.
+    ///
+    /// A relative "which"/"who" after a comma takes the mention just before it — or, when that mention
+    /// ends an apposition ("Lashio, the capital of Shan State, which …"), the apposition's head.
+    /// A pronoun prefers the first clause subject (a compatible mention not governed by a preposition)
+    /// of its own sentence, then of the previous sentence; other references take the most recent
+    /// compatible entity.
+    func reference(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, _ current: [Mention],
+                   state: ArticleEntities) -> Mention? {
+        if ["which", "who"].contains(t[i].key), i > sentence.lowerBound, t[i - 1].text == ",",
+           let last = current.last, last.range.upperBound == i - 1 {
+            var antecedent = last
+            if Self.governed(t, last.range.lowerBound, sentence), current.count >= 2 {
+                let head = current[current.count - 2]
+                let gap = head.range.upperBound..<last.range.lowerBound
+                if gap.count <= 6, gap.lowerBound < end, t[gap.lowerBound].text == "," { antecedent = head }
+            }
+            return Mention(range: i..<(i + 1), entity: antecedent.entity, kind: .relative)
+        }
+        let matches = lexicon.references.all(t, at: i, end: end)
+        guard let r = matches.first else { return nil }
+        // A word may refer to several classes ("it": a group, an alliance, a government …).
+        let classes = matches.filter { $0.length == r.length }.map(\.value)
+        let upper = i + r.length
+        // "the town of Laukkai" names the town; it does not refer back.
+        if upper < end, t[upper].key == "of" { return nil }
+        func fits(_ e: Int) -> Bool {
+            let cls = state.records[e].classIRI
+            return cls != lexicon.peopleGroupClass && classes.contains { ontology.isSubclass(cls, of: $0) }
+        }
+        if r.length == 1, Self.pronouns.contains(t[i].key) {
+            for m in current where !Self.governed(t, m.range.lowerBound, sentence) && fits(m.entity) {
+                return Mention(range: i..<upper, entity: m.entity, kind: .reference)
+            }
+            if current.isEmpty || current.allSatisfy({ !fits($0.entity) }) {
+                for m in state.previousSentence where !m.governed && fits(m.entity) {
+                    return Mention(range: i..<upper, entity: m.entity, kind: .reference)
+                }
+            }
+        }
+        for e in state.history.reversed().prefix(30) where fits(e) {
+            return Mention(range: i..<upper, entity: e, kind: .reference)
+        }
+        return nil
+    }
+}
