@@ -38,6 +38,8 @@ struct GraphSpec {
 /// Converts a `GraphMap` into a `GraphSpec`: escaping, styles, legend, defaults.
 enum MapBuilder {
     static let fontName = "Helvetica"
+    /// Force layouts route curved edges around nodes up to this many nodes.
+    static let splineNodeLimit = 120
 
     /// The engine actually used: pinned nodes need one that honours `pin`.
     static func engine(for map: GraphMap, requested: Layout) -> Layout {
@@ -108,10 +110,15 @@ enum MapBuilder {
         case .dot:
             attrs += [("rankdir", "LR"), ("nodesep", "0.25"), ("ranksep", "0.6")]
         case .neato, .fdp, .sfdp, .circo:
-            attrs += [("overlap", "prism"), ("splines", "true"), ("start", "1"), ("sep", "+6")]
+            // Spline routing around nodes grows ~cubically (300 nodes: 12 s),
+            // so larger maps get straight edges.
+            let small = map.nodes.count <= splineNodeLimit && map.edges.count <= 2 * splineNodeLimit
+            attrs += [("overlap", "prism"), ("splines", small ? "true" : "line"), ("start", "1"), ("sep", "+6")]
         }
         if map.nodes.contains(where: { $0.position != nil }) {
-            attrs += [("notranslate", "true")]
+            // Overlap removal would move pinned nodes.
+            attrs.removeAll { $0.name == "overlap" }
+            attrs += [("notranslate", "true"), ("overlap", "true")]
         }
         return attrs
     }

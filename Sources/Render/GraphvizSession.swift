@@ -83,7 +83,7 @@ final class GraphvizSession {
         defer { if let buffer { gvFreeRenderData(buffer) } }
         guard rc == 0, let buffer else {
             let messages = takeMessages()
-            let unknown = messages.contains { $0.contains("not recognized") }
+            let unknown = messages.contains { $0.contains("not recognized") || $0.contains("unavailable") }
             let reason = unknown ? "format \"\(format)\" is not available in this Graphviz installation"
                                  : "rendering \"\(format)\" failed"
             throw RenderError(reason + messageSuffix(messages))

@@ -1,0 +1,175 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import Render
+
+@Suite struct RendererTests {
+    @Test func everyFormatRenders() throws {
+        let renderer = MapRenderer()
+        let map = Fixture.sample()
+        let svg = try renderer.render(map, layout: .dot, format: .svg)
+        #expect(String(decoding: svg.prefix(5), as: UTF8.self) == "<?xml")
+        let png = try renderer.render(map, layout: .dot, format: .png)
+        #expect(png.prefix(4) == [0x89, 0x50, 0x4E, 0x47])
+        let pdf = try renderer.render(map, layout: .dot, format: .pdf)
+        #expect(String(decoding: pdf.prefix(5), as: UTF8.self) == "%PDF-")
+        let json = try renderer.render(map, layout: .dot, format: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
+        #expect(object["name"] as? String == "kg")
+        let dot = String(decoding: try renderer.render(map, layout: .dot, format: .dot), as: UTF8.self)
+        #expect(dot.hasPrefix("digraph kg {"))
+        #expect(dot.contains("layout=dot"))
+        #expect(!dot.contains("pos="))  // not laid out
+    }
+
+    @Test(arguments: MapFormat.allCases)
+    func outputIsDeterministic(_ format: MapFormat) throws {
+        // One cluster plus no legend: see multipleClustersKnownIssue.
+        let map = Fixture.sample(legend: false)
+        let first = try MapRenderer().render(map, layout: .dot, format: format)
+        let renderer = MapRenderer()
+        let second = try renderer.render(map, layout: .dot, format: format)
+        let third = try renderer.render(map, layout: .dot, format: format)
+        #expect(first == second)
+        #expect(second == third)
+        if first != second || second != third {
+            try Data(first).write(to: URL(fileURLWithPath: "/tmp/det-\(format)-1"))
+            try Data(second).write(to: URL(fileURLWithPath: "/tmp/det-\(format)-2"))
+            try Data(third).write(to: URL(fileURLWithPath: "/tmp/det-\(format)-3"))
+        }
+    }
+
+    /// cgraph orders subgraphs by the address of their interned name, so two
+    /// clusters (e.g. one plus the legend) may be emitted in either order.
+    @Test func multipleClustersKnownIssue() throws {
+        let renderer = MapRenderer()
+        let outputs = try (0..<4).map { _ in try renderer.render(Fixture.sample(), layout: .dot, format: .svg) }
+        withKnownIssue("cluster emission order follows string addresses", isIntermittent: true) {
+            #expect(Set(outputs).count == 1)
+        }
+    }
+
+    /// fdp and sfdp keep random state between layouts in one process.
+    @Test(arguments: [Layout.fdp, .sfdp])
+    func forceLayoutsKnownIssue(_ layout: Layout) throws {
+        let renderer = MapRenderer()
+        let map = Fixture.big(60)
+        let first = try renderer.render(map, layout: layout, format: .svg)
+        _ = try renderer.render(Fixture.sample(), layout: layout, format: .svg)
+        let second = try renderer.render(map, layout: layout, format: .svg)
+        withKnownIssue("\(layout) is not reproducible within one process", isIntermittent: true) {
+            #expect(first == second)
+        }
+    }
+
+    @Test(arguments: [Layout.neato, .circo])
+    func forceLayoutsAreDeterministic(_ layout: Layout) throws {
+        let renderer = MapRenderer()
+        let map = Fixture.big(60)
+        let first = try renderer.render(map, layout: layout, format: .svg)
+        _ = try renderer.render(Fixture.sample(), layout: layout, format: .svg)  // disturb any global state
+        let second = try MapRenderer().render(map, layout: layout, format: .svg)
+        #expect(first == second)
+    }
+
+    @Test func automaticLayout() {
+        #expect(Layout.automatic(nodeCount: 10) == .dot)
+        #expect(Layout.automatic(nodeCount: 300) == .dot)
+        #expect(Layout.automatic(nodeCount: 301) == .sfdp)
+        #expect(Layout.automatic(nodeCount: 50_000) == .sfdp)
+    }
+
+    @Test func thousandNodesWithSfdp() throws {
+        let map = Fixture.big(1_000)
+        let clock = ContinuousClock()
+        var bytes: [UInt8] = []
+        let elapsed = try clock.measure {
+            bytes = try MapRenderer().render(map, layout: Layout.automatic(nodeCount: map.nodes.count), format: .svg)
+        }
+        #expect(elapsed < .seconds(10))
+        let svg = try SVG(bytes)
+        #expect(try svg.groups("node").count == 1_000)
+        #expect(try svg.groups("rel-next").count == 1_000)
+    }
+
+    @Test func pinnedNodesKeepTheirPlaces() throws {
+        var map = GraphMap(title: "Pinned")
+        map.nodes = [
+            MapNode(id: "left", label: "Left", position: (x: 0, y: 0)),
+            MapNode(id: "right", label: "Right", position: (x: 400, y: 0)),
+            MapNode(id: "top", label: "Top", position: (x: 200, y: 300)),
+            MapNode(id: "free", label: "Free"),
+        ]
+        map.edges = [MapEdge(from: "left", to: "right"), MapEdge(from: "free", to: "top")]
+        let dot = String(decoding: try render(map, .dot, .dot), as: UTF8.self)
+        #expect(dot.contains("layout=neato"))  // dot cannot pin
+        #expect(dot.contains(#"pos="5.556,0.000!""#))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try render(map, .dot, .json))) as? [String: Any])
+        let objects = try #require(json["objects"] as? [[String: Any]])
+        var positions: [String: (Double, Double)] = [:]
+        for object in objects {
+            guard let label = object["label"] as? String, let pos = object["pos"] as? String else { continue }
+            let parts = pos.split(separator: ",").compactMap { Double($0.replacingOccurrences(of: "!", with: "")) }
+            if parts.count == 2 { positions[label] = (parts[0], parts[1]) }
+        }
+        let left = try #require(positions["Left"]), right = try #require(positions["Right"])
+        let top = try #require(positions["Top"])
+        #expect(abs((right.0 - left.0) - 400) < 1)
+        #expect(abs((top.1 - left.1) - 300) < 1)
+    }
+
+    @Test func inconsistentMapsAreRejected() {
+        var map = Fixture.sample()
+        map.edges.append(MapEdge(from: "a", to: "nobody"))
+        #expect(throws: RenderError.self) { try render(map) }
+        map = Fixture.sample()
+        map.nodes.append(MapNode(id: "a"))
+        #expect(throws: RenderError.self) { try render(map) }
+        map = Fixture.sample()
+        map.nodes[0].cluster = "missing"
+        #expect(throws: RenderError.self) { try render(map) }
+    }
+
+    @Test func graphvizErrorsBecomeRenderErrors() throws {
+        let renderer = MapRenderer()
+        let spec = try MapBuilder.build(Fixture.sample(), layout: .dot)
+        let badLayout = #expect(throws: RenderError.self) {
+            try renderer.render(spec, engine: "no-such-layout", output: .rendered(format: "svg"))
+        }
+        #expect(badLayout?.message.contains("no-such-layout") == true)
+        #expect(badLayout?.message.contains("not recognized") == true)
+        let badFormat = #expect(throws: RenderError.self) {
+            try renderer.render(spec, engine: "dot", output: .rendered(format: "no-such-format"))
+        }
+        #expect(badFormat?.message.contains("format \"no-such-format\" is not available") == true)
+        // The renderer still works afterwards.
+        let svg = try renderer.render(Fixture.sample(), layout: .dot, format: .svg)
+        #expect(!svg.isEmpty)
+        #expect(renderer.lastWarnings.isEmpty)
+    }
+
+    @Test func graphvizWarningsAreKept() throws {
+        var map = Fixture.sample()
+        map.nodes[0].style.fillColor = "notacolour"
+        let renderer = MapRenderer()
+        _ = try renderer.render(map, layout: .dot, format: .svg)
+        #expect(renderer.lastWarnings.contains { $0.contains("notacolour") })
+    }
+
+    @Test func emptyMapRenders() throws {
+        let svg = try SVG(try render(GraphMap()))
+        #expect(try svg.groups("node").isEmpty)
+    }
+
+    @Test func pdfDateIsFixed() {
+        let stamp = Array("x/CreationDate (D:20261125101235Z)y".utf8)
+        #expect(PDFDate.normalized(stamp) == Array("x/CreationDate (D:20000101000000Z)y".utf8))
+    }
+
+    @Test func sampleImageForReview() throws {
+        let png = try render(Fixture.sample(), .dot, .png)
+        try Data(png).write(to: URL(fileURLWithPath: NSTemporaryDirectory() + "render-sample.png"))
+    }
+}
