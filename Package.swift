@@ -34,9 +34,10 @@ let package = Package(
             "RDF", "Store",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        .target(name: "Timeline", dependencies: ["RDF", "Store"]),
         .target(name: "Render", dependencies: ["CGraphviz"]),
         .target(name: "KGCommands", dependencies: [
-            "RDF", "Ontology", "Ingest", "Extract", "Store", "SPARQL", "Render",
+            "RDF", "Ontology", "Ingest", "Extract", "Store", "SPARQL", "Timeline", "Render",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -48,7 +49,8 @@ let package = Package(
         .testTarget(name: "ExtractTests", dependencies: ["Extract", "Ontology", "Ingest", "RDF"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "RDF"]),
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "Store", "RDF"]),
+        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Store", "RDF"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
-        .testTarget(name: "CLITests", dependencies: ["kg"]),
+        .testTarget(name: "CLITests", dependencies: ["kg", "Store"]),
     ]
 )

@@ -48,8 +48,7 @@ struct Build: ParsableCommand {
     func run() throws {
         Console.quiet = quiet
         let (ontology, fingerprint) = try OntologyLocation.load(self.ontology)
-        let kg: TripleStore
-        do { kg = try TripleStore(path: store.db) } catch { throw KGFailure(message: "\(error)") }
+        let kg = try store.open()
         try kg.replaceOntology(ontology.quads)
 
         let (files, discoveryWarnings) = ArticleSource.discover(paths)

@@ -28,8 +28,7 @@ struct Export: ParsableCommand {
     @Flag(help: "Include planned, hypothetical and denied assertions (jsonl).") var includeModal = false
 
     func run() throws {
-        let kg: TripleStore
-        do { kg = try TripleStore(path: store.db, readOnly: true) } catch { throw KGFailure(message: "\(error)") }
+        let kg = try store.open(readOnly: true)
         let out = Console.Output()
         defer { out.flush() }
         switch format {

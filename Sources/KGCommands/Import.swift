@@ -38,8 +38,7 @@ struct Import: ParsableCommand {
 
     func run() throws {
         Console.quiet = quiet
-        let kg: TripleStore
-        do { kg = try TripleStore(path: store.db) } catch { throw KGFailure(message: "\(error)") }
+        let kg = try store.open()
         var failed: KGFailure?
         var total = 0
         for (index, file) in files.enumerated() {

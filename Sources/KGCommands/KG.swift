@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Store
 
 /// `kg`: build a knowledge graph from news articles, query it with SPARQL, draw it with Graphviz.
 public struct KGCommand: ParsableCommand {
@@ -14,6 +15,7 @@ public struct KGCommand: ParsableCommand {
               kg export --format jsonl            # every fact with its source sentence
 
             Every command takes --db PATH (or the KG_DB environment variable; default ./kg.sqlite).
+            A writer waits up to KG_BUSY_TIMEOUT seconds (default 30) for another build or import to finish.
             Exit status: 0 success, 1 failure, 2 usage or syntax error.
             """,
         version: KGVersion.string,
@@ -31,6 +33,9 @@ public struct KGCommand: ParsableCommand {
         } catch let failure as KGFailure {
             if !failure.message.isEmpty { Console.error(failure.message) }
             return failure.code
+        } catch let e as StoreError {
+            Console.error(e.isBusy ? StoreOptions.busyMessage("the database") : e.message)
+            return 1
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
@@ -59,6 +64,20 @@ struct KGFailure: Error {
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The knowledge-graph database.", valueName: "path"))
     var db: String = ProcessInfo.processInfo.environment["KG_DB"] ?? "kg.sqlite"
+}
+
+extension StoreOptions {
+    /// Opens the store, turning its errors into messages a user can act on.
+    func open(readOnly: Bool = false) throws -> TripleStore {
+        let wait = ProcessInfo.processInfo.environment["KG_BUSY_TIMEOUT"].flatMap(Double.init) ?? 30
+        do { return try TripleStore(path: db, readOnly: readOnly, busyTimeout: wait) } catch let e as StoreError {
+            throw KGFailure(message: e.isBusy ? Self.busyMessage(db) : e.message)
+        }
+    }
+
+    static func busyMessage(_ db: String) -> String {
+        "another kg process (a build or an import) is writing to \(db); waited for it, giving up — try again when it has finished"
+    }
 }
 
 enum Console {

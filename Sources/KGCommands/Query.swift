@@ -46,8 +46,7 @@ struct Query: ParsableCommand {
 
     func run() throws {
         let source = try readQuery()
-        let kg: TripleStore
-        do { kg = try TripleStore(path: store.db, readOnly: true) } catch { throw KGFailure(message: "\(error)") }
+        let kg = try store.open(readOnly: true)
         var sparql = source
         do {
             if ShortForm.looksLikeShortForm(source) { sparql = try ShortForm.expand(source, store: kg) }

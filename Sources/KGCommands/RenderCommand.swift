@@ -37,8 +37,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let kg: TripleStore
-        do { kg = try TripleStore(path: store.db, readOnly: true) } catch { throw KGFailure(message: "\(error)") }
+        let kg = try store.open(readOnly: true)
         let ontology = try OntologyLocation.stored(in: kg)
         var map = try RelationMap(store: kg, ontology: ontology, includeModal: includeModal,
                                   relations: Set(relations), minConfidence: minConfidence).graphMap()

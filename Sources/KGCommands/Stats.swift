@@ -16,8 +16,7 @@ struct Stats: ParsableCommand {
     @Flag(help: "Check the database's integrity and kg's invariants; exit 1 if any fails.") var check = false
 
     func run() throws {
-        let kg: TripleStore
-        do { kg = try TripleStore(path: store.db, readOnly: true) } catch { throw KGFailure(message: "\(error)") }
+        let kg = try store.open(readOnly: true)
         let c = try kg.counts()
         print("database     \(store.db)")
         print("articles     \(c.articles)")
@@ -36,15 +35,16 @@ struct Stats: ParsableCommand {
                 print("  " + r.padding(toLength: 16, withPad: " ", startingAt: 0) + String(n))
             }
         }
-        var byClass: [Term: Int] = [:]
-        try kg.quads(predicate: .iri(RDFNS.type), graph: .some(nil)) { q in
-            if q.subject.iriValue?.hasPrefix(KG.entityNS) == true || q.subject.iriValue.map({ !$0.hasPrefix(KG.ns) }) == true {
-                byClass[q.object, default: 0] += 1
-            }
+        // Entities the articles mention (typed in an article's graph), each counted once.
+        var typed = Set<Triple>()
+        try kg.quads(predicate: .iri(RDFNS.type)) { q in
+            if let g = q.graph, g != TripleStore.ontologyGraph { typed.insert(q.triple) }
             return true
         }
+        var byClass: [Term: Int] = [:]
+        for t in typed { byClass[t.object, default: 0] += 1 }
         if !byClass.isEmpty {
-            print("\nentities by class")
+            print("\nentities mentioned, by class")
             for (cls, n) in byClass.sorted(by: { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }) {
                 print("  " + labels.display(cls).padding(toLength: 16, withPad: " ", startingAt: 0) + String(n))
             }

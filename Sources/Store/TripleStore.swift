@@ -38,12 +38,13 @@ public final class TripleStore {
 
     /// Opens (creating if needed) the store at `path`. A store written by a newer kg is refused;
     /// an older one is migrated.
-    public init(path: String, readOnly: Bool = false) throws {
+    /// `busyTimeout`: how long a writer waits for another writer's lock, in seconds.
+    public init(path: String, readOnly: Bool = false, busyTimeout: Double = 5) throws {
         self.path = path
         if readOnly, !FileManager.default.fileExists(atPath: path) {
             throw StoreError("no knowledge graph at \(path) (run `kg build` or `kg import` first, or pass --db)")
         }
-        connection = try Connection(path: path, readOnly: readOnly)
+        connection = try Connection(path: path, readOnly: readOnly, busyTimeoutMs: Int32(min(max(busyTimeout, 0), 86_400) * 1000))
         try connection.execute("PRAGMA foreign_keys = ON")
         if !readOnly {
             try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")

@@ -146,3 +146,18 @@ enum ExampleStore {
         #expect(dot.contains("digraph"))
     }
 }
+
+@Suite struct NQuadsRoundTripTests {
+    @Test func namedGraphsSurviveExportAndImport() throws {
+        let dir = try KG.temporaryDirectory()
+        let nq = try KG.run(["export", "--db", ExampleStore.db, "--format", "nq"])
+        #expect(nq.status == 0)
+        #expect(nq.stdout.contains("<https://kg.example.org/article/"), "one graph per article")
+        let file = dir.appendingPathComponent("all.nq")
+        try nq.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("copy.sqlite").path
+        #expect(try KG.run(["import", "--db", db, file.path]).status == 0)
+        let back = try KG.run(["export", "--db", db, "--format", "nq"]).stdout
+        #expect(Set(back.split(separator: "\n")) == Set(nq.stdout.split(separator: "\n")))
+    }
+}

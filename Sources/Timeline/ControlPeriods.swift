@@ -1,0 +1,1 @@
+// Control periods per place, derived from the store's dated facts. (Being written.)
