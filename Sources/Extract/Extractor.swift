@@ -54,6 +54,9 @@ public struct Extractor: Sendable {
                     for oi in m.objects where !(partialBlocked && partial(view, object: mentions[oi], trigger: m.trigger)) {
                         let s = mentions[si].entity, o = mentions[oi].entity
                         guard s != o else { continue }
+                        // An untyped relation (partOf) links two places or two non-places, never a unit and a town.
+                        if rel.domain == rel.range,
+                           isPlace(state.records[s].classIRI) != isPlace(state.records[o].classIRI) { continue }
                         for (slot, e) in [(rel.domain, s), (rel.range, o)] where slot == lexicon.personClass {
                             if state.records[e].classIRI == lexicon.unknownClass { state.records[e].classIRI = lexicon.personClass }
                         }
@@ -83,6 +86,8 @@ public struct Extractor: Sendable {
         }
         return ArticleExtraction(entities: entities, assertions: assertions, warnings: [])
     }
+
+    func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: KG.ns + "Place") }
 
     /// Relations about a place as a whole: "most of Laukkai", "almost entirely in the hands of" are not facts.
     static let partialRelations: Set<String> = ["controls", "captured", "surrounds"]

@@ -74,7 +74,7 @@ struct Matcher {
                                             "around", "across", "towards", "toward", "between", "within"]
     static let passiveAux: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
     static let stopSearch: Set<String> = [",", "in", "at", "on", "near", "from", "with", "into", "for", "after", "before",
-                                          "during", "since", "until", "as", "that", "which", "who", "because", "while",
+                                          "during", "since", "until", "as", "that", "across", "throughout", "which", "who", "because", "while",
                                           "by", "and", "but", "when", "where", "(", ")", ".", "\"", "\u{201C}", "\u{201D}"]
 
     func matches(_ s: SentenceView) -> [TemplateMatch] {
@@ -111,6 +111,7 @@ struct Matcher {
         var distance = 0
         var prevLiteral = false
         var spanHigh = p
+        var relativeObject: String??
 
         func required(_ slot: Template.Slot, _ cls: String?) -> (String?, Bool) {
             if let cls { return (cls, true) }
@@ -146,12 +147,20 @@ struct Matcher {
                 let trailing = k == t.elements.count - 1
                 var members: [Int]
                 if trailing && t.searched {
-                    guard let (found, d) = searchRight(from: cursor, s, req, strict) else { return nil }
+                    guard let (found, d) = searchRight(from: cursor, s, req, strict) else {
+                        // "X, which the regime still holds": the object may be a relative pronoun before the subject.
+                        guard slot == .object, t.kind != .passive else { return nil }
+                        relativeObject = req
+                        prevLiteral = false
+                        continue
+                    }
                     members = found
                     distance += d
                 } else {
                     var c = cursor
-                    while c < end, Self.determiners.contains(s.tokens[c].key) { c += 1 }
+                    // "under the alliance's control": a reference mention may start with the template's "the".
+                    if s.startAt[c] == nil, c - 1 > p, s.startAt[c - 1] != nil, Self.determiners.contains(s.tokens[c - 1].key) { c -= 1 }
+                    while c < end, s.startAt[c] == nil, Self.determiners.contains(s.tokens[c].key) { c += 1 }
                     if trailing, c + 1 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, s.tokens[c + 1].key == "of",
                        !lexicon.roleWords.contains(s.tokens[c].key) { c += 2 }
                     guard c < end, var m = s.startAt[c] else { return nil }
@@ -196,6 +205,16 @@ struct Matcher {
                 assign(slot, members)
                 spanLow = s.mentions[first].range.lowerBound
             }
+        }
+        if let req = relativeObject {
+            guard let first = subjects.first, first > 0 else { return nil }
+            let r = first - 1
+            var gap = s.mentions[r].range.upperBound
+            while gap < s.mentions[first].range.lowerBound, Self.determiners.contains(s.tokens[gap].key) { gap += 1 }
+            guard s.mentions[r].kind == .relative, gap == s.mentions[first].range.lowerBound,
+                  compatible(r, s, req, strictClass: false) else { return nil }
+            objects = [r]
+            spanLow = s.mentions[r].range.lowerBound
         }
         guard !subjects.isEmpty, !objects.isEmpty else { return nil }
         return TemplateMatch(template: t, subjects: subjects, objects: objects, trigger: p..<lastLiteralEnd,
@@ -244,7 +263,11 @@ struct Matcher {
                 // … except after a noun for the group's own people: "soldiers of X surrendered" is X surrendering.
                 let memberNoun = b > s.range.lowerBound && s.tokens[b].key == "of" && Self.memberNouns.contains(s.tokens[b - 1].key)
                 let governed = b >= s.range.lowerBound && Self.prepositions.contains(s.tokens[b].key) && !memberNoun
-                if !governed, !isPossessor(m, s), compatible(m, s, req, strictClass: strict) {
+                // "a former RSF commander who defected": a name before a role noun modifies it.
+                let after = s.mentions[m].range.upperBound
+                let modifier = after < s.range.upperBound && !s.tokens[after].isCapitalised
+                    && lexicon.roleWords.contains(s.tokens[after].key)
+                if !governed, !modifier, !isPossessor(m, s), compatible(m, s, req, strictClass: strict) {
                     let g = s.groupOf[m]
                     return (Array(g.lowerBound...m).filter { compatible($0, s, req, strictClass: strict) }, start - j)
                 }
@@ -269,11 +292,11 @@ struct Matcher {
     /// If the comma at `j` closes a clause opened by ", which|who|…" (within 30 tokens), the index of
     /// the opening comma.
     func relativeClauseStart(endingAt j: Int, _ s: SentenceView) -> Int? {
+        // The clause may hold a list of its own (", which groups the A, the B and the C,").
         var c = j - 1
         while c > s.range.lowerBound, j - c < 30 {
-            let k = s.tokens[c].key
             if s.isBoundary(c) { return nil }
-            if k == "," { return c + 1 < j && Self.relativeWords.contains(s.tokens[c + 1].key) ? c : nil }
+            if s.tokens[c].key == ",", c + 1 < j, Self.relativeWords.contains(s.tokens[c + 1].key) { return c }
             c -= 1
         }
         return nil

@@ -234,7 +234,8 @@ struct MentionFinder {
             label += " " + t[upper].text
             upper += 1
         }
-        let cls = headed ?? headClass(t, nameStart, upper) ?? (title ? lexicon.personClass : lexicon.unknownClass)
+        let cls = headed ?? headClass(t, nameStart, upper) ?? namedBy(t, i, sentence)
+            ?? (title ? lexicon.personClass : lexicon.unknownClass)
         // A lone capitalised word opening a sentence is usually an ordinary word.
         if upper - nameStart == 1, nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text),
            cls == lexicon.unknownClass, !t[nameStart].isAcronym { return nil }
@@ -242,6 +243,13 @@ struct MentionFinder {
         let e = state.named(label, classIRI: cls, aliases: aliases, ontology: ontology)
         if title, state.records[e].classIRI == lexicon.unknownClass { state.records[e].classIRI = lexicon.personClass }
         return Mention(range: i..<upper, entity: e, kind: .name)
+    }
+
+    /// "the village of Kan Mong", "the town of X": the class of the head word in "the HEAD of" before `i`.
+    private func namedBy(_ t: [Token], _ i: Int, _ sentence: Range<Int>) -> String? {
+        guard i - 3 >= sentence.lowerBound, t[i - 1].key == "of", t[i - 3].key == "the",
+              let h = lexicon.headWords.longest(t, at: i - 2, end: i - 1), h.length == 1 else { return nil }
+        return h.value
     }
 
     /// The class given by the last head word inside `range` (a trailing number is skipped).

@@ -97,14 +97,17 @@ extension MentionFinder {
             return cls != lexicon.peopleGroupClass && classes.contains { ontology.isSubclass(cls, of: $0) }
         }
         if r.length == 1, Self.pronouns.contains(t[i].key) {
+            // "his fighters", "her troops": the person's followers, not the person.
+            if upper < end, Matcher.memberNouns.contains(t[upper].key),
+               classes.allSatisfy({ $0 == lexicon.personClass }) { return nil }
             for m in current where !Self.governed(t, m.range.lowerBound, sentence) && fits(m.entity) {
                 return Mention(range: i..<upper, entity: m.entity, kind: .reference)
             }
-            if current.isEmpty || current.allSatisfy({ !fits($0.entity) }) {
-                for m in state.previousSentence where !m.governed && fits(m.entity) {
-                    return Mention(range: i..<upper, entity: m.entity, kind: .reference)
-                }
+            for m in state.previousSentence where !m.governed && fits(m.entity) {
+                return Mention(range: i..<upper, entity: m.entity, kind: .reference)
             }
+            // Only objects of prepositions or verbs to go by ("a group fighting the army says it …"): unsure.
+            if current.contains(where: { fits($0.entity) }) { return nil }
         }
         for e in state.history.reversed().prefix(30) where fits(e) {
             return Mention(range: i..<upper, entity: e, kind: .reference)

@@ -2,162 +2,213 @@ import RDF
 
 /// A date or interval found in a sentence, resolved against the publication date.
 struct TimeExpression: Sendable {
+    /// Token indices of the phrase, including a leading "on"/"in"/"until"/"from".
     var range: Range<Int>
     var date: PartialDate?
     var start: PartialDate?
     var end: PartialDate?
     var phrase: String
+    /// The date the expression was resolved against: the publication date, or for an expression
+    /// relative to another event ("a day earlier", "the same day", "two days after October 27") that
+    /// event's date. Absolute dates carry the publication date too (nil when the article has none).
+    var anchor: PartialDate? = nil
+
+    /// The expression as an assertion's time.
+    var annotation: TimeAnnotation { TimeAnnotation(date: date, start: start, end: end, phrase: phrase, anchor: anchor) }
 }
 
-/// Finds English date expressions: "27 October 2023", "Oct. 27", "October 27, 2023", "February 2021",
-/// "in 2009", "on Sunday", "last Sunday", "yesterday", "last week", "late last month", "earlier this month",
-/// and the interval markers "until", "since", "from … to …", "between … and …".
-/// Relative expressions resolve against `published`: a weekday is the most recent such day on or before
-/// it ("last" excludes the day itself), a month or day without a year the most recent one.
+/// Finds English date expressions in a sentence and resolves them against the article's publication
+/// date, keeping the precision the text gives (day, month or year).
+///
+/// Forms:
+/// - absolute: "27 October 2023", "27th of October 2023", "Oct. 27, 2023", "October 27 2023",
+///   "2023-10-27", "February 2021", "in 2009", "summer 2023";
+/// - month and day without a year: "Oct. 27", "on the 27th", "in November", "October 27 last year",
+///   "December of this year";
+/// - relative to publication: "yesterday", "today", "tonight", "this morning", "last night", weekdays
+///   ("on Tuesday", "last Sunday", "Sunday night", "this past Friday", "next Monday"), "last week",
+///   "this month", "last month", "last year", "last December", "last autumn", "three days ago",
+///   "fifteen years ago";
+/// - parts: "early January", "mid-December", "late 2023", "late last month", "earlier this month",
+///   "the end of October", "the second half of November", "the first quarter of 2024", "late on Friday";
+/// - relative to another date of the text: "a day earlier", "the day before", "the next day",
+///   "the following morning", "the same day", "that day", "two weeks later", "two days after October 27";
+/// - intervals: "until 2009" / "till" / "through" / "up to" / "before" → end; "since February 2021" /
+///   "after 2009" / "from 2017" → start; "from November 2017 to May 2019", "between 2009 and 2015",
+///   "between November 26 and 28", "from 26 to 28 November", "2009–2015".
+///
+/// Resolution rules (past-tense news):
+/// - A weekday is the most recent such day BEFORE the publication date. It is the publication day
+///   itself only when the sentence says so ("today", "tonight", "this morning/afternoon/evening");
+///   "last X" is always before it, "this X" may be the day itself, "next X" comes after it.
+/// - A month or a month and day without a year is the most recent one not after the publication date
+///   ("Oct. 27" in an article of 2023-11-02 → 2023-10-27; "December 18" on 2024-01-06 → 2023-12-18).
+///   "last December" is the most recent December before the publication month. A day that does not
+///   exist in that year (29 February 2023) gives no date. An interval's bare months take the year
+///   written on its other side or, failing that, earlier in the sentence ("in 1971 and 1972 … from
+///   November to January" → 1971-11/1972-01).
+/// - Vague periods take the coarsest value that contains them: "late last month", "earlier this
+///   month" → a month; "late 2023", "last year", seasons → a year. "last week" is the Monday–Sunday
+///   week before the publication week, filed under the month of its Thursday (the month that holds at
+///   least four of its days), so it always has month precision, across year ends as well.
+/// - Relative expressions need the anchor they count from: without a publication date (or, for "a day
+///   earlier", without an earlier date in the text) they give nothing, never a guess; absolute dates
+///   still resolve. Day arithmetic needs a day-precision anchor.
 enum TimeFinder {
-    static let months: [String: Int] = [
-        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-        "september": 9, "october": 10, "november": 11, "december": 12,
-        "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-        "oct": 10, "nov": 11, "dec": 12,
-    ]
-    static let weekdays: [String: Int] = [
-        "sunday": 0, "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-    ]
+    static let months = TimeLexicon.months
+    static let weekdays = TimeLexicon.weekdays
 
+    /// The expressions of one sentence, left to right, not overlapping.
     static func find(_ tokens: [Token], in sentence: Range<Int>, text: String, published: PartialDate?) -> [TimeExpression] {
+        var reference: PartialDate? = nil
+        return find(tokens, in: sentence, text: text, published: published, reference: &reference)
+    }
+
+    /// As `find(_:in:text:published:)`, with the narrative's reference date carried from sentence to
+    /// sentence: pass the same variable (nil at the start of an article) for every sentence, in order,
+    /// so that "A day earlier, …" and "the same day" in one sentence resolve against the last date of
+    /// the sentences before. It is set to the last date this sentence gave, if any.
+    static func find(_ tokens: [Token], in sentence: Range<Int>, text: String, published: PartialDate?,
+                     reference: inout PartialDate?) -> [TimeExpression] {
+        let lower = max(0, sentence.lowerBound), upper = min(tokens.count, sentence.upperBound)
+        guard lower < upper else { return [] }
+        var parser = TimeParser(tokens: tokens, sentence: lower..<upper, published: published, narrative: reference)
         var out: [TimeExpression] = []
-        var i = sentence.lowerBound
-        while i < sentence.upperBound {
-            guard let (first, len) = core(tokens, i, sentence.upperBound, published) else { i += 1; continue }
-            var lower = i, upper = i + len
-            var e = TimeExpression(range: i..<upper, date: first, phrase: "")
-            let before = i > sentence.lowerBound ? tokens[i - 1].key : ""
-            switch before {
-            case "until", "till", "before":
-                if before != "before" { e = TimeExpression(range: i..<upper, end: first, phrase: ""); lower = i - 1 }
-            case "since", "after":
-                if before == "since" { e = TimeExpression(range: i..<upper, start: first, phrase: ""); lower = i - 1 }
-            case "from", "between":
-                if upper < sentence.upperBound, ["to", "until", "and", "till"].contains(tokens[upper].key),
-                   let (second, len2) = core(tokens, upper + 1, sentence.upperBound, published) {
-                    var startDate = first
-                    // "from November to January": the start lies before the end.
-                    if startDate > second, startDate.precision == .month, second.year == startDate.year {
-                        startDate = PartialDate(year: startDate.year - 1, month: startDate.month)!
-                    }
-                    e = TimeExpression(range: i..<(upper + 1 + len2), start: startDate, end: second, phrase: "")
-                    upper = upper + 1 + len2
-                }
-                lower = i - 1
-            default: break
-            }
-            e.range = lower..<upper
-            e.phrase = String(decoding: Array(text.utf8)[tokens[lower].start..<tokens[upper - 1].end], as: UTF8.self)
+        var consumed = lower
+        var i = lower
+        while i < upper {
+            guard TimeLexicon.mayStart(tokens[i]), var e = expression(&parser, at: i) else { i += 1; continue }
+            var first = e.range.lowerBound
+            if first > consumed, TimeLexicon.prepositions.contains(tokens[first - 1].key) { first -= 1 }
+            e.range = first..<e.range.upperBound
+            e.phrase = phrase(text, tokens, e.range)
             out.append(e)
-            i = upper
+            parser.sentenceReference = e.date ?? e.end ?? e.start
+            i = e.range.upperBound
+            consumed = i
         }
+        if let r = parser.sentenceReference { reference = r }
         return out
     }
 
-    /// A single date at `i`: (date, token count).
-    static func core(_ t: [Token], _ i: Int, _ end: Int, _ pub: PartialDate?) -> (PartialDate, Int)? {
-        func tok(_ k: Int) -> Token? { k < end ? t[k] : nil }
-        func int(_ k: Int) -> Int? { tok(k).flatMap { $0.kind == .number && !$0.text.contains(",") ? Int($0.text) : nil } }
-        func month(_ k: Int) -> Int? {
-            guard let x = tok(k), x.isCapitalised, let m = months[x.key] else { return nil }
-            if x.key == "may" || x.key == "mar" || x.key == "jan" { return x.text == "May" || x.text.count > 3 ? m : nil }
-            return m
-        }
-        func isYear(_ v: Int?) -> Bool { v.map { (1800...2100).contains($0) } ?? false }
-        // skips the full stop of "Oct."
-        func afterMonth(_ k: Int) -> Int { tok(k + 1)?.text == "." ? k + 2 : k + 1 }
-
-        // 27 October 2023 / 27 October
-        if let d = int(i), (1...31).contains(d), let m = month(i + 1) {
-            let n = afterMonth(i + 1)
-            if let y = int(n), isYear(y), let pd = PartialDate(year: y, month: m, day: d) { return (pd, n + 1 - i) }
-            if let pd = inferYear(month: m, day: d, pub) { return (pd, n - i) }
-        }
-        if let m = month(i) {
-            let n = afterMonth(i)
-            // October 27, 2023 / Oct. 27
-            if let d = int(n), (1...31).contains(d) {
-                if tok(n + 1)?.text == ",", let y = int(n + 2), isYear(y), let pd = PartialDate(year: y, month: m, day: d) {
-                    return (pd, n + 3 - i)
+    /// The expression at `i`, with its interval markers.
+    static func expression(_ p: inout TimeParser, at i: Int) -> TimeExpression? {
+        let k = p.t[i].key
+        switch k {
+        case "until", "till", "through", "before", "up":
+            var j = i + 1
+            if k == "up" { guard p.key(j) == "to" else { return nil }; j += 1 }
+            guard let x = p.core(j) else { return nil }
+            note(&p, x)
+            return TimeExpression(range: i..<(j + x.len), end: x.date, phrase: "", anchor: x.anchor)
+        case "since", "after":
+            guard let x = p.core(i + 1) else { return nil }
+            note(&p, x)
+            return TimeExpression(range: i..<(i + 1 + x.len), start: x.date, phrase: "", anchor: x.anchor)
+        case "from", "between":
+            return span(&p, at: i)
+        default:
+            guard let x = p.core(i) else { return nil }
+            // "A day earlier, on Friday, …": the written date wins over the counted one.
+            if x.eventRelative, p.key(i + x.len) == "," {
+                var j = i + x.len + 1
+                if p.key(j) == "on" { j += 1 }
+                if let y = p.core(j), !y.eventRelative, y.date.precision == .day {
+                    note(&p, y)
+                    return TimeExpression(range: i..<(j + y.len), date: y.date, phrase: "", anchor: y.anchor)
                 }
-                if let y = int(n + 1), isYear(y), let pd = PartialDate(year: y, month: m, day: d) { return (pd, n + 2 - i) }
-                if let pd = inferYear(month: m, day: d, pub) { return (pd, n + 1 - i) }
             }
-            // February 2021
-            if let y = int(n), isYear(y), let pd = PartialDate(year: y, month: m) { return (pd, n + 1 - i) }
-            if let pd = inferYear(month: m, day: nil, pub) {
-                // "late October", "in October": month precision.
-                return (pd, n - i)
+            note(&p, x)
+            // "2009-2015", "2009–2015"
+            let n = i + x.len
+            if x.explicitYear, x.date.precision == .year, let dash = p.key(n), dash == "-" || dash == "\u{2013}",
+               let y2 = p.year(n + 1), y2 > x.date.year, let end = PartialDate(year: y2) {
+                p.sentenceYear = y2
+                return TimeExpression(range: i..<(n + 2), start: x.date, end: end, phrase: "", anchor: x.anchor)
             }
-        }
-        if let y = int(i), isYear(y), t[i].text.count == 4, let pd = PartialDate(year: y) { return (pd, 1) }
-        guard let x = tok(i), let pub else { return nil }
-        if let w = weekdays[x.key] {
-            let last = i > 0 && t[i - 1].key == "last"
-            var back = (dayOfWeek(pub) - w + 7) % 7
-            if last && back == 0 { back = 7 }
-            return pub.precision == .day ? (addDays(pub, -back), 1) : nil
-        }
-        switch x.key {
-        case "yesterday": return pub.precision == .day ? (addDays(pub, -1), 1) : nil
-        case "today": return (pub, 1)
-        case "last", "this", "earlier", "late", "early":
-            var k = i
-            if ["earlier", "late", "early"].contains(x.key) { k += 1 }
-            guard let a = tok(k), let b = tok(k + 1) else { return nil }
-            switch (a.key, b.key) {
-            case ("last", "week"):
-                let d = pub.precision == .day ? addDays(pub, -7) : pub
-                return (d.truncated(to: .month), k + 2 - i)
-            case ("last", "month"):
-                guard let m = pub.month else { return nil }
-                return (m == 1 ? PartialDate(year: pub.year - 1, month: 12)! : PartialDate(year: pub.year, month: m - 1)!, k + 2 - i)
-            case ("this", "month"): return pub.month != nil ? (pub.truncated(to: .month), k + 2 - i) : nil
-            case ("last", "year"): return (PartialDate(year: pub.year - 1)!, k + 2 - i)
-            case ("this", "year"): return (PartialDate(year: pub.year)!, k + 2 - i)
-            default: return nil
-            }
-        default: return nil
+            return TimeExpression(range: i..<n, date: x.date, phrase: "", anchor: x.anchor)
         }
     }
 
-    static func inferYear(month: Int, day: Int?, _ pub: PartialDate?) -> PartialDate? {
-        guard let pub else { return nil }
-        let pm = pub.month ?? 12, pd = pub.day ?? 31
-        let later = month > pm || (month == pm && (day ?? 0) > pd)
-        return PartialDate(year: later ? pub.year - 1 : pub.year, month: month, day: day)
+    static func note(_ p: inout TimeParser, _ x: TimeParser.Point) {
+        if x.explicitYear { p.sentenceYear = x.date.year }
     }
 
-    /// Days since 1970-01-01 (proleptic Gregorian).
-    static func days(_ d: PartialDate) -> Int {
-        let y0 = d.year - ((d.month ?? 1) <= 2 ? 1 : 0)
-        let m = d.month ?? 1, day = d.day ?? 1
-        let era = (y0 >= 0 ? y0 : y0 - 399) / 400
-        let yoe = y0 - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+    /// "from X to Y", "between X and Y", "from X" (a start), with bare days and years filled in from
+    /// the other side.
+    static func span(_ p: inout TimeParser, at i: Int) -> TimeExpression? {
+        let k = p.t[i].key
+        let connectors: Set<String> = k == "between" ? ["and"] : ["to", "until", "till", "through", "-", "\u{2013}"]
+        var first = p.core(i + 1)
+        var firstDay: Int? = nil
+        var j: Int
+        if let f = first { j = i + 1 + f.len } else if let d = p.dayOfMonth(i + 1) { firstDay = d; j = i + 2 } else { return nil }
+        if let c = p.key(j), connectors.contains(c) {
+            var second = p.core(j + 1)
+            if second == nil, let f = first, f.date.precision == .day, let d = p.dayOfMonth(j + 1),
+               let date = PartialDate(year: f.date.year, month: f.date.month, day: d) {
+                // "between November 26 and 28"
+                second = TimeParser.Point(date: date, len: 1, explicitYear: f.explicitYear, anchor: f.anchor)
+            }
+            if let s = second {
+                if first == nil, let fd = firstDay {
+                    // "from 26 to 28 November"
+                    guard s.date.precision == .day, let date = PartialDate(year: s.date.year, month: s.date.month, day: fd) else { return nil }
+                    first = TimeParser.Point(date: date, len: 1, explicitYear: s.explicitYear, anchor: s.anchor)
+                }
+                guard let f = first else { return nil }
+                var a = f.date, b = s.date
+                if !f.explicitYear, s.explicitYear {
+                    a = reYear(a, b.year) ?? a
+                    if a > b { a = reYear(a, b.year - 1) ?? a }
+                } else if f.explicitYear, !s.explicitYear {
+                    b = reYear(b, a.year) ?? b
+                    if b < a { b = reYear(b, a.year + 1) ?? b }
+                } else if !f.explicitYear, !s.explicitYear {
+                    if let y = p.sentenceYear, a.precision != .year, b.precision != .year {
+                        a = reYear(a, y) ?? a
+                        b = reYear(b, y) ?? b
+                    }
+                    // "from November to January": the start lies before the end.
+                    if a > b { a = reYear(a, b.year - 1) ?? a }
+                }
+                if f.explicitYear || s.explicitYear { p.sentenceYear = b.year }
+                return TimeExpression(range: i..<(j + 1 + s.len), start: a, end: b, phrase: "", anchor: f.anchor ?? s.anchor)
+            }
+        }
+        guard let f = first else { return nil }
+        note(&p, f)
+        if k == "from" {
+            return TimeExpression(range: i..<(i + 1 + f.len), start: f.date, phrase: "", anchor: f.anchor)
+        }
+        // "between" without "and": a plain date
+        return TimeExpression(range: (i + 1)..<(i + 1 + f.len), date: f.date, phrase: "", anchor: f.anchor)
     }
 
-    static func date(fromDays z0: Int) -> PartialDate {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp + (mp < 10 ? 3 : -9)
-        return PartialDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+    static func reYear(_ d: PartialDate, _ y: Int) -> PartialDate? { PartialDate(year: y, month: d.month, day: d.day) }
+
+    /// The text of tokens `r`, as written (UTF-8 offsets into `text`).
+    static func phrase(_ text: String, _ tokens: [Token], _ r: Range<Int>) -> String {
+        let u = text.utf8
+        let a = tokens[r.lowerBound].start, b = tokens[r.upperBound - 1].end
+        guard a >= 0, b >= a, b <= u.count else { return "" }
+        let from = u.index(u.startIndex, offsetBy: a), to = u.index(from, offsetBy: b - a)
+        return String(decoding: u[from..<to], as: UTF8.self)
     }
 
-    static func addDays(_ d: PartialDate, _ n: Int) -> PartialDate { date(fromDays: days(d) + n) }
-    /// 0 = Sunday.
-    static func dayOfWeek(_ d: PartialDate) -> Int { ((days(d) % 7) + 11) % 7 }
+    // MARK: conveniences
+
+    /// A present-tense observation ("the junta-held town"): the publication date itself, with an empty
+    /// phrase; nil when the article has no publication date.
+    static func observation(published: PartialDate?) -> TimeAnnotation? {
+        published.map { TimeAnnotation(date: $0, start: nil, end: nil, phrase: "", anchor: $0) }
+    }
+
+    /// The first time expression of `text` (one sentence or phrase) as an annotation: "last Sunday",
+    /// "until 2009". `reference` stands for the date of an earlier sentence.
+    static func normalise(_ text: String, published: PartialDate?, reference: PartialDate? = nil) -> TimeAnnotation? {
+        let tokens = Tokenizer.tokenize(text)
+        var r = reference
+        return find(tokens, in: 0..<tokens.count, text: text, published: published, reference: &r).first?.annotation
+    }
 }
