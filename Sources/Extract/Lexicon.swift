@@ -109,15 +109,24 @@ struct Template: Sendable {
         return nil
     }
 
+    /// The literal words of a template piece. A piece that starts with "'s" (after a slot) is tokenised
+    /// as the possessive it is in running text, not as a quote mark and an "s".
+    static func literals(_ piece: String) -> [Element] {
+        var out: [Element] = []
+        for t in Tokenizer.tokenize(piece) {
+            if t.key == "s", case .literal("'")? = out.last { out[out.count - 1] = .literal("'s"); continue }
+            out.append(t.text == "*" ? .wildcard : .literal(t.key))
+        }
+        return out
+    }
+
     /// Parses "{s} , the {o} 's capital": slots `{s}`, `{o}`, `{s:Class}`; `*` is any one word.
     init?(_ text: String, relation: Int, kind: Kind) {
         var elements: [Element] = []
         var rest = Substring(text)
         while !rest.isEmpty {
             if let open = rest.firstIndex(of: "{") {
-                for t in Tokenizer.tokenize(String(rest[..<open])) {
-                    elements.append(t.text == "*" ? .wildcard : .literal(t.key))
-                }
+                elements += Self.literals(String(rest[..<open]))
                 guard let close = rest[open...].firstIndex(of: "}") else { return nil }
                 let inner = rest[rest.index(after: open)..<close]
                 let parts = inner.split(separator: ":", maxSplits: 1)
@@ -130,7 +139,7 @@ struct Template: Sendable {
                 elements.append(.slot(slot, classIRI: parts.count > 1 ? KG.ns + parts[1] : nil))
                 rest = rest[rest.index(after: close)...]
             } else {
-                for t in Tokenizer.tokenize(String(rest)) { elements.append(t.text == "*" ? .wildcard : .literal(t.key)) }
+                elements += Self.literals(String(rest))
                 rest = ""
             }
         }

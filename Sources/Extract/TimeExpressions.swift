@@ -77,7 +77,8 @@ enum TimeFinder {
         var consumed = lower
         var i = lower
         while i < upper {
-            guard TimeLexicon.mayStart(tokens[i]), var e = expression(&parser, at: i) else { i += 1; continue }
+            guard TimeLexicon.mayStart(tokens[i]) else { i += 1; continue }
+            guard var e = expression(&parser, at: i) else { i += max(1, parser.impossibleDateLength(i)); continue }
             var first = e.range.lowerBound
             if first > consumed, TimeLexicon.prepositions.contains(tokens[first - 1].key) { first -= 1 }
             e.range = first..<e.range.upperBound
@@ -139,12 +140,12 @@ enum TimeFinder {
     static func span(_ p: inout TimeParser, at i: Int) -> TimeExpression? {
         let k = p.t[i].key
         let connectors: Set<String> = k == "between" ? ["and"] : ["to", "until", "till", "through", "-", "\u{2013}"]
-        var first = p.core(i + 1)
+        var first = p.core(i + 1) ?? p.bareMonth(i + 1)
         var firstDay: Int? = nil
         var j: Int
         if let f = first { j = i + 1 + f.len } else if let d = p.dayOfMonth(i + 1) { firstDay = d; j = i + 2 } else { return nil }
         if let c = p.key(j), connectors.contains(c) {
-            var second = p.core(j + 1)
+            var second = p.core(j + 1) ?? p.bareMonth(j + 1)
             if second == nil, let f = first, f.date.precision == .day, let d = p.dayOfMonth(j + 1),
                let date = PartialDate(year: f.date.year, month: f.date.month, day: d) {
                 // "between November 26 and 28"
@@ -171,12 +172,13 @@ enum TimeFinder {
                     }
                     // "from November to January": the start lies before the end.
                     if a > b { a = reYear(a, b.year - 1) ?? a }
+                    if (f.yearUnknown || s.yearUnknown) && p.sentenceYear == nil { return nil }
                 }
                 if f.explicitYear || s.explicitYear { p.sentenceYear = b.year }
                 return TimeExpression(range: i..<(j + 1 + s.len), start: a, end: b, phrase: "", anchor: f.anchor ?? s.anchor)
             }
         }
-        guard let f = first else { return nil }
+        guard let f = first, !f.yearUnknown else { return nil }
         note(&p, f)
         if k == "from" {
             return TimeExpression(range: i..<(i + 1 + f.len), start: f.date, phrase: "", anchor: f.anchor)

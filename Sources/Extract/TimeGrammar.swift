@@ -14,6 +14,17 @@ struct TimeParser {
         var anchor: PartialDate?
         /// Counted from another date of the text ("a day earlier"), not from the publication date.
         var eventRelative = false
+        /// A bare month read without an anchor (an interval's side): the year is a placeholder that the
+        /// other side must replace.
+        var yearUnknown = false
+    }
+
+    /// A bare month ("November") when no publication date can give its year: only for intervals, whose
+    /// other side may ("from November to May 2019").
+    func bareMonth(_ i: Int) -> Point? {
+        guard let m = month(i), dayOfMonth(afterMonth(i)) == nil, year(afterMonth(i)) == nil,
+              let d = PartialDate(year: 2000, month: m) else { return nil }
+        return Point(date: d, len: afterMonth(i) - i, explicitYear: false, anchor: nil, yearUnknown: true)
     }
 
     let t: [Token]
@@ -143,7 +154,7 @@ struct TimeParser {
 
     /// "27 October 2023", "27th of October", ISO "2023-10-27", "2009", "three days ago".
     func numeric(_ i: Int) -> Point? {
-        if let p = iso(i) { return p }
+        if looksLikeISO(i) { return iso(i) }
         if let d = dayOfMonth(i) {
             var j = i + 1
             if key(j) == "of" { j += 1 }
@@ -154,6 +165,25 @@ struct TimeParser {
         }
         if let n = integer(i, digits: 5) { return quantity(i, count: n, unitAt: i + 1) }
         return nil
+    }
+
+    /// Tokens of a written day and month at `i` that name no date ("29 February 2023", "30 Feb."), so
+    /// that the finder skips them instead of reading the month or year alone; 0 if there is none.
+    func impossibleDateLength(_ i: Int) -> Int {
+        guard i >= lower, i < upper, t[i].kind == .number, dayOfMonth(i) != nil else { return 0 }
+        var j = i + 1
+        if key(j) == "of" { j += 1 }
+        guard month(j) != nil else { return 0 }
+        let n = afterMonth(j)
+        if year(n) != nil { return n + 1 - i }
+        if key(n) == ",", year(n + 1) != nil { return n + 2 - i }
+        return n - i
+    }
+
+    /// Four digits, a hyphen and two digits, written without spaces: an ISO date, valid or not.
+    func looksLikeISO(_ i: Int) -> Bool {
+        key(i + 1) == "-" && !t[i + 1].spaceBefore && t[i].key.utf8.count == 4 && integer(i, digits: 4) != nil
+            && integer(i + 2, digits: 2) != nil && t[i + 2].key.utf8.count == 2 && !t[i + 2].spaceBefore
     }
 
     /// "2023-10-27" or "2023-10" (hyphens written without spaces).
