@@ -160,7 +160,10 @@ struct Matcher {
                     var c = cursor
                     // "under the alliance's control": a reference mention may start with the template's "the".
                     if s.startAt[c] == nil, c - 1 > p, s.startAt[c - 1] != nil, Self.determiners.contains(s.tokens[c - 1].key) { c -= 1 }
+                    let slotStart = c
                     while c < end, s.startAt[c] == nil, Self.determiners.contains(s.tokens[c].key) { c += 1 }
+                    // "the Rakhine group": a name after an article is not a person's name.
+                    if c > slotStart, c < end, let n = s.startAt[c], s.classes[n] == lexicon.unknownClass { return nil }
                     if trailing, c + 1 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, s.tokens[c + 1].key == "of",
                        !lexicon.roleWords.contains(s.tokens[c].key) { c += 2 }
                     guard c < end, var m = s.startAt[c] else { return nil }
