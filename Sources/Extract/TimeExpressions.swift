@@ -38,9 +38,16 @@ struct TimeExpression: Sendable {
 ///   "between November 26 and 28", "from 26 to 28 November", "2009–2015".
 ///
 /// Resolution rules (past-tense news):
-/// - A weekday is the most recent such day BEFORE the publication date. It is the publication day
-///   itself only when the sentence says so ("today", "tonight", "this morning/afternoon/evening");
-///   "last X" is always before it, "this X" may be the day itself, "next X" comes after it.
+/// - A weekday is the most recent such day BEFORE the publication date; "last X" is always before it,
+///   "this X" may be the day itself, "next X" comes after it. A bare weekday that IS the publication
+///   weekday ("on Thursday" in a Thursday article) is the publication day only when the context says
+///   so: the sentence says "today", "tonight" or "this morning/afternoon/evening", or the article
+///   names another weekday. News names the days of the past week by weekday (AP style); an article
+///   that does so for other days writes in that frame, in which the publication weekday is today (a
+///   day a week back would be "last Thursday" or a date). Without either cue it is the week before.
+///   `sameWeekdayFromArticleFrame` turns the article cue off.
+/// - Dates counted from another date ("a day earlier", "that day") use the last date earlier in the
+///   sentence, else the `reference` passed in, else the last date in the preceding 80 tokens.
 /// - A month or a month and day without a year is the most recent one not after the publication date
 ///   ("Oct. 27" in an article of 2023-11-02 → 2023-10-27; "December 18" on 2024-01-06 → 2023-12-18).
 ///   "last December" is the most recent December before the publication month. A day that does not
@@ -55,6 +62,12 @@ struct TimeExpression: Sendable {
 ///   earlier", without an earlier date in the text) they give nothing, never a guess; absolute dates
 ///   still resolve. Day arithmetic needs a day-precision anchor.
 enum TimeFinder {
+    /// See the weekday rule above.
+    static let sameWeekdayFromArticleFrame = true
+    /// How far back (tokens) the finder looks for the date that "a day earlier" counts from when the
+    /// caller passes no reference.
+    static let lookBack = 80
+
     static let months = TimeLexicon.months
     static let weekdays = TimeLexicon.weekdays
 
@@ -70,9 +83,22 @@ enum TimeFinder {
     /// the sentences before. It is set to the last date this sentence gave, if any.
     static func find(_ tokens: [Token], in sentence: Range<Int>, text: String, published: PartialDate?,
                      reference: inout PartialDate?) -> [TimeExpression] {
+        find(tokens, in: sentence, text: text, published: published, reference: &reference, lookBack: true)
+    }
+
+    static func find(_ tokens: [Token], in sentence: Range<Int>, text: String, published: PartialDate?,
+                     reference: inout PartialDate?, lookBack: Bool) -> [TimeExpression] {
         let lower = max(0, sentence.lowerBound), upper = min(tokens.count, sentence.upperBound)
         guard lower < upper else { return [] }
-        var parser = TimeParser(tokens: tokens, sentence: lower..<upper, published: published, narrative: reference)
+        var narrative = reference
+        if narrative == nil, lookBack, lower > 0, mentionsPeriod(tokens, lower..<upper) {
+            // "They also led 3,000 civilians out that day": the last date before this sentence.
+            var r: PartialDate? = nil
+            _ = find(tokens, in: max(0, lower - TimeFinder.lookBack)..<lower, text: text, published: published,
+                     reference: &r, lookBack: false)
+            narrative = r
+        }
+        var parser = TimeParser(tokens: tokens, sentence: lower..<upper, published: published, narrative: narrative)
         var out: [TimeExpression] = []
         var consumed = lower
         var i = lower
@@ -129,6 +155,12 @@ enum TimeFinder {
             }
             return TimeExpression(range: i..<n, date: x.date, phrase: "", anchor: x.anchor)
         }
+    }
+
+    /// The sentence has a word that a date counted from another date needs ("day", "week", "night").
+    static func mentionsPeriod(_ tokens: [Token], _ r: Range<Int>) -> Bool {
+        for k in r where TimeLexicon.units[tokens[k].key] != nil || TimeLexicon.dayParts.contains(tokens[k].key) { return true }
+        return false
     }
 
     static func note(_ p: inout TimeParser, _ x: TimeParser.Point) {

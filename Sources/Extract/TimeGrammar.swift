@@ -105,8 +105,11 @@ struct TimeParser {
     /// The token after a month name, past the full stop of "Oct.".
     func afterMonth(_ k: Int) -> Int { key(k + 1) == "." && TimeLexicon.abbreviatedMonths.contains(t[k].key) ? k + 2 : k + 1 }
 
-    /// The sentence says the publication day itself is meant ("today", "tonight", "this morning").
-    var todayContext: Bool {
+    /// The context says a weekday equal to the publication weekday is the publication day itself:
+    /// the sentence says "today", "tonight" or "this morning/afternoon/evening", or the article names
+    /// another weekday (`TimeFinder.sameWeekdayFromArticleFrame`). Only computed when such a weekday
+    /// occurs, so the article scan is rare.
+    func todayContext(weekday w: Int) -> Bool {
         var k = lower
         while k < upper {
             switch t[k].key {
@@ -115,6 +118,10 @@ struct TimeParser {
             default: break
             }
             k += 1
+        }
+        guard TimeFinder.sameWeekdayFromArticleFrame else { return false }
+        for tok in t where tok.kind == .word {
+            if let other = TimeLexicon.weekdays[tok.key], other != w { return true }
         }
         return false
     }
@@ -260,7 +267,7 @@ struct TimeParser {
         switch mode {
         case .plain:
             offset = -((dow - w + 7) % 7)
-            if offset == 0 && !todayContext { offset = -7 }
+            if offset == 0 && !todayContext(weekday: w) { offset = -7 }
         case .last:
             offset = -((dow - w + 7) % 7)
             if offset == 0 { offset = -7 }
