@@ -41,6 +41,7 @@ struct Import: ParsableCommand {
         let kg = try store.open()
         var failed: KGFailure?
         var total = 0
+        try kg.bulkLoad {
         for (index, file) in files.enumerated() {
             let ext = (file as NSString).pathExtension
             guard let fmt = format.flatMap(RDFFormat.init(name:)) ?? RDFFormat(fileExtension: ext) else {
@@ -77,6 +78,7 @@ struct Import: ParsableCommand {
             }
             total += added
             Console.note("\(file): \(added) new triples")
+        }
         }
         if !quiet, files.count > 1 { Console.note("imported \(total) new triples into \(store.db)") }
         if let failed { throw failed }

@@ -48,6 +48,8 @@ public final class TripleStore {
         try connection.execute("PRAGMA foreign_keys = ON")
         if !readOnly {
             try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+            // Index pages for bulk writes: SQLite's 2 MB default cache thrashes on the four quad indexes.
+            try connection.execute("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
         }
         try migrate(readOnly: readOnly)
     }
@@ -115,14 +117,20 @@ public final class TripleStore {
 
     /// The id of `term`, adding it to the dictionary if new (get-or-create).
     public func intern(_ term: Term) throws -> Int64 {
-        if let id = try id(of: term) { return id }
+        if let id = termCache[term] { return id }
+        // A term missing from the cache is usually new: try the insert first (one index probe),
+        // and look the id up only when the term was already there.
         let (kind, value, datatype, lang) = Self.columns(of: term)
-        let s = try connection.prepare("INSERT INTO term(kind, value, datatype, lang, num) VALUES (?1, ?2, ?3, ?4, ?5)")
+        let s = try connection.prepare("INSERT OR IGNORE INTO term(kind, value, datatype, lang, num) VALUES (?1, ?2, ?3, ?4, ?5)")
         s.bind(Int64(kind), at: 1); s.bind(value, at: 2); s.bind(datatype, at: 3); s.bind(lang, at: 4)
         if let n = Self.numericValue(of: term) { s.bind(n, at: 5) } else { s.bind(.null, at: 5) }
         try s.run()
-        let id = connection.lastInsertRowID
-        termCache[term] = id
+        if connection.changes > 0 {
+            let id = connection.lastInsertRowID
+            termCache[term] = id
+            return id
+        }
+        guard let id = try id(of: term) else { throw StoreError("term dictionary lost \(term.ntriples)") }
         return id
     }
 

@@ -25,7 +25,7 @@ import Testing
         try holder.connection.execute("BEGIN IMMEDIATE")
         _ = try holder.intern(.iri("http://example.org/uncommitted"))
         defer { try? holder.connection.execute("ROLLBACK") }
-        let q = try KG.run(["query", "--db", db, "--format", "csv", "?who surrenderedTo ?whom"])
+        let q = try KG.run(["query", "--db", db, "?who surrenderedTo ?whom"])
         #expect(q.status == 0, "\(q.stderr)")
         #expect(q.stdout.contains("MNDAA"))
         let outDir = dir.appendingPathComponent("out").path
