@@ -38,7 +38,10 @@ import Testing
     }
 
     @Test func relativeDatesResolveAgainstPublication() {
-        #expect(times("on Thursday").first?.date?.iso == "2023-11-16")
+        // Published on Thursday 2023-11-16: a bare "on Thursday" with no "today" and no other weekday
+        // in the text means the week before (TimeFinder's weekday rule).
+        #expect(times("on Thursday").first?.date?.iso == "2023-11-09")
+        #expect(times("on Thursday, today").first?.date?.iso == "2023-11-16")
         #expect(times("last Sunday").first?.date?.iso == "2023-11-12")
         #expect(times("on Tuesday").first?.date?.iso == "2023-11-14")
         #expect(times("late last month").first?.date?.iso == "2023-10")
