@@ -1,0 +1,186 @@
+import RDF
+import Store
+
+/// The relation vocabulary the timeline reads, by local name (any namespace). These are the
+/// ontology's relation names; nothing here names an actor or a place.
+public enum TimelineVocabulary {
+    /// The state relation: subject holds the object place (date = observation, start/end = interval).
+    public static let controls = "controls"
+    /// A change of control: the subject took the place.
+    public static let onsets: Set<String> = ["captured"]
+    /// A unit gave itself up to the object actor; the unit's place passes to that actor.
+    public static let surrender = "surrenderedTo"
+    /// The subject gave up the place (its period ends). None is in the core ontology yet; any of these
+    /// names is honoured if an ontology adds it.
+    public static let withdrawals: Set<String> = ["withdrewFrom", "withdrawnFrom", "retreatedFrom", "abandoned", "evacuated"]
+    /// Events that change or threaten control (drawn as markers on the control map).
+    public static let controlEvents: Set<String> = onsets.union(withdrawals).union([surrender, "surrounds"])
+    /// Facts tying a unit to the place it garrisons, tried in this order for surrenders.
+    public static let placeLinks = ["heldIn", "locatedIn", "partOf"]
+    /// Facts making two controllers one side (a unit part of a force, a group member of an alliance).
+    public static let affiliations: Set<String> = ["partOf", "memberOf"]
+    /// Relations that describe how things are, not something that happened: never timeline events.
+    public static let descriptive: Set<String> = ["controls", "locatedIn", "partOf", "memberOf", "alliedWith",
+                                                  "leaderOf", "spokespersonOf", "operates"]
+    /// Relations whose object is a place by the ontology's ranges (used when the store has no types).
+    public static let placeRange: Set<String> = Set(["controls", "captured", "surrounds"]).union(withdrawals)
+
+    /// The local name of an IRI: the part after the last `#` or `/`.
+    public static func localName(_ term: Term) -> String {
+        guard let iri = term.iriValue else { return "" }
+        if let i = iri.lastIndex(where: { $0 == "#" || $0 == "/" }), iri.index(after: i) < iri.endIndex {
+            return String(iri[iri.index(after: i)...])
+        }
+        return iri
+    }
+}
+
+/// Day arithmetic on partial dates: a date covers every day from `first` to `last`.
+public enum TimelineDays {
+    /// Days since 0001-01-01 of the earliest day `date` may denote.
+    public static func first(_ date: PartialDate) -> Int {
+        ordinal(date.year, date.month ?? 1, date.day ?? 1)
+    }
+
+    /// Days since 0001-01-01 of the latest day `date` may denote.
+    public static func last(_ date: PartialDate) -> Int {
+        let m = date.month ?? 12
+        return ordinal(date.year, m, date.day ?? PartialDate.daysIn(month: m, year: date.year))
+    }
+
+    /// The calendar day of an ordinal made by `first`/`last`.
+    public static func date(ordinal: Int) -> PartialDate {
+        var y = max(1, ordinal / 366)
+        while ordinal >= self.ordinal(y + 1, 1, 1) { y += 1 }
+        while ordinal < self.ordinal(y, 1, 1) { y -= 1 }
+        var m = 1
+        while m < 12, ordinal >= self.ordinal(y, m + 1, 1) { m += 1 }
+        return PartialDate(year: y, month: m, day: ordinal - self.ordinal(y, m, 1) + 1)!
+    }
+
+    /// True when the two dates can denote the same day (equal at the coarser precision).
+    public static func overlap(_ a: PartialDate, _ b: PartialDate) -> Bool {
+        let p = min(a.precision, b.precision)
+        return a.truncated(to: p) == b.truncated(to: p)
+    }
+
+    static func ordinal(_ y: Int, _ m: Int, _ d: Int) -> Int {
+        let y1 = y - 1
+        var days = y1 * 365 + y1 / 4 - y1 / 100 + y1 / 400
+        for month in 1..<m { days += PartialDate.daysIn(month: month, year: y) }
+        return days + d - 1
+    }
+}
+
+/// What the timeline needs from the store, read once: fact statements, which terms are places,
+/// the names of places (for finding a place in a sentence) and who is part or member of whom.
+struct TimelineFacts {
+    var statements: [StoredStatement] = []
+    var places: Set<Term> = []
+    var placeNames: [(name: String, place: Term)] = []
+    /// Unordered pairs of affiliated actors (partOf/memberOf in either direction).
+    var affiliated: Set<[Term]> = []
+
+    init(store: TripleStore) throws {
+        try store.statements(factsOnly: true) { statements.append($0); return true }
+
+        // Place classes: kg:Place and its subclasses per the stored ontology (rdfs:subClassOf),
+        // falling back to the class's local name when the store holds no ontology.
+        var parents: [String: [String]] = [:]
+        try store.quads(predicate: .iri(RDFS.subClassOf), graph: .some(nil)) { q in
+            if let c = q.subject.iriValue, let p = q.object.iriValue { parents[c, default: []].append(p) }
+            return true
+        }
+        func isPlaceClass(_ c: String, depth: Int = 0) -> Bool {
+            if c == KG.ns + "Place" || (parents[c] == nil && c.hasSuffix("#Place")) { return true }
+            guard depth < 12 else { return false }
+            return parents[c, default: []].contains { isPlaceClass($0, depth: depth + 1) }
+        }
+        var placeClass: [String: Bool] = [:]
+        try store.quads(predicate: .iri(RDFNS.type), graph: .some(nil)) { q in
+            guard let c = q.object.iriValue else { return true }
+            if placeClass[c] == nil { placeClass[c] = isPlaceClass(c) }
+            if placeClass[c]! { places.insert(q.subject) }
+            return true
+        }
+        for st in statements where TimelineVocabulary.placeRange.contains(TimelineVocabulary.localName(st.record.triple.predicate)) {
+            places.insert(st.record.triple.object)
+        }
+
+        for p in [RDFS.label, SKOS.prefLabel, SKOS.altLabel] {
+            try store.quads(predicate: .iri(p), graph: .some(nil)) { q in
+                if places.contains(q.subject), let name = q.object.literalValue?.lexical, name.count >= 3 {
+                    placeNames.append((name, q.subject))
+                }
+                return true
+            }
+        }
+        placeNames.sort { $0.name.count != $1.name.count ? $0.name.count > $1.name.count : $0.name < $1.name }
+
+        for name in TimelineVocabulary.affiliations {
+            try store.quads(predicate: .iri(KG.ns + name), graph: .some(nil)) { q in
+                affiliated.insert(Self.pair(q.subject, q.object))
+                return true
+            }
+        }
+        for st in statements where TimelineVocabulary.affiliations.contains(TimelineVocabulary.localName(st.record.triple.predicate)) {
+            affiliated.insert(Self.pair(st.record.triple.subject, st.record.triple.object))
+        }
+    }
+
+    static func pair(_ a: Term, _ b: Term) -> [Term] { a < b ? [a, b] : [b, a] }
+
+    /// Same actor, or one is part or member of the other.
+    func sameSide(_ a: Term, _ b: Term) -> Bool { a == b || affiliated.contains(Self.pair(a, b)) }
+
+    /// The places a unit that surrendered was in: its `heldIn`/`locatedIn`/`partOf` facts with a place
+    /// object (first relation that has one), else the places named in the statement's sentence (when
+    /// exactly one is named, or else those among `contested` — places with other control facts).
+    func places(of unit: Term, sentence: String, contested: Set<Term>) -> (places: [Term], via: String)? {
+        for link in TimelineVocabulary.placeLinks {
+            let found = statements.filter {
+                $0.record.triple.subject == unit && TimelineVocabulary.localName($0.record.triple.predicate) == link
+                    && places.contains($0.record.triple.object)
+            }.map(\.record.triple.object)
+            if !found.isEmpty { return (Array(Set(found)).sorted(), link) }
+        }
+        let text = sentence.lowercased()
+        var named: [Term] = []
+        for (name, place) in placeNames where place != unit && !named.contains(place) {
+            if Self.containsWord(text, name.lowercased()) { named.append(place) }
+        }
+        if named.count == 1 { return (named, "sentence") }
+        let inPlay = named.filter { contested.contains($0) }
+        return inPlay.isEmpty ? nil : (inPlay.sorted(), "sentence")
+    }
+
+    /// `needle` occurs in `haystack` with no letter or digit on either side.
+    static func containsWord(_ haystack: String, _ needle: String) -> Bool {
+        var from = haystack.startIndex
+        while let r = haystack.range(of: needle, range: from..<haystack.endIndex) {
+            let before = r.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: r.lowerBound)]
+            let after = r.upperBound == haystack.endIndex ? nil : haystack[r.upperBound]
+            if !(before?.isLetter ?? false || before?.isNumber ?? false),
+               !(after?.isLetter ?? false || after?.isNumber ?? false) { return true }
+            from = haystack.index(after: r.lowerBound)
+        }
+        return false
+    }
+
+    /// The evidence record for a statement, dated by its date, start or end, else its article's date.
+    static func evidence(_ st: StoredStatement) -> TimelineEvidence {
+        let r = st.record
+        var date = r.date ?? r.start ?? r.end
+        var fromPublication = false
+        if date == nil, let p = st.article.published.flatMap(PartialDate.init(iso:)) {
+            date = p
+            fromPublication = true
+        }
+        return TimelineEvidence(
+            statementID: st.id, relation: TimelineVocabulary.localName(r.triple.predicate),
+            subject: r.triple.subject, object: r.triple.object, date: date, dateIsPublication: fromPublication,
+            start: r.start, end: r.end, modality: r.modality, confidence: r.confidence, attribution: r.attribution,
+            sentence: r.sentence, articlePath: st.article.path, articleTitle: st.article.title,
+            published: st.article.published)
+    }
+}

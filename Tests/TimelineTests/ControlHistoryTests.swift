@@ -1,0 +1,189 @@
+import RDF
+import Store
+import Testing
+@testable import Timeline
+
+// Invented places (Orvale, Tessin Ford, Marrow Bay, Quillby) and actors (Blue Front, Grey Legion,
+// Harbor Pact, Fourth Company): no real names.
+typealias F = TimelineFixture.Fact
+
+@Suite struct ControlPeriodTests {
+    @Test func capturesAndHoldingsMakeASequence() throws {
+        let fx = try TimelineFixture()
+        try fx.article("a1.txt", published: "2021-05-02", places: ["Orvale"], [
+            F(s: "Grey Legion", p: "controls", o: "Orvale", end: "2015"),
+            F(s: "Blue Front", p: "captured", o: "Orvale", date: "2015"),
+        ])
+        try fx.article("a2.txt", published: "2022-03-10", [
+            F(s: "Blue Front", p: "controls", o: "Orvale", date: "2022-02-20"),
+            F(s: "Grey Legion", p: "captured", o: "Orvale", date: "2022-03-04"),
+        ])
+        let t = try fx.timeline("Orvale")
+        #expect(t.periods.map(\.summary) == ["Grey_Legion …–2015", "Blue_Front 2015–2022-03-04", "Grey_Legion 2022-03-04–…"])
+        #expect(t.periods.map(\.startBasis) == [.open, .reported, .reported])
+        #expect(t.periods.map(\.endBasis) == [.reported, .succeeded, .open])
+        // The observation on 2022-02-20 supports Blue Front's period.
+        #expect(t.periods[1].evidence.count == 2)
+        #expect(t.periods[1].articles == ["a1.txt", "a2.txt"])
+        #expect(t.conflicts.isEmpty)
+        #expect(t.periods.allSatisfy { $0.confirmed })
+        #expect(t.hasControlChange)
+    }
+
+    @Test func openEndsAndPrecisionAreKept() throws {
+        let fx = try TimelineFixture()
+        try fx.article("b1.txt", published: "2020-01-20", places: ["Tessin Ford"], [
+            F(s: "Grey Legion", p: "controls", o: "Tessin Ford", end: "2019-11"),
+            F(s: "Blue Front", p: "controls", o: "Tessin Ford", start: "2019-11-18"),
+        ])
+        let t = try fx.timeline("Tessin Ford")
+        #expect(t.periods.count == 2)
+        #expect(t.periods[0].start == nil && t.periods[0].startBasis == .open)
+        #expect(t.periods[0].end?.precision == .month)
+        #expect(t.periods[1].start?.precision == .day)
+        #expect(t.periods[1].start?.iso == "2019-11-18")
+        #expect(t.periods[1].end == nil && t.periods[1].endBasis == .open)
+    }
+
+    @Test func claimedOnlyPeriodsAreNotConfirmed() throws {
+        let fx = try TimelineFixture()
+        try fx.article("c1.txt", published: "2023-06-01", places: ["Marrow Bay"], [
+            F(s: "Blue Front", p: "captured", o: "Marrow Bay", date: "2023-05-30", modality: .claimed),
+        ])
+        try fx.article("c2.txt", published: "2023-09-01", [
+            F(s: "Grey Legion", p: "captured", o: "Marrow Bay", date: "2023-08-20"),
+            F(s: "Grey Legion", p: "controls", o: "Marrow Bay", date: "2023-09-01", modality: .claimed),
+        ])
+        let t = try fx.timeline("Marrow Bay")
+        #expect(t.periods.map(\.confirmed) == [false, true])
+        #expect(t.periods[1].evidence.count == 2)
+        #expect(t.events.map(\.relation) == ["captured", "captured"])
+        #expect(t.events[0].claimedOnly)
+    }
+
+    @Test func twoControllersAtOnceAreFlaggedAndBothKept() throws {
+        let fx = try TimelineFixture()
+        try fx.article("d1.txt", published: "2024-02-10", places: ["Quillby"], [
+            F(s: "Blue Front", p: "controls", o: "Quillby", date: "2024-02-10", modality: .claimed),
+        ])
+        try fx.article("d2.txt", published: "2024-02-10", [
+            F(s: "Grey Legion", p: "controls", o: "Quillby", date: "2024-02", modality: .claimed),
+        ])
+        let t = try fx.timeline("Quillby")
+        #expect(Set(t.periods.map { TimelineVocabulary.localName($0.controller) }) == ["Blue_Front", "Grey_Legion"])
+        let c = try #require(t.conflicts.first)
+        #expect(c.kind == .simultaneousControllers)
+        #expect(Set(c.evidence.map(\.articlePath)) == ["d1.txt", "d2.txt"])
+    }
+
+    @Test func sourcesDisagreeingOnTheDateAreFlagged() throws {
+        let fx = try TimelineFixture()
+        try fx.article("e1.txt", published: "2024-01-06", places: ["Orvale"], [
+            F(s: "Blue Front", p: "captured", o: "Orvale", date: "2024-01-04"),
+        ])
+        try fx.article("e2.txt", published: "2024-01-09", [
+            F(s: "Blue Front", p: "captured", o: "Orvale", date: "2024-01-05"),
+            F(s: "Blue Front", p: "captured", o: "Orvale", date: "2024-01"),
+        ])
+        let t = try fx.timeline("Orvale")
+        #expect(t.periods.count == 1)
+        #expect(t.periods[0].start?.iso == "2024-01-04")
+        #expect(t.conflicts.map(\.kind) == [.datesDisagree])
+        #expect(t.periods[0].evidence.count == 3)
+    }
+
+    @Test func mixedPrecisionsSortByEarliestDay() throws {
+        let fx = try TimelineFixture()
+        // Written out of order: year, day, month.
+        try fx.article("f1.txt", published: "2022-01-01", places: ["Tessin Ford"], [
+            F(s: "Grey Legion", p: "captured", o: "Tessin Ford", date: "2021-06-15"),
+            F(s: "Blue Front", p: "captured", o: "Tessin Ford", date: "2020"),
+            F(s: "Harbor Pact", p: "captured", o: "Tessin Ford", date: "2021-09"),
+        ])
+        let t = try fx.timeline("Tessin Ford")
+        #expect(t.periods.map(\.summary) == ["Blue_Front 2020–2021-06-15", "Grey_Legion 2021-06-15–2021-09", "Harbor_Pact 2021-09–…"])
+        #expect(t.events.compactMap(\.date).map(\.iso) == ["2020", "2021-06-15", "2021-09"])
+    }
+
+    @Test func undatedFactsUseThePublicationDate() throws {
+        let fx = try TimelineFixture()
+        try fx.article("g1.txt", published: "2023-03-03", places: ["Quillby"], [
+            F(s: "Blue Front", p: "captured", o: "Quillby"),
+        ])
+        let t = try fx.timeline("Quillby")
+        #expect(t.periods.first?.start?.iso == "2023-03-03")
+        #expect(t.periods.first?.evidence.first?.dateIsPublication == true)
+        #expect(t.events.first?.dateIsPublication == true)
+    }
+
+    @Test func surrenderedGarrisonHandsItsPlaceOver() throws {
+        let fx = try TimelineFixture()
+        try fx.article("h1.txt", published: "2023-12-01", places: ["Orvale", "Marrow Bay"], [
+            F(s: "Grey Legion", p: "controls", o: "Orvale", date: "2023-10-01"),
+            F(s: "Fourth Company", p: "heldIn", o: "Orvale"),
+            F(s: "Fourth Company", p: "partOf", o: "Grey Legion"),
+            F(s: "Fourth Company", p: "surrenderedTo", o: "Blue Front", date: "2023-11-20"),
+            // No link fact: the place comes from the sentence.
+            F(s: "Grey Legion", p: "controls", o: "Marrow Bay", date: "2023-10-01"),
+            F(s: "Fifth Company", p: "surrenderedTo", o: "Blue Front", date: "2023-11-25",
+              sentence: "At Marrow Bay, Fifth Company surrendered to the Blue Front."),
+        ])
+        for place in ["Orvale", "Marrow Bay"] {
+            let t = try fx.timeline(place)
+            #expect(t.periods.map { TimelineVocabulary.localName($0.controller) } == ["Grey_Legion", "Blue_Front"], "\(place)")
+            let e = try #require(t.events.first { $0.relation == "surrenderedTo" })
+            #expect(e.changesControl)
+            #expect(e.placeVia == (place == "Orvale" ? "heldIn" : "sentence"))
+        }
+    }
+
+    @Test func alliesAndUnitsSupportTheHoldersPeriod() throws {
+        let fx = try TimelineFixture()
+        try fx.article("i1.txt", published: "2024-03-01", places: ["Quillby"], [
+            F(s: "Blue Front", p: "memberOf", o: "Harbor Pact"),
+            F(s: "Blue Front", p: "captured", o: "Quillby", date: "2024-02-01"),
+            F(s: "Harbor Pact", p: "controls", o: "Quillby", date: "2024-02-03", modality: .claimed),
+            F(s: "Harbor Pact", p: "surrounds", o: "Quillby", date: "2024-01-10"),
+        ])
+        let t = try fx.timeline("Quillby")
+        #expect(t.periods.count == 1)
+        #expect(t.periods[0].alsoReportedAs == [TimelineFixture.id("Harbor Pact")])
+        #expect(t.conflicts.isEmpty)
+        #expect(t.events.map(\.relation) == ["surrounds", "captured"])
+    }
+
+    @Test func plansAndDenialsNeverCount() throws {
+        let fx = try TimelineFixture()
+        try fx.article("j1.txt", published: "2024-03-01", places: ["Orvale"], [
+            F(s: "Grey Legion", p: "controls", o: "Orvale", date: "2024-03-01"),
+            F(s: "Blue Front", p: "captured", o: "Orvale", date: "2024-02-28", modality: .denied),
+        ])
+        let t = try fx.timeline("Orvale")
+        #expect(t.periods.map(\.summary) == ["Grey_Legion 2024-03-01–…"])
+        #expect(t.periods[0].startBasis == .observed)
+        #expect(t.events.isEmpty)
+    }
+
+    @Test func buildListsEveryPlaceWithTypesFromTheOntology() throws {
+        let fx = try TimelineFixture()
+        try fx.ontology()
+        try fx.article("k1.txt", published: "2024-03-01", places: ["Orvale", "Tessin Ford"], [
+            F(s: "Grey Legion", p: "attacked", o: "Tessin Ford", date: "2024-02-11"),
+            F(s: "Grey Legion", p: "attacked", o: "Blue Front", date: "2024-02-12"),
+            F(s: "Blue Front", p: "captured", o: "Orvale", date: "2024-02-28"),
+        ])
+        let all = try ControlHistory.build(from: fx.store)
+        #expect(all.map { TimelineVocabulary.localName($0.place) } == ["Orvale", "Tessin_Ford"])
+        #expect(all[1].periods.isEmpty && all[1].events.count == 1 && !all[1].hasControlChange)
+    }
+}
+
+@Suite struct TimelineDaysTests {
+    @Test func ordinalsRoundTripAndOverlap() {
+        let d = PartialDate(year: 2024, month: 2, day: 29)!
+        #expect(TimelineDays.date(ordinal: TimelineDays.first(d)) == d)
+        #expect(TimelineDays.last(PartialDate(year: 2023)!) - TimelineDays.first(PartialDate(year: 2023)!) == 364)
+        #expect(TimelineDays.overlap(PartialDate(year: 2024, month: 1)!, PartialDate(year: 2024, month: 1, day: 4)!))
+        #expect(!TimelineDays.overlap(PartialDate(year: 2024, month: 1, day: 5)!, PartialDate(year: 2024, month: 1, day: 4)!))
+    }
+}
