@@ -169,7 +169,13 @@ struct Lexicon: Sendable {
     var cues = PhraseSet<Modal>()
     var boundaries: Set<String> = []
     var templates: [Template] = []
-    var templateIndex: [String: [Int]] = [:]
+    /// Every literal word of any template, numbered: the matcher works with these ids, not strings.
+    var templateKeyIDs: [String: Int] = [:]
+    /// Per key id: the templates whose first literal is that word, in ontology order.
+    var templatesByAnchor: [[Int]] = []
+    /// Per template: the ids of its literal words after the first; a template can only match at a
+    /// position if each of them occurs at or after it in the sentence.
+    var templateRequires: [[Int]] = []
     /// Countries of known entities and partial-control cues (see `ExtraVocabulary`).
     var extra: ExtraVocabulary
     /// First words of every role noun ("capital", "spokesman"): "the capital of X" is a role, not a place.
@@ -214,10 +220,28 @@ struct Lexicon: Sendable {
             }
             for (text, kind) in specs {
                 guard let t = Template(text, relation: ri, kind: kind), let k = t.firstKey else { continue }
-                templateIndex[k, default: []].append(templates.count)
+                templatesByAnchor[templateKeyID(k)].append(templates.count)
+                var required: [Int] = []
+                for e in t.elements[(t.anchor + 1)...] {
+                    if case .literal(let key) = e {
+                        let id = templateKeyID(key)
+                        if !required.contains(id) { required.append(id) }
+                    }
+                }
+                templateRequires.append(required)
                 templates.append(t)
             }
         }
+    }
+}
+
+extension Lexicon {
+    /// The id of a template word, numbering it if new.
+    private mutating func templateKeyID(_ key: String) -> Int {
+        if let id = templateKeyIDs[key] { return id }
+        templateKeyIDs[key] = templatesByAnchor.count
+        templatesByAnchor.append([])
+        return templatesByAnchor.count - 1
     }
 }
 

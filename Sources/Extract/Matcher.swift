@@ -79,9 +79,22 @@ struct Matcher {
 
     func matches(_ s: SentenceView) -> [TemplateMatch] {
         var out: [TemplateMatch] = []
+        // Each token's template-word id (-1: in no template), and the last position of each word.
+        let lo = s.range.lowerBound
+        var ids = [Int](repeating: -1, count: s.range.count)
+        var last = [Int](repeating: -1, count: lexicon.templatesByAnchor.count)
         for p in s.range {
-            guard let candidates = lexicon.templateIndex[s.tokens[p].key] else { continue }
-            for ti in candidates {
+            if let id = lexicon.templateKeyIDs[s.tokens[p].key] {
+                ids[p - lo] = id
+                last[id] = p
+            }
+        }
+        for p in s.range {
+            let id = ids[p - lo]
+            guard id >= 0 else { continue }
+            // A literal matches at or after the anchor only: skip templates with a word the rest lacks.
+            candidates: for ti in lexicon.templatesByAnchor[id] {
+                for r in lexicon.templateRequires[ti] where last[r] < p { continue candidates }
                 if let m = match(lexicon.templates[ti], at: p, in: s) { out.append(m) }
             }
         }
