@@ -136,6 +136,13 @@ public struct PlaceTimeline: Sendable, Hashable {
     public var events: [PlaceEvent]
     public var conflicts: [ControlConflict]
 
+    public init(place: Term, periods: [ControlPeriod] = [], events: [PlaceEvent] = [], conflicts: [ControlConflict] = []) {
+        self.place = place
+        self.periods = periods
+        self.events = events
+        self.conflicts = conflicts
+    }
+
     /// True when the place changed hands at least once (two periods, or one reported start).
     public var hasControlChange: Bool {
         periods.count > 1 || periods.contains { $0.startBasis == .reported || $0.endBasis == .reported }

@@ -17,8 +17,8 @@ public enum TimelineVocabulary {
     public static let controlEvents: Set<String> = onsets.union(withdrawals).union([surrender, "surrounds"])
     /// Facts tying a unit to the place it garrisons, tried in this order for surrenders.
     public static let placeLinks = ["heldIn", "locatedIn", "partOf"]
-    /// Facts making two controllers one side (a unit part of a force, a group member of an alliance).
-    public static let affiliations: Set<String> = ["partOf", "memberOf"]
+    /// Facts making two controllers one side (a unit part of a force, a member of an alliance, allies).
+    public static let affiliations: Set<String> = ["partOf", "memberOf", "alliedWith"]
     /// Relations that describe how things are, not something that happened: never timeline events.
     public static let descriptive: Set<String> = ["controls", "locatedIn", "partOf", "memberOf", "alliedWith",
                                                   "leaderOf", "spokespersonOf", "operates"]
