@@ -13,11 +13,20 @@ struct Token: Sendable {
     var paragraphBefore: Bool
 
     /// Starts with an upper-case letter.
-    var isCapitalised: Bool { text.unicodeScalars.first.map { $0.properties.isUppercase } ?? false }
+    var isCapitalised: Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        if first.isASCII { return first.value &- 0x41 < 26 }
+        return first.properties.isUppercase
+    }
     /// Two or more letters, all upper case (digits allowed): an acronym such as `MNDAA`, `3BHA`.
     var isAcronym: Bool {
         var letters = 0
         for s in text.unicodeScalars {
+            if s.isASCII {
+                if s.value &- 0x61 < 26 { return false }
+                if s.value &- 0x41 < 26 { letters += 1 }
+                continue
+            }
             if s.properties.isLowercase { return false }
             if s.properties.isAlphabetic { letters += 1 }
         }
@@ -35,11 +44,34 @@ enum Tokenizer {
     static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
         s == "'" || s == "\u{2019}" || s == "\u{2018}" || s == "\u{02BC}"
     }
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
+    // ASCII fast paths: in ASCII only A–Z and a–z are alphabetic, only 0–9 numeric, only tab to
+    // carriage return and space white space, and nothing a non-spacing mark.
+    @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return (s.value | 0x20) &- 0x61 < 26 || s.value &- 0x30 < 10 }
+        return s.properties.isAlphabetic || s.properties.numericType != nil || s.properties.generalCategory == .nonspacingMark
+    }
+    @inline(__always) static func isNumeric(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? s.value &- 0x30 < 10 : s.properties.numericType != nil
+    }
+    @inline(__always) static func isAlphabetic(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? (s.value | 0x20) &- 0x61 < 26 : s.properties.isAlphabetic
+    }
+    @inline(__always) static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII ? s.value == 0x20 || s.value &- 0x09 < 5 : s.properties.isWhitespace
+    }
+
+    /// The key of ASCII UTF-8 bytes (lower-cased), or nil if any byte is not ASCII.
+    static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        for b in bytes where b >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: bytes.count) { out in
+            for (i, b) in bytes.enumerated() { out[i] = b &- 0x41 < 26 ? b | 0x20 : b }
+            return bytes.count
+        }
     }
 
     static func key(_ text: String) -> String {
+        var text = text
+        if let k = text.withUTF8({ asciiKey($0) }) { return k }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             if isApostrophe(s) { out.append("'") } else { out.append(contentsOf: String(s).lowercased().unicodeScalars) }
@@ -49,22 +81,28 @@ enum Tokenizer {
 
     static func tokenize(_ text: String) -> [Token] {
         let scalars = Array(text.unicodeScalars)
+        let bytes = Array(text.utf8)
         var offsets = [Int](repeating: 0, count: scalars.count + 1)
         for (i, s) in scalars.enumerated() { offsets[i + 1] = offsets[i] + UTF8.width(s) }
         var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 5)
         var i = 0, space = true, newlines = 0
         func emit(_ from: Int, _ to: Int, _ kind: Token.Kind) {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[from..<to])
-            let t = String(view)
-            tokens.append(Token(text: t, key: key(t), start: offsets[from], end: offsets[to], kind: kind,
+            // The token's text straight from its UTF-8 bytes (the text is valid UTF-8, so this is
+            // the same string as its scalars); ASCII keys are lower-cased byte by byte.
+            let (t, k) = bytes.withUnsafeBufferPointer { all -> (String, String) in
+                let slice = UnsafeBufferPointer(rebasing: all[offsets[from]..<offsets[to]])
+                let t = String(decoding: slice, as: UTF8.self)
+                return (t, asciiKey(slice) ?? key(t))
+            }
+            tokens.append(Token(text: t, key: k, start: offsets[from], end: offsets[to], kind: kind,
                                 spaceBefore: space || tokens.isEmpty, paragraphBefore: newlines >= 2))
             space = false
             newlines = 0
         }
         while i < scalars.count {
             let s = scalars[i]
-            if s.properties.isWhitespace {
+            if isWhitespace(s) {
                 if s == "\n" { newlines += 1 }
                 space = true
                 i += 1
@@ -72,17 +110,17 @@ enum Tokenizer {
             }
             if isWordScalar(s) {
                 var j = i + 1
-                let numeric = s.properties.numericType != nil
+                let numeric = isNumeric(s)
                 while j < scalars.count {
                     let c = scalars[j]
                     if isWordScalar(c) { j += 1; continue }
                     // 3,000 and 1.5: a comma or point between digits stays inside a number.
                     if numeric, c == "," || c == ".", j + 1 < scalars.count,
-                       scalars[j + 1].properties.numericType != nil, scalars[j - 1].properties.numericType != nil {
+                       isNumeric(scalars[j + 1]), isNumeric(scalars[j - 1]) {
                         j += 2; continue
                     }
                     // Ta'ang stays one word; MNDAA's splits into MNDAA + 's.
-                    if isApostrophe(c), j + 1 < scalars.count, scalars[j + 1].properties.isAlphabetic {
+                    if isApostrophe(c), j + 1 < scalars.count, isAlphabetic(scalars[j + 1]) {
                         let possessive = (scalars[j + 1] == "s" || scalars[j + 1] == "S")
                             && (j + 2 >= scalars.count || !isWordScalar(scalars[j + 2]))
                         if !possessive { j += 2; continue }
