@@ -44,7 +44,7 @@ struct ArticleEntities: Sendable {
     /// the slug of the label (the same name in two articles gives the same id).
     mutating func named(_ label: String, classIRI: String, aliases: [String], ontology: Ontology) -> Int {
         for n in [label] + aliases {
-            if let e = ontology.entities(matching: n).first, let idx = ontology.entities.firstIndex(of: e) {
+            if let idx = ontology.entityIndices(matching: n).first {
                 let i = known(idx, ontology)
                 addAliases(i, [label] + aliases)
                 return i

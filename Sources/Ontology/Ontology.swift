@@ -123,12 +123,18 @@ public struct Ontology: Sendable {
     /// Known entities one of whose names (label or alias) equals `name` after normalisation
     /// (case, accents, apostrophes and punctuation ignored, a leading "the" dropped).
     public func entities(matching name: String) -> [OntologyEntity] {
-        (nameIndex[Ontology.normalise(name)] ?? []).map { entities[$0] }
+        entityIndices(matching: name).map { entities[$0] }
+    }
+
+    /// The indices into `entities` of `entities(matching:)`, in the same order (no entity is copied).
+    public func entityIndices(matching name: String) -> [Int] {
+        nameIndex[Ontology.normalise(name)] ?? []
     }
 
     /// The normal form names are compared in: compatibility-folded, accents stripped, case-folded,
     /// apostrophes dropped, other punctuation turned into spaces, spaces collapsed, leading "the " removed.
     public static func normalise(_ name: String) -> String {
+        if let ascii = normaliseASCII(name) { return ascii }
         let folded = name.decomposedStringWithCompatibilityMapping
         var out = ""
         var pendingSpace = false
@@ -148,6 +154,31 @@ public struct Ontology: Sendable {
         }
         if out.hasPrefix("the ") { out.removeFirst(4) }
         return out
+    }
+
+    /// `normalise` for ASCII text, byte by byte (ASCII is its own compatibility decomposition, has no
+    /// marks, and only letters and digits are alphanumeric); nil if the text is not all ASCII.
+    static func normaliseASCII(_ name: String) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b == 0x27 || b == 0x60 { continue }    // ' and `
+                let lower = b &- 0x41 < 26 ? b | 0x20 : b
+                if lower &- 0x61 < 26 || b &- 0x30 < 10 {
+                    if pendingSpace && !out.isEmpty { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(lower)
+                } else {
+                    pendingSpace = true
+                }
+            }
+            if out.starts(with: Array("the ".utf8)) { out.removeFirst(4) }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }
 
