@@ -7,19 +7,34 @@ import Store
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Draw the knowledge graph as a relationship map with Graphviz (in-process).",
+        abstract: "Draw the knowledge graph as a relationship map or a control map with Graphviz (in-process).",
         discussion: """
-            Writes Output/relations.<format> (or into --output DIR). Nodes are shaped and coloured by class,
+            --map relations (default) writes Output/relations.<format> (or into --output DIR). Nodes are shaped and coloured by class,
             with a legend; members of an alliance are grouped; an edge is a fact, drawn once however many
             articles report it (heavier, with ×N), dashed when only claimed; hover an edge for its sources.
+
+            --map control writes Output/control.<format>: one lane per place, each control period a box from
+            its start to its end coloured by controller (legend), dashed when only claimed; captures,
+            surrenders, sieges and withdrawals as dated markers; hover a box for its sources. Long quiet
+            stretches of time are compressed (≈ on the axis). See `kg timeline` for the same as text.
 
             Example:
               kg render                                   # Output/relations.svg
               kg render --focus MNDAA --depth 1 --format png
               kg render --relation captured --relation surrenderedTo --layout neato
+              kg render --map control --since 2023-10 --format png
+              kg render --map control --place Laukkai --place Kunlong
             """)
 
+    enum MapKind: String, ExpressibleByArgument, CaseIterable { case relations, control }
+
     @OptionGroup var store: StoreOptions
+
+    @Option(help: "Which map: relations (entities and facts) or control (who held each place when).") var map: MapKind = .relations
+    @Option(name: .customLong("place"), help: ArgumentHelp("Control map: only this place (label or alias; repeatable).", valueName: "name"))
+    var places: [String] = []
+    @Option(help: ArgumentHelp("Control map: from this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date")) var since: String?
+    @Option(help: ArgumentHelp("Control map: up to this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date")) var until: String?
 
     @Option(help: "Output format: svg, png, pdf, dot or json.") var format: MapFormat = .svg
     @Option(help: ArgumentHelp("Folder the map is written to.", valueName: "dir")) var output: String = "Output"
@@ -34,10 +49,12 @@ struct Render: ParsableCommand {
     func validate() throws {
         if depth < 0 { throw ValidationError("--depth must be 0 or more") }
         if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence is between 0 and 1") }
+        try validateControlOptions()
     }
 
     func run() throws {
         let kg = try store.open(readOnly: true)
+        if map == .control { return try runControlMap(kg) }
         let ontology = try OntologyLocation.stored(in: kg)
         var map = try RelationMap(store: kg, ontology: ontology, includeModal: includeModal,
                                   relations: Set(relations), minConfidence: minConfidence).graphMap()

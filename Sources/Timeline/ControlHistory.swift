@@ -19,7 +19,7 @@ import Store
 ///    another actor ends the open period at its date and begins a new one (a period ends when
 ///    another controller's begins). An end by the holder closes the period.
 /// 4. Nothing is silently resolved; these are flagged as `ControlConflict`s and both sides kept:
-///    - another controller (not part, member or ally of the holder) observed at a date overlapping the holder's last report (same day at the
+///    - another controller (not part or member of the holder, or the reverse) observed at a date overlapping the holder's last report (same day at the
 ///      coarser precision): `simultaneousControllers`;
 ///    - an end for an actor that is not the holder while someone else holds the place: a period for
 ///      that actor is added side by side, `simultaneousControllers`;

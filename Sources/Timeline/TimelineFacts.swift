@@ -17,8 +17,10 @@ public enum TimelineVocabulary {
     public static let controlEvents: Set<String> = onsets.union(withdrawals).union([surrender, "surrounds"])
     /// Facts tying a unit to the place it garrisons, tried in this order for surrenders.
     public static let placeLinks = ["heldIn", "locatedIn", "partOf"]
-    /// Facts making two controllers one side (a unit part of a force, a member of an alliance, allies).
-    public static let affiliations: Set<String> = ["partOf", "memberOf", "alliedWith"]
+    /// Facts making two controllers one side (a unit part of a force, a member of an alliance). Not
+    /// `alliedWith`: alliances shift over the years a timeline spans, and one wrong alliance would hide
+    /// a change of control.
+    public static let affiliations: Set<String> = ["partOf", "memberOf"]
     /// Relations that describe how things are, not something that happened: never timeline events.
     public static let descriptive: Set<String> = ["controls", "locatedIn", "partOf", "memberOf", "alliedWith",
                                                   "leaderOf", "spokespersonOf", "operates"]

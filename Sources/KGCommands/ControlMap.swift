@@ -1,0 +1,313 @@
+import ArgumentParser
+import Foundation
+import Ontology
+import RDF
+import Render
+import Store
+import Timeline
+
+/// Builds the control map: one lane per place (in order of its first known date), each control
+/// period a box from its start to its end (x = time, pinned), coloured by controller, dashed when
+/// only claimed; the events that change control as dated markers above the boxes; a time axis of
+/// year/month ticks at the top and bottom; a legend of controllers. Long quiet stretches of time are
+/// compressed (marked ≈ on the axis) so that 2009 and a busy 2023 fit on one readable page.
+struct ControlMap {
+    let timelines: [PlaceTimeline]
+    let labels: Labels
+    let ontology: Ontology?
+    var since: PartialDate?
+    var until: PartialDate?
+
+    // Layout, in points (Graphviz y grows upwards).
+    static let laneLabelWidth = 150.0, plotLeft = 170.0, openMargin = 36.0, targetWidth = 1000.0
+    static let laneHeight = 58.0, boxHeight = 22.0, markerSize = 9.0
+    static let compressAfterDays = 90, minTickGap = 44.0
+
+    func build() -> (map: GraphMap, geometry: [String: NodeGeometry], lanes: Int) {
+        let lo = since.map(TimelineDays.first), hi = until.map(TimelineDays.last)
+        func inRange(_ d: PartialDate?) -> Bool {
+            guard let d else { return false }
+            return (lo.map { TimelineDays.last(d) >= $0 } ?? true) && (hi.map { TimelineDays.first(d) <= $0 } ?? true)
+        }
+        func visible(_ p: ControlPeriod) -> Bool {
+            (lo.map { p.end == nil || TimelineDays.last(p.end!) >= $0 } ?? true) && (hi.map { p.start == nil || TimelineDays.first(p.start!) <= $0 } ?? true)
+        }
+        let lanes = timelines.compactMap { t -> PlaceTimeline? in
+            var t = t
+            t.periods = t.periods.filter(visible)
+            t.events = t.events.filter { $0.changesControl && inRange($0.date) }
+            return t.periods.isEmpty ? nil : t
+        }.sorted { a, b in
+            let (da, db) = (firstDay(a), firstDay(b))
+            return da != db ? da < db : labels.display(a.place) < labels.display(b.place)
+        }
+
+        var days: [Int] = []
+        for t in lanes {
+            for p in t.periods { days += [p.start, p.end].compactMap { $0 }.map(TimelineDays.first) }
+            days += t.events.compactMap(\.date).map(TimelineDays.first)
+        }
+        if let lo { days.append(lo) }
+        if let hi { days.append(hi) }
+        let scale = TimeScale(keys: days, left: Self.plotLeft + Self.openMargin, targetWidth: Self.targetWidth,
+                              compressAfter: Self.compressAfterDays)
+        let right = scale.right + Self.openMargin
+
+        var nodes: [MapNode] = [], geometry: [String: NodeGeometry] = [:]
+        let palette = ControllerPalette(lanes.flatMap { $0.periods.map(\.controller) })
+        let top = Double(lanes.count) * Self.laneHeight + 40
+        for (i, t) in lanes.enumerated() {
+            let y = top - Double(i) * Self.laneHeight - Self.laneHeight / 2
+            let place = labels.display(t.place)
+            nodes.append(MapNode(id: "lane\(i)", label: place, kind: "lane", style: NodeStyle(shape: "plaintext", fillColor: "transparent"),
+                                 tooltip: "\(place): \(t.periods.count) control period\(t.periods.count == 1 ? "" : "s")",
+                                 position: (Self.laneLabelWidth / 2, y)))
+            geometry["lane\(i)"] = NodeGeometry(width: Self.laneLabelWidth, height: Self.boxHeight, classes: ["lane-label", "lane-\(i)"])
+            for (j, p) in t.periods.enumerated() {
+                var x1 = p.start.map { scale.x(TimelineDays.first($0)) } ?? Self.plotLeft
+                var x2 = p.end.map { scale.x(TimelineDays.first($0)) } ?? right
+                if let lo, p.start.map({ TimelineDays.first($0) < lo }) ?? true { x1 = max(x1, scale.x(lo) - 4) }
+                if let hi, p.end.map({ TimelineDays.first($0) > hi }) ?? true { x2 = min(x2, scale.x(hi) + 4) }
+                let width = max(x2 - x1, 8)
+                let name = labels.display(p.controller)
+                let fits = Int(width / 6.3)
+                let label = fits >= 3 ? (name.count <= fits ? name : String(name.prefix(fits - 1)) + "…") : ""
+                let color = palette.color(p.controller)
+                let id = "p\(i)-\(j)"
+                nodes.append(MapNode(id: id, label: label, kind: "period",
+                                     style: NodeStyle(shape: "box", fillColor: color, fontColor: ControllerPalette.textColor(on: color)),
+                                     tooltip: tooltip(p, place: place), position: (x1 + width / 2, y)))
+                geometry[id] = NodeGeometry(width: width, height: Self.boxHeight, dashed: !p.confirmed,
+                                            penWidth: p.confirmed ? 0.8 : 1.6, borderColor: p.confirmed ? "#444444" : "#000000",
+                                            classes: ["period", p.confirmed ? "confirmed" : "claimed", "lane-\(i)",
+                                                      "controller-" + palette.slot(p.controller)])
+            }
+            // Event markers above the boxes, with labels to their right, on two staggered rows.
+            var rowEnds = [-Double.infinity, -Double.infinity]
+            for (k, e) in t.events.enumerated() {
+                guard let d = e.date else { continue }
+                let x = scale.x(TimelineDays.first(d))
+                let text = Self.verb(e.relation) + " " + d.iso
+                let textWidth = Double(text.count) * 4.8 + 4
+                let row = rowEnds[0] < x - 2 ? 0 : (rowEnds[1] < x - 2 ? 1 : 0)
+                rowEnds[row] = x + Self.markerSize + textWidth
+                let my = y + Self.boxHeight / 2 + 7 + Double(row) * 12
+                let color = ontology?.relation(named: e.relation)?.edgeColor ?? "#333333"
+                let source = Set(e.evidence.map { $0.sourceName }).sorted().joined(separator: "\n• ")
+                let tip = "\(place): \(labels.display(e.actor)) \(e.relation)\(e.counterpart.map { " " + labels.display($0) } ?? "") \(d.iso)"
+                    + (e.claimedOnly ? " (claimed)" : "") + "\nsources:\n• " + source
+                nodes.append(MapNode(id: "e\(i)-\(k)", label: "", kind: "event", style: NodeStyle(shape: "diamond", fillColor: color),
+                                     tooltip: tip, position: (x, my)))
+                geometry["e\(i)-\(k)"] = NodeGeometry(width: Self.markerSize, height: Self.markerSize, dashed: e.claimedOnly,
+                                                      penWidth: 0.6, classes: ["event", "rel-" + e.relation, "lane-\(i)"])
+                nodes.append(MapNode(id: "el\(i)-\(k)", label: text, kind: "event-label",
+                                     style: NodeStyle(shape: "plaintext", fillColor: "transparent", fontColor: color),
+                                     tooltip: tip, position: (x + Self.markerSize / 2 + 1 + textWidth / 2, my)))
+                geometry["el\(i)-\(k)"] = NodeGeometry(width: textWidth, height: 10, fontSize: 8, classes: ["event-label"])
+            }
+        }
+
+        // Time axis, above and below the lanes.
+        for (n, tick) in scale.ticks(minGap: Self.minTickGap).enumerated() {
+            for (side, y) in [("top", top + 12), ("bottom", 28.0)] {
+                nodes.append(MapNode(id: "t\(side)\(n)", label: tick.label, kind: "axis",
+                                     style: NodeStyle(shape: "plaintext", fillColor: "transparent", fontColor: tick.major ? "#000000" : "#666666"),
+                                     position: (tick.x, y)))
+                geometry["t\(side)\(n)"] = NodeGeometry(width: 40, height: 12, fontSize: tick.major ? 10 : 8, classes: ["tick"])
+            }
+        }
+
+        // Legend: one sample per controller, left to right, wrapping, below the axis.
+        var lx = Self.plotLeft, ly = 4.0
+        nodes.append(MapNode(id: "legend-title", label: "Controllers:", kind: "legend-title",
+                             style: NodeStyle(shape: "plaintext", fillColor: "transparent"), position: (Self.laneLabelWidth / 2, ly)))
+        for (n, actor) in palette.actors.enumerated() {
+            let name = labels.display(actor)
+            let w = Double(min(name.count, 28)) * 6.3 + 16
+            if lx + w > right { lx = Self.plotLeft; ly -= 26 }
+            let color = palette.color(actor)
+            nodes.append(MapNode(id: "legend\(n)", label: name, kind: "legend",
+                                 style: NodeStyle(shape: "box", fillColor: color, fontColor: ControllerPalette.textColor(on: color)),
+                                 tooltip: name, position: (lx + w / 2, ly)))
+            geometry["legend\(n)"] = NodeGeometry(width: w, height: 18, classes: ["legend-entry", "controller-" + palette.slot(actor)])
+            lx += w + 8
+        }
+        nodes.append(MapNode(id: "legend-claimed", label: "claimed only", kind: "legend",
+                             style: NodeStyle(shape: "box", fillColor: "#ffffff"), tooltip: "dashed: only attributed claims support the period",
+                             position: (lx + 45, ly)))
+        geometry["legend-claimed"] = NodeGeometry(width: 90, height: 18, dashed: true, penWidth: 1.6, classes: ["legend-entry", "claimed"])
+
+        var title = "Control map: \(lanes.count) place\(lanes.count == 1 ? "" : "s")"
+        if let first = scale.firstDay, let last = scale.lastDay {
+            title += ", \(TimelineDays.date(ordinal: first).truncated(to: .month).iso) to \(TimelineDays.date(ordinal: last).truncated(to: .month).iso)"
+        }
+        return (GraphMap(title: title, nodes: nodes), geometry, lanes.count)
+    }
+
+    private func firstDay(_ t: PlaceTimeline) -> Int {
+        let dates = t.periods.flatMap { [$0.start, $0.end] }.compactMap { $0 }
+        return dates.map(TimelineDays.first).min() ?? Int.max
+    }
+
+    private func tooltip(_ p: ControlPeriod, place: String) -> String {
+        let from = p.start.map { $0.iso + (p.startBasis == .observed ? " (seen)" : "") } ?? "…"
+        let to = p.end.map { $0.iso + (p.endBasis == .observed ? " (seen)" : "") } ?? "…"
+        var s = "\(place): \(labels.display(p.controller)) \(from) – \(to), \(p.confirmed ? "confirmed" : "claimed only")"
+        if !p.alsoReportedAs.isEmpty { s += "\nalso reported as " + p.alsoReportedAs.map(labels.display).joined(separator: ", ") }
+        let sources = p.evidence.map(\.sourceName).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        s += "\nsources:\n" + sources.prefix(8).map { "• " + $0 }.joined(separator: "\n")
+        if sources.count > 8 { s += "\n… and \(sources.count - 8) more" }
+        return s
+    }
+
+    static func verb(_ relation: String) -> String {
+        switch relation {
+        case "captured": "captured"
+        case "surrenderedTo": "surrender"
+        case "surrounds": "surrounded"
+        default: TimelineVocabulary.withdrawals.contains(relation) ? "withdrew" : relation
+        }
+    }
+}
+
+/// Maps days to x, compressing gaps longer than `compressAfter` days to that length.
+struct TimeScale {
+    private var keys: [Int] = []
+    private var xs: [Double] = []
+    private var perDay = 1.0
+    let compressAfter: Int
+    var right: Double { xs.last ?? 0 }
+    var firstDay: Int? { keys.first }
+    var lastDay: Int? { keys.last }
+
+    init(keys days: [Int], left: Double, targetWidth: Double, compressAfter: Int) {
+        self.compressAfter = compressAfter
+        keys = Array(Set(days)).sorted()
+        if keys.isEmpty { xs = [left]; return }
+        if keys.count == 1 { keys.append(keys[0] + 30) }
+        let total = zip(keys, keys.dropFirst()).reduce(0) { $0 + min($1.1 - $1.0, compressAfter) }
+        perDay = min(8, max(0.25, targetWidth / Double(max(total, 1))))
+        xs = [left]
+        for (a, b) in zip(keys, keys.dropFirst()) { xs.append(xs.last! + Double(min(b - a, compressAfter)) * perDay) }
+    }
+
+    func x(_ day: Int) -> Double {
+        guard let first = keys.first else { return xs[0] }
+        if day <= first { return xs[0] - Double(min(first - day, compressAfter)) * perDay }
+        for i in 1..<keys.count where day <= keys[i] {
+            let span = Double(keys[i] - keys[i - 1])
+            return xs[i - 1] + (xs[i] - xs[i - 1]) * Double(day - keys[i - 1]) / span
+        }
+        return xs.last! + Double(min(day - keys.last!, compressAfter)) * perDay
+    }
+
+    struct Tick { var x: Double; var label: String; var major: Bool }
+
+    /// Year ticks first, then month ticks, never closer than `minGap`; `≈` in compressed gaps.
+    func ticks(minGap: Double) -> [Tick] {
+        guard let first = keys.first, let last = keys.last else { return [] }
+        let a = TimelineDays.date(ordinal: first), b = TimelineDays.date(ordinal: last)
+        var ticks: [Tick] = []
+        func free(_ x: Double) -> Bool { ticks.allSatisfy { abs($0.x - x) >= minGap } }
+        for (i, (p, q)) in zip(keys, keys.dropFirst()).enumerated() where q - p > compressAfter {
+            let x = (xs[i] + xs[i + 1]) / 2
+            ticks.append(Tick(x: x, label: "≈", major: false))
+        }
+        for y in a.year...b.year + 1 {
+            let x = self.x(TimelineDays.first(PartialDate(year: y)!))
+            if x >= xs[0] - minGap / 2, x <= right + minGap / 2, free(x) { ticks.append(Tick(x: x, label: String(y), major: true)) }
+        }
+        let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        for y in a.year...b.year {
+            for m in 2...12 {
+                let x = self.x(TimelineDays.first(PartialDate(year: y, month: m)!))
+                if x >= xs[0], x <= right, free(x) { ticks.append(Tick(x: x, label: names[m - 1], major: false)) }
+            }
+        }
+        return ticks.sorted { $0.x < $1.x }
+    }
+}
+
+/// One colour per controller, stable across runs: an actor's preferred slot comes from a hash of
+/// its IRI; a taken slot passes to the next free one (actors placed in IRI order).
+struct ControllerPalette {
+    static let colors = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+                         "#bcbd22", "#7f7f7f", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94"]
+    private(set) var actors: [Term] = []
+    private var slots: [Term: Int] = [:]
+
+    init(_ controllers: [Term]) {
+        var seen = Set<Term>()
+        for a in controllers where seen.insert(a).inserted { actors.append(a) }
+        var taken = Set<Int>()
+        for a in actors.sorted() {
+            var s = Self.hash(a.iriValue ?? "\(a)") % Self.colors.count
+            if taken.count < Self.colors.count { while taken.contains(s) { s = (s + 1) % Self.colors.count } }
+            taken.insert(s)
+            slots[a] = s
+        }
+    }
+
+    func color(_ a: Term) -> String { Self.colors[slots[a] ?? 0] }
+    func slot(_ a: Term) -> String { String(slots[a] ?? 0) }
+
+    /// FNV-1a, stable across processes (Swift's `hashValue` is seeded per run).
+    static func hash(_ s: String) -> Int {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+        return Int(h % UInt64(Int.max))
+    }
+
+    /// Black or white, whichever reads better on `hex`.
+    static func textColor(on hex: String) -> String {
+        let v = Int(hex.dropFirst(), radix: 16) ?? 0
+        let (r, g, b) = (Double((v >> 16) & 255), Double((v >> 8) & 255), Double(v & 255))
+        return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? "#000000" : "#ffffff"
+    }
+}
+
+extension Render {
+    /// `--since`/`--until` are dates; `--place`, `--since`, `--until` only go with `--map control`.
+    func validateControlOptions() throws {
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, PartialDate(iso: value) == nil {
+                throw ValidationError("\(name) takes a date: YYYY, YYYY-MM or YYYY-MM-DD (got '\(value)')")
+            }
+        }
+        if map == .relations, !places.isEmpty || since != nil || until != nil {
+            throw ValidationError("--place, --since and --until apply to --map control")
+        }
+        if let s = since.flatMap(PartialDate.init(iso:)), let u = until.flatMap(PartialDate.init(iso:)),
+           TimelineDays.first(s) > TimelineDays.last(u) {
+            throw ValidationError("--since is after --until")
+        }
+    }
+
+    /// Draws Output/control.<format>.
+    func runControlMap(_ kg: TripleStore) throws {
+        let labels = Labels(store: kg)
+        var timelines = try ControlHistory.build(from: kg)
+        if !places.isEmpty {
+            var chosen: [Term] = []
+            for name in places {
+                guard let t = try TimelineCommand.entity(named: name, in: kg, among: timelines.map(\.place), labels: labels) else {
+                    throw KGFailure(message: "no place named '\(name)' in \(store.db)")
+                }
+                chosen.append(t)
+            }
+            timelines = timelines.filter { chosen.contains($0.place) }
+        }
+        let built = ControlMap(timelines: timelines, labels: labels, ontology: try OntologyLocation.stored(in: kg),
+                               since: since.flatMap(PartialDate.init(iso:)), until: until.flatMap(PartialDate.init(iso:))).build()
+        if built.lanes == 0 { Console.warning("the control map is empty: no control periods match (run `kg build` first?)") }
+        let bytes: [UInt8]
+        do { bytes = try MapRenderer().render(built.map, geometry: built.geometry, layout: .neato, format: format) } catch {
+            throw KGFailure(message: "rendering failed: \(error)")
+        }
+        let dir = URL(fileURLWithPath: output, isDirectory: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("control." + format.rawValue)
+        try Data(bytes).write(to: file, options: .atomic)
+        print("wrote \(file.path) (\(built.lanes) place\(built.lanes == 1 ? "" : "s"))")
+    }
+}
