@@ -24,6 +24,8 @@ struct TimelineCommand: ParsableCommand {
               kg timeline                      # places with a change of control
               kg timeline Laukkai              # periods, events, conflicts and sources for one place
               kg timeline laukkai --format json
+              kg timeline --materialise        # then: kg query 'SELECT ?c ?from WHERE { ?p a kg:ControlPeriod ;
+                                               #   kg:place ?pl ; kg:controller ?c ; kg:start ?from }'
               kg render --map control          # the same periods drawn as lanes (Output/control.svg)
             """)
 
@@ -32,8 +34,14 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("A place (label or alias, any case).", valueName: "place")) var place: String?
     @Option(help: "Output format: table or json.") var format: Format = .table
+    @Flag(help: "Also write every place's periods and events as RDF into the graph <https://kg.example.org/graph/timeline> (and the default graph), for SPARQL.")
+    var materialise = false
 
     func run() throws {
+        if materialise {
+            let n = try store.open().refreshTimeline()
+            Console.note("wrote \(n) triples to <\(TripleStore.timelineGraph.iriValue ?? "")>")
+        }
         let kg = try store.open(readOnly: true)
         let timelines = try ControlHistory.build(from: kg)
         let labels = Labels(store: kg)

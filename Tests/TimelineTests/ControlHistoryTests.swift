@@ -187,3 +187,26 @@ typealias F = TimelineFixture.Fact
         #expect(!TimelineDays.overlap(PartialDate(year: 2024, month: 1, day: 5)!, PartialDate(year: 2024, month: 1, day: 4)!))
     }
 }
+
+@Suite struct TimelineRDFTests {
+    @Test func refreshReplacesTheTimelineGraph() throws {
+        let fx = try TimelineFixture()
+        try fx.article("r1.txt", published: "2024-03-01", places: ["Orvale"], [
+            F(s: "Blue Front", p: "captured", o: "Orvale", date: "2024-02-28"),
+        ])
+        #expect(try fx.store.refreshTimeline() > 0)
+        var periods: [Term] = []
+        try fx.store.quads(predicate: .iri(RDFNS.type), object: .iri(KG.ns + "ControlPeriod"), graph: .some(nil)) { periods.append($0.subject); return true }
+        #expect(periods.count == 1)
+        var start: Term?
+        try fx.store.quads(subject: periods[0], predicate: .iri(KG.ns + "start"), graph: .some(TripleStore.timelineGraph)) { start = $0.object; return false }
+        #expect(start == .typed("2024-02-28", XSD.date))
+        // A second refresh replaces, never duplicates; removing the article empties the graph.
+        try fx.store.removeArticle(path: "r1.txt")
+        try fx.store.refreshTimeline()
+        var left = 0
+        try fx.store.quads(graph: .some(TripleStore.timelineGraph)) { _ in left += 1; return true }
+        #expect(left == 0)
+        #expect(try fx.store.check().isEmpty)
+    }
+}

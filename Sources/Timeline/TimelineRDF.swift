@@ -1,0 +1,104 @@
+import Foundation
+import RDF
+import Store
+
+// Control periods and events as RDF, so that SPARQL reaches time, source and confidence:
+//
+//   <https://kg.example.org/timeline/{place}/period/{n}> a kg:ControlPeriod ;
+//       kg:place <place> ; kg:controller <actor> ;
+//       kg:start "2009"^^xsd:gYear ; kg:end "2024-01"^^xsd:gYearMonth ;   (absent when open)
+//       kg:startBasis "reported" ; kg:endBasis "succeeded" ;              (BoundBasis raw values)
+//       kg:status "confirmed" | "claimed" ; kg:confidence 0.85 ;          (highest of its statements)
+//       kg:source <article graph IRI> ; kg:alsoReportedAs <actor> .
+//   <https://kg.example.org/timeline/{place}/event/{n}> a kg:ControlEvent ;
+//       kg:place <place> ; kg:actor <actor> ; kg:relation kg:captured ; kg:counterpart <actor> ;
+//       kg:date "2024-01-04"^^xsd:date ; kg:status "confirmed" ; kg:source <article graph IRI> .
+//
+// The triples live in the named graph `TripleStore.timelineGraph` and in the default graph (like an
+// article's), and are replaced as a whole by `refreshTimeline()`. The `kg:` terms used here are not in
+// Ontology/core.ttl yet (proposed there). Deleting the old graph uses SQL on the store's connection,
+// mirroring `TripleStore.dropGraph` (internal to Store); moving this method into Store is proposed.
+
+extension TripleStore {
+    /// The named graph holding the materialised control periods and events.
+    public static let timelineGraph: Term = .iri("https://kg.example.org/graph/timeline")
+
+    /// Recomputes every place's timeline and replaces the timeline graph with it, in one transaction.
+    /// Returns the number of triples written. Needs a store opened for writing.
+    @discardableResult
+    public func refreshTimeline() throws -> Int {
+        let triples = TimelineRDF.triples(try ControlHistory.build(from: self))
+        return try transaction {
+            let graph = try intern(Self.timelineGraph)
+            // Default-graph triples only this graph holds go with it (as TripleStore.dropGraph does).
+            try connection.prepare("""
+                DELETE FROM quad WHERE g = 0 AND (s, p, o) IN (
+                    SELECT a.s, a.p, a.o FROM quad a WHERE a.g = ?1
+                    AND NOT EXISTS (SELECT 1 FROM quad b WHERE b.s = a.s AND b.p = a.p AND b.o = a.o
+                                    AND b.g <> 0 AND b.g <> ?1))
+                """).run([.int(graph)])
+            try connection.prepare("DELETE FROM quad WHERE g = ?1").run([.int(graph)])
+            for t in triples {
+                let (s, p, o) = (try intern(t.subject), try intern(t.predicate), try intern(t.object))
+                try insert(s: s, p: p, o: o, g: graph)
+                try insert(s: s, p: p, o: o, g: 0)
+            }
+            return triples.count
+        }
+    }
+}
+
+/// Turns timelines into the triples described above.
+public enum TimelineRDF {
+    public static let base = "https://kg.example.org/timeline/"
+
+    public static func triples(_ timelines: [PlaceTimeline]) -> [Triple] {
+        var out: [Triple] = []
+        func kg(_ name: String) -> Term { .iri(KG.ns + name) }
+        func add(_ s: Term, _ p: String, _ o: Term?) { if let o { out.append(Triple(s, kg(p), o)) } }
+        func sources(_ s: Term, _ evidence: [TimelineEvidence]) {
+            var seen = Set<String>()
+            for e in evidence where seen.insert(e.articlePath).inserted {
+                add(s, "source", ArticleRecord(path: e.articlePath, hash: "").graph)
+            }
+        }
+        for t in timelines {
+            let key = placeKey(t.place)
+            for (n, p) in t.periods.enumerated() {
+                let s = Term.iri(base + key + "/period/\(n + 1)")
+                out.append(Triple(s, .iri(RDFNS.type), kg("ControlPeriod")))
+                add(s, "place", t.place)
+                add(s, "controller", p.controller)
+                add(s, "start", p.start?.literal)
+                add(s, "end", p.end?.literal)
+                add(s, "startBasis", .string(p.startBasis.rawValue))
+                add(s, "endBasis", .string(p.endBasis.rawValue))
+                add(s, "status", .string(p.confirmed ? "confirmed" : "claimed"))
+                if let c = p.evidence.map(\.confidence).max() { add(s, "confidence", decimal(c)) }
+                for a in p.alsoReportedAs { add(s, "alsoReportedAs", a) }
+                sources(s, p.evidence)
+            }
+            for (n, e) in t.events.enumerated() {
+                let s = Term.iri(base + key + "/event/\(n + 1)")
+                out.append(Triple(s, .iri(RDFNS.type), kg("ControlEvent")))
+                add(s, "place", t.place)
+                add(s, "actor", e.actor)
+                add(s, "relation", kg(e.relation))
+                add(s, "counterpart", e.counterpart)
+                add(s, "date", e.date?.literal)
+                add(s, "status", .string(e.claimedOnly ? "claimed" : "confirmed"))
+                sources(s, e.evidence)
+            }
+        }
+        return out
+    }
+
+    static func placeKey(_ place: Term) -> String {
+        let name = TimelineVocabulary.localName(place)
+        return name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "place"
+    }
+
+    static func decimal(_ x: Double) -> Term {
+        .typed(String(format: "%.3f", locale: nil, x), XSD.decimal)
+    }
+}
