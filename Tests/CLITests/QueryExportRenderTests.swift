@@ -138,6 +138,17 @@ enum ExampleStore {
         #expect(text.contains("Legend"))
     }
 
+    @Test func renderingTwiceGivesIdenticalFiles() throws {
+        let dir = try KG.temporaryDirectory()
+        var outputs: [Data] = []
+        for i in 0..<3 {
+            let out = dir.appendingPathComponent("r\(i)").path
+            #expect(try KG.run(["render", "--db", ExampleStore.db, "--output", out]).status == 0)
+            outputs.append(try Data(contentsOf: URL(fileURLWithPath: out + "/relations.svg")))
+        }
+        #expect(Set(outputs).count == 1, "the same graph must give a byte-identical map")
+    }
+
     @Test func dotFormatIsGraphvizText() throws {
         let dir = try KG.temporaryDirectory()
         let r = try KG.run(["render", "--db", ExampleStore.db, "--format", "dot", "--output", dir.path])
