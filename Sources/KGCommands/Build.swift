@@ -6,6 +6,7 @@ import Ingest
 import Ontology
 import RDF
 import Store
+import Timeline
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -67,6 +68,9 @@ struct Build: ParsableCommand {
             guard !pending.isEmpty else { return }
             let results = Self.extractAll(pending, with: extractor)
             try kg.transaction {
+                // The derived timeline is stale from the first changed article on; dropping it in the
+                // same transaction means a build killed before the refresh leaves no stale periods.
+                try kg.replaceGraph(TripleStore.timelineGraph, with: [])
                 for (article, extraction) in zip(pending, results) {
                     try kg.replaceArticle(Facts.record(for: article, fingerprint: fingerprint),
                                           triples: Facts.triples(for: extraction),
@@ -106,6 +110,12 @@ struct Build: ParsableCommand {
         try flush()
         progress.finish()
         summary.removed = try removeVanished(from: kg, seen: seen, readFiles: readFiles)
+        // Control periods are derived from every article's facts: recompute them when any changed
+        // (or an interrupted build left them dropped), so SPARQL sees them in the graph
+        // <https://kg.example.org/graph/timeline> and they follow edits.
+        if try summary.read > 0 || summary.removed > 0 || kg.isEmpty(graph: TripleStore.timelineGraph) {
+            try kg.refreshTimeline()
+        }
 
         let counts = try kg.counts()
         if !quiet {

@@ -46,15 +46,29 @@ extension TripleStore {
 
     /// Replaces the ontology graph (and its share of the default graph) with `quads`' triples.
     public func replaceOntology(_ quads: [Quad]) throws {
+        try replaceGraph(Self.ontologyGraph, with: quads.map(\.triple))
+    }
+
+    /// Replaces a derived or loaded named graph (the ontology, the timeline) with `triples`, keeping
+    /// invariant 4: its triples are also in the default graph, and leave it with it unless another
+    /// graph holds them too. One transaction.
+    public func replaceGraph(_ graph: Term, with triples: [Triple]) throws {
         try transaction {
-            let graph = try intern(Self.ontologyGraph)
-            try dropGraph(graph)
-            for q in quads {
-                let (s, p, o) = (try intern(q.subject), try intern(q.predicate), try intern(q.object))
-                try insert(s: s, p: p, o: o, g: graph)
+            let g = try intern(graph)
+            try dropGraph(g)
+            for t in triples {
+                let (s, p, o) = (try intern(t.subject), try intern(t.predicate), try intern(t.object))
+                try insert(s: s, p: p, o: o, g: g)
                 try insert(s: s, p: p, o: o, g: 0)
             }
         }
+    }
+
+    /// True when no quad is in the named graph `graph`.
+    public func isEmpty(graph: Term) throws -> Bool {
+        var empty = true
+        try quads(graph: .some(graph)) { _ in empty = false; return false }
+        return empty
     }
 
     /// Removes the named graph `graph` and the default-graph triples that no other graph holds.

@@ -16,8 +16,7 @@ import Store
 //
 // The triples live in the named graph `TripleStore.timelineGraph` and in the default graph (like an
 // article's), and are replaced as a whole by `refreshTimeline()`. The `kg:` terms used here are not in
-// Ontology/core.ttl yet (proposed there). Deleting the old graph uses SQL on the store's connection,
-// mirroring `TripleStore.dropGraph` (internal to Store); moving this method into Store is proposed.
+// Ontology/core.ttl yet (proposed there). `kg build` refreshes the graph whenever articles changed.
 
 extension TripleStore {
     /// The named graph holding the materialised control periods and events.
@@ -28,23 +27,8 @@ extension TripleStore {
     @discardableResult
     public func refreshTimeline() throws -> Int {
         let triples = TimelineRDF.triples(try ControlHistory.build(from: self))
-        return try transaction {
-            let graph = try intern(Self.timelineGraph)
-            // Default-graph triples only this graph holds go with it (as TripleStore.dropGraph does).
-            try connection.prepare("""
-                DELETE FROM quad WHERE g = 0 AND (s, p, o) IN (
-                    SELECT a.s, a.p, a.o FROM quad a WHERE a.g = ?1
-                    AND NOT EXISTS (SELECT 1 FROM quad b WHERE b.s = a.s AND b.p = a.p AND b.o = a.o
-                                    AND b.g <> 0 AND b.g <> ?1))
-                """).run([.int(graph)])
-            try connection.prepare("DELETE FROM quad WHERE g = ?1").run([.int(graph)])
-            for t in triples {
-                let (s, p, o) = (try intern(t.subject), try intern(t.predicate), try intern(t.object))
-                try insert(s: s, p: p, o: o, g: graph)
-                try insert(s: s, p: p, o: o, g: 0)
-            }
-            return triples.count
-        }
+        try replaceGraph(Self.timelineGraph, with: triples)
+        return triples.count
     }
 }
 
