@@ -24,7 +24,8 @@ public struct Extractor: Sendable {
 
     /// Extracts one article. Pure: the same article always gives the same result.
     public func extract(_ article: Article) -> ArticleExtraction {
-        let tokens = Tokenizer.tokenize(article.text)
+        var tokens = Tokenizer.tokenize(article.text)
+        lexicon.words.stamp(&tokens)
         let sentences = SentenceSplitter.split(tokens)
         let finder = MentionFinder(ontology: ontology, lexicon: lexicon)
         let matcher = Matcher(ontology: ontology, lexicon: lexicon)

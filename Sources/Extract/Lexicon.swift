@@ -2,39 +2,6 @@ import Foundation
 import Ontology
 import RDF
 
-/// A trie over token keys, built once; lookups walk the article's tokens without copying them.
-struct TokenTrie: Sendable {
-    private var children: [[String: Int]] = [[:]]
-    private var payload: [Int: [Int]] = [:]
-
-    mutating func insert(_ keys: [String], value: Int) {
-        guard !keys.isEmpty else { return }
-        var node = 0
-        for k in keys {
-            if let next = children[node][k] { node = next } else {
-                children.append([:])
-                children[node][k] = children.count - 1
-                node = children.count - 1
-            }
-        }
-        payload[node, default: []].append(value)
-    }
-
-    /// Every entry that matches the tokens starting at `start` (before `end`), longest first.
-    func matches(_ tokens: [Token], from start: Int, end: Int) -> [(length: Int, values: [Int])] {
-        var out: [(Int, [Int])] = []
-        var node = 0, i = start
-        while i < end, let next = children[node][tokens[i].key] {
-            node = next
-            i += 1
-            if let v = payload[node] { out.append((i - start, v)) }
-        }
-        return out.reversed()
-    }
-
-    var isEmpty: Bool { children[0].isEmpty }
-}
-
 /// A phrase of the ontology compiled to tokens, with the exact spelling required for acronyms.
 struct Phrase: Sendable {
     var keys: [String]
@@ -62,6 +29,12 @@ struct PhraseSet<Value: Sendable>: Sendable {
     private var trie = TokenTrie()
     private(set) var phrases: [Phrase] = []
     private(set) var values: [Value] = []
+
+    /// Every token key of the set's phrases.
+    var keys: Set<String> { trie.keys }
+
+    /// Switches lookups to word ids (`words` must hold every key of the set).
+    mutating func compile(_ words: WordIDs) { trie.compile(words) }
 
     mutating func add(_ phrase: Phrase, _ value: Value) {
         trie.insert(phrase.keys, value: phrases.count)
@@ -169,12 +142,14 @@ struct Lexicon: Sendable {
     var cues = PhraseSet<Modal>()
     var boundaries: Set<String> = []
     var templates: [Template] = []
-    /// Every literal word of any template, numbered: the matcher works with these ids, not strings.
-    var templateKeyIDs: [String: Int] = [:]
-    /// Per key id: the templates whose first literal is that word, in ontology order.
+    /// Every word of the lexicon's phrases and templates, numbered (tokens carry these ids).
+    var words = WordIDs()
+    /// Per word id: the templates whose first literal is that word, in ontology order.
     var templatesByAnchor: [[Int]] = []
-    /// Per template: the ids of its literal words after the first; a template can only match at a
-    /// position if each of them occurs at or after it in the sentence.
+    /// Template words have the ids below this (they are numbered before phrase words).
+    var templateWordCount = 0
+    /// Per template: the word ids of its literal words after the first; a template can only match
+    /// at a position if each of them occurs at or after it in the sentence.
     var templateRequires: [[Int]] = []
     /// Countries of known entities and partial-control cues (see `ExtraVocabulary`).
     var extra: ExtraVocabulary
@@ -232,16 +207,23 @@ struct Lexicon: Sendable {
                 templates.append(t)
             }
         }
+        templateWordCount = words.count
+        // Number every phrase word too, then switch the phrase sets to word ids.
+        var phraseKeys = names.keys.union(headWords.keys).union(groupHeads.keys).union(titles.keys)
+        phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
+        for k in phraseKeys.sorted() { _ = words.intern(k) }
+        templatesByAnchor += Array(repeating: [], count: words.count - templatesByAnchor.count)
+        names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words)
+        quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
     }
 }
 
 extension Lexicon {
     /// The id of a template word, numbering it if new.
     private mutating func templateKeyID(_ key: String) -> Int {
-        if let id = templateKeyIDs[key] { return id }
-        templateKeyIDs[key] = templatesByAnchor.count
-        templatesByAnchor.append([])
-        return templatesByAnchor.count - 1
+        let id = Int(words.intern(key))
+        if id == templatesByAnchor.count { templatesByAnchor.append([]) }
+        return id
     }
 }
 

@@ -82,9 +82,10 @@ struct Matcher {
         // Each token's template-word id (-1: in no template), and the last position of each word.
         let lo = s.range.lowerBound
         var ids = [Int](repeating: -1, count: s.range.count)
-        var last = [Int](repeating: -1, count: lexicon.templatesByAnchor.count)
+        var last = [Int](repeating: -1, count: lexicon.templateWordCount)
         for p in s.range {
-            if let id = lexicon.templateKeyIDs[s.tokens[p].key] {
+            let id = Int(lexicon.words.id(s.tokens[p]))
+            if id >= 0 && id < lexicon.templateWordCount {
                 ids[p - lo] = id
                 last[id] = p
             }

@@ -11,6 +11,12 @@ struct Token: Sendable {
     var spaceBefore: Bool
     /// A blank line (paragraph break) precedes the token.
     var paragraphBefore: Bool
+    /// The lexicon's id for `key` (see `WordIDs`): `noWord` if no phrase has it, `unstamped` before
+    /// the extractor stamps it.
+    var wordID: Int32 = Token.unstamped
+
+    static let noWord: Int32 = -1
+    static let unstamped = Int32.min
 
     /// Starts with an upper-case letter.
     var isCapitalised: Bool {
