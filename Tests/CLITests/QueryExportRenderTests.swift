@@ -172,3 +172,29 @@ enum ExampleStore {
         #expect(Set(back.split(separator: "\n")) == Set(nq.stdout.split(separator: "\n")))
     }
 }
+
+@Suite struct ProvenanceFromSPARQLTests {
+    @Test func controlPeriodsAndSourcesAreReachableFromSPARQL() throws {
+        let q = """
+            PREFIX kg: <https://kg.example.org/ontology#>
+            SELECT ?place ?controller ?source WHERE {
+              ?p a kg:ControlPeriod ; kg:place ?place ; kg:controller ?controller ; kg:source ?source .
+            }
+            """
+        let r = try KG.run(["query", "--db", ExampleStore.db, "--format", "csv", q])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.split(separator: "\n").dropFirst()
+        #expect(!rows.isEmpty, "kg build materialises control periods")
+        #expect(rows.allSatisfy { $0.contains("https://kg.example.org/article/") }, "every period names its article")
+    }
+
+    @Test func everyArticleIsANamedGraph() throws {
+        let q = """
+            PREFIX kg: <https://kg.example.org/ontology#>
+            SELECT DISTINCT ?article WHERE { GRAPH ?article { ?unit kg:surrenderedTo ?actor } }
+            """
+        let r = try KG.run(["query", "--db", ExampleStore.db, "--format", "csv", q])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("Examples/articles/"), "\(r.stdout)")
+    }
+}
