@@ -183,7 +183,7 @@ enum ExampleStore {
             """
         let r = try KG.run(["query", "--db", ExampleStore.db, "--format", "csv", q])
         #expect(r.status == 0, "\(r.stderr)")
-        let rows = r.stdout.split(separator: "\n").dropFirst()
+        let rows = r.stdout.split(whereSeparator: \.isNewline).dropFirst()  // CSV lines end in CRLF
         #expect(!rows.isEmpty, "kg build materialises control periods")
         #expect(rows.allSatisfy { $0.contains("https://kg.example.org/article/") }, "every period names its article")
     }
