@@ -69,7 +69,7 @@ struct FrontMatter {
             warn(root.mark, "front matter is not a YAML mapping of keys to values; ignored")
             return
         }
-        var published: Value?, date: Value?, sourceValue: Value?, url: Value?
+        var fields: [String: Value] = [:]
         for (keyNode, valueNode) in mapping {
             guard let key = keyNode.scalar?.string.lowercased() else { continue }
             guard ["title", "published", "date", "source", "url"].contains(key) else { continue }
@@ -79,24 +79,23 @@ struct FrontMatter {
             }
             let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !text.isEmpty, !(scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(text)) else { continue }
-            let value = Value(text: text, line: (valueNode.mark?.line ?? 1) + 1)
-            switch key {
-            case "title": title = value
-            case "published": published = value
-            case "date": date = value
-            case "source": sourceValue = value
-            default: url = value
-            }
+            fields[key] = Value(text: text, line: (valueNode.mark?.line ?? 1) + 1)
         }
-        self.published = published ?? date
-        self.source = sourceValue ?? url
+        assign(fields)
+    }
+
+    /// Takes the known keys: `published` before `date`, `source` before `url`.
+    private mutating func assign(_ fields: [String: Value]) {
+        title = fields["title"]
+        published = fields["published"] ?? fields["date"]
+        source = fields["source"] ?? fields["url"]
     }
 
     /// Hand-written front matter often breaks YAML with an unquoted colon in a title
     /// ("title: Laukkai falls: the army surrenders"). Such a block is read line by line: a known key at
     /// the start of a line, a colon, and the rest of the line as the value (surrounding quotes removed).
     private mutating func readLeniently(_ yaml: String) {
-        var published: Value?, date: Value?, sourceValue: Value?, url: Value?
+        var fields: [String: Value] = [:]
         for (index, raw) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard let colon = raw.firstIndex(of: ":") else { continue }
             let key = raw[..<colon].lowercased()
@@ -106,17 +105,9 @@ struct FrontMatter {
                 text = String(text.dropFirst().dropLast())
             }
             guard !text.isEmpty else { continue }
-            let value = Value(text: text, line: index + 2)
-            switch key {
-            case "title": title = value
-            case "published": published = value
-            case "date": date = value
-            case "source": sourceValue = value
-            default: url = value
-            }
+            fields[key] = Value(text: text, line: index + 2)
         }
-        self.published = published ?? date
-        self.source = sourceValue ?? url
+        assign(fields)
     }
 
     private static func describe(_ error: YamlError) -> (Mark?, String) {

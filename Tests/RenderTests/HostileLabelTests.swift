@@ -110,7 +110,8 @@ import Testing
         #expect(process.terminationStatus == 0)
         let svg = try SVG(Array(svgData))
         let node = try #require(try svg.groups("node").first)
-        #expect(try Self.texts(node) == [Self.expectedText(raw)])
+        let drawn = try Self.texts(node), wanted = [Self.expectedText(raw)]
+        #expect(drawn == wanted, "dot drew \(drawn.map { Array($0.unicodeScalars.suffix(6)) }) (\(drawn.map(\.count)) characters), expected \(wanted.map { Array($0.unicodeScalars.suffix(6)) }) (\(wanted.map(\.count)))")
         #expect(try svg.elements("script").isEmpty)
     }
 }
