@@ -38,7 +38,7 @@ public struct Extractor: Sendable {
 
         for (index, range) in sentences.enumerated() where !range.isEmpty {
             let times = TimeFinder.find(tokens, in: range, text: article.text, published: article.publishedDate)
-            var timeTokens = Set<Int>()
+            var timeTokens = TokenSet(range)
             for t in times { timeTokens.formUnion(t.range) }
             let mentions = finder.find(tokens, range, timeTokens: timeTokens, state: &state)
             for m in mentions where m.kind == .name { named.insert(m.entity) }

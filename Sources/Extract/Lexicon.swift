@@ -151,6 +151,8 @@ struct Lexicon: Sendable {
     /// Per template: the word ids of its literal words after the first; a template can only match
     /// at a position if each of them occurs at or after it in the sentence.
     var templateRequires: [[Int]] = []
+    /// Per relation: its domain and range (the matcher reads these without copying the relation).
+    var relationSlots: [(domain: String?, range: String?)] = []
     /// Countries of known entities and partial-control cues (see `ExtraVocabulary`).
     var extra: ExtraVocabulary
     /// First words of every role noun ("capital", "spokesman"): "the capital of X" is a role, not a place.
@@ -181,6 +183,7 @@ struct Lexicon: Sendable {
         for c in lex.claimCues { cues.add(Phrase(c), .claim) }
         boundaries = Set(lex.clauseBoundaries.map(Tokenizer.key))
 
+        relationSlots = ontology.relations.map { ($0.domain, $0.range) }
         for (ri, r) in ontology.relations.enumerated() {
             for n in r.roleNouns { if let first = Phrase(n).keys.first { roleWords.insert(first) } }
             var specs: [(String, Template.Kind)] = []

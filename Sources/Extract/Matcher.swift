@@ -6,16 +6,19 @@ struct SentenceView {
     let tokens: [Token]
     let range: Range<Int>
     let mentions: [Mention]
-    let timeTokens: Set<Int>
+    let timeTokens: TokenSet
     let boundaries: Set<String>
     /// The class IRI of each mention's entity.
     let classes: [String]
-    private(set) var startAt: [Int: Int] = [:]
-    private(set) var endAt: [Int: Int] = [:]
+    /// The mention starting (ending) at each token of the sentence.
+    private(set) var startAt: PositionMap
+    private(set) var endAt: PositionMap
     /// For each mention, the mentions of its coordination ("Kunlong, Hsenwi and Kutkai").
     private(set) var groupOf: [Range<Int>] = []
 
-    init(tokens: [Token], range: Range<Int>, mentions: [Mention], classes: [String], timeTokens: Set<Int>, boundaries: Set<String>) {
+    init(tokens: [Token], range: Range<Int>, mentions: [Mention], classes: [String], timeTokens: TokenSet, boundaries: Set<String>) {
+        self.startAt = PositionMap(range)
+        self.endAt = PositionMap(range)
         self.classes = classes
         self.tokens = tokens
         self.range = range
@@ -117,7 +120,7 @@ struct Matcher {
     }
 
     private func match(_ t: Template, at p: Int, in s: SentenceView) -> TemplateMatch? {
-        let rel = ontology.relations[t.relation]
+        let rel = lexicon.relationSlots[t.relation]
         let end = s.range.upperBound
         var cursor = p
         var subjects: [Int] = [], objects: [Int] = []

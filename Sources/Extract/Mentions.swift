@@ -107,7 +107,7 @@ struct MentionFinder {
         "during", "under", "over", "into", "through", "across", "against", "without", "within", "near",
     ]
 
-    func find(_ t: [Token], _ sentence: Range<Int>, timeTokens: Set<Int>, state: inout ArticleEntities) -> [Mention] {
+    func find(_ t: [Token], _ sentence: Range<Int>, timeTokens: TokenSet, state: inout ArticleEntities) -> [Mention] {
         var out: [Mention] = []
         var i = sentence.lowerBound
         let end = sentence.upperBound
