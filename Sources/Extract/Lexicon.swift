@@ -146,6 +146,9 @@ struct Lexicon: Sendable {
     var words = WordIDs()
     /// Per word id: the templates whose first literal is that word, in ontology order.
     var templatesByAnchor: [[Int]] = []
+    /// Per template word id: the templates anchored there, grouped by their most selective other
+    /// word (-1: none); a group is tried only if its word occurs later in the sentence.
+    var templateGroups: [[(word: Int, templates: [Int])]] = []
     /// Template words have the ids below this (they are numbered before phrase words).
     var templateWordCount = 0
     /// Per template: the word ids of its literal words after the first; a template can only match
@@ -211,6 +214,20 @@ struct Lexicon: Sendable {
             }
         }
         templateWordCount = words.count
+        // The word of each template that fewest templates need stands for it in its anchor's groups.
+        var uses = [Int](repeating: 0, count: templateWordCount)
+        for r in templateRequires { for w in r { uses[w] += 1 } }
+        templateGroups = Array(repeating: [], count: templateWordCount)
+        for (anchor, list) in templatesByAnchor.enumerated() {
+            for ti in list {
+                let word = templateRequires[ti].min { uses[$0] < uses[$1] } ?? -1
+                if let g = templateGroups[anchor].firstIndex(where: { $0.word == word }) {
+                    templateGroups[anchor][g].templates.append(ti)
+                } else {
+                    templateGroups[anchor].append((word, [ti]))
+                }
+            }
+        }
         // Number every phrase word too, then switch the phrase sets to word ids.
         var phraseKeys = names.keys.union(headWords.keys).union(groupHeads.keys).union(titles.keys)
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))

@@ -93,12 +93,21 @@ struct Matcher {
                 last[id] = p
             }
         }
+        var picked: [Int] = []
         for p in s.range {
             let id = ids[p - lo]
             guard id >= 0 else { continue }
             // A literal matches at or after the anchor only: skip templates with a word the rest lacks.
-            candidates: for ti in lexicon.templatesByAnchor[id] {
-                for r in lexicon.templateRequires[ti] where last[r] < p { continue candidates }
+            picked.removeAll(keepingCapacity: true)
+            for g in lexicon.templateGroups[id] where g.word < 0 || last[g.word] >= p {
+                candidates: for ti in g.templates {
+                    for r in lexicon.templateRequires[ti] where last[r] < p { continue candidates }
+                    picked.append(ti)
+                }
+            }
+            // Templates are tried in ontology order, as the anchor's list has them.
+            if picked.count > 1 { picked.sort() }
+            for ti in picked {
                 if let m = match(lexicon.templates[ti], at: p, in: s) { out.append(m) }
             }
         }

@@ -60,7 +60,7 @@ extension MentionFinder {
     /// True if the mention starting at `start` is the object of a preposition or of an -ing verb.
     static func governed(_ t: [Token], _ start: Int, _ sentence: Range<Int>) -> Bool {
         var b = start - 1
-        while b >= sentence.lowerBound, ["the", "a", "an"].contains(t[b].key) { b -= 1 }
+        while b >= sentence.lowerBound, Matcher.determiners.contains(t[b].key) { b -= 1 }
         guard b >= sentence.lowerBound else { return false }
         let k = t[b].key
         return governingWords.contains(k) || (t[b].kind == .word && k.hasSuffix("ing") && k.count > 5 && !t[b].isCapitalised)
@@ -75,7 +75,7 @@ extension MentionFinder {
     /// compatible entity.
     func reference(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, _ current: [Mention],
                    state: ArticleEntities) -> Mention? {
-        if ["which", "who"].contains(t[i].key), i > sentence.lowerBound, t[i - 1].text == ",",
+        if t[i].key == "which" || t[i].key == "who", i > sentence.lowerBound, t[i - 1].text == ",",
            let last = current.last, last.range.upperBound == i - 1 {
             var antecedent = last
             if Self.governed(t, last.range.lowerBound, sentence), current.count >= 2 {

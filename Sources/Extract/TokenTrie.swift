@@ -39,15 +39,23 @@ struct TokenTrie: Sendable {
     private var payload: [Int: [Int]] = [:]
     private var compiled: Compiled?
 
-    /// The id-keyed form of the trie: node numbers are those of `children`.
-    private struct Compiled: Sendable {
-        var words: WordIDs
+    /// The id-keyed form of the trie: node numbers are those of `children`. A class, so a lookup
+    /// retains one reference rather than copying four arrays.
+    private final class Compiled: Sendable {
+        let words: WordIDs
         /// Per word id: the root's child for it, or -1.
-        var root: [Int32]
+        let root: [Int32]
         /// Per node: (word id, child) pairs.
-        var edges: [[(word: Int32, node: Int32)]]
+        let edges: [[(word: Int32, node: Int32)]]
         /// Per node: the values of the entries ending there.
-        var values: [[Int]]
+        let values: [[Int]]
+
+        init(words: WordIDs, root: [Int32], edges: [[(word: Int32, node: Int32)]], values: [[Int]]) {
+            self.words = words
+            self.root = root
+            self.edges = edges
+            self.values = values
+        }
     }
 
     mutating func insert(_ keys: [String], value: Int) {
@@ -87,6 +95,10 @@ struct TokenTrie: Sendable {
     func matches(_ tokens: [Token], from start: Int, end: Int) -> [(length: Int, values: [Int])] {
         var out: [(Int, [Int])] = []
         if let c = compiled {
+            // Most positions start no phrase: answer those from the root array alone.
+            guard start < end else { return [] }
+            let first = c.words.id(tokens[start])
+            guard first >= 0, Int(first) < c.root.count, c.root[Int(first)] >= 0 else { return [] }
             var node = 0, i = start
             while i < end {
                 let id = c.words.id(tokens[i])
