@@ -31,6 +31,8 @@ public struct Ontology: Sendable {
 
     private var relationIndex: [String: Int]
     private var classIndex: [String: Int]
+    /// Per class IRI: the IRIs `isSubclass` walks after it (parents, up to 63 steps), precomputed.
+    private var superclassChains: [String: [String]]
     private var nameIndex: [String: [Int]]
 
     /// Loads every `*.ttl` file of `directory`, in sorted file-name order.
@@ -90,6 +92,18 @@ public struct Ontology: Sendable {
         for (i, r) in relations.enumerated() where relationIndex[r.localName] == nil { relationIndex[r.localName] = i }
         classIndex = [:]
         for (i, c) in classes.enumerated() where classIndex[c.iri] == nil { classIndex[c.iri] = i }
+        var chains: [String: [String]] = [:]
+        let index = classIndex, all = classes
+        for iri in index.keys {
+            var chain: [String] = []
+            var current = index[iri].flatMap { all[$0].parent }
+            while let c = current, chain.count < 63 {
+                chain.append(c)
+                current = index[c].flatMap { all[$0].parent }
+            }
+            chains[iri] = chain
+        }
+        superclassChains = chains
         nameIndex = [:]
         for (i, e) in entities.enumerated() {
             for name in Set(([e.label] + e.aliases).map(Ontology.normalise)) where !name.isEmpty {
@@ -110,14 +124,9 @@ public struct Ontology: Sendable {
 
     /// True if `iri` is `ancestor` or one of its (transitive) subclasses.
     public func isSubclass(_ iri: String, of ancestor: String) -> Bool {
-        var current: String? = iri
-        var steps = 0
-        while let c = current, steps < 64 {
-            if c == ancestor { return true }
-            current = classIndex[c].flatMap { classes[$0].parent }
-            steps += 1
-        }
-        return false
+        // The parent chain (bounded: the data may contain a cycle) is walked once, in `init`.
+        if iri == ancestor { return true }
+        return superclassChains[iri]?.contains(ancestor) ?? false
     }
 
     /// Known entities one of whose names (label or alias) equals `name` after normalisation
