@@ -16,6 +16,8 @@ import RDF
 public struct Extractor: Sendable {
     let ontology: Ontology
     let lexicon: Lexicon
+    /// Tries every template at every token, bypassing the template index (tests compare the two).
+    var exhaustiveMatching = false
 
     public init(ontology: Ontology) {
         self.ontology = ontology
@@ -28,7 +30,7 @@ public struct Extractor: Sendable {
         lexicon.words.stamp(&tokens)
         let sentences = SentenceSplitter.split(tokens)
         let finder = MentionFinder(ontology: ontology, lexicon: lexicon)
-        let matcher = Matcher(ontology: ontology, lexicon: lexicon)
+        let matcher = Matcher(ontology: ontology, lexicon: lexicon, exhaustive: exhaustiveMatching)
         let modality = ModalityReader(lexicon: lexicon)
         let utf8 = Array(article.text.utf8)
         var state = ArticleEntities()

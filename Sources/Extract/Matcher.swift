@@ -66,6 +66,8 @@ struct TemplateMatch {
 struct Matcher {
     let ontology: Ontology
     let lexicon: Lexicon
+    /// Try every template at every token (no index): the reference the index must agree with.
+    var exhaustive = false
 
     static let adverbs: Set<String> = ["also", "already", "now", "still", "just", "then", "reportedly", "allegedly",
                                        "finally", "later", "all", "both", "jointly", "fully", "completely", "again",
@@ -82,6 +84,12 @@ struct Matcher {
 
     func matches(_ s: SentenceView) -> [TemplateMatch] {
         var out: [TemplateMatch] = []
+        if exhaustive {
+            for p in s.range {
+                for t in lexicon.templates { if let m = match(t, at: p, in: s) { out.append(m) } }
+            }
+            return out
+        }
         // Each token's template-word id (-1: in no template), and the last position of each word.
         let lo = s.range.lowerBound
         var ids = [Int](repeating: -1, count: s.range.count)
