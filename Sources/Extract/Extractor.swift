@@ -36,7 +36,7 @@ public struct Extractor: Sendable {
         var state = ArticleEntities()
         var named = Set<Int>()
         var assertions: [Assertion] = []
-        var seen = Set<String>()
+        var seen = Set<FactKey>()
 
         for (index, range) in sentences.enumerated() where !range.isEmpty {
             let times = TimeFinder.find(tokens, in: range, text: article.text, published: article.publishedDate)
@@ -47,11 +47,11 @@ public struct Extractor: Sendable {
             let view = SentenceView(tokens: tokens, range: range, mentions: mentions,
                                     classes: mentions.map { state.records[$0.entity].classIRI },
                                     timeTokens: timeTokens, boundaries: lexicon.boundaries)
-            let sentence = String(decoding: utf8[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
+            var sentenceText: String?
             for m in matcher.matches(view) {
-                let rel = ontology.relations[m.template.relation]
+                let rel = lexicon.relationFacts[m.template.relation]
                 let (mode, attribution) = modality.read(view, trigger: m.trigger, state: state)
-                let time = attachTime(times, to: m, relation: rel, published: article.publishedDate)
+                let time = attachTime(times, to: m, isState: rel.isState, published: article.publishedDate)
                 let partialBlocked = Self.partialRelations.contains(rel.localName)
                 for si in m.subjects {
                     for oi in m.objects where !(partialBlocked && partial(view, object: mentions[oi], trigger: m.trigger)) {
@@ -60,11 +60,13 @@ public struct Extractor: Sendable {
                         // An untyped relation (partOf) links two places or two non-places, never a unit and a town.
                         if rel.domain == rel.range,
                            isPlace(state.records[s].classIRI) != isPlace(state.records[o].classIRI) { continue }
-                        for (slot, e) in [(rel.domain, s), (rel.range, o)] where slot == lexicon.personClass {
-                            if state.records[e].classIRI == lexicon.unknownClass { state.records[e].classIRI = lexicon.personClass }
+                        if rel.domain == lexicon.personClass, state.records[s].classIRI == lexicon.unknownClass {
+                            state.records[s].classIRI = lexicon.personClass
                         }
-                        let key = "\(s)|\(rel.localName)|\(o)|\(index)"
-                        guard seen.insert(key).inserted else { continue }
+                        if rel.range == lexicon.personClass, state.records[o].classIRI == lexicon.unknownClass {
+                            state.records[o].classIRI = lexicon.personClass
+                        }
+                        guard seen.insert(FactKey(subject: s, relation: rel.localName, object: o, sentence: index)).inserted else { continue }
                         named.formUnion([s, o])
                         var confidence = 0.85
                         if !state.records[s].known || !state.records[o].known { confidence -= 0.1 }
@@ -74,6 +76,8 @@ public struct Extractor: Sendable {
                         if m.distance > 4 { confidence -= 0.1 }
                         if mode == .claimed { confidence -= 0.05 }
                         let span = tokens[m.span.lowerBound].start..<tokens[m.span.upperBound - 1].end
+                        let sentence = sentenceText ?? String(decoding: utf8[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
+                        sentenceText = sentence
                         assertions.append(Assertion(
                             subject: state.records[s].id, relation: rel.localName, object: state.records[o].id,
                             sentence: sentence, sentenceIndex: index, span: span, time: time,
@@ -113,7 +117,7 @@ public struct Extractor: Sendable {
     /// The time of a match: the nearest date expression of the sentence (after the trigger preferred).
     /// State relations keep intervals ("until 2009" → end); an onset trigger starts the state; an
     /// untimed state is an observation on the publication date.
-    func attachTime(_ times: [TimeExpression], to m: TemplateMatch, relation: OntologyRelation,
+    func attachTime(_ times: [TimeExpression], to m: TemplateMatch, isState: Bool,
                     published: PartialDate?) -> TimeAnnotation? {
         // Appositions ("X, the capital of Y") state identity, not events: no time.
         if m.template.kind == .role { return nil }
@@ -126,18 +130,26 @@ public struct Extractor: Sendable {
             if d <= 20, best == nil || d < best!.0 { best = (d, t) }
         }
         if let (_, t) = best {
-            if m.template.kind == .onset, relation.isState {
+            if m.template.kind == .onset, isState {
                 return TimeAnnotation(date: nil, start: t.date ?? t.start, end: t.end, phrase: t.phrase, anchor: published)
             }
-            if !relation.isState, t.date == nil {
+            if !isState, t.date == nil {
                 // an event dated by an interval: keep the interval
                 return TimeAnnotation(date: nil, start: t.start, end: t.end, phrase: t.phrase, anchor: published)
             }
             return TimeAnnotation(date: t.date, start: t.start, end: t.end, phrase: t.phrase, anchor: published)
         }
-        if relation.isState, let published {
+        if isState, let published {
             return TimeAnnotation(date: published, start: nil, end: nil, phrase: "", anchor: published)
         }
         return nil
     }
+}
+
+/// One fact of one sentence (subject, relation name, object, sentence), kept once per article.
+struct FactKey: Hashable {
+    var subject: Int
+    var relation: String
+    var object: Int
+    var sentence: Int
 }

@@ -154,8 +154,9 @@ struct Lexicon: Sendable {
     /// Per template: the word ids of its literal words after the first; a template can only match
     /// at a position if each of them occurs at or after it in the sentence.
     var templateRequires: [[Int]] = []
-    /// Per relation: its domain and range (the matcher reads these without copying the relation).
-    var relationSlots: [(domain: String?, range: String?)] = []
+    /// Per relation: what the matcher and the extractor read of it for each match (no copy of the
+    /// whole `OntologyRelation` in hot loops).
+    var relationFacts: [(localName: String, domain: String?, range: String?, isState: Bool)] = []
     /// Countries of known entities and partial-control cues (see `ExtraVocabulary`).
     var extra: ExtraVocabulary
     /// First words of every role noun ("capital", "spokesman"): "the capital of X" is a role, not a place.
@@ -186,7 +187,7 @@ struct Lexicon: Sendable {
         for c in lex.claimCues { cues.add(Phrase(c), .claim) }
         boundaries = Set(lex.clauseBoundaries.map(Tokenizer.key))
 
-        relationSlots = ontology.relations.map { ($0.domain, $0.range) }
+        relationFacts = ontology.relations.map { ($0.localName, $0.domain, $0.range, $0.isState) }
         for (ri, r) in ontology.relations.enumerated() {
             for n in r.roleNouns { if let first = Phrase(n).keys.first { roleWords.insert(first) } }
             var specs: [(String, Template.Kind)] = []

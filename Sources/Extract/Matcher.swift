@@ -137,7 +137,7 @@ struct Matcher {
     }
 
     private func match(_ t: Template, at p: Int, in s: SentenceView) -> TemplateMatch? {
-        let rel = lexicon.relationSlots[t.relation]
+        let rel = lexicon.relationFacts[t.relation]
         let end = s.range.upperBound
         var cursor = p
         var subjects: [Int] = [], objects: [Int] = []
