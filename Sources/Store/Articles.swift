@@ -102,7 +102,7 @@ extension TripleStore {
                 """)
             ins.bind(record.path, at: 1); ins.bind(record.hash, at: 2); ins.bind(record.title, at: 3)
             ins.bind(record.published, at: 4); ins.bind(record.source, at: 5)
-            ins.bind(ISO8601DateFormatter().string(from: Date()), at: 6); ins.bind(graph, at: 7)
+            ins.bind(ingestTime, at: 6); ins.bind(graph, at: 7)
             try ins.run()
             let article = connection.lastInsertRowID
             var graphTriples = triples

@@ -34,6 +34,9 @@ public final class TripleStore {
     public let path: String
     public let connection: Connection
     private var termCache: [Term: Int64] = [:]
+    /// When this session's articles were ingested (one timestamp per open store: formatting a date per
+    /// article cost more than writing it).
+    lazy var ingestTime: String = ISO8601DateFormatter().string(from: Date())
     private var transactionDepth = 0
 
     /// Opens (creating if needed) the store at `path`. A store written by a newer kg is refused;

@@ -80,6 +80,11 @@ struct TimelineFacts {
     var statements: [StoredStatement] = []
     var places: Set<Term> = []
     var placeNames: [(name: String, place: Term)] = []
+    /// Place names as lower-case word sequences ("lauk kai"), for matching against a sentence's words.
+    var placesByWords: [String: [Term]] = [:]
+    var longestPlaceName = 1
+    /// For each subject, the place objects of its place-link facts (heldIn, locatedIn, partOf), by relation.
+    var placeLinks: [Term: [String: [Term]]] = [:]
     /// Unordered pairs of affiliated actors (partOf/memberOf in either direction).
     var affiliated: Set<[Term]> = []
 
@@ -118,6 +123,19 @@ struct TimelineFacts {
             }
         }
         placeNames.sort { $0.name.count != $1.name.count ? $0.name.count > $1.name.count : $0.name < $1.name }
+        for (name, place) in placeNames {
+            let words = Self.words(name)
+            guard !words.isEmpty else { continue }
+            longestPlaceName = max(longestPlaceName, words.count)
+            placesByWords[words.joined(separator: " "), default: []].append(place)
+        }
+        for st in statements {
+            let t = st.record.triple
+            let link = TimelineVocabulary.localName(t.predicate)
+            if TimelineVocabulary.placeLinks.contains(link), places.contains(t.object) {
+                placeLinks[t.subject, default: [:]][link, default: []].append(t.object)
+            }
+        }
 
         for name in TimelineVocabulary.affiliations {
             try store.quads(predicate: .iri(KG.ns + name), graph: .some(nil)) { q in
@@ -140,33 +158,29 @@ struct TimelineFacts {
     /// exactly one is named, or else those among `contested` — places with other control facts).
     func places(of unit: Term, sentence: String, contested: Set<Term>) -> (places: [Term], via: String)? {
         for link in TimelineVocabulary.placeLinks {
-            let found = statements.filter {
-                $0.record.triple.subject == unit && TimelineVocabulary.localName($0.record.triple.predicate) == link
-                    && places.contains($0.record.triple.object)
-            }.map(\.record.triple.object)
-            if !found.isEmpty { return (Array(Set(found)).sorted(), link) }
+            if let found = placeLinks[unit]?[link], !found.isEmpty { return (Array(Set(found)).sorted(), link) }
         }
-        let text = sentence.lowercased()
+        // Every run of up to `longestPlaceName` words of the sentence, looked up among the place names:
+        // linear in the sentence, whatever the number of places.
+        let words = Self.words(sentence)
         var named: [Term] = []
-        for (name, place) in placeNames where place != unit && !named.contains(place) {
-            if Self.containsWord(text, name.lowercased()) { named.append(place) }
+        for start in words.indices {
+            var phrase = ""
+            for end in start..<min(words.count, start + longestPlaceName) {
+                phrase += (end == start ? "" : " ") + words[end]
+                for place in placesByWords[phrase] ?? [] where place != unit && !named.contains(place) {
+                    named.append(place)
+                }
+            }
         }
         if named.count == 1 { return (named, "sentence") }
         let inPlay = named.filter { contested.contains($0) }
         return inPlay.isEmpty ? nil : (inPlay.sorted(), "sentence")
     }
 
-    /// `needle` occurs in `haystack` with no letter or digit on either side.
-    static func containsWord(_ haystack: String, _ needle: String) -> Bool {
-        var from = haystack.startIndex
-        while let r = haystack.range(of: needle, range: from..<haystack.endIndex) {
-            let before = r.lowerBound == haystack.startIndex ? nil : haystack[haystack.index(before: r.lowerBound)]
-            let after = r.upperBound == haystack.endIndex ? nil : haystack[r.upperBound]
-            if !(before?.isLetter ?? false || before?.isNumber ?? false),
-               !(after?.isLetter ?? false || after?.isNumber ?? false) { return true }
-            from = haystack.index(after: r.lowerBound)
-        }
-        return false
+    /// Lower-case words of `text`: runs of letters and digits (so "Lauk-Kai" and "lauk kai" agree).
+    static func words(_ text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
     }
 
     /// The evidence record for a statement, dated by its date, start or end, else its article's date.
