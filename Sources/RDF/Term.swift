@@ -1,3 +1,5 @@
+import Foundation
+
 /// The RDF 1.1 data model: terms, triples and quads.
 ///
 /// Literals are kept exactly as written (lexical form, datatype IRI, language tag as given), so
@@ -117,7 +119,12 @@ public struct Literal: Hashable, Sendable {
 enum ExactText {
     @inline(__always)
     static func equal(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
+        var a = a, b = b
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                pa.count == pb.count && (pa.count == 0 || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0)
+            }
+        }
     }
 
     @inline(__always)
