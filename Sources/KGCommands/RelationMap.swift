@@ -3,40 +3,86 @@ import Ontology
 import RDF
 import Render
 import Store
+import Timeline
 
-/// Builds the relationship map (a `GraphMap`) from the store's statements and the stored ontology.
+/// Builds the relationship map (a `GraphMap`) from the store's statements and the stored ontology,
+/// or (`fromTriples`) from the relation triples of the default graph, e.g. a graph loaded with `kg import`.
 struct RelationMap {
     let store: TripleStore
     let ontology: Ontology?
     let includeModal: Bool
     let relations: Set<String>
     let minConfidence: Double
+    /// Only facts dated in this window (date, or start…end overlapping it; undated facts by their
+    /// article's publication date; facts with no date at all are left out when a window is given).
+    var since: PartialDate? = nil
+    var until: PartialDate? = nil
+    /// Draw the relation triples of the default graph (not in the ontology graph) instead of statements.
+    var fromTriples = false
 
     private struct EdgeKey: Hashable { var s: Term, p: Term, o: Term }
     private struct EdgeFacts { var count = 0, facts = 0; var sources: [String] = []; var dates: Set<String> = [] }
 
-    func graphMap() throws -> GraphMap {
+    /// Relation names for which an actor is drawn beside the place (with `--geo`).
+    static let geoAnchorRelations: Set<String> = ["controls", "captured"]
+
+    /// True when a fact with these dates (or, undated, from an article published on `published`)
+    /// overlaps the window `lo`…`hi` (day ordinals; nil = open).
+    static func inWindow(date: PartialDate?, start: PartialDate?, end: PartialDate?, published: String?,
+                         lo: Int?, hi: Int?) -> Bool {
+        if lo == nil && hi == nil { return true }
+        var first: Int?, last: Int?
+        if let d = date {
+            (first, last) = (TimelineDays.first(d), TimelineDays.last(d))
+        } else if start != nil || end != nil {
+            (first, last) = (start.map(TimelineDays.first), end.map(TimelineDays.last))
+        } else if let p = published.flatMap(PartialDate.init(iso:)) {
+            (first, last) = (TimelineDays.first(p), TimelineDays.last(p))
+        } else {
+            return false
+        }
+        if let lo, let last, last < lo { return false }
+        if let hi, let first, first > hi { return false }
+        return true
+    }
+
+    func graphMap() throws -> GraphMap { try graphMapWithTerms().map }
+
+    /// The map and the entity each node stands for (by node id).
+    func graphMapWithTerms() throws -> (map: GraphMap, terms: [String: Term]) {
         let labels = Labels(store: store)
         var edges: [EdgeKey: EdgeFacts] = [:]
         var order: [EdgeKey] = []
         var articles = Set<String>(), dates: [String] = []
-        try store.statements(factsOnly: !includeModal) { st in
-            let r = st.record
-            let rel = Labels.localName(r.triple.predicate.iriValue ?? "")
-            guard relations.isEmpty || relations.contains(rel), r.confidence >= minConfidence else { return true }
-            let key = EdgeKey(s: r.triple.subject, p: r.triple.predicate, o: r.triple.object)
-            if edges[key] == nil { order.append(key) }
-            edges[key, default: EdgeFacts()].count += 1
-            if r.modality == .asserted { edges[key]!.facts += 1 }
-            let source = (st.article.title ?? st.article.path) + (st.article.published.map { " (\($0))" } ?? "")
-            if !edges[key]!.sources.contains(source) { edges[key]!.sources.append(source) }
-            if let d = r.date ?? r.start { edges[key]!.dates.insert(d.iso); dates.append(d.iso) }
-            articles.insert(st.article.path)
-            if let p = st.article.published { dates.append(p) }
-            return true
+        let lo = since.map(TimelineDays.first), hi = until.map(TimelineDays.last)
+        if fromTriples {
+            try importedTriples { t in
+                let rel = Labels.localName(t.predicate.iriValue ?? "")
+                guard relations.isEmpty || relations.contains(rel) else { return }
+                let key = EdgeKey(s: t.subject, p: t.predicate, o: t.object)
+                if edges[key] == nil { order.append(key); edges[key] = EdgeFacts(count: 1, facts: 1) }
+            }
+        } else {
+            try store.statements(factsOnly: !includeModal) { st in
+                let r = st.record
+                let rel = Labels.localName(r.triple.predicate.iriValue ?? "")
+                guard relations.isEmpty || relations.contains(rel), r.confidence >= minConfidence else { return true }
+                guard Self.inWindow(date: r.date, start: r.start, end: r.end, published: st.article.published,
+                                    lo: lo, hi: hi) else { return true }
+                let key = EdgeKey(s: r.triple.subject, p: r.triple.predicate, o: r.triple.object)
+                if edges[key] == nil { order.append(key) }
+                edges[key, default: EdgeFacts()].count += 1
+                if r.modality == .asserted { edges[key]!.facts += 1 }
+                let source = (st.article.title ?? st.article.path) + (st.article.published.map { " (\($0))" } ?? "")
+                if !edges[key]!.sources.contains(source) { edges[key]!.sources.append(source) }
+                if let d = r.date ?? r.start { edges[key]!.dates.insert(d.iso); dates.append(d.iso) }
+                articles.insert(st.article.path)
+                if let p = st.article.published { dates.append(p) }
+                return true
+            }
         }
 
-        var nodes: [MapNode] = [], index: [Term: Int] = [:]
+        var nodes: [MapNode] = [], index: [Term: Int] = [:], terms: [String: Term] = [:]
         var legendKinds: [String] = []
         func node(_ t: Term) -> String {
             if let i = index[t] { return nodes[i].id }
@@ -47,6 +93,7 @@ struct RelationMap {
             let aliases = labels.aliases(t)
             let tooltip = labels.display(t) + " (\(kind))" + (aliases.isEmpty ? "" : "\nalso: " + aliases.prefix(6).joined(separator: ", "))
             index[t] = nodes.count
+            terms["n\(nodes.count)"] = t
             nodes.append(MapNode(id: "n\(nodes.count)", label: labels.display(t), kind: kind, style: style, tooltip: tooltip))
             return nodes[nodes.count - 1].id
         }
@@ -59,9 +106,11 @@ struct RelationMap {
             let rel = ontology?.relation(named: Labels.localName(key.p.iriValue ?? ""))
             var label = rel?.edgeLabel ?? labels.display(key.p)
             if let d = e.dates.sorted().first { label += " " + d }
-            let tooltip = "\(labels.display(key.s)) \(rel?.label ?? labels.display(key.p)) \(labels.display(key.o))\n"
-                + "sources:\n" + e.sources.prefix(10).map { "• " + $0 }.joined(separator: "\n")
-                + (e.sources.count > 10 ? "\n… and \(e.sources.count - 10) more" : "")
+            var tooltip = "\(labels.display(key.s)) \(rel?.label ?? labels.display(key.p)) \(labels.display(key.o))"
+            if !e.sources.isEmpty {
+                tooltip += "\nsources:\n" + e.sources.prefix(10).map { "• " + $0 }.joined(separator: "\n")
+                    + (e.sources.count > 10 ? "\n… and \(e.sources.count - 10) more" : "")
+            }
             mapEdges.append(MapEdge(from: from, to: to, relation: rel?.localName ?? Labels.localName(key.p.iriValue ?? ""),
                                     label: label, tooltip: tooltip, dashed: e.facts == 0, count: e.count,
                                     color: rel?.edgeColor ?? "#555555"))
@@ -81,9 +130,91 @@ struct RelationMap {
             return (kind, cls.map { NodeStyle(shape: $0.shape, fillColor: $0.color) } ?? NodeStyle())
         }
         let sortedDates = dates.sorted()
-        var title = "Relationship map: \(articles.count) article\(articles.count == 1 ? "" : "s")"
-        if let first = sortedDates.first, let last = sortedDates.last { title += ", \(first) to \(last)" }
-        return GraphMap(title: title, nodes: nodes, edges: mapEdges, clusters: clusters, legend: legend)
+        var title: String
+        if fromTriples {
+            title = "Relationship map: \(order.count) imported fact\(order.count == 1 ? "" : "s")"
+        } else {
+            title = "Relationship map: \(articles.count) article\(articles.count == 1 ? "" : "s")"
+            if let first = sortedDates.first, let last = sortedDates.last { title += ", \(first) to \(last)" }
+            if since != nil || until != nil {
+                title += " (facts from \(since?.iso ?? "…") to \(until?.iso ?? "…"))"
+            }
+        }
+        return (GraphMap(title: title, nodes: nodes, edges: mapEdges, clusters: clusters, legend: legend), terms)
+    }
+
+    /// Calls `body` with every triple of the default graph whose predicate is an ontology relation
+    /// (any kg: property between two IRIs without an ontology), except the ontology's own triples.
+    private func importedTriples(_ body: (Triple) -> Void) throws {
+        var reference = Set<EdgeKey>()
+        try store.quads(graph: .some(TripleStore.ontologyGraph)) { q in
+            reference.insert(EdgeKey(s: q.subject, p: q.predicate, o: q.object))
+            return true
+        }
+        func visit(_ q: Quad) -> Bool {
+            guard q.object.iriValue != nil, !reference.contains(EdgeKey(s: q.subject, p: q.predicate, o: q.object)) else { return true }
+            body(q.triple)
+            return true
+        }
+        if let ontology {
+            for rel in ontology.relations { try store.quads(predicate: .iri(rel.iri), graph: .some(nil), visit) }
+        } else {
+            try store.quads(graph: .some(nil)) { q in
+                guard let p = q.predicate.iriValue, p.hasPrefix(KG.ns) else { return true }
+                return visit(q)
+            }
+        }
+    }
+
+    /// Pins the nodes of entities with kg:lat/kg:long (default graph) at their projected positions, and
+    /// the actors that control or captured such a place beside it (the place with most such facts);
+    /// other nodes stay free. Returns how many nodes were pinned.
+    @discardableResult
+    func placeGeographically(_ map: inout GraphMap, terms: [String: Term]) throws -> Int {
+        func values(_ name: String) throws -> [Term: Double] {
+            var out: [Term: Double] = [:]
+            try store.quads(predicate: .iri(KG.ns + name), graph: .some(nil)) { q in
+                if out[q.subject] == nil, let v = q.object.literalValue.flatMap({ Double($0.lexical) }), v.isFinite { out[q.subject] = v }
+                return true
+            }
+            return out
+        }
+        let lats = try values("lat"), longs = try values("long")
+        var placed: [Int] = [], coords: [(lat: Double, lon: Double)] = []
+        for (i, node) in map.nodes.enumerated() {
+            guard let t = terms[node.id], let lat = lats[t], let lon = longs[t], abs(lat) <= 90, abs(lon) <= 180 else { continue }
+            placed.append(i)
+            coords.append((lat, lon))
+        }
+        let points = GeoProjection.project(coords)
+        // Alliance boxes would span the whole map; pinned places may be nudged apart, not stacked.
+        map.clusters = []
+        for i in map.nodes.indices { map.nodes[i].cluster = nil }
+        map.nudgePinned = true
+        var indexOf: [String: Int] = [:]
+        for (i, node) in map.nodes.enumerated() { indexOf[node.id] = i }
+        for (k, i) in placed.enumerated() {
+            map.nodes[i].position = points[k]
+            map.nodes[i].tooltip += "\n" + String(format: "%.2f, %.2f", locale: nil, coords[k].lat, coords[k].lon)
+        }
+        // Actor → (place → number of control/capture facts), places in first-seen order.
+        var anchors: [Int: [(place: Int, facts: Int)]] = [:]
+        for e in map.edges where Self.geoAnchorRelations.contains(e.relation) {
+            guard let a = indexOf[e.from], let p = indexOf[e.to], map.nodes[p].position != nil,
+                  !placed.contains(a) else { continue }
+            if let j = anchors[a]?.firstIndex(where: { $0.place == p }) { anchors[a]![j].facts += max(1, e.count) }
+            else { anchors[a, default: []].append((p, max(1, e.count))) }
+        }
+        var besideCount: [Int: Int] = [:]
+        for a in anchors.keys.sorted() {
+            let list = anchors[a]!
+            let best = list.max { x, y in x.facts < y.facts }!.facts
+            let place = list.first { $0.facts == best }!.place
+            let n = besideCount[place, default: 0]
+            besideCount[place] = n + 1
+            map.nodes[a].position = GeoProjection.beside(map.nodes[place].position!, index: n)
+        }
+        return placed.count + anchors.count
     }
 
     private func entityClass(_ t: Term) -> OntologyClass? {

@@ -4,6 +4,7 @@ import Ontology
 import RDF
 import Render
 import Store
+import Timeline
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,12 +19,23 @@ struct Render: ParsableCommand {
             surrenders, sieges and withdrawals as dated markers; hover a box for its sources. Long quiet
             stretches of time are compressed (≈ on the axis). See `kg timeline` for the same as text.
 
+            --since/--until work for both maps. On the relationship map they keep the facts whose date, or
+            start…end, overlaps the window; a fact without a date counts at its article's publication date.
+            --geo (relationship map) pins places that have kg:lat/kg:long at their map position (neato),
+            puts the actors that control or captured a place beside it, and leaves the rest free.
+            --from-triples draws the relation triples of the default graph (e.g. loaded with `kg import`)
+            instead of the facts extracted from articles; the ontology's own triples are left out.
+            Above 300 nodes the map uses sfdp with smaller fonts; above 400 edges, edge labels are hidden
+            (hover an edge for its text).
+
             Example:
               kg render                                   # Output/relations.svg
               kg render --focus MNDAA --depth 1 --format png
               kg render --relation captured --relation surrenderedTo --layout neato
               kg render --map control --since 2023-10 --format png
               kg render --map control --place Laukkai --place Kunlong
+              kg render --since 2023-10 --until 2024-01 --geo
+              kg import big.nt && kg render --from-triples --format dot
             """)
 
     enum MapKind: String, ExpressibleByArgument, CaseIterable { case relations, control }
@@ -33,8 +45,10 @@ struct Render: ParsableCommand {
     @Option(help: "Which map: relations (entities and facts) or control (who held each place when).") var map: MapKind = .relations
     @Option(name: .customLong("place"), help: ArgumentHelp("Control map: only this place (label or alias; repeatable).", valueName: "name"))
     var places: [String] = []
-    @Option(help: ArgumentHelp("Control map: from this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date")) var since: String?
-    @Option(help: ArgumentHelp("Control map: up to this date (YYYY, YYYY-MM or YYYY-MM-DD).", valueName: "date")) var until: String?
+    @Option(help: ArgumentHelp("From this date (YYYY, YYYY-MM or YYYY-MM-DD): facts or control periods in the window.", valueName: "date"))
+    var since: String?
+    @Option(help: ArgumentHelp("Up to this date (YYYY, YYYY-MM or YYYY-MM-DD): facts or control periods in the window.", valueName: "date"))
+    var until: String?
 
     @Option(help: "Output format: svg, png, pdf, dot or json.") var format: MapFormat = .svg
     @Option(help: ArgumentHelp("Folder the map is written to.", valueName: "dir")) var output: String = "Output"
@@ -45,19 +59,48 @@ struct Render: ParsableCommand {
     var relations: [String] = []
     @Option(help: ArgumentHelp("Only facts with at least this confidence.", valueName: "x")) var minConfidence: Double = 0
     @Flag(help: "Also draw planned, hypothetical and denied assertions (dotted).") var includeModal = false
+    @Flag(help: "Relationship map: places with coordinates at their map position, actors beside the places they hold.")
+    var geo = false
+    @Flag(help: "Relationship map: draw the default graph's relation triples (e.g. from `kg import`) instead of extracted facts.")
+    var fromTriples = false
 
     func validate() throws {
         if depth < 0 { throw ValidationError("--depth must be 0 or more") }
         if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence is between 0 and 1") }
-        try validateControlOptions()
+        if map == .control {
+            try validateControlOptions()
+            let relationOnly = [("--geo", geo), ("--from-triples", fromTriples), ("--focus", focus != nil),
+                                ("--relation", !relations.isEmpty), ("--include-modal", includeModal)]
+            if let (name, _) = relationOnly.first(where: { $0.1 }) { throw ValidationError("\(name) applies to --map relations") }
+            return
+        }
+        if !places.isEmpty { throw ValidationError("--place applies to --map control") }
+        for (name, value) in [("--since", since), ("--until", until)] {
+            if let value, PartialDate(iso: value) == nil {
+                throw ValidationError("\(name) takes a date: YYYY, YYYY-MM or YYYY-MM-DD (got '\(value)')")
+            }
+        }
+        if let s = since.flatMap(PartialDate.init(iso:)), let u = until.flatMap(PartialDate.init(iso:)),
+           TimelineDays.first(s) > TimelineDays.last(u) {
+            throw ValidationError("--since is after --until")
+        }
+        if fromTriples, since != nil || until != nil {
+            throw ValidationError("--since/--until need dated facts; imported triples (--from-triples) carry no dates")
+        }
+        if geo, let layout, layout != .neato, layout != .fdp {
+            throw ValidationError("--geo pins positions, which only neato and fdp honour (got --layout \(layout.rawValue))")
+        }
     }
 
     func run() throws {
         let kg = try store.open(readOnly: true)
         if map == .control { return try runControlMap(kg) }
         let ontology = try OntologyLocation.stored(in: kg)
-        var map = try RelationMap(store: kg, ontology: ontology, includeModal: includeModal,
-                                  relations: Set(relations), minConfidence: minConfidence).graphMap()
+        let builder = RelationMap(store: kg, ontology: ontology, includeModal: includeModal,
+                                  relations: Set(relations), minConfidence: minConfidence,
+                                  since: since.flatMap(PartialDate.init(iso:)), until: until.flatMap(PartialDate.init(iso:)),
+                                  fromTriples: fromTriples)
+        var (map, terms) = try builder.graphMapWithTerms()
         if let focus {
             guard let center = map.nodes.first(where: { $0.label.caseInsensitiveCompare(focus) == .orderedSame })
                 ?? RelationMap.node(named: focus, in: map, store: kg) else {
@@ -65,8 +108,12 @@ struct Render: ParsableCommand {
             }
             map = RelationMap.neighbourhood(of: center.id, depth: depth, in: map)
         }
+        if geo, try builder.placeGeographically(&map, terms: terms) == 0 {
+            Console.warning("--geo: no place on the map has coordinates (kg:lat/kg:long); drawn without positions")
+        }
         if map.nodes.isEmpty { Console.warning("the map is empty: no facts match (run `kg build` first?)") }
-        let chosen = layout ?? Layout.automatic(nodeCount: map.nodes.count)
+        let pinned = map.nodes.contains { $0.position != nil }
+        let chosen = pinned ? (layout ?? .neato) : (layout ?? Layout.automatic(nodeCount: map.nodes.count))
         let bytes: [UInt8]
         do { bytes = try MapRenderer().render(map, layout: chosen, format: format) } catch {
             throw KGFailure(message: "rendering failed: \(error)")

@@ -40,6 +40,11 @@ enum MapBuilder {
     static let fontName = "Helvetica"
     /// Force layouts route curved edges around nodes up to this many nodes.
     static let splineNodeLimit = 120
+    /// Above this many edges, edges carry no visible label (their tooltip keeps the text): labels
+    /// become unreadable clutter, and in `dot` each one is a virtual node (4× slower at 1,000 nodes).
+    public static let edgeLabelLimit = 400
+    /// Above this many nodes the map is "large": smaller fonts and arrows, thinner edges.
+    public static let largeNodeCount = Layout.dotNodeLimit
 
     /// The engine actually used: pinned nodes need one that honours `pin`.
     static func engine(for map: GraphMap, requested: Layout) -> Layout {
@@ -51,15 +56,18 @@ enum MapBuilder {
     static func build(_ map: GraphMap, layout: Layout) throws -> GraphSpec {
         var spec = GraphSpec()
         spec.graphAttributes = graphAttributes(map, layout: layout)
+        let large = map.nodes.count > largeNodeCount
         spec.nodeDefaults = [
-            ("fontname", fontName), ("fontsize", "11"), ("shape", "box"), ("style", "filled"),
+            ("fontname", fontName), ("fontsize", large ? "8" : "11"), ("shape", "box"), ("style", "filled"),
             ("fillcolor", "#dddddd"), ("fontcolor", "#000000"), ("color", "#444444"),
-            ("penwidth", "0.8"), ("margin", "0.12,0.05"), ("height", "0.3"),
+            ("penwidth", large ? "0.5" : "0.8"), ("margin", large ? "0.06,0.02" : "0.12,0.05"),
+            ("height", large ? "0.2" : "0.3"),
         ]
         spec.edgeDefaults = [
-            ("fontname", fontName), ("fontsize", "10"), ("fontcolor", "#333333"),
-            ("color", "#555555"), ("arrowsize", "0.7"), ("penwidth", "1"),
+            ("fontname", fontName), ("fontsize", large ? "7" : "10"), ("fontcolor", "#333333"),
+            ("color", "#555555"), ("arrowsize", large ? "0.4" : "0.7"), ("penwidth", large ? "0.6" : "1"),
         ]
+        let showEdgeLabels = map.edges.count <= edgeLabelLimit
 
         var index: [String: Int] = [:]
         index.reserveCapacity(map.nodes.count)
@@ -72,7 +80,7 @@ enum MapBuilder {
         for edge in map.edges {
             guard let tail = index[edge.from] else { throw RenderError("edge from unknown node \(quoted(edge.from))") }
             guard let head = index[edge.to] else { throw RenderError("edge to unknown node \(quoted(edge.to))") }
-            spec.edges.append(.init(tail: tail, head: head, attributes: edgeAttributes(edge)))
+            spec.edges.append(.init(tail: tail, head: head, attributes: edgeAttributes(edge, showLabel: showEdgeLabels)))
         }
 
         var clusterIndex: [String: Int] = [:]
@@ -95,7 +103,7 @@ enum MapBuilder {
             spec.subgraphs[c].nodes.append(i)
         }
 
-        if !map.legend.isEmpty { addLegend(map.legend, layout: layout, to: &spec) }
+        if !map.legend.isEmpty { addLegend(map.legend, layout: layout, column: legendColumn(map), to: &spec) }
         return spec
     }
 
@@ -116,9 +124,9 @@ enum MapBuilder {
             attrs += [("overlap", "prism"), ("splines", small ? "true" : "line"), ("start", "1"), ("sep", "+6")]
         }
         if map.nodes.contains(where: { $0.position != nil }) {
-            // Overlap removal would move pinned nodes.
+            // Overlap removal would move pinned nodes (unless the map allows it).
             attrs.removeAll { $0.name == "overlap" }
-            attrs += [("notranslate", "true"), ("overlap", "true")]
+            attrs += [("notranslate", "true"), ("overlap", map.nudgePinned ? "prism" : "true")]
         }
         return attrs
     }
@@ -140,12 +148,15 @@ enum MapBuilder {
         return attrs
     }
 
-    private static func edgeAttributes(_ edge: MapEdge) -> Attributes {
+    private static func edgeAttributes(_ edge: MapEdge, showLabel: Bool) -> Attributes {
         let count = max(1, edge.count)
-        var label = LabelText.safe(edge.label, maxLength: 60)
-        if count > 1 { label += label.isEmpty ? "×\(count)" : " ×\(count)" }
         var classes = ClassName.token("rel", edge.relation)
-        var attrs: Attributes = [("label", label)]
+        var attrs: Attributes = []
+        if showLabel {
+            var label = LabelText.safe(edge.label, maxLength: 60)
+            if count > 1 { label += label.isEmpty ? "×\(count)" : " ×\(count)" }
+            attrs.append(("label", label))
+        }
         let color = AttributeValue.color(edge.color, default: "#555555")
         attrs += [("color", color)]
         if count > 1 {
@@ -157,25 +168,39 @@ enum MapBuilder {
             classes += " dashed"
         }
         attrs.append(("class", classes))
-        if !edge.tooltip.isEmpty { attrs.append(("tooltip", LabelText.safeTooltip(edge.tooltip))) }
+        var tooltip = edge.tooltip
+        if !showLabel, tooltip.isEmpty { tooltip = edge.label + (count > 1 ? " ×\(count)" : "") }
+        if !tooltip.isEmpty { attrs.append(("tooltip", LabelText.safeTooltip(tooltip))) }
         return attrs
     }
 
     /// Sample nodes, one per entry, in their own "Legend" box. They never
     /// connect to the map; for force layouts (which ignore clusters) they are
     /// chained with invisible edges so they stay together.
+    /// Where a legend goes on a map with pinned nodes (free legend nodes would be scattered between
+    /// them): a column left of the pinned nodes, from their top down, in points. nil without pins.
+    static func legendColumn(_ map: GraphMap) -> (x: Double, top: Double)? {
+        let pins = map.nodes.compactMap(\.position).filter { $0.x.isFinite && $0.y.isFinite }
+        guard let minX = pins.map(\.x).min(), let maxY = pins.map(\.y).max() else { return nil }
+        return (minX - 160, maxY - 30)
+    }
+
     private static func addLegend(_ legend: [(label: String, style: NodeStyle)], layout: Layout,
-                                  to spec: inout GraphSpec) {
+                                  column: (x: Double, top: Double)?, to spec: inout GraphSpec) {
         var members: [Int] = []
         for (i, entry) in legend.enumerated() {
             members.append(spec.nodes.count)
-            spec.nodes.append(.init(name: "legend\(i)", attributes: [
+            var attrs: Attributes = [
                 ("label", LabelText.safe(entry.label, maxLength: 40)),
                 ("shape", AttributeValue.shape(entry.style.shape)),
                 ("fillcolor", AttributeValue.color(entry.style.fillColor, default: "#dddddd")),
                 ("fontcolor", AttributeValue.color(entry.style.fontColor, default: "#000000")),
                 ("class", "legend-entry"),
-            ]))
+            ]
+            if let column {
+                attrs += [("pos", "\(number(column.x / 72)),\(number((column.top - Double(i) * 34) / 72))!"), ("pin", "true")]
+            }
+            spec.nodes.append(.init(name: "legend\(i)", attributes: attrs))
         }
         if layout != .dot {
             for (a, b) in zip(members, members.dropFirst()) {

@@ -110,15 +110,21 @@ public struct GraphMap: Sendable {
     public var clusters: [MapCluster]
     /// Legend entries, drawn as sample nodes in a separate "Legend" box; empty for no legend.
     public var legend: [(label: String, style: NodeStyle)]
+    /// When nodes are pinned, still remove overlaps between nodes (Graphviz `overlap=prism`): pinned
+    /// nodes may then move a little, keeping their relative placement (a geographic map). Off by
+    /// default: pinned nodes stay exactly where they are (timelines, grids) and may overlap.
+    public var nudgePinned: Bool
 
     /// Creates a map.
     public init(title: String = "", nodes: [MapNode] = [], edges: [MapEdge] = [],
-                clusters: [MapCluster] = [], legend: [(label: String, style: NodeStyle)] = []) {
+                clusters: [MapCluster] = [], legend: [(label: String, style: NodeStyle)] = [],
+                nudgePinned: Bool = false) {
         self.title = title
         self.nodes = nodes
         self.edges = edges
         self.clusters = clusters
         self.legend = legend
+        self.nudgePinned = nudgePinned
     }
 }
 
