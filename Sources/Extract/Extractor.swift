@@ -53,7 +53,7 @@ public struct Extractor: Sendable {
                 let (mode, attribution) = modality.read(view, trigger: m.trigger, state: state)
                 let time = attachTime(times, to: m, isState: rel.isState, published: article.publishedDate)
                 let partialBlocked = Self.partialRelations.contains(rel.localName)
-                for si in m.subjects {
+                for si in m.subjects.map({ owner(view, $0, relation: rel.localName) }) {
                     for oi in m.objects where !(partialBlocked && partial(view, object: mentions[oi], trigger: m.trigger)) {
                         let s = mentions[si].entity, o = mentions[oi].entity
                         guard s != o else { continue }
@@ -95,6 +95,21 @@ public struct Extractor: Sendable {
     }
 
     func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: KG.ns + "Place") }
+
+    /// Relations whose subject acts for the force that owns it: "the A's Brigade 5 overran X" is A's deed.
+    static let ownerActs: Set<String> = ["captured", "attacked", "controls", "surrounds"]
+
+    /// The possessor of a military unit named as "OWNER 's UNIT", for relations in `ownerActs`; else `mention`.
+    func owner(_ s: SentenceView, _ mention: Int, relation: String) -> Int {
+        guard Self.ownerActs.contains(relation), mention > 0,
+              ontology.isSubclass(s.classes[mention], of: KG.ns + "MilitaryUnit") else { return mention }
+        let start = s.mentions[mention].range.lowerBound
+        let prev = s.mentions[mention - 1]
+        guard start - 1 >= s.range.lowerBound, s.tokens[start - 1].key == "'s", prev.range.upperBound == start - 1,
+              ontology.isSubclass(s.classes[mention - 1], of: KG.ns + "Actor"),
+              !ontology.isSubclass(s.classes[mention - 1], of: KG.ns + "MilitaryUnit") else { return mention }
+        return mention - 1
+    }
 
     /// Relations about a place as a whole: "most of Laukkai", "almost entirely in the hands of" are not facts.
     static let partialRelations: Set<String> = ["controls", "captured", "surrounds"]

@@ -34,22 +34,38 @@ struct SentenceView {
         func close(_ upTo: Int) {
             if hasAnd && upTo - chainStart > 1 { for k in chainStart..<upTo { groupOf[k] = chainStart..<upTo } }
         }
+        // "and its close ally, Y": the possessive pronoun is part of the connector, not a conjunct.
+        func connector(_ k: Int) -> Bool {
+            let r = mentions[k].range
+            return mentions[k].kind == .reference && r.count == 1 && ["its", "their"].contains(tokens[r.lowerBound].key)
+                && r.upperBound < range.upperBound && Self.allyConnectors.contains(tokens[r.upperBound].key)
+        }
+        var previous = 0
         for k in mentions.indices.dropFirst() {
-            let gap = mentions[k - 1].range.upperBound..<mentions[k].range.lowerBound
+            if connector(k) { continue }
+            defer { previous = k }
+            let gap = mentions[previous].range.upperBound..<mentions[k].range.lowerBound
             let separators = gap.map { tokens[$0].key }
-            if separators.allSatisfy({ [",", "and", "or", "the"].contains($0) }) && !separators.isEmpty
+            // "X and its close ally, Y": an ally named in apposition is a conjunct too.
+            let allyWords = separators.filter { Self.allyConnectors.contains($0) }
+            let allyOK = allyWords.isEmpty || (separators.first == "and" && separators.filter { $0 != "the" }.last == ","
+                && allyWords.contains(where: { $0 == "ally" || $0 == "allies" || $0 == "partner" || $0 == "partners" }))
+            if allyOK, separators.allSatisfy({ [",", "and", "or", "the"].contains($0) || Self.allyConnectors.contains($0) }) && !separators.isEmpty
                 && separators.contains(where: { $0 == "," || $0 == "and" || $0 == "or" }) {
                 if separators.contains("and") || separators.contains("or") { hasAnd = true }
                 continue
             }
-            close(k)
+            close(previous + 1)
             chainStart = k
             hasAnd = false
         }
-        close(mentions.count)
+        close(previous + 1)
     }
 
     func isBoundary(_ k: Int) -> Bool { boundaries.contains(tokens[k].key) }
+
+    /// Words allowed between two conjuncts only in "and its (close) ally, …".
+    static let allyConnectors: Set<String> = ["its", "their", "close", "ally", "allies", "partner", "partners", "main", "key"]
 }
 
 /// A template matched in a sentence.
@@ -78,6 +94,7 @@ struct Matcher {
     static let prepositions: Set<String> = ["in", "of", "near", "at", "from", "on", "into", "to", "outside", "inside",
                                             "around", "across", "towards", "toward", "between", "within"]
     static let passiveAux: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
+    static let perfectAux: Set<String> = ["had", "has", "have"]
     static let stopSearch: Set<String> = [",", "in", "at", "on", "near", "from", "with", "into", "for", "after", "before",
                                           "during", "since", "until", "as", "that", "across", "throughout", "which", "who", "because", "while",
                                           "by", "and", "but", "when", "where", "(", ")", ".", "\"", "\u{201C}", "\u{201D}"]
@@ -232,7 +249,14 @@ struct Matcher {
                 distance += d
                 spanLow = s.mentions[found.first!].range.lowerBound
             } else {
-                guard p - 1 >= s.range.lowerBound, let m = s.endAt[p - 1] else { return nil }
+                // "the MNDAA had captured the outpost on …": a perfect auxiliary or an adverb may stand
+                // between a leading subject and a verb template.
+                var q = p - 1
+                if case .literal(let first) = t.elements[t.anchor], first.first?.isLetter == true {
+                    while q >= s.range.lowerBound, s.endAt[q] == nil,
+                          Self.perfectAux.contains(s.tokens[q].key) || isSkippable(q, s) { q -= 1 }
+                }
+                guard q >= s.range.lowerBound, let m = s.endAt[q] else { return nil }
                 // "Kyaukme and Lashio, the capital of …": an apposition belongs to the last conjunct only.
                 let g = s.groupOf[m]
                 let appositive = s.tokens[p].text == ","
@@ -288,6 +312,8 @@ struct Matcher {
         var budget = 16
         while j >= s.range.lowerBound, budget > 0 {
             if s.isBoundary(j) { return nil }
+            // "X, whose delegation was headed by": the clause's subject is the possessed noun, not X.
+            if s.tokens[j].key == "whose" { return nil }
             // ", which … ," between the subject and its verb: jump over the whole clause.
             if s.tokens[j].text == ",", let open = relativeClauseStart(endingAt: j, s) {
                 j = open - 1

@@ -197,7 +197,10 @@ struct MentionFinder {
         // "55th Light Infantry Division"
         if k < end, t[k].kind == .number, k + 1 < end, t[k + 1].isCapitalised,
            t[k].text.hasSuffix("th") || t[k].text.hasSuffix("st") || t[k].text.hasSuffix("nd") || t[k].text.hasSuffix("rd") { k += 1 }
-        guard k < end, t[k].kind == .word, t[k].isCapitalised, !Self.stopWords.contains(t[k].key),
+        // A capitalised number word inside a sentence opens a name ("Four Cardinal Pagoda Hill").
+        let numberName = k > sentence.lowerBound && k + 1 < end && Self.numberWords.contains(t[k].key)
+            && t[k + 1].kind == .word && t[k + 1].isCapitalised && !Self.stopWords.contains(t[k + 1].key)
+        guard k < end, t[k].kind == .word, t[k].isCapitalised, numberName || !Self.stopWords.contains(t[k].key),
               TimeFinder.months[t[k].key] == nil, TimeFinder.weekdays[t[k].key] == nil else { return nil }
         while k < end {
             let x = t[k]
