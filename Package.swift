@@ -9,6 +9,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "kg", targets: ["kg"]),
+        // Used only by the separate libFuzzer package in Fuzz/ (see docs/fuzzing.md).
+        .library(name: "KGFuzzSupport", targets: ["RDF", "Ontology", "SPARQL", "Ingest", "Extract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
