@@ -136,6 +136,9 @@ struct Lexicon: Sendable {
     var names = PhraseSet<Int>()             // → index into ontology.entities
     var headWords = PhraseSet<String>()      // → class IRI
     var groupHeads = PhraseSet<String>()     // people-group head nouns → class IRI
+    /// Lower-case plural head words ("scam centres", "criminal gangs", "civilians") that, with their
+    /// modifiers, name an unnamed kind of thing the article talks about → class IRI.
+    var kindHeads = PhraseSet<String>()
     var titles = PhraseSet<Bool>()
     var quantifiers = PhraseSet<Bool>()
     var references = PhraseSet<String>()     // → class IRI the phrase may refer to
@@ -177,6 +180,9 @@ struct Lexicon: Sendable {
                 }
             }
             for r in c.referenceWords { references.add(Phrase(r), c.iri) }
+            for h in c.headWords where h.first?.isLowercase == true && h.hasSuffix("s") {
+                kindHeads.add(Phrase(h, caseSensitive: true), c.iri)
+            }
         }
         let lex = ontology.lexicon
         for t in lex.titleWords { titles.add(Phrase(t, caseSensitive: true), true) }
@@ -230,11 +236,11 @@ struct Lexicon: Sendable {
             }
         }
         // Number every phrase word too, then switch the phrase sets to word ids.
-        var phraseKeys = names.keys.union(headWords.keys).union(groupHeads.keys).union(titles.keys)
+        var phraseKeys = names.keys.union(headWords.keys).union(groupHeads.keys).union(titles.keys).union(kindHeads.keys)
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
         for k in phraseKeys.sorted() { _ = words.intern(k) }
         templatesByAnchor += Array(repeating: [], count: words.count - templatesByAnchor.count)
-        names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words)
+        names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words); kindHeads.compile(words)
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
     }
 }

@@ -122,7 +122,8 @@ struct MentionFinder {
                 continue
             }
             if glued { i += 1; continue }
-            if let m = group(t, i, end, state: &state) ?? reference(t, i, end, sentence, out, state: state) {
+            if let m = group(t, i, end, state: &state) ?? reference(t, i, end, sentence, out, state: state)
+                ?? kind(t, i, end, sentence, state: &state) {
                 out.append(m)
                 if m.kind != .relative { state.history.append(m.entity) }
                 i = m.range.upperBound
@@ -271,7 +272,17 @@ struct MentionFinder {
     /// "about 60 human-trafficking victims", "more than 3,000 stranded civilians", "41 Thais".
     private func group(_ t: [Token], _ i: Int, _ end: Int, state: inout ArticleEntities) -> Mention? {
         var k = i
-        if let q = lexicon.quantifiers.longest(t, at: k, end: end) { k += q.length }
+        var counted = false
+        if let q = lexicon.quantifiers.longest(t, at: k, end: end) {
+            k += q.length
+            // "a crowd of civilians", "thousands of residents": the quantifier counts the group itself.
+            counted = t[k - 1].key == "of"
+        }
+        if counted, k < end, let h = lexicon.groupHeads.longest(t, at: k, end: end) {
+            let upper = k + h.length
+            let e = state.named(text(t, k..<upper), classIRI: lexicon.peopleGroupClass, aliases: [text(t, i..<upper)], ontology: ontology)
+            return Mention(range: i..<upper, entity: e, kind: .name)
+        }
         guard k < end, t[k].kind == .number || Self.numberWords.contains(t[k].key) else { return nil }
         let numberAt = k
         k += 1
@@ -291,6 +302,50 @@ struct MentionFinder {
         }
         return nil
     }
+
+    /// "industrial-scale scam centres", "fleeing civilians", "pro-junta militiamen": an unnamed kind
+    /// (a lower-case plural head word) with the lower-case modifiers before it. A kind of people needs
+    /// a modifier; a one-word kind of anything else too. A participle ("fleeing") may only stand next
+    /// to the head. The bare head phrase identifies the entity; the modified phrase is an alias.
+    private func kind(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, state: inout ArticleEntities) -> Mention? {
+        var k = i
+        var modifiers = 0
+        while k < end, modifiers <= 3 {
+            if let h = lexicon.kindHeads.longest(t, at: k, end: end) {
+                let upper = k + h.length
+                if modifiers == 0 && (h.value == lexicon.peopleGroupClass || h.length == 1) { return nil }
+                // a participle or a name-like word directly before the phrase would be cut off: no mention
+                let head = text(t, k..<upper)
+                let full = text(t, i..<upper)
+                let e = state.named(head, classIRI: h.value, aliases: full == head ? [] : [full], ontology: ontology)
+                // a known entity of another kind with the same name is not this kind
+                guard state.records[e].classIRI == h.value else { return nil }
+                return Mention(range: i..<upper, entity: e, kind: .name)
+            }
+            let x = t[k]
+            if x.text == "-", !x.spaceBefore, k > i { k += 1; continue }
+            guard x.kind == .word, !x.isCapitalised || (k > sentence.lowerBound && k > i && t[k - 1].text == "-"),
+                  !Self.stopWords.contains(x.key), !Self.kindStops.contains(x.key) else { return nil }
+            if x.key.hasSuffix("ing") || x.key.hasSuffix("ed") {
+                // A participle modifies only the head it stands next to ("fleeing civilians"); a past form
+                // after anything but an article or preposition is a verb ("the army killed civilians").
+                guard modifiers == 0, k + 1 < end, lexicon.kindHeads.longest(t, at: k + 1, end: end) != nil else { return nil }
+                if x.key.hasSuffix("ed") {
+                    guard i > sentence.lowerBound, Self.kindOpeners.contains(t[i - 1].key) else { return nil }
+                }
+            }
+            k += 1
+            modifiers += 1
+        }
+        return nil
+    }
+
+    /// Words after which a past form before a kind noun is an adjective ("of displaced people").
+    static let kindOpeners: Set<String> = ["the", "a", "an", "of", "for", "to", "by", "on", "at", "from", "with", ","]
+
+    /// Words that are not modifiers of a kind noun (verbs and adverbs that often stand before one).
+    static let kindStops: Set<String> = ["were", "was", "are", "is", "be", "been", "being", "had", "has", "have",
+                                         "said", "says", "of", "than", "many", "several", "few", "the", "any"]
 
     static let numberWords: Set<String> = ["dozens", "hundreds", "thousands", "two", "three", "four", "five", "six",
                                            "seven", "eight", "nine", "ten", "twelve", "twenty", "fifty"]
