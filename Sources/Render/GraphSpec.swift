@@ -80,7 +80,7 @@ enum MapBuilder {
         for edge in map.edges {
             guard let tail = index[edge.from] else { throw RenderError("edge from unknown node \(quoted(edge.from))") }
             guard let head = index[edge.to] else { throw RenderError("edge to unknown node \(quoted(edge.to))") }
-            spec.edges.append(.init(tail: tail, head: head, attributes: edgeAttributes(edge, showLabel: showEdgeLabels)))
+            spec.edges.append(.init(tail: tail, head: head, attributes: edgeAttributes(edge, showLabel: showEdgeLabels, faint: large)))
         }
 
         var clusterIndex: [String: Int] = [:]
@@ -148,7 +148,7 @@ enum MapBuilder {
         return attrs
     }
 
-    private static func edgeAttributes(_ edge: MapEdge, showLabel: Bool) -> Attributes {
+    private static func edgeAttributes(_ edge: MapEdge, showLabel: Bool, faint: Bool) -> Attributes {
         let count = max(1, edge.count)
         var classes = ClassName.token("rel", edge.relation)
         var attrs: Attributes = []
@@ -157,7 +157,9 @@ enum MapBuilder {
             if count > 1 { label += label.isEmpty ? "×\(count)" : " ×\(count)" }
             attrs.append(("label", label))
         }
-        let color = AttributeValue.color(edge.color, default: "#555555")
+        var color = AttributeValue.color(edge.color, default: "#555555")
+        // On large maps edges are semi-transparent so node labels stay readable through them.
+        if faint, color.count == 7, color.hasPrefix("#") { color += "99" }
         attrs += [("color", color)]
         if count > 1 {
             // 1 → 1pt, 2 → 2pt, 4 → 3pt, 8 → 4pt, … capped at 6pt.
