@@ -97,7 +97,7 @@ struct Matcher {
     static let perfectAux: Set<String> = ["had", "has", "have"]
     static let stopSearch: Set<String> = [",", "in", "at", "on", "near", "from", "with", "into", "for", "after", "before",
                                           "during", "since", "until", "as", "that", "across", "throughout", "which", "who", "because", "while",
-                                          "by", "and", "but", "when", "where", "(", ")", ".", "\"", "\u{201C}", "\u{201D}"]
+                                          "by", "and", "but", "when", "where", "towards", "toward", "(", ")", ".", "\"", "\u{201C}", "\u{201D}"]
 
     func matches(_ s: SentenceView) -> [TemplateMatch] {
         var out: [TemplateMatch] = []
