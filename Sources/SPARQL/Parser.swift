@@ -83,11 +83,13 @@ struct Parser {
     func resolve(_ iri: String) -> String { IRIResolution.resolve(iri, against: base) }
 
     func expand(_ pname: Token) throws -> String {
-        let text = pname.text
-        let i = text.firstIndex(of: ":")!
+        // Split on Unicode scalars: a local name may start with a combining mark (e.g. U+0670), which
+        // joins the ':' into one Character, so a Character search would not find the colon.
+        let text = pname.text.unicodeScalars
+        guard let i = text.firstIndex(of: ":") else { throw error("bad prefixed name '\(pname.text)'", at: pname) }
         let prefix = String(text[..<i])
         guard let ns = prefixes[prefix] else { throw error("undeclared prefix '\(prefix):'", at: pname) }
-        return ns + text[text.index(after: i)...]
+        return ns + String(text[text.index(after: i)...])
     }
 
     /// iri: IRIREF | PrefixedName.

@@ -76,6 +76,14 @@ import Testing
         } catch {}
     }
 
+    /// Found by Fuzz/ (FuzzSPARQL): a local name starting with a combining mark (U+0670) forms one
+    /// Character with the ':' and crashed the prefixed-name expansion (force-unwrapped colon search).
+    @Test func prefixedNameWhoseLocalPartStartsWithACombiningMark() throws {
+        let q = try Query.parse("PREFIX ex: <http://ex/> DESCRIBE ex:\u{670}a")
+        #expect(q.describe == [.term(.iri("http://ex/\u{670}a"))])
+        _ = try Query.parse("PREFIX : <http://ex/> CONSTRUCT { ?s :\u{670}p ?o } WHERE { ?s :\u{903}q ?o }")
+    }
+
     @Test func relativeIRIsResolveAgainstBase() {
         #expect(IRIResolution.resolve("b/c", against: "http://ex/a/d") == "http://ex/a/b/c")
         #expect(IRIResolution.resolve("../x", against: "http://ex/a/b/c") == "http://ex/a/x")
