@@ -252,9 +252,14 @@ struct Matcher {
                 // "the MNDAA had captured the outpost on …": a perfect auxiliary or an adverb may stand
                 // between a leading subject and a verb template.
                 var q = p - 1
-                if case .literal(let first) = t.elements[t.anchor], first.first?.isLetter == true {
+                if case .literal(let first) = t.elements[t.anchor], first.first?.isLetter == true || first == "\"" {
                     while q >= s.range.lowerBound, s.endAt[q] == nil,
                           Self.perfectAux.contains(s.tokens[q].key) || isSkippable(q, s) { q -= 1 }
+                    // "its fighters had captured", "the group's troops overran": the owner of the agents acts.
+                    if q - 1 >= s.range.lowerBound, s.endAt[q] == nil, MentionFinder.agentNouns.contains(s.tokens[q].key) {
+                        if s.endAt[q - 1] != nil { q -= 1 }
+                        else if q - 2 >= s.range.lowerBound, s.tokens[q - 1].key == "'s", s.endAt[q - 2] != nil { q -= 2 }
+                    }
                 }
                 guard q >= s.range.lowerBound, let m = s.endAt[q] else { return nil }
                 // "Kyaukme and Lashio, the capital of …": an apposition belongs to the last conjunct only.

@@ -19,9 +19,12 @@ struct ModalityReader {
             if s.timeTokens.contains(k) { k += 1; continue }
             // "reported to have laid down their arms": a perfect infinitive reports a deed, not an aim.
             if t[k].key == "to", k + 1 < trigger.lowerBound, t[k + 1].key == "have" { k += 1; continue }
+            // The words of a cue are read once: "according to" is a claim, its "to" no infinitive.
+            var consumed = 1
             for cue in lexicon.cues.all(t, at: k, end: trigger.lowerBound + 1) where k + cue.length <= trigger.lowerBound + 1 {
                 // a cue must end before the trigger starts (the trigger's own first word does not count)
                 guard k + cue.length <= trigger.lowerBound else { continue }
+                consumed = max(consumed, cue.length)
                 switch cue.value {
                 case .denied: found = .denied
                 case .planned: if found != .denied { found = .planned }
@@ -29,7 +32,7 @@ struct ModalityReader {
                 case .claim: break
                 }
             }
-            k += 1
+            k += consumed
         }
         // "to capture": an infinitive is an aim, not a deed.
         if found == nil, trigger.lowerBound > s.range.lowerBound, t[trigger.lowerBound - 1].key == "to",
