@@ -37,21 +37,29 @@ public struct Extractor: Sendable {
         var named = Set<Int>()
         var assertions: [Assertion] = []
         var seen = Set<FactKey>()
+        var timeReference: PartialDate? = nil
 
         for (index, range) in sentences.enumerated() where !range.isEmpty {
-            let times = TimeFinder.find(tokens, in: range, text: article.text, published: article.publishedDate)
+            // The reference date carries from sentence to sentence ("a day later" counts from the last event).
+            let times = TimeFinder.find(tokens, in: range, text: article.text, published: article.publishedDate,
+                                        reference: &timeReference)
             var timeTokens = TokenSet(range)
             for t in times { timeTokens.formUnion(t.range) }
             let mentions = finder.find(tokens, range, timeTokens: timeTokens, state: &state)
             for m in mentions where m.kind == .name { named.insert(m.entity) }
-            let view = SentenceView(tokens: tokens, range: range, mentions: mentions,
+            var view = SentenceView(tokens: tokens, range: range, mentions: mentions,
                                     classes: mentions.map { state.records[$0.entity].classIRI },
                                     timeTokens: timeTokens, boundaries: lexicon.boundaries)
+            if typeByConjuncts(view, &state) {
+                view = SentenceView(tokens: tokens, range: range, mentions: mentions,
+                                    classes: mentions.map { state.records[$0.entity].classIRI },
+                                    timeTokens: timeTokens, boundaries: lexicon.boundaries)
+            }
             var sentenceText: String?
             for m in matcher.matches(view) {
                 let rel = lexicon.relationFacts[m.template.relation]
                 let (mode, attribution) = modality.read(view, trigger: m.trigger, state: state)
-                let time = attachTime(times, to: m, isState: rel.isState, published: article.publishedDate)
+                let time = attachTime(times, to: m, isState: rel.isState, published: article.publishedDate, view: view)
                 let partialBlocked = Self.partialRelations.contains(rel.localName)
                 for si in m.subjects.map({ owner(view, $0, relation: rel.localName) }) {
                     for oi in m.objects where !(partialBlocked && partial(view, object: mentions[oi], trigger: m.trigger)) {
@@ -96,6 +104,27 @@ public struct Extractor: Sendable {
 
     func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: KG.ns + "Place") }
 
+    /// "Ma Li Ping and Niupingziba": a new name of unknown kind coordinated with names that all have
+    /// the same kind takes that kind. True if any record changed.
+    func typeByConjuncts(_ view: SentenceView, _ state: inout ArticleEntities) -> Bool {
+        var changed = false
+        var k = 0
+        while k < view.mentions.count {
+            let g = view.groupOf[k]
+            defer { k = max(k + 1, g.upperBound) }
+            guard g.count > 1 else { continue }
+            let kinds = Set(g.map { view.classes[$0] }.filter { $0 != lexicon.unknownClass })
+            guard kinds.count == 1, let cls = kinds.first else { continue }
+            for m in g where view.classes[m] == lexicon.unknownClass && view.mentions[m].kind == .name {
+                let e = view.mentions[m].entity
+                guard !state.records[e].known else { continue }
+                state.records[e].classIRI = cls
+                changed = true
+            }
+        }
+        return changed
+    }
+
     /// Relations whose subject acts for the force that owns it: "the A's Brigade 5 overran X" is A's deed.
     static let ownerActs: Set<String> = ["captured", "attacked", "controls", "surrounds"]
 
@@ -133,7 +162,7 @@ public struct Extractor: Sendable {
     /// State relations keep intervals ("until 2009" → end); an onset trigger starts the state; an
     /// untimed state is an observation on the publication date.
     func attachTime(_ times: [TimeExpression], to m: TemplateMatch, isState: Bool,
-                    published: PartialDate?) -> TimeAnnotation? {
+                    published: PartialDate?, view: SentenceView? = nil) -> TimeAnnotation? {
         // Appositions ("X, the capital of Y") state identity, not events: no time.
         if m.template.kind == .role { return nil }
         var best: (Int, TimeExpression)?
@@ -146,17 +175,18 @@ public struct Extractor: Sendable {
         }
         if let (_, t) = best {
             if m.template.kind == .onset, isState {
-                return TimeAnnotation(date: nil, start: t.date ?? t.start, end: t.end, phrase: t.phrase, anchor: published)
+                return TimeAnnotation(date: nil, start: t.date ?? t.start, end: t.end, phrase: t.phrase, anchor: t.anchor)
             }
-            if !isState, t.date == nil {
-                // an event dated by an interval: keep the interval
-                return TimeAnnotation(date: nil, start: t.start, end: t.end, phrase: t.phrase, anchor: published)
+            // "controlled X until the army drove it out in 2009": a state ends at the date after "until".
+            if isState, let point = t.date, let view, t.range.lowerBound > m.trigger.upperBound,
+               (m.trigger.upperBound..<t.range.lowerBound).contains(where: { view.tokens[$0].key == "until" }) {
+                return TimeAnnotation(date: nil, start: nil, end: point, phrase: t.phrase, anchor: t.anchor)
             }
-            return TimeAnnotation(date: t.date, start: t.start, end: t.end, phrase: t.phrase, anchor: published)
+            return t.annotation
         }
-        if isState, let published {
-            return TimeAnnotation(date: published, start: nil, end: nil, phrase: "", anchor: published)
-        }
+        // A present-tense state without a date ("is now encircled", "the junta-held town") is an
+        // observation on the publication date.
+        if isState { return TimeFinder.observation(published: published) }
         return nil
     }
 }
