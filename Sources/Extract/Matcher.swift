@@ -92,7 +92,7 @@ struct Matcher {
     static let memberNouns: Set<String> = ["soldiers", "troops", "members", "fighters", "personnel", "men", "units",
                                            "forces", "officers", "commanders", "remnants", "rest", "all"]
     static let prepositions: Set<String> = ["in", "of", "near", "at", "from", "on", "into", "to", "outside", "inside",
-                                            "around", "across", "towards", "toward", "between", "within"]
+                                            "around", "across", "towards", "toward", "between", "within", "with", "against"]
     static let passiveAux: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
     static let perfectAux: Set<String> = ["had", "has", "have"]
     static let stopSearch: Set<String> = [",", "in", "at", "on", "near", "from", "with", "into", "for", "after", "before",

@@ -244,9 +244,26 @@ struct MentionFinder {
         if upper - nameStart == 1, nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text),
            cls == lexicon.unknownClass, !t[nameStart].isAcronym { return nil }
         if title { aliases.append(text(t, i..<upper)) }
+        // "Bai said", "Mr Bai": one word of a person the article has already named is that person.
+        if upper - nameStart == 1, cls == lexicon.unknownClass || cls == lexicon.personClass,
+           let p = Self.namedPerson(label, state, personClass: lexicon.personClass) {
+            return Mention(range: i..<upper, entity: p, kind: .name)
+        }
         let e = state.named(label, classIRI: cls, aliases: aliases, ontology: ontology)
         if title, state.records[e].classIRI == lexicon.unknownClass { state.records[e].classIRI = lexicon.personClass }
         return Mention(range: i..<upper, entity: e, kind: .name)
+    }
+
+    /// The one person already named in the article whose first or last name is `word`, if exactly one.
+    static func namedPerson(_ word: String, _ state: ArticleEntities, personClass: String) -> Int? {
+        var found: Int?
+        for i in state.records.indices where state.records[i].classIRI == personClass {
+            let parts = state.records[i].label.split(separator: " ")
+            guard parts.count > 1, parts.first == Substring(word) || parts.last == Substring(word) else { continue }
+            if let f = found, f != i { return nil }
+            found = i
+        }
+        return found
     }
 
     /// "the village of Kan Mong", "the town of X": the class of the head word in "the HEAD of" before `i`.
