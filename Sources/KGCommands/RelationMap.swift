@@ -84,17 +84,25 @@ struct RelationMap {
 
         var nodes: [MapNode] = [], index: [Term: Int] = [:], terms: [String: Term] = [:]
         var legendKinds: [String] = []
+        var infos: [Term: EntityInfo] = [:]
+        func info(_ t: Term) -> EntityInfo {
+            if let i = infos[t] { return i }
+            let i = entityInfo(t, labels: labels)
+            infos[t] = i
+            return i
+        }
         func node(_ t: Term) -> String {
             if let i = index[t] { return nodes[i].id }
-            let cls = entityClass(t)
+            let entity = info(t)
+            let cls = entity.cls
             let style = cls.map { NodeStyle(shape: $0.shape, fillColor: $0.color) } ?? NodeStyle()
             let kind = cls?.label ?? "other"
             if !legendKinds.contains(kind) { legendKinds.append(kind) }
-            let aliases = labels.aliases(t)
-            let tooltip = labels.display(t) + " (\(kind))" + (aliases.isEmpty ? "" : "\nalso: " + aliases.prefix(6).joined(separator: ", "))
+            let aliases = entity.aliases
+            let tooltip = entity.display + " (\(kind))" + (aliases.isEmpty ? "" : "\nalso: " + aliases.prefix(6).joined(separator: ", "))
             index[t] = nodes.count
             terms["n\(nodes.count)"] = t
-            nodes.append(MapNode(id: "n\(nodes.count)", label: labels.display(t), kind: kind, style: style, tooltip: tooltip))
+            nodes.append(MapNode(id: "n\(nodes.count)", label: entity.display, kind: kind, style: style, tooltip: tooltip))
             return nodes[nodes.count - 1].id
         }
 
@@ -106,7 +114,7 @@ struct RelationMap {
             let rel = ontology?.relation(named: Labels.localName(key.p.iriValue ?? ""))
             var label = rel?.edgeLabel ?? labels.display(key.p)
             if let d = e.dates.sorted().first { label += " " + d }
-            var tooltip = "\(labels.display(key.s)) \(rel?.label ?? labels.display(key.p)) \(labels.display(key.o))"
+            var tooltip = "\(info(key.s).display) \(rel?.label ?? labels.display(key.p)) \(info(key.o).display)"
             if !e.sources.isEmpty {
                 tooltip += "\nsources:\n" + e.sources.prefix(10).map { "• " + $0 }.joined(separator: "\n")
                     + (e.sources.count > 10 ? "\n… and \(e.sources.count - 10) more" : "")
@@ -115,9 +123,9 @@ struct RelationMap {
                                     label: label, tooltip: tooltip, dashed: e.facts == 0, count: e.count,
                                     color: rel?.edgeColor ?? "#555555"))
             // Members of an alliance are drawn inside the alliance's box.
-            if rel?.localName == "memberOf", let cls = entityClass(key.o), isAlliance(cls.iri) {
+            if rel?.localName == "memberOf", let cls = info(key.o).cls, isAlliance(cls.iri) {
                 if clusterOf[to] == nil {
-                    clusters.append(MapCluster(id: "c\(clusters.count)", label: labels.display(key.o)))
+                    clusters.append(MapCluster(id: "c\(clusters.count)", label: info(key.o).display))
                     clusterOf[to] = clusters.last!.id
                 }
                 if clusterOf[from] == nil { clusterOf[from] = clusterOf[to] }
@@ -147,9 +155,16 @@ struct RelationMap {
     /// (any kg: property between two IRIs without an ontology), except the ontology's own triples.
     private func importedTriples(_ body: (Triple) -> Void) throws {
         var reference = Set<EdgeKey>()
-        try store.quads(graph: .some(TripleStore.ontologyGraph)) { q in
+        func remember(_ q: Quad) -> Bool {
             reference.insert(EdgeKey(s: q.subject, p: q.predicate, o: q.object))
             return true
+        }
+        if let ontology {
+            for rel in ontology.relations {
+                try store.quads(predicate: .iri(rel.iri), graph: .some(TripleStore.ontologyGraph), remember)
+            }
+        } else {
+            try store.quads(graph: .some(TripleStore.ontologyGraph), remember)
         }
         func visit(_ q: Quad) -> Bool {
             guard q.object.iriValue != nil, !reference.contains(EdgeKey(s: q.subject, p: q.predicate, o: q.object)) else { return true }
@@ -217,14 +232,28 @@ struct RelationMap {
         return placed.count + anchors.count
     }
 
-    private func entityClass(_ t: Term) -> OntologyClass? {
-        guard let ontology else { return nil }
-        var found: OntologyClass?
-        try? store.quads(subject: t, predicate: .iri(RDFNS.type), graph: .some(nil)) { q in
-            if let iri = q.object.iriValue, let c = ontology.ontologyClass(iri) { found = c; return false }
+    private struct EntityInfo { var display: String; var aliases: [String]; var cls: OntologyClass? }
+
+    /// Name, other names and class of an entity from one scan of its default-graph triples (the same
+    /// answers as `Labels.display`/`aliases` and the first rdf:type the ontology knows, in index order).
+    private func entityInfo(_ t: Term, labels: Labels) -> EntityInfo {
+        var rdfsLabels: [String] = [], prefLabels: [String] = [], altLabels: [String] = []
+        var cls: OntologyClass?
+        try? store.quads(subject: t, graph: .some(nil)) { q in
+            switch q.predicate.iriValue {
+            case RDFS.label?: if let v = q.object.literalValue?.lexical { rdfsLabels.append(v) }
+            case SKOS.prefLabel?: if let v = q.object.literalValue?.lexical { prefLabels.append(v) }
+            case SKOS.altLabel?: if let v = q.object.literalValue?.lexical { altLabels.append(v) }
+            case RDFNS.type?:
+                if cls == nil, let iri = q.object.iriValue, let c = ontology?.ontologyClass(iri) { cls = c }
+            default: break
+            }
             return true
         }
-        return found
+        let main = rdfsLabels.first ?? prefLabels.first
+        var aliases: [String] = []
+        for v in prefLabels + rdfsLabels + altLabels where v != main && !aliases.contains(v) { aliases.append(v) }
+        return EntityInfo(display: main ?? labels.display(t), aliases: aliases, cls: cls)
     }
 
     private func isAlliance(_ classIRI: String) -> Bool {

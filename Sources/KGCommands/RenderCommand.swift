@@ -95,6 +95,32 @@ struct Render: ParsableCommand {
     func run() throws {
         let kg = try store.open(readOnly: true)
         if map == .control { return try runControlMap(kg) }
+        // One read transaction: one snapshot, and one file lock for the thousands of look-ups.
+        try kg.connection.execute("BEGIN")
+        let map: GraphMap
+        do {
+            map = try buildRelationMap(kg)
+            try kg.connection.execute("COMMIT")
+        } catch {
+            try? kg.connection.execute("ROLLBACK")
+            throw error
+        }
+        if map.nodes.isEmpty { Console.warning("the map is empty: no facts match (run `kg build` first?)") }
+        let pinned = map.nodes.contains { $0.position != nil }
+        let chosen = pinned ? (layout ?? .neato) : (layout ?? Layout.automatic(nodeCount: map.nodes.count))
+        let bytes: [UInt8]
+        do { bytes = try MapRenderer().render(map, layout: chosen, format: format) } catch {
+            throw KGFailure(message: "rendering failed: \(error)")
+        }
+        let dir = URL(fileURLWithPath: output, isDirectory: true)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let file = dir.appendingPathComponent("relations." + format.rawValue)
+        try Data(bytes).write(to: file, options: .atomic)
+        print("wrote \(file.path) (\(map.nodes.count) nodes, \(map.edges.count) edges, layout \(chosen.rawValue))")
+    }
+
+    /// The relationship map with the filters, --focus and --geo applied.
+    private func buildRelationMap(_ kg: TripleStore) throws -> GraphMap {
         let ontology = try OntologyLocation.stored(in: kg)
         let builder = RelationMap(store: kg, ontology: ontology, includeModal: includeModal,
                                   relations: Set(relations), minConfidence: minConfidence,
@@ -111,18 +137,7 @@ struct Render: ParsableCommand {
         if geo, try builder.placeGeographically(&map, terms: terms) == 0 {
             Console.warning("--geo: no place on the map has coordinates (kg:lat/kg:long); drawn without positions")
         }
-        if map.nodes.isEmpty { Console.warning("the map is empty: no facts match (run `kg build` first?)") }
-        let pinned = map.nodes.contains { $0.position != nil }
-        let chosen = pinned ? (layout ?? .neato) : (layout ?? Layout.automatic(nodeCount: map.nodes.count))
-        let bytes: [UInt8]
-        do { bytes = try MapRenderer().render(map, layout: chosen, format: format) } catch {
-            throw KGFailure(message: "rendering failed: \(error)")
-        }
-        let dir = URL(fileURLWithPath: output, isDirectory: true)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let file = dir.appendingPathComponent("relations." + format.rawValue)
-        try Data(bytes).write(to: file, options: .atomic)
-        print("wrote \(file.path) (\(map.nodes.count) nodes, \(map.edges.count) edges, layout \(chosen.rawValue))")
+        return map
     }
 }
 

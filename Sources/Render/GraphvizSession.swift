@@ -71,7 +71,12 @@ final class GraphvizSession {
                 _ = gvFreeLayout(context, graph)
                 throw RenderError("layout \"\(engine)\" failed" + messageSuffix(takeMessages()))
             }
-            defer { _ = gvFreeLayout(context, graph) }
+            // Graphviz 2.43's dot can free a spline twice in gvFreeLayout on graphs with clusters (after
+            // its router gives up on an edge: "Unable to reclaim box space", a known bug; the CLI never
+            // frees its last graph, so it does not crash). Such layouts are left unfreed: one render's
+            // layout memory, and agclose still frees the graph.
+            let mayDoubleFree = engine == "dot" && !spec.subgraphs.isEmpty
+            defer { if !mayDoubleFree { _ = gvFreeLayout(context, graph) } }
             return (try renderData(graph, format: format), takeMessages())
         }
     }

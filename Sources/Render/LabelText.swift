@@ -20,11 +20,21 @@ public enum LabelText {
         var cleaned = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in s.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !cleaned.isEmpty
-                continue
+            let v = scalar.value
+            if v < 0x80 {
+                // ASCII fast path (most labels): same answers as the Unicode properties below.
+                if v == 0x20 || (0x09...0x0D).contains(v) {
+                    pendingSpace = !cleaned.isEmpty
+                    continue
+                }
+                if v < 0x20 || v == 0x7F { continue }
+            } else {
+                if scalar.properties.isWhitespace {
+                    pendingSpace = !cleaned.isEmpty
+                    continue
+                }
+                if isDropped(scalar) { continue }
             }
-            if isDropped(scalar) { continue }
             if pendingSpace {
                 cleaned.append(" ")
                 pendingSpace = false
@@ -33,7 +43,7 @@ public enum LabelText {
         }
         var text = String(cleaned)
         let limit = max(1, maxLength)
-        if text.count > limit {
+        if text.utf8.count > limit, text.count > limit {
             var cut = String(text.prefix(limit - 1))
             while cut.last?.isWhitespace == true { cut.removeLast() }
             text = cut + "…"
