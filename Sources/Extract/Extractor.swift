@@ -66,7 +66,7 @@ public struct Extractor: Sendable {
                         let s = mentions[si].entity, o = mentions[oi].entity
                         guard s != o else { continue }
                         // An untyped relation (partOf) links two places or two non-places, never a unit and a town.
-                        if rel.domain == rel.range,
+                        if rel.domain == rel.range, !isPlace(rel.domain ?? ""),
                            isPlace(state.records[s].classIRI) != isPlace(state.records[o].classIRI) { continue }
                         if rel.domain == lexicon.personClass, state.records[s].classIRI == lexicon.unknownClass {
                             state.records[s].classIRI = lexicon.personClass
@@ -108,6 +108,23 @@ public struct Extractor: Sendable {
     /// the same kind takes that kind. True if any record changed.
     func typeByConjuncts(_ view: SentenceView, _ state: inout ArticleEntities) -> Bool {
         var changed = false
+        // "Tong Chain, a neighbourhood south-east of …": an apposition with a head word types a new name.
+        for (i, m) in view.mentions.enumerated() where view.classes[i] == lexicon.unknownClass && m.kind == .name {
+            let e = m.entity
+            guard !state.records[e].known else { continue }
+            var k = m.range.upperBound
+            guard k + 2 < view.range.upperBound, view.tokens[k].key == ",", ["a", "an"].contains(view.tokens[k + 1].key) else { continue }
+            k += 2
+            let limit = min(view.range.upperBound, k + 4)
+            while k < limit, view.startAt[k] == nil, view.tokens[k].kind == .word || view.tokens[k].text == "-" {
+                if !view.tokens[k].isCapitalised, let h = lexicon.headWords.longest(view.tokens, at: k, end: view.range.upperBound) {
+                    state.records[e].classIRI = h.value
+                    changed = true
+                    break
+                }
+                k += 1
+            }
+        }
         var k = 0
         while k < view.mentions.count {
             let g = view.groupOf[k]

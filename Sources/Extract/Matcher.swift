@@ -191,7 +191,12 @@ struct Matcher {
                 prevLiteral = true
             case .wildcard:
                 guard cursor < end, !s.isBoundary(cursor), s.tokens[cursor].kind != .punct || s.startAt[cursor] != nil else { return nil }
-                if let m = s.startAt[cursor] { cursor = s.mentions[m].range.upperBound } else { cursor += 1 }
+                if let m = s.startAt[cursor] { cursor = s.mentions[m].range.upperBound } else {
+                    cursor += 1
+                    // "south-east", "so-called": a hyphenated compound is one word.
+                    while cursor + 1 < end, s.tokens[cursor].text == "-", !s.tokens[cursor].spaceBefore,
+                          !s.tokens[cursor + 1].spaceBefore, s.tokens[cursor + 1].kind == .word, s.startAt[cursor + 1] == nil { cursor += 2 }
+                }
                 prevLiteral = false
             case .slot(let slot, let cls):
                 let (req, strict) = required(slot, cls)
@@ -261,7 +266,15 @@ struct Matcher {
                         else if q - 2 >= s.range.lowerBound, s.tokens[q - 1].key == "'s", s.endAt[q - 2] != nil { q -= 2 }
                     }
                 }
-                guard q >= s.range.lowerBound, let m = s.endAt[q] else { return nil }
+                guard q >= s.range.lowerBound, var m = s.endAt[q] else { return nil }
+                // "Lashio, the capital of Shan State, where …": a clause after an apposition is about its head.
+                if s.tokens[p].text == ",", p + 1 < end, Self.relativeWords.contains(s.tokens[p + 1].key), m > 0,
+                   MentionFinder.governed(s.tokens, s.mentions[m].range.lowerBound, s.range) {
+                    let head = s.mentions[m - 1]
+                    let gap = head.range.upperBound..<s.mentions[m].range.lowerBound
+                    if gap.count <= 6, s.tokens[gap.lowerBound].text == ",",
+                       ["the", "a", "an"].contains(s.tokens[gap.lowerBound + 1].key) { m -= 1 }
+                }
                 // "Kyaukme and Lashio, the capital of …": an apposition belongs to the last conjunct only.
                 let g = s.groupOf[m]
                 let appositive = s.tokens[p].text == ","
@@ -344,6 +357,23 @@ struct Matcher {
                 continue
             }
             budget -= 1
+            j -= 1
+        }
+        return relativeAntecedent(from: start, s, req, strict)
+    }
+
+    /// "164 villagers who had been held … were freed by": when no subject is found near the verb, the
+    /// antecedent of a "who"/"that" clause the verb closes is its subject (no boundary, comma or
+    /// other verb's subject in between).
+    private func relativeAntecedent(from start: Int, _ s: SentenceView, _ req: String?, _ strict: Bool) -> ([Int], Int)? {
+        var j = start
+        while j > s.range.lowerBound, start - j < 30 {
+            if s.isBoundary(j) || s.tokens[j].key == "," { return nil }
+            if ["who", "that"].contains(s.tokens[j].key), let m = s.endAt[j - 1] {
+                guard compatible(m, s, req, strictClass: strict), !isPossessor(m, s) else { return nil }
+                let g = s.groupOf[m]
+                return (Array(g.lowerBound...m).filter { compatible($0, s, req, strictClass: strict) }, start - j)
+            }
             j -= 1
         }
         return nil

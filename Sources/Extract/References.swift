@@ -8,7 +8,8 @@ extension MentionFinder {
     /// Nouns for the people or machines through which an actor acts: "regime aircraft bombed the town"
     /// is the regime acting, "an army camp" is a place.
     static let agentNouns: Set<String> = ["troops", "forces", "soldiers", "fighters", "aircraft", "jets", "warplanes",
-                                          "drones", "artillery", "units", "personnel", "gunmen", "militiamen"]
+                                          "drones", "artillery", "units", "personnel", "gunmen", "militiamen",
+                                          "officials", "authorities", "officers", "police"]
     /// Words before a mention that make it the object of a preposition (not a clause subject).
     static let governingWords: Set<String> = ["in", "of", "near", "at", "from", "on", "into", "to", "by", "with",
                                               "against", "for", "around", "across", "towards", "toward", "between",
