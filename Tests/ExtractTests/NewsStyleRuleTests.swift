@@ -87,3 +87,40 @@ import Testing
         #expect(Fixture.has("About 40 suspects are now in Chinese custody.", "40 suspects", "heldIn", "China"))
     }
 }
+
+@Suite struct ClauseAttachmentTests {
+    @Test func relativeClauseAntecedentIsThePassiveObject() {
+        let text = "Some 40 Thai workers who had been trafficked to work for gangs in the zone were freed by regime officials."
+        #expect(Fixture.has(text, "40 Thai workers", "rescued", "junta") == false)
+        #expect(Fixture.has(text, "junta", "rescued", "40 Thai workers"))
+    }
+
+    @Test func clauseAfterAnAppositionIsAboutItsHead() {
+        let text = "Troops withdrew to Lashio, the capital of northern Shan State, where the army's Northeastern Command has its headquarters."
+        #expect(Fixture.has(text, "Northeastern Command", "locatedIn", "Lashio"))
+        #expect(!Fixture.has(text, "Northeastern Command", "locatedIn", "northern Shan State"))
+    }
+
+    @Test func appositionHeadWordTypesANewName() {
+        let text = "Residents said Pan Wai, a neighbourhood south-east of Laukkai, was shelled by the army."
+        #expect(Fixture.has(text, "Pan Wai", "locatedIn", "Laukkai"))
+        #expect(Fixture.has(text, "junta", "attacked", "Pan Wai"))
+    }
+
+    @Test func surnameOfANamedPersonIsThatPerson() {
+        let text = "Bai Suocheng was arrested in January. A former commander of the MNDAA, Bai joined forces with the army in 2009."
+        #expect(Fixture.has(text, "Bai Suocheng", "alliedWith", "junta") || Fixture.has(text, "junta", "alliedWith", "Bai Suocheng"))
+        #expect(!Fixture.has(text, "MNDAA", "alliedWith", "junta") && !Fixture.has(text, "junta", "alliedWith", "MNDAA"))
+    }
+
+    @Test func accordingToIsAClaimNotAnInfinitive() {
+        let text = "According to Twan Mrat Naing, the AA's commander-in-chief, the group is growing."
+        #expect(Fixture.has(text, "Twan Mrat Naing", "leaderOf", "AA"))
+    }
+
+    @Test func countedPeopleMaySurrender() {
+        let text = "At least 15 militiamen in Kokang, the border enclave officially known as Shan State Special Region 1, surrendered to the MNDAA on Tuesday."
+        #expect(Fixture.has(text, "15 militiamen", "surrenderedTo", "MNDAA"))
+        #expect(!Fixture.facts(text).contains { $0.r == "surrenderedTo" && $0.s == "Shan State Special Region 1" })
+    }
+}
