@@ -62,7 +62,8 @@ public struct Extractor: Sendable {
                 let time = attachTime(times, to: m, isState: rel.isState, published: article.publishedDate, view: view)
                 let partialBlocked = Self.partialRelations.contains(rel.localName)
                 for si in m.subjects.map({ owner(view, $0, relation: rel.localName) }) {
-                    for oi in m.objects where !(partialBlocked && partial(view, object: mentions[oi], trigger: m.trigger)) {
+                    for oi in m.objects.map({ speaksFor(view, $0, relation: rel.localName) })
+                        where !(partialBlocked && partial(view, object: mentions[oi], trigger: m.trigger)) {
                         let s = mentions[si].entity, o = mentions[oi].entity
                         guard s != o else { continue }
                         // An untyped relation (partOf) links two places or two non-places, never a unit and a town.
@@ -144,6 +145,20 @@ public struct Extractor: Sendable {
 
     /// Relations whose subject acts for the force that owns it: "the A's Brigade 5 overran X" is A's deed.
     static let ownerActs: Set<String> = ["captured", "attacked", "controls", "surrounds"]
+
+    /// "the information officer of Column 3 of the ABSDF": a spokesperson speaks for the organisation
+    /// a named sub-unit belongs to.
+    func speaksFor(_ s: SentenceView, _ mention: Int, relation: String) -> Int {
+        guard relation == "spokespersonOf", mention + 1 < s.mentions.count,
+              ontology.isSubclass(s.classes[mention], of: KG.ns + "MilitaryUnit") else { return mention }
+        var k = s.mentions[mention].range.upperBound
+        guard k < s.range.upperBound, s.tokens[k].key == "of" else { return mention }
+        k += 1
+        while k < s.range.upperBound, Matcher.determiners.contains(s.tokens[k].key) { k += 1 }
+        guard let next = s.startAt[k], ontology.isSubclass(s.classes[next], of: KG.ns + "Actor"),
+              !ontology.isSubclass(s.classes[next], of: KG.ns + "MilitaryUnit") else { return mention }
+        return next
+    }
 
     /// The possessor of a military unit named as "OWNER 's UNIT", for relations in `ownerActs`; else `mention`.
     func owner(_ s: SentenceView, _ mention: Int, relation: String) -> Int {

@@ -314,12 +314,21 @@ struct Matcher {
                 words += 1
                 continue
             }
+            // "led by a company commander, Captain X", "by its commanding officer, Major Y": a role
+            // noun phrase before a comma is in apposition with the name after it.
+            if s.tokens[j].key == ",", j > start, person(req),
+               (start..<j).contains(where: { s.startAt[$0] == nil && lexicon.roleWords.contains(s.tokens[$0].key) }) {
+                j += 1
+                continue
+            }
             if Self.stopSearch.contains(s.tokens[j].key) && !s.timeTokens.contains(j) { return nil }
             if !s.timeTokens.contains(j) && !Self.determiners.contains(s.tokens[j].key) { words += 1 }
             j += 1
         }
         return nil
     }
+
+    private func person(_ req: String?) -> Bool { req == lexicon.personClass }
 
     /// Relative words that open a non-restrictive clause: ", which was stationed near X," is skipped
     /// when looking for the subject of the verb after it.
