@@ -1,5 +1,6 @@
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 /* Swift 6 rejects mutable C globals; hand them out through functions. */
@@ -72,13 +73,24 @@ static inline void kg_id_close(void *state) {
 }
 static inline void kg_id_register(void *state, int objtype, void *obj) { (void)state; (void)objtype; (void)obj; }
 
-static inline Agraph_t *kg_agopen_directed(const char *name) {
+static inline Agdisc_t *kg_disc(void) {
     static Agiddisc_t ids = { kg_id_open, kg_id_map, kg_id_alloc, kg_id_free, kg_id_print, kg_id_close, kg_id_register };
     static Agdisc_t disc;
     disc.mem = &AgMemDisc;
     disc.id = &ids;
     disc.io = &AgIoDisc;
-    return agopen((char *)name, Agdirected, &disc);
+    return &disc;
+}
+static inline Agraph_t *kg_agopen_directed(const char *name) {
+    return agopen((char *)name, Agdirected, kg_disc());
+}
+/* Parses DOT text (`length` bytes) with the same ID discipline, as the `dot` command would read it. */
+static inline Agraph_t *kg_agread_memory(const char *text, size_t length) {
+    FILE *f = fmemopen((void *)text, length, "r");
+    if (!f) return NULL;
+    Agraph_t *g = agread(f, kg_disc());
+    fclose(f);
+    return g;
 }
 static inline Agnode_t *kg_agnode(Agraph_t *g, const char *name) {
     return agnode(g, (char *)name, 1);

@@ -67,6 +67,16 @@ final class GraphvizSession {
         case .dotSource:
             return (try writeDOT(graph), takeMessages())
         case .rendered(let format):
+            // The layout runs on the graph as its DOT text reads back, so that `dot -Tsvg` on the
+            // `.dot` output draws exactly this map: cgraph writes clusters' nodes first and edges by
+            // tail, and Graphviz's layouts depend on that order (drawings differed, and took longer).
+            let text = try writeDOT(graph)
+            guard let graph = text.withUnsafeBufferPointer({ buffer in
+                buffer.withMemoryRebound(to: CChar.self) { kg_agread_memory($0.baseAddress, $0.count) }
+            }) else {
+                throw RenderError("Graphviz could not read back the graph" + messageSuffix(takeMessages()))
+            }
+            defer { _ = agclose(graph) }
             guard gvLayout(context, graph, engine) == 0 else {
                 _ = gvFreeLayout(context, graph)
                 throw RenderError("layout \"\(engine)\" failed" + messageSuffix(takeMessages()))
