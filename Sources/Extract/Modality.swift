@@ -19,6 +19,8 @@ struct ModalityReader {
             if s.timeTokens.contains(k) { k += 1; continue }
             // "reported to have laid down their arms": a perfect infinitive reports a deed, not an aim.
             if t[k].key == "to", k + 1 < trigger.lowerBound, t[k + 1].key == "have" { k += 1; continue }
+            // "used landmines to bring down the bridge": the means of a past deed, not an aim.
+            if t[k].key == "to", usedBefore(t, k, from: s.range.lowerBound) { k += 1; continue }
             // The words of a cue are read once: "according to" is a claim, its "to" no infinitive.
             var consumed = 1
             for cue in lexicon.cues.all(t, at: k, end: trigger.lowerBound + 1) where k + cue.length <= trigger.lowerBound + 1 {
@@ -36,6 +38,7 @@ struct ModalityReader {
         }
         // "to capture": an infinitive is an aim, not a deed.
         if found == nil, trigger.lowerBound > s.range.lowerBound, t[trigger.lowerBound - 1].key == "to",
+           !usedBefore(t, trigger.lowerBound - 1, from: s.range.lowerBound),
            !["surrendered", "fell", "lost", "allied", "loyal"].contains(t[max(s.range.lowerBound, trigger.lowerBound - 2)].key) {
             found = .planned
         }
@@ -47,6 +50,12 @@ struct ModalityReader {
             return (.claimed, speaker(s, cueAt: k, length: cue.length, state: state))
         }
         return (.asserted, nil)
+    }
+
+    /// True if "used"/"using" stands at most three words before the "to" at `k` ("used drones to").
+    private func usedBefore(_ t: [Token], _ k: Int, from lower: Int) -> Bool {
+        for b in stride(from: k - 1, through: max(lower, k - 4), by: -1) where ["used", "using"].contains(t[b].key) { return true }
+        return false
     }
 
     private func speaker(_ s: SentenceView, cueAt k: Int, length: Int, state: ArticleEntities) -> String? {

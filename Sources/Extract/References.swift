@@ -91,6 +91,9 @@ extension MentionFinder {
         // A word may refer to several classes ("it": a group, an alliance, a government …).
         let classes = matches.filter { $0.length == r.length }.map(\.value)
         let upper = i + r.length
+        // "alliance fighters", "coalition jets": a bare class noun refers only before an agent noun.
+        if r.length == 1, !Self.pronouns.contains(t[i].key), !["which", "who"].contains(t[i].key),
+           !(upper < end && Self.agentNouns.contains(t[upper].key)) { return nil }
         // "the town of Laukkai" names the town; it does not refer back.
         if upper < end, t[upper].key == "of" { return nil }
         func fits(_ e: Int) -> Bool {
