@@ -116,6 +116,15 @@ extension MentionFinder {
         for e in state.history.reversed().prefix(30) where fits(e) {
             return Mention(range: i..<upper, entity: e, kind: .reference)
         }
+        // "the alliance" long after the only alliance the article names is still that alliance.
+        if !Self.pronouns.contains(t[i].key) {
+            var only: Int?
+            for e in state.records.indices where fits(e) {
+                if only != nil { return nil }
+                only = e
+            }
+            if let only { return Mention(range: i..<upper, entity: only, kind: .reference) }
+        }
         return nil
     }
 }

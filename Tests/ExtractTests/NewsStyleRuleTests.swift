@@ -124,3 +124,30 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.r == "surrenderedTo" && $0.s == "Shan State Special Region 1" })
     }
 }
+
+@Suite struct AgentAndMeansTests {
+    @Test func meansInfinitiveIsADeed() {
+        let text = "The TNLA said on Monday. Its fighters used landmines to bring down the Hsenwi Bridge."
+        #expect(Fixture.has(text, "TNLA", "attacked", "Hsenwi Bridge"))
+        // a plain infinitive is still an aim
+        #expect(!Fixture.has("The TNLA wants to bring down the Hsenwi Bridge.", "TNLA", "attacked", "Hsenwi Bridge"))
+    }
+
+    @Test func bareAllianceBeforeAnAgentNounRefers() {
+        let text = "The Brotherhood Alliance met on Sunday. On Monday, alliance drones destroyed the Hsenwi Bridge."
+        #expect(Fixture.has(text, "Brotherhood Alliance", "attacked", "Hsenwi Bridge"))
+        // without an agent noun the bare word is no mention
+        #expect(!Fixture.facts("The Brotherhood Alliance met. An alliance destroyed the Hsenwi Bridge.").contains { $0.r == "attacked" })
+    }
+
+    @Test func roleAppositionBeforeTheLeader() {
+        let text = "About 30 soldiers led by a company commander, Captain Aung Min, surrendered."
+        #expect(Fixture.has(text, "Aung Min", "leaderOf", "30 soldiers"))
+    }
+
+    @Test func spokespersonOfASubUnitSpeaksForTheOrganisation() {
+        let text = "Ko Aung Lin, the information officer of Column 3 of the MNDAA, said the town fell."
+        #expect(Fixture.has(text, "Aung Lin", "spokespersonOf", "MNDAA"))
+        #expect(!Fixture.has(text, "Aung Lin", "spokespersonOf", "Column 3"))
+    }
+}
