@@ -53,6 +53,8 @@ struct RelationMap {
         let labels = Labels(store: store)
         var edges: [EdgeKey: EdgeFacts] = [:]
         var order: [EdgeKey] = []
+        edges.reserveCapacity(4096)
+        order.reserveCapacity(4096)
         var articles = Set<String>(), dates: [String] = []
         let lo = since.map(TimelineDays.first), hi = until.map(TimelineDays.last)
         if fromTriples {
@@ -230,6 +232,23 @@ struct RelationMap {
             map.nodes[a].position = GeoProjection.beside(map.nodes[place].position!, index: n)
         }
         return placed.count + anchors.count
+    }
+
+    /// The stored ontology's classes, relations and vocabulary (subjects in the kg: namespace, and blank
+    /// nodes), without its named entities: all a map needs, and a third less to parse than
+    /// `OntologyLocation.stored`. nil when the store has no ontology.
+    static func storedSchema(in store: TripleStore) throws -> Ontology? {
+        var lines = ""
+        try store.quads(graph: .some(TripleStore.ontologyGraph)) { q in
+            switch q.subject {
+            case .iri(let iri) where iri.hasPrefix(KG.ns): lines += NTriplesWriter.line(Quad(q.triple))
+            case .blank: lines += NTriplesWriter.line(Quad(q.triple))
+            default: break
+            }
+            return true
+        }
+        if lines.isEmpty { return nil }
+        return try Ontology(turtle: lines, file: "stored ontology")
     }
 
     private struct EntityInfo { var display: String; var aliases: [String]; var cls: OntologyClass? }
