@@ -325,6 +325,8 @@ struct MentionFinder {
     /// a modifier; a one-word kind of anything else too. A participle ("fleeing") may only stand next
     /// to the head. The bare head phrase identifies the entity; the modified phrase is an alias.
     private func kind(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, state: inout ArticleEntities) -> Mention? {
+        // Most words cannot open a kind phrase: decide that before any look-up.
+        guard t[i].kind == .word, !t[i].isCapitalised, !Self.stopWords.contains(t[i].key), !Self.kindStops.contains(t[i].key) else { return nil }
         var k = i
         var modifiers = 0
         while k < end, modifiers <= 3 {
