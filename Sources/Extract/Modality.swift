@@ -12,7 +12,9 @@ struct ModalityReader {
         if let last = s.range.last, t[last].text == "?" { return (.hypothetical, nil) }
         // Words between the clause start and the trigger, at most `window` back.
         var from = trigger.lowerBound
-        while from > s.range.lowerBound, trigger.lowerBound - from < Self.window, !s.isBoundary(from - 1) { from -= 1 }
+        // An apposition (", a town in …") is no part of the clause before it: no plan or denial reaches it.
+        let appositive = t[trigger.lowerBound].text == ","
+        while !appositive, from > s.range.lowerBound, trigger.lowerBound - from < Self.window, !s.isBoundary(from - 1) { from -= 1 }
         var found: Modality?
         var k = from
         while k < trigger.lowerBound {
@@ -37,7 +39,7 @@ struct ModalityReader {
             k += consumed
         }
         // "to capture": an infinitive is an aim, not a deed.
-        if found == nil, trigger.lowerBound > s.range.lowerBound, t[trigger.lowerBound - 1].key == "to",
+        if found == nil, !appositive, trigger.lowerBound > s.range.lowerBound, t[trigger.lowerBound - 1].key == "to",
            !usedBefore(t, trigger.lowerBound - 1, from: s.range.lowerBound),
            !["surrendered", "fell", "lost", "allied", "loyal"].contains(t[max(s.range.lowerBound, trigger.lowerBound - 2)].key) {
             found = .planned
