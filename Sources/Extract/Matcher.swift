@@ -48,9 +48,12 @@ struct SentenceView {
             let separators = gap.map { tokens[$0].key }
             // "X and its close ally, Y": an ally named in apposition is a conjunct too.
             let allyWords = separators.filter { Self.allyConnectors.contains($0) }
-            let allyOK = allyWords.isEmpty || (separators.first == "and" && separators.filter { $0 != "the" }.last == ","
+            // "X and its partners in the Y alliance": Y is a conjunct too.
+            let closer = separators.filter { $0 != "the" }.last
+            let allyOK = allyWords.isEmpty || (separators.first == "and" && (closer == "," || closer == "in")
                 && allyWords.contains(where: { $0 == "ally" || $0 == "allies" || $0 == "partner" || $0 == "partners" }))
-            if allyOK, separators.allSatisfy({ [",", "and", "or", "the"].contains($0) || Self.allyConnectors.contains($0) }) && !separators.isEmpty
+            let inOK = !allyWords.isEmpty && closer == "in"
+            if allyOK, separators.allSatisfy({ [",", "and", "or", "the"].contains($0) || Self.allyConnectors.contains($0) || (inOK && $0 == "in") }) && !separators.isEmpty
                 && separators.contains(where: { $0 == "," || $0 == "and" || $0 == "or" }) {
                 if separators.contains("and") || separators.contains("or") { hasAnd = true }
                 continue
@@ -277,7 +280,8 @@ struct Matcher {
                 }
                 // "Kyaukme and Lashio, the capital of …": an apposition belongs to the last conjunct only.
                 let g = s.groupOf[m]
-                let appositive = s.tokens[p].text == ","
+                // (", together with …" is a comitative phrase about the whole list, not an apposition)
+                let appositive = s.tokens[p].text == "," && !(p + 1 < end && ["together", "along", "alongside"].contains(s.tokens[p + 1].key))
                 let first = appositive ? m : g.lowerBound
                 let members = Array(first...m).filter { compatible($0, s, req, strictClass: strict) }
                 guard !members.isEmpty else { return nil }

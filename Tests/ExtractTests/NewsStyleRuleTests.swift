@@ -151,3 +151,26 @@ import Testing
         #expect(!Fixture.has(text, "Aung Lin", "spokespersonOf", "Column 3"))
     }
 }
+
+@Suite struct PartnersAndComitativeTests {
+    @Test func partnersInAnAllianceAreConjuncts() {
+        let text = "The TNLA and its partners in the Brotherhood Alliance captured Hsenwi on Monday."
+        #expect(Fixture.has(text, "TNLA", "captured", "Hsenwi"))
+        #expect(Fixture.has(text, "Brotherhood Alliance", "captured", "Hsenwi"))
+        #expect(Fixture.has(text, "TNLA", "memberOf", "Brotherhood Alliance"))
+        // a place after "in" without an ally noun is no conjunct
+        #expect(!Fixture.has("The TNLA and its fighters in Hsenwi captured Kutkai.", "Hsenwi", "captured", "Kutkai"))
+    }
+
+    @Test func togetherWithCoversTheWholeList() {
+        let text = "The MNDAA and the AA, together with several People's Defence Forces, overran the camp."
+        #expect(Fixture.has(text, "MNDAA", "alliedWith", "PDF") || Fixture.has(text, "PDF", "alliedWith", "MNDAA"))
+        #expect(Fixture.has(text, "AA", "alliedWith", "PDF") || Fixture.has(text, "PDF", "alliedWith", "AA"))
+    }
+
+    @Test func appositionTakesNoPlanFromTheClauseBefore() {
+        let text = "Li Kyar Win said fighters had begun to push into Pan Wai, a neighbourhood of Laukkai."
+        #expect(Fixture.has(text, "Pan Wai", "locatedIn", "Laukkai"))
+        #expect(!Fixture.facts(text).contains { $0.r == "attacked" && [.asserted, .claimed].contains($0.a.modality) })
+    }
+}
