@@ -35,6 +35,9 @@ run() {
     echo "== $target ($bin) for ${seconds}s; log: $logs/$target.log"
     local status=0
     # detect_leaks=0: the Swift runtime's lazily allocated metadata caches read as leaks.
+    # SWIFT_BACKTRACE=enable=no: the Swift backtracer's memory server trips ASan ("unknown-crash in
+    # memserver_read") and hides the real report; libFuzzer + ASan print the stack instead.
+    SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}" \
     ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" \
     "$here/.build/release/$bin" "$corpus" "$here/Corpus/$target" \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
@@ -45,7 +48,7 @@ run() {
     echo "corpus: $(ls "$corpus" | wc -l) files"
     if [ "$status" -ne 0 ]; then
         echo "!! $target stopped with status $status:"
-        grep -E 'ERROR|Fatal error|SUMMARY|Test unit written|artifact_prefix' "$logs/$target.log" | head -20
+        grep -E 'ERROR|Fatal error|runtime failure|deadly signal|SUMMARY|Test unit written|#[0-9]+ 0x.* in [^ ]*(RDF|SPARQL|Ingest|Extract|Ontology)' "$logs/$target.log" | head -20
     fi
     return "$status"
 }

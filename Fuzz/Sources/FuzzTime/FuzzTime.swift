@@ -2,7 +2,8 @@
 // internal, so this goes through the public `Extractor(ontology:).extract(_:)` with a tiny inline
 // ontology, which runs TimeFinder over every sentence of the article text.
 // Input: bytes 0...2 pick the publication date ("-" as byte 0 = none; else year 1990 + b0 % 51,
-// month 1 + b1 % 12, day 1 + b2 % 31, e.g. "AAA" = 2004-06-04), the rest is the article text.
+// month 1 + b1 % 12, day 1 + b2 % 31, e.g. "AAA" = 2004-06-04; b0 >= 0xF0 picks one of the years
+// 1, 2, 3, 9997, 9998, 9999 by b0 % 6), the rest is the article text.
 import Extract
 import Ingest
 import Ontology
@@ -35,9 +36,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size >= 3 else { return 0 }
     var published: PartialDate?
     if data[0] != UInt8(ascii: "-") {
-        published = PartialDate(year: 1990 + Int(data[0]) % 51, month: 1 + Int(data[1]) % 12,
-                                day: 1 + Int(data[2]) % 31)
-            ?? PartialDate(year: 1990 + Int(data[0]) % 51, month: 1 + Int(data[1]) % 12)
+        // Bytes 0xF0...0xFF: the edges of the supported years (1...9999), to reach the range checks.
+        let year = data[0] >= 0xF0 ? [1, 2, 3, 9997, 9998, 9999][Int(data[0]) % 6] : 1990 + Int(data[0]) % 51
+        published = PartialDate(year: year, month: 1 + Int(data[1]) % 12, day: 1 + Int(data[2]) % 31)
+            ?? PartialDate(year: year, month: 1 + Int(data[1]) % 12)
     }
     let text = String(decoding: UnsafeBufferPointer(start: data + 3, count: size - 3), as: UTF8.self)
     let article = Article(path: "fuzz.txt", format: .text, published: published?.description,
