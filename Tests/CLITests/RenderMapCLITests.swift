@@ -88,7 +88,7 @@ func renderMap(_ args: [String], db: String = RenderMapFixture.db, file: String 
     return (r, try DrawnMap(file: out.appendingPathComponent(file)))
 }
 
-@Suite struct RenderMapDateFilterTests {
+@Suite struct RenderMapCLIDateFilterTests {
     @Test func sinceKeepsOnlyLaterFacts() throws {
         let (r, map) = try renderMap(["--since", "2024-01"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -130,7 +130,7 @@ func renderMap(_ args: [String], db: String = RenderMapFixture.db, file: String 
     }
 }
 
-@Suite struct RenderMapGeoTests {
+@Suite struct RenderMapCLIGeoTests {
     @Test func placesKeepTheirGeographicArrangement() throws {
         let (r, map) = try renderMap(["--geo"])
         #expect(r.status == 0, "\(r.stderr)")
@@ -157,7 +157,7 @@ func renderMap(_ args: [String], db: String = RenderMapFixture.db, file: String 
     }
 }
 
-@Suite struct RenderMapOptionTests {
+@Suite struct RenderMapCLIOptionTests {
     func fails(_ args: [String], saying text: String) throws {
         let (r, _) = try renderMap(args)
         #expect(r.status != 0, "\(args) should fail")
@@ -186,7 +186,7 @@ func renderMap(_ args: [String], db: String = RenderMapFixture.db, file: String 
     }
 }
 
-@Suite struct RenderFromTriplesTests {
+@Suite struct RenderMapCLIFromTriplesTests {
     static let triples = """
         <https://kg.example.org/id/test/north-army> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://kg.example.org/ontology#ArmedGroup> .
         <https://kg.example.org/id/test/north-army> <http://www.w3.org/2004/02/skos/core#prefLabel> "Northern Example Army" .
