@@ -77,7 +77,7 @@ import Testing
 
 @Suite struct UsageTests {
     @Test func helpShowsExamplesForEveryCommand() throws {
-        for command in ["build", "query", "render", "export", "import", "stats", "parse"] {
+        for command in ["build", "query", "show", "render", "export", "import", "stats", "parse", "timeline"] {
             let r = try KG.run([command, "--help"])
             #expect(r.status == 0)
             #expect(r.stdout.contains("Example"), "kg \(command) --help has no example")

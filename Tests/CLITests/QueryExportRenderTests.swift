@@ -198,3 +198,27 @@ enum ExampleStore {
         #expect(r.stdout.contains("Examples/articles/"), "\(r.stdout)")
     }
 }
+
+@Suite struct ShowCommandTests {
+    @Test func showListsFactsWithTheirSentences() throws {
+        let r = try KG.run(["show", "--db", ExampleStore.db, "mndaa"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("MNDAA"))
+        #expect(r.stdout.contains("IB 129 surrenderedTo MNDAA"), "\(r.stdout)")
+        #expect(r.stdout.contains("“Infantry Battalion 129 surrendered to the MNDAA"), "the source sentence is quoted")
+        #expect(r.stdout.contains("04-battalion-129-and-laukkai.md"))
+        #expect(r.stdout.contains("rule: "))
+    }
+
+    @Test func showAsJSONAndUnknownEntities() throws {
+        let r = try KG.run(["show", "--db", ExampleStore.db, "--format", "json", "Laukkai"])
+        #expect(r.status == 0)
+        for line in r.stdout.split(separator: "\n") {
+            let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(o["subject"] as? String == "Laukkai" || o["object"] as? String == "Laukkai")
+        }
+        let missing = try KG.run(["show", "--db", ExampleStore.db, "Atlantis"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("Atlantis"))
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import RDF
+import Store
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show what kg knows about an entity, and the sentences each fact came from.",
+        discussion: """
+            ENTITY is a label or an alias (case does not matter). Every fact with the entity as subject or
+            object is listed with its date, modality, confidence, the rule that found it, and each sentence
+            and article it was read in. Plans, hypotheses and denials are shown too, marked as such.
+
+            Example:
+              kg show MNDAA
+              kg show 'Infantry Battalion 129' --format json
+            """)
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: ArgumentHelp("The entity's label or alias.", valueName: "entity")) var entity: String
+    @Option(help: "Output format: text or json.") var format: Format = .text
+
+    func run() throws {
+        let kg = try store.open(readOnly: true)
+        let labels = Labels(store: kg)
+        guard let subject = try Self.find(entity, in: kg) else {
+            throw KGFailure(message: "no entity named '\(entity)' in \(store.db)")
+        }
+        var facts: [(key: String, items: [StoredStatement])] = []
+        var index: [String: Int] = [:]
+        try kg.statements(factsOnly: false) { st in
+            let t = st.record.triple
+            guard t.subject == subject || t.object == subject else { return true }
+            let key = "\(labels.display(t.subject)) \(Labels.localName(t.predicate.iriValue ?? "")) \(labels.display(t.object))"
+            if let i = index[key] { facts[i].items.append(st) } else {
+                index[key] = facts.count
+                facts.append((key, [st]))
+            }
+            return true
+        }
+        let out = Console.Output()
+        defer { out.flush() }
+        if format == .json {
+            for (_, items) in facts { for st in items { out.write(Export.jsonLine(st, labels: labels) + "\n") } }
+            return
+        }
+        let aliases = labels.aliases(subject)
+        out.write(labels.display(subject) + (aliases.isEmpty ? "" : " (also " + aliases.prefix(8).joined(separator: ", ") + ")") + "\n")
+        out.write("\(facts.count) fact\(facts.count == 1 ? "" : "s")\n")
+        for (key, items) in facts {
+            out.write("\n" + key + "\n")
+            for st in items {
+                let r = st.record
+                var when = r.date?.iso ?? ""
+                if r.start != nil || r.end != nil { when = (r.start?.iso ?? "…") + "–" + (r.end?.iso ?? "…") }
+                let meta = [when, r.modality.rawValue, String(format: "confidence %.2f", r.confidence),
+                            r.attribution.map { "according to \($0)" } ?? ""].filter { !$0.isEmpty }
+                out.write("  [\(meta.joined(separator: ", "))] \(st.article.path)\n")
+                out.write("    “\(r.sentence)”\n")
+                out.write("    rule: \(r.rule)\n")
+            }
+        }
+    }
+
+    /// The entity whose label or alias is `name` (exact first, then case-insensitive).
+    static func find(_ name: String, in kg: TripleStore) throws -> Term? {
+        for p in [RDFS.label, SKOS.prefLabel, SKOS.altLabel] {
+            var found: Term?
+            try kg.quads(predicate: .iri(p), object: .string(name), graph: .some(nil)) { q in found = q.subject; return false }
+            if let found { return found }
+        }
+        let wanted = name.lowercased()
+        var found: Term?
+        for p in [RDFS.label, SKOS.prefLabel, SKOS.altLabel] where found == nil {
+            try kg.quads(predicate: .iri(p), graph: .some(nil)) { q in
+                if q.object.literalValue?.lexical.lowercased() == wanted { found = q.subject; return false }
+                return true
+            }
+        }
+        return found
+    }
+}
