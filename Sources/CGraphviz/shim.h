@@ -34,7 +34,7 @@ static inline long kg_id_map(void *state, int objtype, char *str, IDTYPE *id, in
         return 1;
     }
     for (long i = 0; i < st->count; i++) {
-        if (strcmp(st->names[i], str) == 0) { *id = (IDTYPE)(2 * (i + 1)); return 1; }
+        if (st->names[i] && strcmp(st->names[i], str) == 0) { *id = (IDTYPE)(2 * (i + 1)); return 1; }
     }
     if (!createflag) return 0;
     if (st->count == st->capacity) {
@@ -43,7 +43,9 @@ static inline long kg_id_map(void *state, int objtype, char *str, IDTYPE *id, in
         if (!grown) return 0;
         st->names = grown; st->capacity = cap;
     }
-    char *copy = strdup(str);
+    /* A pooled copy (agstrdup), as cgraph expects of every name it prints: agwrite reads the pool's
+       header to tell HTML-like names from plain ones. */
+    char *copy = agstrdup(st->g, str);
     if (!copy) return 0;
     st->names[st->count++] = copy;
     *id = (IDTYPE)(2 * st->count);
@@ -54,7 +56,10 @@ static inline long kg_id_alloc(void *state, int objtype, IDTYPE request) {
 }
 static inline void kg_id_free(void *state, int objtype, IDTYPE id) {
     kg_idstate *st = (kg_idstate *)state;
-    if (objtype != AGRAPH && id % 2 == 0) agstrfree(st->g, (char *)id);
+    if (id % 2 == 1) return;
+    if (objtype != AGRAPH) { agstrfree(st->g, (char *)id); return; }
+    long i = (long)(id / 2) - 1;
+    if (i >= 0 && i < st->count && st->names[i]) { agstrfree(st->g, st->names[i]); st->names[i] = NULL; }
 }
 static inline char *kg_id_print(void *state, int objtype, IDTYPE id) {
     kg_idstate *st = (kg_idstate *)state;
@@ -66,8 +71,7 @@ static inline char *kg_id_print(void *state, int objtype, IDTYPE id) {
     return (char *)id;
 }
 static inline void kg_id_close(void *state) {
-    kg_idstate *st = (kg_idstate *)state;
-    for (long i = 0; i < st->count; i++) free(st->names[i]);
+    kg_idstate *st = (kg_idstate *)state;  /* the names belong to the graph's string pool */
     free(st->names);
     free(st);
 }
