@@ -33,15 +33,7 @@ public final class MapRenderer {
     /// - Throws: `RenderError` for inconsistent maps (duplicate or unknown ids)
     ///   and when Graphviz fails; the message includes Graphviz's own messages.
     public func render(_ map: GraphMap, layout: Layout, format: MapFormat) throws -> [UInt8] {
-        let engine = MapBuilder.engine(for: map, requested: layout)
-        let spec = try MapBuilder.build(map, layout: engine)
-        switch format {
-        case .dot:
-            return try render(spec, engine: engine.rawValue, output: .dotSource)
-        case .svg, .png, .pdf, .json:
-            let bytes = try render(spec, engine: engine.rawValue, output: .rendered(format: format.rawValue))
-            return format == .pdf ? PDFDate.normalized(bytes) : bytes
-        }
+        try render(map, geometry: [:], layout: layout, format: format)
     }
 
     /// Renders with raw Graphviz engine and format names (for tests and
