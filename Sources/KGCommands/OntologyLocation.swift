@@ -44,13 +44,17 @@ enum OntologyLocation {
     }
 
     /// The ontology kept in the store by the last build (for commands that do not read Ontology/).
-    static func stored(in store: TripleStore) throws -> Ontology? {
-        var lines = ""
+    /// `schemaOnly` keeps the classes, relations and vocabulary (subjects in the kg: namespace, and
+    /// blank nodes) and leaves out the named entities: all a map needs. nil when the store has none.
+    static func stored(in store: TripleStore, schemaOnly: Bool = false) throws -> Ontology? {
+        var quads: [Quad] = []
         try store.quads(graph: .some(TripleStore.ontologyGraph)) { q in
-            lines += NTriplesWriter.line(Quad(q.triple))
+            switch q.subject {
+            case .iri(let iri) where schemaOnly && !iri.hasPrefix(KG.ns): break
+            default: quads.append(Quad(q.triple))
+            }
             return true
         }
-        if lines.isEmpty { return nil }
-        return try Ontology(turtle: lines, file: "stored ontology")
+        return quads.isEmpty ? nil : Ontology(quads: quads)
     }
 }

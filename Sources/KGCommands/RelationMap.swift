@@ -1,6 +1,7 @@
 import Foundation
 import Ontology
 import RDF
+import SPARQL
 import Render
 import Store
 import Timeline
@@ -234,23 +235,6 @@ struct RelationMap {
         return placed.count + anchors.count
     }
 
-    /// The stored ontology's classes, relations and vocabulary (subjects in the kg: namespace, and blank
-    /// nodes), without its named entities: all a map needs, and a third less to parse than
-    /// `OntologyLocation.stored`. nil when the store has no ontology.
-    static func storedSchema(in store: TripleStore) throws -> Ontology? {
-        var lines = ""
-        try store.quads(graph: .some(TripleStore.ontologyGraph)) { q in
-            switch q.subject {
-            case .iri(let iri) where iri.hasPrefix(KG.ns): lines += NTriplesWriter.line(Quad(q.triple))
-            case .blank: lines += NTriplesWriter.line(Quad(q.triple))
-            default: break
-            }
-            return true
-        }
-        if lines.isEmpty { return nil }
-        return try Ontology(turtle: lines, file: "stored ontology")
-    }
-
     private struct EntityInfo { var display: String; var aliases: [String]; var cls: OntologyClass? }
 
     /// Name, other names and class of an entity from one scan of its default-graph triples (the same
@@ -282,12 +266,9 @@ struct RelationMap {
 
     /// The node whose entity has `name` among its labels or aliases.
     static func node(named name: String, in map: GraphMap, store: TripleStore) -> MapNode? {
-        let wanted = name.lowercased()
-        var iri: Term?
-        for p in [RDFS.label, SKOS.prefLabel, SKOS.altLabel] where iri == nil {
-            try? store.quads(predicate: .iri(p), object: .string(name), graph: .some(nil)) { q in iri = q.subject; return false }
+        guard let iri = try? ShortForm.entity(named: name, store) else {
+            return map.nodes.first { $0.label.lowercased() == name.lowercased() }
         }
-        guard let iri else { return map.nodes.first { $0.label.lowercased() == wanted } }
         let label = Labels(store: store).display(iri)
         return map.nodes.first { $0.label == label }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RDF
+import SPARQL
 import Store
 
 struct Show: ParsableCommand {
@@ -25,7 +26,7 @@ struct Show: ParsableCommand {
     func run() throws {
         let kg = try store.open(readOnly: true)
         let labels = Labels(store: kg)
-        guard let subject = try Self.find(entity, in: kg) else {
+        guard let subject = try ShortForm.entity(named: entity, kg) else {
             throw KGFailure(message: "no entity named '\(entity)' in \(store.db)")
         }
         var facts: [(key: String, items: [StoredStatement])] = []
@@ -62,23 +63,5 @@ struct Show: ParsableCommand {
                 out.write("    rule: \(r.rule)\n")
             }
         }
-    }
-
-    /// The entity whose label or alias is `name` (exact first, then case-insensitive).
-    static func find(_ name: String, in kg: TripleStore) throws -> Term? {
-        for p in [RDFS.label, SKOS.prefLabel, SKOS.altLabel] {
-            var found: Term?
-            try kg.quads(predicate: .iri(p), object: .string(name), graph: .some(nil)) { q in found = q.subject; return false }
-            if let found { return found }
-        }
-        let wanted = name.lowercased()
-        var found: Term?
-        for p in [RDFS.label, SKOS.prefLabel, SKOS.altLabel] where found == nil {
-            try kg.quads(predicate: .iri(p), graph: .some(nil)) { q in
-                if q.object.literalValue?.lexical.lowercased() == wanted { found = q.subject; return false }
-                return true
-            }
-        }
-        return found
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RDF
+import SPARQL
 import Store
 import Timeline
 
@@ -65,14 +66,7 @@ struct TimelineCommand: ParsableCommand {
         for t in known where labels.display(t).lowercased() == wanted || labels.aliases(t).contains(where: { $0.lowercased() == wanted }) {
             return t
         }
-        var found: Term?
-        for p in [RDFS.label, SKOS.prefLabel, SKOS.altLabel] where found == nil {
-            try store.quads(predicate: .iri(p), graph: .some(nil)) { q in
-                if q.object.literalValue?.lexical.lowercased() == wanted { found = q.subject; return false }
-                return true
-            }
-        }
-        return found
+        return try ShortForm.entity(named: name, store)
     }
 }
 

@@ -81,7 +81,8 @@ public struct Ontology: Sendable {
         self.init(quads: quads)
     }
 
-    init(quads: [Quad]) {
+    /// An ontology from triples already parsed (the copy kept in the store's ontology graph).
+    public init(quads: [Quad]) {
         let model = OntologyReader(quads: quads).read()
         self.quads = quads
         self.relations = model.relations

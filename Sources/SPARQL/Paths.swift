@@ -132,12 +132,7 @@ extension Evaluator {
             sql += " AND p NOT IN (\(list.joined(separator: ", ")))"
         }
         sql += " AND " + graphCondition(scope, &params)
-        let st = try store.connection.prepare(sql)
-        st.bind(params)
-        defer { st.reset() }
-        var out: [Int64] = []
-        while try st.step() { out.append(st.int(0)) }
-        return out
+        return try firstColumn(sql, params)
     }
 
     /// Candidate start nodes when both ends of a path are unbound.
@@ -156,6 +151,11 @@ extension Evaluator {
         default:
             sql = "SELECT s FROM quad WHERE \(g) UNION SELECT o FROM quad WHERE \(g)"
         }
+        return try firstColumn(sql, params)
+    }
+
+    /// Runs kg's own SQL (bound parameters only) and collects the first column of every row.
+    private func firstColumn(_ sql: String, _ params: [SQLValue]) throws -> [Int64] {
         let st = try store.connection.prepare(sql)
         st.bind(params)
         defer { st.reset() }

@@ -133,8 +133,9 @@ public enum ShortForm {
         return try st.step() ? st.text(0) : nil
     }
 
-    /// The entity whose rdfs:label, skos:prefLabel or skos:altLabel equals `name`, ignoring case.
-    static func entity(named name: String, _ store: TripleStore) throws -> Term? {
+    /// The entity whose rdfs:label, skos:prefLabel or skos:altLabel equals `name`, ignoring case: one
+    /// indexed query. The one look-up of entities by name for every command (query, show, timeline, render).
+    public static func entity(named name: String, _ store: TripleStore) throws -> Term? {
         var labelIDs: [Int64] = []
         for p in [RDFS.label, SKOS.prefLabel, SKOS.altLabel] { if let id = try store.id(of: .iri(p)) { labelIDs.append(id) } }
         guard !labelIDs.isEmpty else { return nil }
