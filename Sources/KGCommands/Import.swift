@@ -14,12 +14,17 @@ struct Import: ParsableCommand {
             Example:
               kg import extra-places.ttl
               kg export --format nq > backup.nq && kg import --db copy.sqlite backup.nq
+              kg import --graph https://example.org/g1=g1.ttl      # g1.ttl's triples into graph <…/g1>
             """)
 
     @OptionGroup var store: StoreOptions
 
     @Argument(help: ArgumentHelp("RDF files to load.", valueName: "file"))
-    var files: [String]
+    var files: [String] = []
+
+    @Option(name: .customLong("graph"), help: ArgumentHelp(
+        "Load FILE into the named graph IRI (repeatable; the last '=' splits).", valueName: "iri=file"))
+    var graphFiles: [String] = []
 
     @Option(help: "Format of every file: turtle, ntriples, nquads or trig (default: from the extension).")
     var format: String?
@@ -30,7 +35,10 @@ struct Import: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.") var quiet = false
 
     func validate() throws {
-        if files.isEmpty { throw ValidationError("give at least one RDF file") }
+        if files.isEmpty && graphFiles.isEmpty { throw ValidationError("give at least one RDF file") }
+        for g in graphFiles where g.lastIndex(of: "=") == nil || g.hasPrefix("=") || g.hasSuffix("=") {
+            throw ValidationError("--graph takes IRI=FILE, not '\(g)'")
+        }
         if let format, RDFFormat(name: format) == nil {
             throw ValidationError("unknown format '\(format)'; use turtle, ntriples, nquads or trig")
         }
@@ -41,8 +49,13 @@ struct Import: ParsableCommand {
         let kg = try store.open()
         var failed: KGFailure?
         var total = 0
+        // (file, graph): the positional files keep their own graphs; --graph files go to the named graph.
+        let jobs: [(String, String?)] = files.map { ($0, nil) } + graphFiles.map { g in
+            let eq = g.lastIndex(of: "=")!
+            return (String(g[g.index(after: eq)...]), String(g[..<eq]))
+        }
         try kg.bulkLoad {
-        for (index, file) in files.enumerated() {
+        for (index, (file, graph)) in jobs.enumerated() {
             let ext = (file as NSString).pathExtension
             guard let fmt = format.flatMap(RDFFormat.init(name:)) ?? RDFFormat(fileExtension: ext) else {
                 Console.error("\(file): unknown RDF format '.\(ext)'; pass --format")
@@ -61,6 +74,8 @@ struct Import: ParsableCommand {
             var added = 0
             do {
                 try parser.parse(fileAt: file) { q in
+                    var q = q
+                    if let graph { q.graph = .iri(graph) }
                     batch.append(q)
                     if batch.count >= 50_000 {
                         added += try kg.load(batch, batchSize: batch.count)
@@ -80,7 +95,7 @@ struct Import: ParsableCommand {
             Console.note("\(file): \(added) new triples")
         }
         }
-        if !quiet, files.count > 1 { Console.note("imported \(total) new triples into \(store.db)") }
+        if !quiet, jobs.count > 1 { Console.note("imported \(total) new triples into \(store.db)") }
         if let failed { throw failed }
     }
 }
