@@ -59,6 +59,14 @@ final class Evaluator {
         if let deadline, Date() > deadline { throw QueryEngine.timeoutError }
     }
 
+    /// One step of a join's inner loop: checks the deadline every 4,096 steps. Per left row is not
+    /// enough: without a shared variable every left row meets every right row (a cartesian product
+    /// made millions of rows, gigabytes, between two checks).
+    func tick() throws {
+        checkCounter &+= 1
+        if checkCounter & 4095 == 0 { try checkDeadline() }
+    }
+
     static func collect(_ a: Algebra, into out: inout [String]) {
         func expr(_ e: Expr) {
             out += e.variables
@@ -238,16 +246,21 @@ final class Evaluator {
         var out: [Row] = []
         if key.isEmpty {
             for l in left {
-                try checkDeadline()
-                for r in right { if let m = Evaluator.merge(l, r) { out.append(m) } }
+                for r in right {
+                    try tick()
+                    if let m = Evaluator.merge(l, r) { out.append(m) }
+                }
             }
             return out
         }
         var table: [[Term?]: [Int]] = [:]
         for (i, r) in right.enumerated() { table[key.map { r[$0] }, default: []].append(i) }
-        for (n, l) in left.enumerated() {
-            if n & 1023 == 0 { try checkDeadline() }
-            for i in table[key.map { l[$0] }] ?? [] { if let m = Evaluator.merge(l, right[i]) { out.append(m) } }
+        for l in left {
+            try tick()
+            for i in table[key.map { l[$0] }] ?? [] {
+                try tick()
+                if let m = Evaluator.merge(l, right[i]) { out.append(m) }
+            }
         }
         return out
     }
@@ -257,11 +270,12 @@ final class Evaluator {
         var table: [[Term?]: [Int]] = [:]
         if !key.isEmpty { for (i, r) in right.enumerated() { table[key.map { r[$0] }, default: []].append(i) } }
         var out: [Row] = []
-        for (n, l) in left.enumerated() {
-            if n & 255 == 0 { try checkDeadline() }
+        for l in left {
+            try tick()
             var matched = false
             let candidates: [Int] = key.isEmpty ? Array(right.indices) : (table[key.map { l[$0] }] ?? [])
             for i in candidates {
+                try tick()
                 if let m = Evaluator.merge(l, right[i]), try passes(filters, m, scope) {
                     out.append(m)
                     matched = true
@@ -281,18 +295,25 @@ final class Evaluator {
             slot = slots[v]!
             graphTerm = seed[slot!]
         }
+        // §18.6: Join(eval(D(g), P), {?g → g}). ?g is fixed in advance only when P is seedable; a FILTER
+        // or OPTIONAL inside sees ?g unbound and the graph name is joined in afterwards.
+        let seedable = Evaluator.seedable(x)
+        func inGraph(_ id: Int64, _ g: Term) throws -> [Row] {
+            guard let slot else { return try eval(x, seed: seed, scope: .named(id)) }
+            var s = seed
+            if seedable { s[slot] = g; return try eval(x, seed: s, scope: .named(id)) }
+            s[slot] = nil
+            var bound = emptyRow
+            bound[slot] = g
+            return try eval(x, seed: s, scope: .named(id)).compactMap { Evaluator.merge($0, bound) }
+        }
         if let graphTerm {
             guard graphTerm.isIRI || graphTerm.isBlank, let id = try store.id(of: graphTerm), try isNamedGraph(id) else { return [] }
-            return try eval(x, seed: seed, scope: .named(id))
+            return try inGraph(id, graphTerm)
         }
         if case .bgp(let ts) = x, !ts.isEmpty { return try runBGP(ts, scope: .namedVariable(slot!), seed: seed) }
         var out: [Row] = []
-        for id in try namedGraphIDs() {
-            let g = try term(id)
-            var s = seed
-            s[slot!] = g
-            out += try eval(x, seed: s, scope: .named(id))
-        }
+        for id in try namedGraphIDs() { out += try inGraph(id, try term(id)) }
         return out
     }
 

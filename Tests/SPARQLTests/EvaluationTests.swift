@@ -163,6 +163,21 @@ import Store
         #expect(try column(store, "SELECT ?g { GRAPH ?g { ?x :says \"bye\" OPTIONAL { ?x :nope ?z } } }", "g") == ["g2"])
     }
 
+    /// §18.6: GRAPH ?g { P } is Join(eval(P) in each graph, {?g → graph}): inside P, a FILTER or
+    /// OPTIONAL sees ?g unbound (W3C graph-variable-scope, graph-optional).
+    @Test func graphVariableIsUnboundInsideTheGraphPattern() throws {
+        let store = try makeStore([
+            Quad(iri("s"), iri("p"), iri("o"), graph: iri("g1")), Quad(iri("s2"), iri("p"), iri("g1"), graph: iri("g1")),
+            Quad(iri("x"), iri("p"), int(1), graph: iri("g2")),
+        ])
+        #expect(try select(store, "SELECT * { GRAPH ?g { FILTER (BOUND(?g)) } }").isEmpty)
+        #expect(try select(store, "SELECT ?g ?s { GRAPH ?g { ?s ?p ?o OPTIONAL { ?s ?p ?g } } }")
+            == [["g": iri("g1"), "s": iri("s2")]])
+        #expect(try column(store, "SELECT ?s { VALUES ?g { :g1 } GRAPH ?g { ?s ?p ?o FILTER (!BOUND(?g)) } } ORDER BY ?s", "s")
+            == ["s", "s2"])
+        #expect(try column(store, "SELECT ?s { GRAPH :g1 { ?s ?p ?o FILTER (?o != :o) } }", "s") == ["s2"])
+    }
+
     @Test func askConstructDescribe() throws {
         guard case .boolean(true) = try run(store, "ASK { :alice :knows :bob }") else { Issue.record("ask"); return }
         guard case .boolean(false) = try run(store, "ASK { :alice :knows :dave }") else { Issue.record("ask"); return }
