@@ -193,10 +193,19 @@ public struct Extractor: Sendable {
     /// The time of a match: the nearest date expression of the sentence (after the trigger preferred).
     /// State relations keep intervals ("until 2009" → end); an onset trigger starts the state; an
     /// untimed state is an observation on the publication date.
+    ///
+    /// Clause rules:
+    /// - A state told in the present tense ("which is held by X", "which X still holds") holds on the
+    ///   publication date, whatever past date another clause of the sentence carries.
+    /// - A past-tense state reported in a complement clause ("On Friday X said that the town was now
+    ///   under its control") holds at the reporting clause's date, however far away that date is written.
+    /// - An undated event told in the present tense ("Y is now encircled by X") is an observation on
+    ///   the publication date.
     func attachTime(_ times: [TimeExpression], to m: TemplateMatch, isState: Bool,
                     published: PartialDate?, view: SentenceView? = nil) -> TimeAnnotation? {
         // Appositions ("X, the capital of Y") state identity, not events: no time.
         if m.template.kind == .role { return nil }
+        let present = view.map { Self.presentTense($0, trigger: m.trigger) } ?? false
         var best: (Int, TimeExpression)?
         for t in times {
             let d: Int
@@ -204,6 +213,15 @@ public struct Extractor: Sendable {
             else if t.range.upperBound <= m.trigger.lowerBound { d = m.trigger.lowerBound - t.range.upperBound + 2 }
             else { d = 0 }
             if d <= 20, best == nil || d < best!.0 { best = (d, t) }
+        }
+        if best == nil, isState, !present, let view, m.template.kind != .onset {
+            // Reported speech: the last date before a complementiser "that" that introduces the trigger's clause.
+            for t in times.reversed() where t.range.upperBound <= m.trigger.lowerBound && t.date != nil {
+                if (t.range.upperBound..<m.trigger.lowerBound).contains(where: { view.tokens[$0].key == "that" }) {
+                    best = (0, t)
+                }
+                break
+            }
         }
         if let (_, t) = best {
             if m.template.kind == .onset, isState {
@@ -214,12 +232,35 @@ public struct Extractor: Sendable {
                (m.trigger.upperBound..<t.range.lowerBound).contains(where: { view.tokens[$0].key == "until" }) {
                 return TimeAnnotation(date: nil, start: nil, end: point, phrase: t.phrase, anchor: t.anchor)
             }
+            // "the town, which is held by X" in a sentence about Tuesday: held now, not on Tuesday.
+            if isState, present, t.date != nil, m.template.kind != .onset,
+               let observed = TimeFinder.observation(published: published) { return observed }
             return t.annotation
         }
         // A present-tense state without a date ("is now encircled", "the junta-held town") is an
         // observation on the publication date.
-        if isState { return TimeFinder.observation(published: published) }
+        if isState || present { return TimeFinder.observation(published: published) }
         return nil
+    }
+
+    /// True if the trigger is a present-tense verb or follows one within its clause ("is held by",
+    /// "still holds", "is now encircled by", "remains in X hands").
+    static func presentTense(_ s: SentenceView, trigger: Range<Int>) -> Bool {
+        var k = trigger.lowerBound
+        var steps = 0
+        // The auxiliary may stand just before the trigger, with adverbs between ("is now", "are still").
+        while k > s.range.lowerBound, steps < 3, Matcher.adverbs.contains(s.tokens[k - 1].key) { k -= 1; steps += 1 }
+        let before = k > s.range.lowerBound ? s.tokens[k - 1].key : ""
+        if TimeLexicon.presentAuxiliaries.contains(before) { return true }
+        if TimeLexicon.pastAuxiliaries.contains(before) { return false }
+        guard let first = trigger.first(where: { !Matcher.adverbs.contains(s.tokens[$0].key) }) else { return false }
+        let verb = s.tokens[first].key
+        if TimeLexicon.presentAuxiliaries.contains(verb) { return true }
+        // "which the regime still holds", "they now hold": a bare present verb after "still"/"now".
+        if TimeLexicon.presentStateVerbs.contains(verb) { return true }
+        if first > s.range.lowerBound, ["now", "still"].contains(s.tokens[first - 1].key),
+           TimeLexicon.plainPresentVerbs.contains(verb) { return true }
+        return false
     }
 }
 

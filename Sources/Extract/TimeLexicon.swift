@@ -54,6 +54,15 @@ enum TimeLexicon {
     /// Parts of a day that may follow a weekday ("Tuesday night") or "this"/"last" ("last night").
     static let dayParts: Set<String> = ["morning", "afternoon", "evening", "night"]
 
+    /// Auxiliaries that put the verb after them in the present ("is held", "are now encircled").
+    static let presentAuxiliaries: Set<String> = ["is", "are", "am", "remains", "remain"]
+    /// Auxiliaries that put it in the past or the perfect ("was held", "had run", "has held").
+    static let pastAuxiliaries: Set<String> = ["was", "were", "had", "has", "have", "did", "been", "be", "would", "could"]
+    /// Third-person present forms of state verbs ("the regime holds").
+    static let presentStateVerbs: Set<String> = ["holds", "controls", "runs", "administers", "remains", "occupies"]
+    /// Plain present forms, present only after "now"/"still" ("they now hold").
+    static let plainPresentVerbs: Set<String> = ["hold", "control", "run", "administer", "remain", "occupy"]
+
     /// Words before a date that belong to its phrase but not to its meaning ("on Sunday", "in 2009").
     static let prepositions: Set<String> = ["on", "in", "at", "during", "by", "of"]
 

@@ -1,0 +1,50 @@
+import Extract
+import RDF
+import Testing
+
+/// Which clause's date a fact takes: present-tense states, reported states, present-tense events.
+/// Sentences are invented; names come from the ontology or are made up.
+@Suite struct ClauseTimeTests {
+    static let pub = "2023-11-16"  // a Thursday
+
+    static func time(_ text: String, _ s: String, _ r: String, _ o: String) -> TimeAnnotation? {
+        Fixture.facts(text, published: pub).first { $0.s == s && $0.r == r && $0.o == o }?.a.time
+    }
+
+    @Test func presentTenseStateHoldsOnThePublicationDate() {
+        // The sentence is about Monday, but "is held" describes now.
+        let text = "On Monday the TNLA said it had reached the outskirts of Hsenwi, which is held by the MNDAA."
+        #expect(Self.time(text, "MNDAA", "controls", "Hsenwi")?.date == PartialDate(iso: Self.pub))
+    }
+
+    @Test func stillHoldsIsPresent() {
+        let text = "On Monday the TNLA shelled Kutkai, which the junta still holds."
+        #expect(Self.time(text, "junta", "controls", "Kutkai")?.date == PartialDate(iso: Self.pub))
+    }
+
+    @Test func pastStateKeepsItsOwnDate() {
+        let text = "The MNDAA held Hsenwi on Monday, residents said."
+        #expect(Self.time(text, "MNDAA", "controls", "Hsenwi")?.date == PartialDate(iso: "2023-11-13"))
+    }
+
+    @Test func reportedStateTakesTheReportingDate() {
+        // The date stands far from the state, before the "that" of the reported clause.
+        let text = "Early on Tuesday, a spokesman for the armed group, speaking to several foreign news agencies by telephone from an undisclosed location, said that their fighters had cut the main road and that Hsenwi was now in MNDAA hands."
+        #expect(Self.time(text, "MNDAA", "controls", "Hsenwi")?.date == PartialDate(iso: "2023-11-14"))
+    }
+
+    @Test func reportedStateWithoutThatStaysAnObservation() {
+        // No complementiser: the distant date does not govern the state.
+        let text = "Early on Tuesday, a spokesman for the armed group, speaking to several foreign news agencies by telephone from an undisclosed location, gave details; Hsenwi was now in MNDAA hands."
+        let t = Self.time(text, "MNDAA", "controls", "Hsenwi")
+        #expect(t?.date != PartialDate(iso: "2023-11-14"))
+    }
+
+    @Test func presentTenseEventIsAnObservation() {
+        let text = "Kutkai is now encircled by the TNLA."
+        let t = Self.time(text, "TNLA", "surrounds", "Kutkai")
+        #expect(t?.date == PartialDate(iso: Self.pub))
+        // In the past tense without a date it stays undated.
+        #expect(Self.time("Kutkai was encircled by the TNLA.", "TNLA", "surrounds", "Kutkai") == nil)
+    }
+}
