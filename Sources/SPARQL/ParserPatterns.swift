@@ -127,9 +127,41 @@ extension Parser {
                 return
             }
         }
+        if try startsQuotedTriple() {
+            let s = try quotedTriple(&out)
+            try propertyList(s, &out)
+            return
+        }
         guard startsTerm else { throw error("expected a triple pattern but found \(describe(tok))") }
         let s = try varOrTerm()
         try propertyList(s, &out)
+    }
+
+    /// True at SPARQL-star's `<<`.
+    mutating func startsQuotedTriple() throws -> Bool {
+        guard isPunct("<") else { return false }
+        let next = try peek()
+        return next.kind == .punct && next.text == "<"
+    }
+
+    /// SPARQL-star's quoted triple `<< s p o >>` in a subject or object position, read as the RDF
+    /// reification kg stores for every extracted statement (Store/Provenance.swift): a fresh node `r`
+    /// with `r rdf:subject s ; rdf:predicate p ; rdf:object o`. So `<< ?u kg:surrenderedTo ?a >> kg:date ?d`
+    /// finds the date of each statement of that triple. Quoted triples nest.
+    mutating func quotedTriple(_ out: inout [Element]) throws -> Node {
+        try expect("<"); try expect("<")
+        let s = try graphNode(&out)
+        let p: Node = try acceptKeyword("a") ? .term(.iri(RDFNS.type)) : try varOrIri()
+        let o = try graphNode(&out)
+        guard isPunct(">"), case let next = try peek(), next.kind == .punct, next.text == ">" else {
+            throw error("expected >> to close the quoted triple but found \(describe(tok))")
+        }
+        try advance(); try advance()
+        let r = newBlank()
+        for (name, value) in [("subject", s), ("predicate", p), ("object", o)] {
+            out.append(.triple(TriplePattern(r, .term(.iri(RDFNS.ns + name)), value)))
+        }
+        return r
     }
 
     var startsVerb: Bool {
@@ -178,6 +210,7 @@ extension Parser {
 
     /// GraphNode: VarOrTerm | TriplesNode.
     mutating func graphNode(_ out: inout [Element]) throws -> Node {
+        if try startsQuotedTriple() { return try quotedTriple(&out) }
         if isPunct("[") || isPunct("(") {
             let next = try peek()
             if !(next.kind == .punct && (next.text == "]" || next.text == ")")) { return try triplesNode(&out) }

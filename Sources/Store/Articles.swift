@@ -107,6 +107,7 @@ extension TripleStore {
             let article = connection.lastInsertRowID
             var graphTriples = triples
             graphTriples += statements.filter { $0.modality.isFact }.map(\.triple)
+            graphTriples += Provenance.triples(graph: record.graph, statements: statements)
             for t in graphTriples {
                 let (s, p, o) = (try intern(t.subject), try intern(t.predicate), try intern(t.object))
                 try insert(s: s, p: p, o: o, g: graph)
