@@ -166,6 +166,10 @@ struct Matcher {
         var prevLiteral = false
         var spanHigh = p
         var relativeObject: String??
+        // "the junta-held town": a word joined by a hyphen to the word before it is part of a compound
+        // modifier, not a verb; only a template that spells the hyphen ("{s} - held {o}") reads it.
+        if t.anchor < t.elements.count, case .literal(let first) = t.elements[t.anchor], first != "-",
+           p > s.range.lowerBound, s.tokens[p - 1].text == "-", !s.tokens[p].spaceBefore { return nil }
 
         func required(_ slot: Template.Slot, _ cls: String?) -> (String?, Bool) {
             if let cls { return (cls, true) }

@@ -13,7 +13,9 @@ struct ModalityReader {
         // Words between the clause start and the trigger, at most `window` back.
         var from = trigger.lowerBound
         // An apposition (", a town in …") is no part of the clause before it: no plan or denial reaches it.
-        let appositive = t[trigger.lowerBound].text == ","
+        // Nor does it reach a hyphenated modifier ("believed to be in the junta-held town"): the town's
+        // holder is presupposed, not what the clause states.
+        let appositive = t[trigger.lowerBound].text == "," || (t[trigger.lowerBound].text == "-" && !t[trigger.lowerBound].spaceBefore)
         while !appositive, from > s.range.lowerBound, trigger.lowerBound - from < Self.window, !s.isBoundary(from - 1) { from -= 1 }
         var found: Modality?
         var k = from

@@ -48,3 +48,25 @@ import Testing
         #expect(Self.time("Kutkai was encircled by the TNLA.", "TNLA", "surrounds", "Kutkai") == nil)
     }
 }
+
+/// Hyphenated modifiers ("the junta-held town") and perfect forms of state verbs.
+@Suite struct CompoundModifierTests {
+    @Test func hedgeDoesNotReachAHyphenatedHolder() {
+        // The hedge is about where the hostages are, not about who holds the town.
+        let text = "The hostages are thought to be in the MNDAA-held town of Hsenwi."
+        #expect(Fixture.has(text, "MNDAA", "controls", "Hsenwi"))
+    }
+
+    @Test func hyphenatedParticipleIsNoVerb() {
+        // "held" inside "junta-held" must not make the sentence's subject the holder.
+        let text = "The refugees reached the junta-held town of Hsenwi on Monday."
+        #expect(!Fixture.facts(text).contains { $0.r == "controls" && $0.s != "junta" })
+        #expect(Fixture.has(text, "junta", "controls", "Hsenwi"))
+    }
+
+    @Test func perfectRunStartsAtSince() {
+        let text = "The town had been quiet; the TNLA, which had run Kutkai since 2016, withdrew."
+        let t = Fixture.facts(text).first { $0.s == "TNLA" && $0.r == "controls" && $0.o == "Kutkai" }?.a.time
+        #expect(t?.start == PartialDate(year: 2016))
+    }
+}
