@@ -92,6 +92,8 @@ struct Matcher {
                                        "finally", "later", "all", "both", "jointly", "fully", "completely", "again",
                                        "effectively", "eventually", "successfully", "recently", "swiftly", "quickly"]
     static let determiners: Set<String> = ["the", "a", "an"]
+    /// Emphatic reflexives after a noun phrase ("the town itself fell"): skipped like adverbs.
+    static let intensifiers: Set<String> = ["itself", "themselves", "himself", "herself"]
     static let memberNouns: Set<String> = ["soldiers", "troops", "members", "fighters", "personnel", "men", "units",
                                            "forces", "officers", "commanders", "remnants", "rest", "all"]
     static let prepositions: Set<String> = ["in", "of", "near", "at", "from", "on", "into", "to", "outside", "inside",
@@ -153,7 +155,8 @@ struct Matcher {
     private func isSkippable(_ k: Int, _ s: SentenceView) -> Bool {
         let t = s.tokens[k]
         if s.startAt[k] != nil { return false }
-        return s.timeTokens.contains(k) || Self.adverbs.contains(t.key) || (t.kind == .word && t.key.hasSuffix("ly") && t.key.count > 4)
+        return s.timeTokens.contains(k) || Self.adverbs.contains(t.key) || Self.intensifiers.contains(t.key)
+            || (t.kind == .word && t.key.hasSuffix("ly") && t.key.count > 4)
     }
 
     private func match(_ t: Template, at p: Int, in s: SentenceView) -> TemplateMatch? {

@@ -154,6 +154,11 @@ struct MentionFinder {
         }
         if var e = entity {
             var upper = i + len
+            // "Hsipaw town", "Kunlong city": a lower-case head word of the place's own kind belongs to its name.
+            if upper < end, let h = lexicon.headWords.longest(t, at: upper, end: end), h.value == state.records[e].classIRI,
+               !t[upper].isCapitalised, ontology.isSubclass(h.value, of: KG.ns + "Place") {
+                upper += h.length
+            }
             // "Myanmar National Democratic Alliance Army (MNDAA)": the bracketed acronym is part of the mention.
             if let (alias, close) = bracketed(t, upper, end) {
                 if let other = lexicon.names.longest(t, at: upper + 1, end: close), other.length == close - upper - 1,

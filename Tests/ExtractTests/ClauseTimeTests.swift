@@ -70,3 +70,25 @@ import Testing
         #expect(t?.start == PartialDate(year: 2016))
     }
 }
+
+/// "Kutkai town itself had been in TNLA hands": the kind noun after a place name and an emphatic
+/// reflexive do not break the clause.
+@Suite struct PlaceNounAndReflexiveTests {
+    @Test func kindNounAfterAPlaceNameIsPartOfIt() {
+        let text = "Kutkai town had been in TNLA hands since March."
+        #expect(Fixture.has(text, "TNLA", "controls", "Kutkai"))
+        let t = Fixture.facts(text).first { $0.r == "controls" }?.a.time
+        #expect(t?.start == PartialDate(year: 2023, month: 3))
+    }
+
+    @Test func emphaticReflexiveIsSkipped() {
+        #expect(Fixture.has("Kutkai itself had been in TNLA hands since March.", "TNLA", "controls", "Kutkai"))
+        #expect(Fixture.has("Kutkai town itself fell to the TNLA on Monday.", "TNLA", "captured", "Kutkai"))
+    }
+
+    @Test func capitalisedKindNounStillNamesAnotherPlace() {
+        // "Kutkai Township" is a township, not the town.
+        let facts = Fixture.facts("The TNLA captured Kutkai Township on Monday.")
+        #expect(!facts.contains { $0.r == "captured" && $0.o == "Kutkai" })
+    }
+}
