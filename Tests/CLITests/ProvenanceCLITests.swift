@@ -99,4 +99,24 @@ import Testing
         #expect(try KG.run(["build", "-q", "--db", db, articles.path]).status == 0)
         #expect(try select("SELECT ?st WHERE { ?st a rdf:Statement }", db: db).isEmpty)
     }
+
+    @Test func statementQualifiersSurviveANQuadsRoundTrip() throws {
+        let dir = try KG.temporaryDirectory()
+        let nq = try KG.run(["export", "--db", ExampleStore.db, "--format", "nq"])
+        #expect(nq.status == 0)
+        let file = dir.appendingPathComponent("backup.nq")
+        try nq.stdout.write(to: file, atomically: true, encoding: .utf8)
+        let copy = dir.appendingPathComponent("copy.sqlite").path
+        #expect(try KG.run(["import", "-q", "--db", copy, file.path]).status == 0)
+        let q = """
+            SELECT ?g ?s ?p ?o ?d ?c ?m ?sentence WHERE {
+              GRAPH ?g { << ?s ?p ?o >> kg:confidence ?c ; kg:modality ?m ; kg:sentence ?sentence .
+                         OPTIONAL { << ?s ?p ?o >> kg:date ?d } }
+            }
+            """
+        let original = try select(q), copied = try select(q, db: copy)
+        #expect(original.count > 5)
+        #expect(original.contains { $0["d"] != nil })
+        #expect(Set(original) == Set(copied))
+    }
 }
