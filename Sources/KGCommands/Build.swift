@@ -62,7 +62,7 @@ struct Build: ParsableCommand {
         let extractor = Extractor(ontology: ontology)
         let progress = Progress(total: files.count, enabled: !quiet && Console.stderrIsTerminal)
         var seen = Set<String>(), readFiles = Set<String>()
-        var pending: [Article] = []
+        var pending: [Article] = [], pendingBytes = 0
 
         func flush() throws {
             guard !pending.isEmpty else { return }
@@ -80,6 +80,7 @@ struct Build: ParsableCommand {
                 }
             }
             pending.removeAll(keepingCapacity: true)
+            pendingBytes = 0
         }
 
         for (index, file) in files.enumerated() {
@@ -89,6 +90,15 @@ struct Build: ParsableCommand {
             if articles.isEmpty { summary.skipped += 1 } else { readFiles.insert(file) }
             for var article in articles {
                 seen.insert(article.path)
+                let bytes = article.text.utf8.count
+                if bytes > Self.maxArticleBytes {
+                    // Extraction needs about 50 bytes of memory per byte of text: bound it.
+                    let size = String(format: "%.1f", Double(bytes) / 1_048_576)
+                    Console.warning("\(article.path): \(size) MB of text, more than the \(Self.maxArticleBytes >> 20) MB one article may have; skipped")
+                    summary.warnings += 1
+                    summary.skipped += 1
+                    continue
+                }
                 if let published {
                     article.published = published
                     article.publishedDate = PartialDate(iso: published)
@@ -102,7 +112,9 @@ struct Build: ParsableCommand {
                     continue
                 }
                 summary.read += 1
+                if pendingBytes + bytes > Self.batchBytes { try flush() }
                 pending.append(article)
+                pendingBytes += bytes
                 if pending.count >= 64 { try flush() }
             }
             progress.update(done: index + 1)
@@ -125,6 +137,11 @@ struct Build: ParsableCommand {
             throw KGFailure(message: "no article could be read from \(paths.joined(separator: " "))")
         }
     }
+
+    /// Longest article text extracted (longer ones are skipped with a warning), and the most text
+    /// extracted in one batch (one transaction): what bounds a build's memory besides SQLite's cache.
+    static let maxArticleBytes = 4 << 20
+    static let batchBytes = 4 << 20
 
     /// Extracts every article on all cores; results in input order.
     static func extractAll(_ articles: [Article], with extractor: Extractor) -> [ArticleExtraction] {

@@ -304,10 +304,7 @@ extension Render {
         do { bytes = try MapRenderer().render(built.map, geometry: built.geometry, layout: .neato, format: format) } catch {
             throw KGFailure(message: "rendering failed: \(error)")
         }
-        let dir = URL(fileURLWithPath: output, isDirectory: true)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let file = dir.appendingPathComponent("control." + format.rawValue)
-        try Data(bytes).write(to: file, options: .atomic)
+        let file = try Self.writeMap(bytes, named: "control." + format.rawValue, into: output)
         print("wrote \(file.path) (\(built.lanes) place\(built.lanes == 1 ? "" : "s"))")
     }
 }

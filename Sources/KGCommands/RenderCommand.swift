@@ -112,10 +112,7 @@ struct Render: ParsableCommand {
         do { bytes = try MapRenderer().render(map, layout: chosen, format: format) } catch {
             throw KGFailure(message: "rendering failed: \(error)")
         }
-        let dir = URL(fileURLWithPath: output, isDirectory: true)
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let file = dir.appendingPathComponent("relations." + format.rawValue)
-        try Data(bytes).write(to: file, options: .atomic)
+        let file = try Self.writeMap(bytes, named: "relations." + format.rawValue, into: output)
         print("wrote \(file.path) (\(map.nodes.count) nodes, \(map.edges.count) edges, layout \(chosen.rawValue))")
     }
 
@@ -138,6 +135,26 @@ struct Render: ParsableCommand {
             Console.warning("--geo: no place on the map has coordinates (kg:lat/kg:long); drawn without positions")
         }
         return map
+    }
+}
+
+extension Render {
+    /// Writes a map as `name` into the folder `output` (created if missing): there only, under that fixed
+    /// name, through a temporary file renamed over it, so a symlink at that name is replaced, not followed.
+    static func writeMap(_ bytes: [UInt8], named name: String, into output: String) throws -> URL {
+        let dir = URL(fileURLWithPath: output, isDirectory: true)
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: dir.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw KGFailure(message: "--output \(dir.path) is not a folder")
+        }
+        let file = dir.appendingPathComponent(name)
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try Data(bytes).write(to: file, options: .atomic)
+        } catch {
+            throw KGFailure(message: "cannot write \(file.path): \(error.localizedDescription)")
+        }
+        return file
     }
 }
 
