@@ -300,10 +300,7 @@ extension Render {
         let built = ControlMap(timelines: timelines, labels: labels, ontology: try OntologyLocation.stored(in: kg),
                                since: since.flatMap(PartialDate.init(iso:)), until: until.flatMap(PartialDate.init(iso:))).build()
         if built.lanes == 0 { Console.warning("the control map is empty: no control periods match (run `kg build` first?)") }
-        let bytes: [UInt8]
-        do { bytes = try MapRenderer().render(built.map, geometry: built.geometry, layout: .neato, format: format) } catch {
-            throw KGFailure(message: "rendering failed: \(error)")
-        }
+        let bytes = try Self.draw { try $0.render(built.map, geometry: built.geometry, layout: .neato, format: format) }
         let file = try Self.writeMap(bytes, named: "control." + format.rawValue, into: output)
         print("wrote \(file.path) (\(built.lanes) place\(built.lanes == 1 ? "" : "s"))")
     }

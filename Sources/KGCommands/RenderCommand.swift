@@ -108,10 +108,7 @@ struct Render: ParsableCommand {
         if map.nodes.isEmpty { Console.warning("the map is empty: no facts match (run `kg build` first?)") }
         let pinned = map.nodes.contains { $0.position != nil }
         let chosen = pinned ? (layout ?? .neato) : (layout ?? Layout.automatic(nodeCount: map.nodes.count))
-        let bytes: [UInt8]
-        do { bytes = try MapRenderer().render(map, layout: chosen, format: format) } catch {
-            throw KGFailure(message: "rendering failed: \(error)")
-        }
+        let bytes = try Self.draw { try $0.render(map, layout: chosen, format: format) }
         let file = try Self.writeMap(bytes, named: "relations." + format.rawValue, into: output)
         print("wrote \(file.path) (\(map.nodes.count) nodes, \(map.edges.count) edges, layout \(chosen.rawValue))")
     }
@@ -139,6 +136,19 @@ struct Render: ParsableCommand {
 }
 
 extension Render {
+    /// Runs one render with a fresh renderer: Graphviz's warnings are printed as kg's, and a failure
+    /// (including an error Graphviz reported while still producing output) is kg's failure.
+    static func draw(_ body: (MapRenderer) throws -> [UInt8]) throws -> [UInt8] {
+        let renderer = MapRenderer()
+        do {
+            let bytes = try body(renderer)
+            for w in renderer.lastWarnings { Console.warning("Graphviz: \(w)") }
+            return bytes
+        } catch {
+            throw KGFailure(message: "rendering failed: \(error)")
+        }
+    }
+
     /// Writes a map as `name` into the folder `output` (created if missing): there only, under that fixed
     /// name, through a temporary file renamed over it, so a symlink at that name is replaced, not followed.
     static func writeMap(_ bytes: [UInt8], named name: String, into output: String) throws -> URL {

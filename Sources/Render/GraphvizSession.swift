@@ -65,7 +65,8 @@ final class GraphvizSession {
 
         switch output {
         case .dotSource:
-            return (try writeDOT(graph), takeMessages())
+            let bytes = try writeDOT(graph)
+            return (bytes, try checkedMessages())
         case .rendered(let format):
             // The layout runs on the graph as its DOT text reads back, so that `dot -Tsvg` on the
             // `.dot` output draws exactly this map: cgraph writes clusters' nodes first and edges by
@@ -87,8 +88,20 @@ final class GraphvizSession {
             // layout memory, and agclose still frees the graph.
             let mayDoubleFree = engine == "dot" && !spec.subgraphs.isEmpty
             defer { if !mayDoubleFree { _ = gvFreeLayout(context, graph) } }
-            return (try renderData(graph, format: format), takeMessages())
+            let bytes = try renderData(graph, format: format)
+            return (bytes, try checkedMessages())
         }
+    }
+
+    /// Graphviz's messages since the last reset; throws when any of them was an error (not a
+    /// warning): Graphviz goes on after some errors (a failed edge route, a bad attribute) and
+    /// writes a damaged drawing, which kg does not pass off as a map.
+    private func checkedMessages() throws -> [String] {
+        let messages = takeMessages()
+        if agerrors() >= Int32(AGERR.rawValue) {
+            throw RenderError("Graphviz reported an error" + messageSuffix(messages.isEmpty ? ["(no message)"] : messages))
+        }
+        return messages
     }
 
     private func renderData(_ graph: UnsafeMutablePointer<Agraph_t>, format: String) throws -> [UInt8] {

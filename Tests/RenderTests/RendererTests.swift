@@ -162,6 +162,20 @@ import Testing
         #expect(renderer.lastWarnings.contains { $0.contains("notacolour") })
     }
 
+    @Test func graphvizErrorsFailTheRender() throws {
+        // neato reports a malformed position as an error ("expected two doubles") and draws anyway.
+        var spec = try MapBuilder.build(Fixture.sample(), layout: .neato)
+        spec.nodes[0].attributes.append(("pos", "not-a-position"))
+        let renderer = MapRenderer()
+        let error = #expect(throws: RenderError.self) {
+            try renderer.render(spec, engine: "neato", output: .rendered(format: "svg"))
+        }
+        #expect(error?.message.contains("Graphviz reported an error") == true, "\(String(describing: error))")
+        #expect(error?.message.contains("not-a-position") == true, "Graphviz's own message is kept")
+        // The next render starts clean.
+        #expect(!(try renderer.render(Fixture.sample(), layout: .neato, format: .svg)).isEmpty)
+    }
+
     @Test func emptyMapRenders() throws {
         let svg = try SVG(try render(GraphMap()))
         #expect(try svg.groups("node").isEmpty)
