@@ -226,12 +226,31 @@ final class Evaluator {
     }
 
     /// Patterns whose meaning does not change when variables of the left side are fixed in advance.
+    /// A FILTER qualifies when its variables are bound in every solution of its pattern (the seed
+    /// cannot change their values) and it has no EXISTS (which would see the seed's other variables).
     static func seedable(_ a: Algebra) -> Bool {
         switch a {
         case .bgp, .path: return true
         case .graph(_, let x): return seedable(x)
-        case .join(let x, let y): return seedable(x) && seedable(y)
+        case .join(let x, let y), .union(let x, let y): return seedable(x) && seedable(y)
+        case .filter(let fs, let x):
+            guard seedable(x) else { return false }
+            let bound = certainlyBound(x)
+            return fs.allSatisfy { !$0.hasExists && Set($0.variables).isSubset(of: bound) }
         default: return false
+        }
+    }
+
+    /// Variables bound in every solution of `a` (a subset is enough: used to prove seeding safe).
+    static func certainlyBound(_ a: Algebra) -> Set<String> {
+        switch a {
+        case .bgp(let ts): return Set(ts.flatMap(\.variables))
+        case .path(let s, _, let o): return Set([s, o].compactMap(\.variable))
+        case .join(let x, let y): return certainlyBound(x).union(certainlyBound(y))
+        case .union(let x, let y): return certainlyBound(x).intersection(certainlyBound(y))
+        case .filter(_, let x): return certainlyBound(x)
+        case .graph(let n, let x): return certainlyBound(x).union([n.variable].compactMap { $0 })
+        default: return []
         }
     }
 
@@ -344,5 +363,19 @@ final class Evaluator {
             return i < j
         }
         return idx.map { rows[$0] }
+    }
+}
+
+extension Expr {
+    /// Whether an EXISTS / NOT EXISTS occurs anywhere in the expression.
+    var hasExists: Bool {
+        switch self {
+        case .exists: return true
+        case .variable, .constant, .aggregate: return false
+        case .or(let a, let b), .and(let a, let b), .binary(_, let a, let b): return a.hasExists || b.hasExists
+        case .not(let a), .negate(let a), .plus(let a): return a.hasExists
+        case .inList(let a, let l, _): return a.hasExists || l.contains(where: \.hasExists)
+        case .builtin(_, let args), .function(_, let args): return args.contains(where: \.hasExists)
+        }
     }
 }

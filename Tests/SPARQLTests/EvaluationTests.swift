@@ -163,6 +163,18 @@ import Store
         #expect(try column(store, "SELECT ?g { GRAPH ?g { ?x :says \"bye\" OPTIONAL { ?x :nope ?z } } }", "g") == ["g2"])
     }
 
+    /// Joins pass the left side's bindings into UNIONs and FILTERs over variables their pattern always
+    /// binds; a FILTER over a variable the pattern may not bind still sees it unbound (its own scope).
+    @Test func seededJoinsKeepFilterScope() throws {
+        #expect(try column(store, "SELECT ?k { ?x :age ?a . { ?x :knows ?k FILTER (!BOUND(?a)) } } ORDER BY ?k", "k")
+            == ["alice", "bob", "carol"])
+        #expect(try column(store, "SELECT ?k { ?x :age ?a . { ?x :knows ?k FILTER (BOUND(?a)) } } ORDER BY ?k", "k").isEmpty)
+        #expect(try column(store, """
+            SELECT ?k { ?x :age 30 . { ?x :knows ?k FILTER (?k != :carol) } UNION { ?x :name ?k FILTER (isLiteral(?k)) } } ORDER BY ?k
+            """, "k") == ["bob", "Alice"])   // IRIs sort before literals
+        #expect(try column(store, "SELECT ?k { ?x :age 25 . { ?x :knows ?k FILTER EXISTS { ?x :knows ?k } } }", "k") == ["carol"])
+    }
+
     /// §18.6: GRAPH ?g { P } is Join(eval(P) in each graph, {?g → graph}): inside P, a FILTER or
     /// OPTIONAL sees ?g unbound (W3C graph-variable-scope, graph-optional).
     @Test func graphVariableIsUnboundInsideTheGraphPattern() throws {
