@@ -38,6 +38,10 @@ public struct Extractor: Sendable {
         var assertions: [Assertion] = []
         var seen = Set<FactKey>()
         var timeReference: PartialDate? = nil
+        // Undated events of the previous sentence: (assertion index, subject entity, relation index).
+        var undated: [(assertion: Int, subject: Int, relation: Int)] = []
+        // Results of the previous sentence's deed (", leaving X in control of Y"): they start when it happened.
+        var results: [(assertion: Int, isState: Bool)] = []
 
         for (index, range) in sentences.enumerated() where !range.isEmpty {
             // The reference date carries from sentence to sentence ("a day later" counts from the last event).
@@ -55,6 +59,20 @@ public struct Extractor: Sendable {
                                     classes: mentions.map { state.records[$0.entity].classIRI },
                                     timeTokens: timeTokens, boundaries: lexicon.boundaries)
             }
+            // "X has surrendered to Y." then "X gave up on Thursday.": the next sentence dates the deed.
+            for u in undated {
+                if let t = restatedTime(view, times: times, subject: u.subject, relation: u.relation) {
+                    assertions[u.assertion].time = t
+                    for r in results where r.assertion != u.assertion {
+                        assertions[r.assertion].time = r.isState
+                            ? TimeAnnotation(start: t.date, phrase: t.phrase, anchor: t.anchor)
+                            : t
+                    }
+                    results = []
+                }
+            }
+            undated = []
+            results = []
             var sentenceText: String?
             for m in matcher.matches(view) {
                 let rel = lexicon.relationFacts[m.template.relation]
@@ -92,6 +110,11 @@ public struct Extractor: Sendable {
                             sentence: sentence, sentenceIndex: index, span: span, time: time,
                             confidence: max(0.05, confidence), modality: mode, attribution: attribution,
                             rule: m.template.kind.rawValue + ":" + m.template.source))
+                        let result = resultative(view, m)
+                        if result, time == nil || time?.phrase == "" { results.append((assertions.count - 1, rel.isState)) }
+                        if time == nil, !result, !rel.isState, m.template.kind != .role, mode == .asserted || mode == .claimed {
+                            undated.append((assertions.count - 1, s, m.template.relation))
+                        }
                     }
                 }
             }
@@ -208,6 +231,12 @@ public struct Extractor: Sendable {
         let present = view.map { Self.presentTense($0, trigger: m.trigger) } ?? false
         var best: (Int, TimeExpression)?
         for t in times {
+            // "…control of a town it was driven out of fifteen years ago": a date in a clause about a
+            // noun after the trigger is that clause's.
+            if let view, t.range.lowerBound >= m.trigger.upperBound,
+               (m.trigger.upperBound..<t.range.lowerBound).contains(where: {
+                   $0 > view.range.lowerBound && MentionFinder.clauseOpeners.contains(view.tokens[$0].key) && view.endAt[$0 - 1] != nil
+               }) { continue }
             let d: Int
             if t.range.lowerBound >= m.trigger.upperBound { d = t.range.lowerBound - m.trigger.upperBound }
             else if t.range.upperBound <= m.trigger.lowerBound { d = m.trigger.lowerBound - t.range.upperBound + 2 }
@@ -241,6 +270,43 @@ public struct Extractor: Sendable {
         // observation on the publication date.
         if isState || present { return TimeFinder.observation(published: published) }
         return nil
+    }
+
+    /// The date of a sentence that repeats an earlier deed without its object: the subject entity, then
+    /// (within a dozen words, no clause boundary or relative word between) the deed's verb without its
+    /// preposition, then a date at once ("Personnel at X, the army's largest base, gave up on Thursday").
+    func restatedTime(_ s: SentenceView, times: [TimeExpression], subject: Int, relation: Int) -> TimeAnnotation? {
+        for m in s.mentions where m.entity == subject && m.kind != .relative {
+            var k = m.range.upperBound
+            let limit = min(s.range.upperBound, k + 12)
+            while k < limit {
+                if s.isBoundary(k) || ["that", "which", "who", "when", "where"].contains(s.tokens[k].key) { break }
+                if let r = lexicon.restatements.longest(s.tokens, at: k, end: s.range.upperBound), r.value == relation {
+                    let after = k + r.length
+                    // "X surrendered to Y": a full statement, read on its own.
+                    if after + 1 < s.range.upperBound, Lexicon.objectPrepositions.contains(s.tokens[after].key),
+                       s.startAt[after + 1] != nil || Matcher.determiners.contains(s.tokens[after + 1].key) { return nil }
+                    if let t = times.first(where: { $0.range.lowerBound >= after && $0.range.lowerBound <= after + 1 }),
+                       t.date?.precision == .day { return t.annotation }
+                    return nil
+                }
+                k += 1
+            }
+        }
+        return nil
+    }
+
+    /// ", leaving the group in control of the town": a participle clause stating the result of the
+    /// sentence's deed (its time is that deed's).
+    func resultative(_ s: SentenceView, _ m: TemplateMatch) -> Bool {
+        if case .literal(let first)? = m.template.elements.first(where: { if case .literal = $0 { true } else { false } }),
+           TimeLexicon.resultWords.contains(first), m.template.anchor == 0 { return true }
+        // (over a determiner and a few modifiers: "leaving the ethnic Kokang armed group in control")
+        var b = m.span.lowerBound - 1
+        var skipped = 0
+        while b >= s.range.lowerBound, skipped < 3, s.tokens[b].kind == .word, !s.tokens[b].isCapitalised,
+              !TimeLexicon.resultWords.contains(s.tokens[b].key) { b -= 1; skipped += 1 }
+        return b >= s.range.lowerBound && TimeLexicon.resultWords.contains(s.tokens[b].key)
     }
 
     /// True if the trigger is a present-tense verb or follows one within its clause ("is held by",

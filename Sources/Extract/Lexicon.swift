@@ -142,7 +142,13 @@ struct Lexicon: Sendable {
     var titles = PhraseSet<Bool>()
     var quantifiers = PhraseSet<Bool>()
     var references = PhraseSet<String>()     // → class IRI the phrase may refer to
+    /// "a town", "a city" (from "the town", "the city"): an indefinite description that, followed by a
+    /// clause about it ("a town it was driven out of"), may restate a place the sentence named.
+    var indefiniteReferences = PhraseSet<String>()
     var cues = PhraseSet<Modal>()
+    /// An event trigger without its object ("surrendered", "gave up" from "{s} gave up to {o}") → relation
+    /// index: a later sentence that repeats the deed without its object ("X gave up on Thursday").
+    var restatements = PhraseSet<Int>()
     var boundaries: Set<String> = []
     var templates: [Template] = []
     /// Every word of the lexicon's phrases and templates, numbered (tokens carry these ids).
@@ -179,7 +185,12 @@ struct Lexicon: Sendable {
                     headWords.add(Phrase(h, caseSensitive: true), c.iri)
                 }
             }
-            for r in c.referenceWords { references.add(Phrase(r), c.iri) }
+            for r in c.referenceWords {
+                references.add(Phrase(r), c.iri)
+                if r.hasPrefix("the "), let first = r.dropFirst(4).first {
+                    indefiniteReferences.add(Phrase(("aeiou".contains(first) ? "an " : "a ") + r.dropFirst(4)), c.iri)
+                }
+            }
             for h in c.headWords where h.first?.isLowercase == true && h.hasSuffix("s") {
                 kindHeads.add(Phrase(h, caseSensitive: true), c.iri)
             }
@@ -208,6 +219,9 @@ struct Lexicon: Sendable {
             }
             for (text, kind) in specs {
                 guard let t = Template(text, relation: ri, kind: kind), let k = t.firstKey else { continue }
+                if !r.isState, kind == .active || kind == .template, let words = Self.restatement(t) {
+                    restatements.add(Phrase(words.joined(separator: " ")), ri)
+                }
                 templatesByAnchor[templateKeyID(k)].append(templates.count)
                 var required: [Int] = []
                 for e in t.elements[(t.anchor + 1)...] {
@@ -238,10 +252,28 @@ struct Lexicon: Sendable {
         // Number every phrase word too, then switch the phrase sets to word ids.
         var phraseKeys = names.keys.union(headWords.keys).union(groupHeads.keys).union(titles.keys).union(kindHeads.keys)
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
+        phraseKeys.formUnion(restatements.keys.union(indefiniteReferences.keys))
         for k in phraseKeys.sorted() { _ = words.intern(k) }
         templatesByAnchor += Array(repeating: [], count: words.count - templatesByAnchor.count)
         names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words); kindHeads.compile(words)
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
+        restatements.compile(words); indefiniteReferences.compile(words)
+    }
+
+    /// Prepositions that end an event trigger before its object ("surrendered to", "defected to").
+    static let objectPrepositions: Set<String> = ["to", "from", "against", "on", "with"]
+
+    /// The words of "{s} W… P {o}" without the final preposition P, when the template has that shape
+    /// (subject first, literal words only, object last); nil otherwise.
+    static func restatement(_ t: Template) -> [String]? {
+        guard t.elements.count >= 4, case .slot(.subject, _) = t.elements.first, case .slot(.object, _) = t.elements.last,
+              case .literal(let prep) = t.elements[t.elements.count - 2], objectPrepositions.contains(prep) else { return nil }
+        var words: [String] = []
+        for e in t.elements[1..<(t.elements.count - 2)] {
+            guard case .literal(let w) = e else { return nil }
+            words.append(w)
+        }
+        return words.isEmpty ? nil : words
     }
 }
 

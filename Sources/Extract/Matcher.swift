@@ -417,6 +417,22 @@ struct Matcher {
             if s.tokens[c].key == ",", c + 1 < j, Self.relativeWords.contains(s.tokens[c + 1].key) { return c }
             c -= 1
         }
+        return appositionStart(endingAt: j, s)
+    }
+
+    /// "X, the capital of the zone on the border with China, has surrendered": the comma opening an
+    /// apposition (a determiner and a common noun right after a name) that the comma at `j` closes.
+    func appositionStart(endingAt j: Int, _ s: SentenceView) -> Int? {
+        var c = j - 1
+        while c > s.range.lowerBound, j - c < 20 {
+            if s.isBoundary(c) { return nil }
+            if s.tokens[c].key == "," {
+                guard c + 2 < j, Self.determiners.contains(s.tokens[c + 1].key), s.startAt[c + 1] == nil,
+                      s.startAt[c + 2] == nil, s.endAt[c - 1] != nil else { return nil }
+                return c
+            }
+            c -= 1
+        }
         return nil
     }
 }

@@ -122,7 +122,8 @@ struct MentionFinder {
                 continue
             }
             if glued { i += 1; continue }
-            if let m = group(t, i, end, state: &state) ?? reference(t, i, end, sentence, out, state: state)
+            if let m = group(t, i, end, state: &state) ?? restatedPlace(t, i, end, out, state: &state)
+                ?? reference(t, i, end, sentence, out, state: state)
                 ?? kind(t, i, end, sentence, state: &state) {
                 out.append(m)
                 if m.kind != .relative { state.history.append(m.entity) }

@@ -16,7 +16,10 @@ struct ModalityReader {
         // Nor does it reach a hyphenated modifier ("believed to be in the junta-held town"): the town's
         // holder is presupposed, not what the clause states.
         let appositive = t[trigger.lowerBound].text == "," || (t[trigger.lowerBound].text == "-" && !t[trigger.lowerBound].spaceBefore)
-        while !appositive, from > s.range.lowerBound, trigger.lowerBound - from < Self.window, !s.isBoundary(from - 1) { from -= 1 }
+        // A comma ends the window too: "X, the last post on the road to the border, surrendered" — the
+        // words of an apposition or a parenthesis are not the verb's.
+        while !appositive, from > s.range.lowerBound, trigger.lowerBound - from < Self.window, !s.isBoundary(from - 1),
+              t[from - 1].text != "," { from -= 1 }
         var found: Modality?
         var k = from
         while k < trigger.lowerBound {

@@ -15,6 +15,8 @@ extension MentionFinder {
                                               "against", "for", "around", "across", "towards", "toward", "between",
                                               "within", "outside", "inside", "under", "over", "about", "like"]
     static let pronouns: Set<String> = ["it", "its", "they", "their", "he", "his", "she", "her"]
+    /// Words that open a clause about the noun before them ("a town it lost", "a town that fell").
+    static let clauseOpeners: Set<String> = ["it", "they", "he", "she", "which", "that", "where", "whose"]
 
     /// The known (ontology) name at `i`, longest first. A name several entities share ("army") goes to
     /// the entity already named in the article, else to the one whose country the article has named
@@ -65,6 +67,27 @@ extension MentionFinder {
         guard b >= sentence.lowerBound else { return false }
         let k = t[b].key
         return governingWords.contains(k) || (t[b].kind == .word && k.hasSuffix("ing") && k.count > 5 && !t[b].isCapitalised)
+    }
+
+    /// "…in Laukkaing, …, leaving the group in control of a town it lost in 2009": an indefinite
+    /// description followed by a clause about it restates the last place of that kind the sentence
+    /// named, also inside a longer name ("the regional command in Laukkaing").
+    func restatedPlace(_ t: [Token], _ i: Int, _ end: Int, _ current: [Mention], state: inout ArticleEntities) -> Mention? {
+        guard let d = lexicon.indefiniteReferences.longest(t, at: i, end: end), i + d.length < end,
+              Self.clauseOpeners.contains(t[i + d.length].key) else { return nil }
+        let range = i..<(i + d.length)
+        for m in current.reversed() where m.kind == .name {
+            if ontology.isSubclass(state.records[m.entity].classIRI, of: d.value) {
+                return Mention(range: range, entity: m.entity, kind: .reference)
+            }
+            for k in m.range.dropFirst() {
+                for n in lexicon.names.all(t, at: k, end: m.range.upperBound)
+                where ontology.isSubclass(ontology.entities[n.value].classIRI, of: d.value) {
+                    return Mention(range: range, entity: state.known(n.value, ontology), kind: .reference)
+                }
+            }
+        }
+        return nil
     }
 
     /// "the group", "the town", "it", "which": an entity of a compatible class named before.

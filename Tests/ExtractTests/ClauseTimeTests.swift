@@ -92,3 +92,41 @@ import Testing
         #expect(!facts.contains { $0.r == "captured" && $0.o == "Kutkai" })
     }
 }
+
+/// A lede states a deed without its date; the next sentence repeats it without its object and dates it.
+/// Its result (", leaving X in control of Y") starts then. Invented sentences, ontology names.
+@Suite struct LedeRestatementTests {
+    @Test func nextSentenceDatesTheDeed() {
+        let text = "The army's Northeastern Command, the largest garrison in the region, has surrendered to the TNLA. Officers at the Northeastern Command gave up on Tuesday, a witness said."
+        let t = Fixture.facts(text, published: "2024-08-09").first { $0.s == "Northeastern Command" && $0.r == "surrenderedTo" }?.a.time
+        #expect(t?.date == PartialDate(iso: "2024-08-06"))
+    }
+
+    @Test func fullRestatementWithObjectIsNotBorrowed() {
+        // The second sentence is a fact of its own about someone else, not a date for the first.
+        let text = "The Northeastern Command has surrendered to the TNLA. Brigade 7 surrendered to the AA on Tuesday."
+        let t = Fixture.facts(text, published: "2024-08-09").first { $0.s == "Northeastern Command" && $0.r == "surrenderedTo" }?.a.time
+        #expect(t == nil)
+    }
+
+    @Test func resultStartsWhenTheDeedHappened() {
+        let text = "The Northeastern Command in Lashio, the capital of northern Shan State, has surrendered to the TNLA, leaving the group in complete control of a city it lost a decade ago. Officers at the Northeastern Command gave up on Tuesday, a witness said."
+        let facts = Fixture.facts(text, published: "2024-08-09")
+        let controls = facts.first { $0.s == "TNLA" && $0.r == "controls" && $0.o == "Lashio" }?.a.time
+        #expect(controls?.start == PartialDate(iso: "2024-08-06"))
+        // "a decade ago" belongs to "it lost", not to the control.
+        #expect(controls?.date == nil)
+        #expect(facts.contains { $0.s == "TNLA" && $0.r == "captured" && $0.o == "Lashio" && $0.a.time?.date == PartialDate(iso: "2024-08-06") })
+    }
+
+    @Test func indefiniteDescriptionNeedsAClauseAfterIt() {
+        // "a town" with no clause about it introduces a new town: no fact about Hsenwi.
+        let text = "The TNLA took Hsenwi and then attacked a town nearby."
+        #expect(!Fixture.facts(text).contains { $0.r == "attacked" && $0.o == "Hsenwi" })
+    }
+
+    @Test func subjectBeforeALongApposition() {
+        let text = "Brigade 7, the last garrison on the road to the border with China, surrendered to the AA on Monday."
+        #expect(Fixture.has(text, "Brigade 7", "surrenderedTo", "AA"))
+    }
+}
