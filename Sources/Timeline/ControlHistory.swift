@@ -26,6 +26,8 @@ import Store
 ///    - two onsets by the same holder from different articles at dates that cannot be the same day:
 ///      `datesDisagree` (the earlier is kept as the start);
 ///    - a change of holder known only from observations less than 32 days apart: `unexplainedChange`.
+/// A day-precise onset that falls within a coarser start of the same holder's period ("2024-01" by one
+/// source, "2024-01-04" by another) refines the start, and the end of the period it succeeded.
 /// A period is confirmed when one of its statements is asserted, claimed when all are claims.
 public enum ControlHistory {
     /// Every place with control facts or dated events, sorted by place IRI.
@@ -198,6 +200,11 @@ public enum ControlHistory {
                                  [first, item.evidence])
                     } else if let s = start, let d = item.date, TimelineDays.overlap(s, d), d.precision > s.precision {
                         periods[current].start = d  // a more precise report of the same change
+                        // The previous holder's period ended when this one began: that end is refined too.
+                        if current > 0, periods[current - 1].endBasis == .succeeded, periods[current - 1].end == s,
+                           periods[current - 1].start.map({ $0 <= d }) ?? true {
+                            periods[current - 1].end = d
+                        }
                     }
                     // Observed holding first and the capture reported later: the earlier bound is kept.
                     support(current, item)

@@ -105,6 +105,20 @@ typealias F = TimelineFixture.Fact
         #expect(t.events.compactMap(\.date).map(\.iso) == ["2020", "2021-06-15", "2021-09"])
     }
 
+    @Test func aPreciseStartRefinesTheSucceededEnd() throws {
+        let fx = try TimelineFixture()
+        try fx.article("r1.txt", published: "2024-02-01", places: ["Quillby"], [
+            F(s: "Grey Legion", p: "captured", o: "Quillby", date: "2019"),
+            F(s: "Blue Front", p: "captured", o: "Quillby", date: "2024-01"),
+        ])
+        try fx.article("r2.txt", published: "2024-01-06", [
+            F(s: "Blue Front", p: "captured", o: "Quillby", date: "2024-01-04"),
+        ])
+        let t = try fx.timeline("Quillby")
+        #expect(t.periods.map(\.summary) == ["Grey_Legion 2019–2024-01-04", "Blue_Front 2024-01-04–…"])
+        #expect(t.conflicts.isEmpty)
+    }
+
     @Test func undatedFactsUseThePublicationDate() throws {
         let fx = try TimelineFixture()
         try fx.article("g1.txt", published: "2023-03-03", places: ["Quillby"], [
