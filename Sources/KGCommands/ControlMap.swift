@@ -19,8 +19,11 @@ struct ControlMap {
     var until: PartialDate?
 
     // Layout, in points (Graphviz y grows upwards).
-    static let laneLabelWidth = 150.0, plotLeft = 170.0, openMargin = 36.0, targetWidth = 1000.0
-    static let laneHeight = 58.0, boxHeight = 22.0, markerSize = 9.0
+    static let laneLabelWidth = 180.0, plotLeft = 200.0, openMargin = 36.0, targetWidth = 1000.0
+    static let laneHeight = 58.0, boxHeight = 22.0, markerSize = 9.0, eventRowHeight = 12.0
+    static let periodFontSize = 12.0, eventFontSize = 8.0
+    /// Graphviz keeps 0.11 in (8 pt) on each side of a label inside a fixed-size node.
+    static let labelMargin = 17.0
     static let compressAfterDays = 90, minTickGap = 44.0
 
     func build() -> (map: GraphMap, geometry: [String: NodeGeometry], lanes: Int) {
@@ -55,23 +58,44 @@ struct ControlMap {
 
         var nodes: [MapNode] = [], geometry: [String: NodeGeometry] = [:]
         let palette = ControllerPalette(lanes.flatMap { $0.periods.map(\.controller) })
-        let top = Double(lanes.count) * Self.laneHeight + 40
+        // Event markers sit above their lane's boxes with a label to the right; a label that would
+        // overlap the previous one in a row goes to the next row up, and the lane grows to fit them.
+        let markers = lanes.map { t -> [(event: PlaceEvent, date: PartialDate, x: Double, text: String, width: Double, row: Int)] in
+            var rowEnds: [Double] = []
+            return t.events.compactMap { e in
+                guard let d = e.date else { return nil }
+                let x = scale.x(TimelineDays.first(d))
+                let actor = Self.fitted(labels.display(e.actor), width: 90, fontSize: Self.eventFontSize)
+                let text = "\(actor) \(Self.verb(e.relation)) \(d.iso)"
+                let width = Self.textWidth(text, fontSize: Self.eventFontSize) + Self.labelMargin
+                let row = rowEnds.firstIndex { $0 < x - 2 } ?? rowEnds.count
+                if row == rowEnds.count { rowEnds.append(0) }
+                rowEnds[row] = x + Self.markerSize + width
+                return (e, d, x, text, width, row)
+            }
+        }
+        let heights = markers.map { m in max(Self.laneHeight, Self.boxHeight + 26 + Double((m.map(\.row).max() ?? 0) + 1) * Self.eventRowHeight) }
+        let top = heights.reduce(0, +) + 40
+        var laneTop = top
         for (i, t) in lanes.enumerated() {
-            let y = top - Double(i) * Self.laneHeight - Self.laneHeight / 2
+            let y = laneTop - heights[i] + Self.boxHeight / 2 + 12
+            laneTop -= heights[i]
             let place = labels.display(t.place)
-            nodes.append(MapNode(id: "lane\(i)", label: place, kind: "lane", style: NodeStyle(shape: "plaintext", fillColor: "transparent"),
+            var laneFont = 14.0
+            while laneFont > 10, Self.textWidth(place, fontSize: laneFont) > Self.laneLabelWidth - Self.labelMargin { laneFont -= 1 }
+            nodes.append(MapNode(id: "lane\(i)", label: Self.fitted(place, width: Self.laneLabelWidth - Self.labelMargin, fontSize: laneFont), kind: "lane",
+                                 style: NodeStyle(shape: "plaintext", fillColor: "transparent"),
                                  tooltip: "\(place): \(t.periods.count) control period\(t.periods.count == 1 ? "" : "s")",
                                  position: (Self.laneLabelWidth / 2, y)))
-            geometry["lane\(i)"] = NodeGeometry(width: Self.laneLabelWidth, height: Self.boxHeight, classes: ["lane-label", "lane-\(i)"])
+            geometry["lane\(i)"] = NodeGeometry(width: Self.laneLabelWidth, height: Self.boxHeight, fontSize: laneFont,
+                                                classes: ["lane-label", "lane-\(i)"])
             for (j, p) in t.periods.enumerated() {
                 var x1 = p.start.map { scale.x(TimelineDays.first($0)) } ?? Self.plotLeft
                 var x2 = p.end.map { scale.x(TimelineDays.first($0)) } ?? right
                 if let lo, p.start.map({ TimelineDays.first($0) < lo }) ?? true { x1 = max(x1, scale.x(lo) - 4) }
                 if let hi, p.end.map({ TimelineDays.first($0) > hi }) ?? true { x2 = min(x2, scale.x(hi) + 4) }
                 let width = max(x2 - x1, 8)
-                let name = labels.display(p.controller)
-                let fits = Int(width / 6.3)
-                let label = fits >= 3 ? (name.count <= fits ? name : String(name.prefix(fits - 1)) + "…") : ""
+                let label = Self.fitted(labels.display(p.controller), width: width - Self.labelMargin, fontSize: Self.periodFontSize)
                 let color = palette.color(p.controller)
                 let id = "p\(i)-\(j)"
                 nodes.append(MapNode(id: id, label: label, kind: "period",
@@ -79,31 +103,25 @@ struct ControlMap {
                                      tooltip: tooltip(p, place: place), position: (x1 + width / 2, y)))
                 geometry[id] = NodeGeometry(width: width, height: Self.boxHeight, dashed: !p.confirmed,
                                             penWidth: p.confirmed ? 0.8 : 1.6, borderColor: p.confirmed ? "#444444" : "#000000",
+                                            fontSize: Self.periodFontSize,
                                             classes: ["period", p.confirmed ? "confirmed" : "claimed", "lane-\(i)",
                                                       "controller-" + palette.slot(p.controller)])
             }
-            // Event markers above the boxes, with labels to their right, on two staggered rows.
-            var rowEnds = [-Double.infinity, -Double.infinity]
-            for (k, e) in t.events.enumerated() {
-                guard let d = e.date else { continue }
-                let x = scale.x(TimelineDays.first(d))
-                let text = Self.verb(e.relation) + " " + d.iso
-                let textWidth = Double(text.count) * 4.8 + 4
-                let row = rowEnds[0] < x - 2 ? 0 : (rowEnds[1] < x - 2 ? 1 : 0)
-                rowEnds[row] = x + Self.markerSize + textWidth
-                let my = y + Self.boxHeight / 2 + 7 + Double(row) * 12
+            for (k, m) in markers[i].enumerated() {
+                let e = m.event
+                let my = y + Self.boxHeight / 2 + 9 + Double(m.row) * Self.eventRowHeight
                 let color = ontology?.relation(named: e.relation)?.edgeColor ?? "#333333"
                 let source = Set(e.evidence.map { $0.sourceName }).sorted().joined(separator: "\n• ")
-                let tip = "\(place): \(labels.display(e.actor)) \(e.relation)\(e.counterpart.map { " " + labels.display($0) } ?? "") \(d.iso)"
+                let tip = "\(place): \(labels.display(e.actor)) \(e.relation)\(e.counterpart.map { " " + labels.display($0) } ?? "") \(m.date.iso)"
                     + (e.claimedOnly ? " (claimed)" : "") + "\nsources:\n• " + source
                 nodes.append(MapNode(id: "e\(i)-\(k)", label: "", kind: "event", style: NodeStyle(shape: "diamond", fillColor: color),
-                                     tooltip: tip, position: (x, my)))
+                                     tooltip: tip, position: (m.x, my)))
                 geometry["e\(i)-\(k)"] = NodeGeometry(width: Self.markerSize, height: Self.markerSize, dashed: e.claimedOnly,
                                                       penWidth: 0.6, classes: ["event", "rel-" + e.relation, "lane-\(i)"])
-                nodes.append(MapNode(id: "el\(i)-\(k)", label: text, kind: "event-label",
+                nodes.append(MapNode(id: "el\(i)-\(k)", label: m.text, kind: "event-label",
                                      style: NodeStyle(shape: "plaintext", fillColor: "transparent", fontColor: color),
-                                     tooltip: tip, position: (x + Self.markerSize / 2 + 1 + textWidth / 2, my)))
-                geometry["el\(i)-\(k)"] = NodeGeometry(width: textWidth, height: 10, fontSize: 8, classes: ["event-label"])
+                                     tooltip: tip, position: (m.x + Self.markerSize / 2 + 1 + m.width / 2, my)))
+                geometry["el\(i)-\(k)"] = NodeGeometry(width: m.width, height: 10, fontSize: Self.eventFontSize, classes: ["event-label", "lane-\(i)"])
             }
         }
 
@@ -122,14 +140,14 @@ struct ControlMap {
         nodes.append(MapNode(id: "legend-title", label: "Controllers:", kind: "legend-title",
                              style: NodeStyle(shape: "plaintext", fillColor: "transparent"), position: (Self.laneLabelWidth / 2, ly)))
         for (n, actor) in palette.actors.enumerated() {
-            let name = labels.display(actor)
-            let w = Double(min(name.count, 28)) * 6.3 + 16
+            let name = Self.fitted(labels.display(actor), width: 220, fontSize: Self.periodFontSize)
+            let w = Self.textWidth(name, fontSize: Self.periodFontSize) + Self.labelMargin
             if lx + w > right { lx = Self.plotLeft; ly -= 26 }
             let color = palette.color(actor)
             nodes.append(MapNode(id: "legend\(n)", label: name, kind: "legend",
                                  style: NodeStyle(shape: "box", fillColor: color, fontColor: ControllerPalette.textColor(on: color)),
                                  tooltip: name, position: (lx + w / 2, ly)))
-            geometry["legend\(n)"] = NodeGeometry(width: w, height: 18, classes: ["legend-entry", "controller-" + palette.slot(actor)])
+            geometry["legend\(n)"] = NodeGeometry(width: w, height: 18, fontSize: Self.periodFontSize, classes: ["legend-entry", "controller-" + palette.slot(actor)])
             lx += w + 8
         }
         nodes.append(MapNode(id: "legend-claimed", label: "claimed only", kind: "legend",
@@ -160,10 +178,35 @@ struct ControlMap {
         return s
     }
 
+    /// An estimate of the width of `text` in points at `fontSize`, on the wide side (the sans-serif
+    /// faces Graphviz picks here): boxes sized with it hold their labels.
+    static func textWidth(_ text: String, fontSize: Double) -> Double {
+        var em = 0.0
+        for c in text.unicodeScalars {
+            switch c {
+            case "A"..."Z": em += c == "I" ? 0.35 : (c == "M" || c == "W" ? 0.88 : 0.7)
+            case "a"..."z": em += "ijlft".unicodeScalars.contains(c) ? 0.3 : (c == "m" || c == "w" ? 0.86 : 0.56)
+            case "0"..."9": em += 0.64
+            case " ", ".", ",", ":", ";", "'", "!", "|": em += 0.34
+            default: em += c.value > 0x2E7F ? 1.0 : 0.64  // wide scripts (CJK and beyond) take a full em
+            }
+        }
+        return em * fontSize
+    }
+
+    /// `text`, cut with an ellipsis to fit `width` points at `fontSize` ("" when not even one letter does).
+    static func fitted(_ text: String, width: Double, fontSize: Double) -> String {
+        if textWidth(text, fontSize: fontSize) <= width { return text }
+        var chars = Array(text)
+        while !chars.isEmpty, textWidth(String(chars) + "…", fontSize: fontSize) > width { chars.removeLast() }
+        while chars.last == " " { chars.removeLast() }
+        return chars.isEmpty ? "" : String(chars) + "…"
+    }
+
     static func verb(_ relation: String) -> String {
         switch relation {
         case "captured": "captured"
-        case "surrenderedTo": "surrender"
+        case "surrenderedTo": "surrendered"
         case "surrounds": "surrounded"
         default: TimelineVocabulary.withdrawals.contains(relation) ? "withdrew" : relation
         }

@@ -121,7 +121,9 @@ enum MapBuilder {
             // Spline routing around nodes grows ~cubically (300 nodes: 12 s),
             // so larger maps get straight edges.
             let small = map.nodes.count <= splineNodeLimit && map.edges.count <= 2 * splineNodeLimit
-            attrs += [("overlap", "prism"), ("splines", small ? "true" : "line"), ("start", "1"), ("sep", "+6")]
+            // Without edges there is nothing to route (and neato would warn about touching nodes).
+            let splines = map.edges.isEmpty ? "false" : (small ? "true" : "line")
+            attrs += [("overlap", "prism"), ("splines", splines), ("start", "1"), ("sep", "+6")]
         }
         if map.nodes.contains(where: { $0.position != nil }) {
             // Overlap removal would move pinned nodes (unless the map allows it).

@@ -97,6 +97,10 @@ enum TimelineStore {
         #expect(svg.count("legend-entry") >= 3)  // two controllers and the 'claimed only' sample
         #expect(svg.count("event") == 3)  // captured, surrounded, seized
         #expect(svg.tooltips.contains { $0.contains("Orvale Town: Blue Valley Front 2022-03-04") && $0.contains("Orvale Town changes hands") })
+        #expect(!r.stderr.contains("Graphviz"), "every label fits its box: \(r.stderr)")
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains(">Blue Valley Front captured 2022&#45;03&#45;04<") || text.contains(">Blue Valley Front captured 2022-03-04<"),
+                "event labels name the actor")
 
         let one = try KG.run(["render", "--db", TimelineStore.db, "--map", "control", "--place", "tessin town",
                               "--since", "2023", "--output", dir.path])
@@ -120,5 +124,51 @@ final class SVGGroups: NSObject, XMLParserDelegate {
             for token in Set(c.split(separator: " ").map(String.init)) { classes[token, default: 0] += 1 }
         }
         if name == "a", let t = attributes["xlink:title"] { tooltips.append(t) }
+    }
+}
+
+/// Many places and crowded events: the control map grows lanes instead of overlapping labels.
+@Suite struct ControlMapCrowdTests {
+    @Test func crowdedLanesStackEventLabelsAndLongNamesFit() throws {
+        let dir = try KG.temporaryDirectory()
+        let articles = dir.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        // 22 towns; one of them changes hands four times in one week, under a very long name.
+        var text = "---\ntitle: A crowded week\npublished: 2022-06-30\n---\n"
+        for n in 1...21 { text += "The Blue Valley Front captured Town \(n) on \(n) June 2022.\n\n" }
+        let long = "Upper Orvale Riverside Market Town"
+        for (day, actor) in [(2, "Blue Valley Front"), (3, "Grey Ridge Army"), (4, "Blue Valley Front"), (5, "Grey Ridge Army")] {
+            text += "The \(actor) captured \(long) on \(day) June 2022.\n\n"
+        }
+        try text.write(to: articles.appendingPathComponent("crowd.txt"), atomically: true, encoding: .utf8)
+        let ontology = dir.appendingPathComponent("Ontology")
+        try FileManager.default.copyItem(at: KG.root.appendingPathComponent("Ontology"), to: ontology)
+        var places = "@prefix kg: <https://kg.example.org/ontology#> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        for n in 1...21 { places += "<https://kg.example.org/id/test-town-\(n)> a kg:Town ; rdfs:label \"Town \(n)\" .\n" }
+        places += "<https://kg.example.org/id/test-long-town> a kg:Town ; rdfs:label \"\(long)\" .\n"
+        try places.write(to: ontology.appendingPathComponent("zz-test-places.ttl"), atomically: true, encoding: .utf8)
+        let env = ["KG_ONTOLOGY": ontology.path]
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        let b = try KG.run(["build", "-q", "--db", db, articles.path], environment: env)
+        #expect(b.status == 0, "\(b.stderr)")
+        let r = try KG.run(["render", "--db", db, "--map", "control", "--output", dir.path], environment: env)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("22 places"), "\(r.stdout)")
+        #expect(!r.stderr.contains("Graphviz"), "no label overflows its box: \(r.stderr)")
+        // The four events of one week sit on four rows of the long town's lane: their labels' y differ.
+        let svg = String(decoding: try Data(contentsOf: dir.appendingPathComponent("control.svg")), as: UTF8.self)
+            .replacingOccurrences(of: "&#45;", with: "-")
+        let groups = svg.components(separatedBy: "<g id=\"node").dropFirst()  // one chunk per node group
+        let laneGroup = groups.first { $0.contains("lane-label") && $0.contains(">Upper Orvale") }
+        let lane = laneGroup.flatMap { g in g.split(separator: " ").first { $0.hasPrefix("lane-") && $0 != "lane-label" } }
+            .map { String($0.prefix { $0 != "\"" }) }
+        #expect(lane != nil, "the long town has a lane")
+        var ys = Set<String>()
+        for g in groups where g.contains("event-label") && g.contains(" \(lane ?? "?")\"") {
+            if let t = g.range(of: "<text"), let y = g[t.upperBound...].range(of: "y=\"") {
+                ys.insert(String(g[y.upperBound...].prefix { $0 != "\"" }))
+            }
+        }
+        #expect(ys.count >= 4, "stacked event labels: \(ys)")
     }
 }
