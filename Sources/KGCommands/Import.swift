@@ -54,7 +54,11 @@ struct Import: ParsableCommand {
             let eq = g.lastIndex(of: "=")!
             return (String(g[g.index(after: eq)...]), String(g[..<eq]))
         }
-        try kg.bulkLoad {
+        // N-Triples take about 120 bytes a triple: a load much larger than the store rebuilds its indexes after.
+        let bytes = jobs.reduce(0) { n, job in
+            n + (((try? FileManager.default.attributesOfItem(atPath: job.0))?[.size] as? Int) ?? 0)
+        }
+        try kg.bulkLoad(expectedQuads: bytes / 120) {
         for (index, (file, graph)) in jobs.enumerated() {
             let ext = (file as NSString).pathExtension
             guard let fmt = format.flatMap(RDFFormat.init(name:)) ?? RDFFormat(fileExtension: ext) else {
@@ -69,33 +73,132 @@ struct Import: ParsableCommand {
             }
             let baseIRI = base ?? URL(fileURLWithPath: file).standardizedFileURL.absoluteString
             var parser = RDFParser(format: fmt, baseIRI: baseIRI, file: file, blankNodePrefix: "f\(index)_")
-            var batch: [Quad] = []
-            batch.reserveCapacity(50_000)
-            var added = 0
+            // Terms become ids as they are read (a term seen before in the file by its spelling alone);
+            // quads are written in sorted batches, each one transaction.
+            let writer = BulkWriter(store: kg)
             do {
-                try parser.parse(fileAt: file) { q in
-                    var q = q
-                    if let graph { q.graph = .iri(graph) }
-                    batch.append(q)
-                    if batch.count >= 50_000 {
-                        added += try kg.load(batch, batchSize: batch.count)
-                        batch.removeAll(keepingCapacity: true)
+                let graphID = try graph.map { try writer.intern(.iri($0)) }
+                if fmt == .ntriples || fmt == .nquads {
+                    try Self.pipelined(parser: parser, file: file, writer: writer, graphID: graphID)
+                } else {
+                    try parser.parseIDs(fileAt: file, keepGraphs: graphID == nil, intern: writer.intern) { s, p, o, g in
+                        try writer.add(s, p, o, graphID ?? g)
                     }
                 }
-                added += try kg.load(batch, batchSize: max(batch.count, 1))
+                try writer.flush()
             } catch let e as RDFSyntaxError {
-                added += (try? kg.load(batch, batchSize: max(batch.count, 1))) ?? 0
+                try? writer.flush()
                 Console.error(e.description)
                 failed = KGFailure(message: "", code: 2)
             } catch {
+                writer.abandon()
                 Console.error("\(file): \(error)")
                 failed = KGFailure(message: "", code: 1)
             }
+            let added = writer.added
             total += added
             Console.note("\(file): \(added) new triples")
         }
         }
         if !quiet, jobs.count > 1 { Console.note("imported \(total) new triples into \(store.db)") }
         if let failed { throw failed }
+    }
+
+    /// Loads an N-Triples/N-Quads file on two threads: one parses, numbering each new spelling of a term
+    /// locally; this one turns those numbers into store ids and writes the quads. Batches pass through a
+    /// queue of at most two, so memory stays bounded. A syntax error arrives after the statements before it.
+    static func pipelined(parser: RDFParser, file: String, writer: BulkWriter, graphID: Int64?) throws {
+        let channel = BatchChannel()
+        let box = ParserBox(parser)
+        let keepGraphs = graphID == nil
+        let finished = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            defer { finished.signal() }
+            var batch = BatchChannel.Batch()
+            var next: Int64 = 0
+            do {
+                try box.parser.parseIDs(fileAt: file, keepGraphs: keepGraphs, intern: { term in
+                    batch.terms.append(term)
+                    next += 1
+                    return next
+                }, emit: { s, p, o, g in
+                    batch.quads.append(s); batch.quads.append(p); batch.quads.append(o); batch.quads.append(g)
+                    if batch.quads.count >= 4 * 65_536 {
+                        guard channel.put(batch) else { throw CancellationError() }
+                        batch = BatchChannel.Batch()
+                    }
+                })
+            } catch {
+                batch.error = error
+            }
+            batch.last = true
+            _ = channel.put(batch)
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        defer {
+            channel.cancel()
+            finished.wait()
+        }
+        var ids: [Int64] = [0]  // local number → store id; 0 stays the default graph
+        while true {
+            let batch = channel.take()
+            for term in batch.terms { ids.append(try writer.internNew(term)) }
+            let q = batch.quads
+            var i = 0
+            while i < q.count {
+                let g = q[i + 3]
+                try writer.add(ids[Int(q[i])], ids[Int(q[i + 1])], ids[Int(q[i + 2])], graphID ?? (g == 0 ? 0 : ids[Int(g)]))
+                i += 4
+            }
+            if let error = batch.error { throw error }
+            if batch.last { return }
+        }
+    }
+}
+
+/// The parser, handed to the parsing thread (used by that thread only).
+private final class ParserBox: @unchecked Sendable {
+    var parser: RDFParser
+    init(_ parser: RDFParser) { self.parser = parser }
+}
+
+/// A bounded queue of parsed batches between the parsing thread and the writer.
+private final class BatchChannel: @unchecked Sendable {
+    struct Batch {
+        var terms: [Term] = []
+        var quads: [Int64] = []
+        var error: Error?
+        var last = false
+    }
+    private let condition = NSCondition()
+    private var queue: [Batch] = []
+    private var cancelled = false
+
+    /// Waits for room; false when the writer gave up.
+    func put(_ batch: Batch) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= 2 && !cancelled { condition.wait() }
+        if cancelled { return false }
+        queue.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    func take() -> Batch {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.isEmpty { condition.wait() }
+        let batch = queue.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

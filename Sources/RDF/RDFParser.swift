@@ -46,6 +46,40 @@ public struct RDFParser {
 
     /// Streams a file in chunks (bounded memory for N-Triples/N-Quads of any size; Turtle may buffer per statement).
     public mutating func parse(fileAt path: String, emit: (Quad) throws -> Void) throws {
+        try stream(fileAt: path) { parser, chunk, eof, position in
+            try parser.parseChunk(chunk, start: 0, isFinal: eof, position: position) { try $0.run(emit: emit) }
+        }
+    }
+
+    /// Streams an N-Triples or N-Quads file as term ids (the bulk-load path of `kg import`).
+    ///
+    /// `intern` turns a term into its id; it is called once per distinct spelling of a term in the file
+    /// (a term seen before is recognised by its bytes, without building a `Term`), so it must give one
+    /// id per term. `emit` gets (s, p, o, g) in document order, g = 0 for the default graph; with
+    /// `keepGraphs` false every statement goes to g = 0 and graph labels are checked but not interned.
+    /// Errors are those of `parse(fileAt:emit:)`; the statements before a syntax error were emitted.
+    /// Other formats are parsed with `parse` and interned term by term.
+    public mutating func parseIDs(fileAt path: String, keepGraphs: Bool = true, intern: (Term) throws -> Int64,
+                                  emit: (Int64, Int64, Int64, Int64) throws -> Void) throws {
+        guard state.format.isLineBased else {
+            try parse(fileAt: path) { q in
+                let g = keepGraphs ? try q.graph.map(intern) ?? 0 : 0
+                try emit(try intern(q.subject), try intern(q.predicate), try intern(q.object), g)
+            }
+            return
+        }
+        let table = SpellingTable()
+        try stream(fileAt: path) { parser, chunk, eof, position in
+            try parser.parseChunk(chunk, start: 0, isFinal: eof, position: position) {
+                try $0.runIDs(table: table, keepGraphs: keepGraphs, intern: intern, emit: emit)
+            }
+        }
+    }
+
+    /// Reads `path` in chunks and hands each to `body` (which returns how many bytes it consumed), with
+    /// the line and column of the chunk's first byte; the unconsumed tail is carried to the next chunk.
+    private mutating func stream(fileAt path: String,
+                                 _ body: (inout RDFParser, UnsafeBufferPointer<UInt8>, Bool, (line: Int, column: Int)) throws -> Int) throws {
         let savedFile = state.file
         state.file = savedFile ?? path
         defer { state.file = savedFile }
@@ -84,7 +118,7 @@ public struct RDFParser {
             }
             let consumed = try buffer.withUnsafeBufferPointer { all -> Int in
                 let chunk = UnsafeBufferPointer(rebasing: all[0..<filled])
-                let used = try parseChunk(chunk, start: 0, isFinal: eof, position: position, emit: emit)
+                let used = try body(&self, chunk, eof, position)
                 position = Self.position(of: used, in: chunk, from: position)
                 return used
             }
@@ -121,19 +155,19 @@ public struct RDFParser {
     private mutating func parseDocument(_ buf: UnsafeBufferPointer<UInt8>, emit: (Quad) throws -> Void) throws {
         startDocument()
         let bom = buf.count >= 3 && buf[0] == 0xEF && buf[1] == 0xBB && buf[2] == 0xBF ? 3 : 0
-        _ = try parseChunk(buf, start: bom, isFinal: true, position: (1, 1), emit: emit)
+        _ = try parseChunk(buf, start: bom, isFinal: true, position: (1, 1)) { try $0.run(emit: emit) }
     }
 
     /// Parses the statements of `buf` from `start`; `position` is the line and column of `buf[0]`.
     private mutating func parseChunk(_ buf: UnsafeBufferPointer<UInt8>, start: Int, isFinal: Bool,
-                                     position: (line: Int, column: Int), emit: (Quad) throws -> Void) throws -> Int {
+                                     position: (line: Int, column: Int), _ body: (inout TurtleReader) throws -> Int) throws -> Int {
         var reader = TurtleReader(buf, start: start, isFinal: isFinal, state: state)
         defer {
             state = reader.state
             prefixes = state.prefixList
         }
         do {
-            return try reader.run(emit: emit)
+            return try body(&reader)
         } catch ReaderFailure.syntax(let offset, let message) {
             let at = Self.position(of: offset, in: buf, from: position)
             throw RDFSyntaxError(file: state.file, line: at.line, column: at.column, message: message)

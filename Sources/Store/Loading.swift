@@ -3,35 +3,105 @@ import RDF
 extension TripleStore {
     /// Adds quads in transactions of `batchSize`, returning how many were new.
     /// Used by `kg import`; each batch commits whole, so an interrupted import keeps whole batches.
+    /// Terms get their ids from the in-memory dictionary (new ones are inserted as they come); each
+    /// batch's quads are sorted by the primary key (s, p, o, g) and inserted many rows per statement,
+    /// so the B-tree is written in order.
     @discardableResult
     public func load<S: Sequence>(_ quads: S, batchSize: Int = 50_000) throws -> Int where S.Element == Quad {
         var added = 0
         var iterator = quads.makeIterator()
         var done = false
+        var rows: [QuadRow] = []
+        rows.reserveCapacity(min(max(batchSize, 1), 1 << 20))
         while !done {
             try transaction {
-                for _ in 0..<batchSize {
-                    guard let q = iterator.next() else { done = true; return }
-                    if try insert(q) { added += 1 }
+                rows.removeAll(keepingCapacity: true)
+                while rows.count < batchSize {
+                    guard let q = iterator.next() else { done = true; break }
+                    let g = try q.graph.map(intern) ?? 0
+                    rows.append(QuadRow(s: try intern(q.subject), p: try intern(q.predicate), o: try intern(q.object), g: g))
                 }
+                added += try insertSorted(&rows)
             }
         }
         return added
     }
 
-    /// Runs a large load into an empty store: the secondary quad indexes are dropped for the load
-    /// and rebuilt after it (sorting once is much cheaper than keeping three B-trees ordered on every
-    /// insert). On a store that already has quads, `body` runs with the indexes in place.
-    public func bulkLoad<T>(_ body: () throws -> T) throws -> T {
-        let empty = try connection.prepare("SELECT NOT EXISTS (SELECT 1 FROM quad)")
-        let isEmpty = try empty.step() && empty.int(0) == 1
-        empty.reset()
-        guard isEmpty else { return try body() }
+    /// One quad as term ids, ordered like the primary key.
+    public struct QuadRow: Comparable {
+        public var s, p, o, g: Int64
+        public static func < (a: QuadRow, b: QuadRow) -> Bool {
+            if a.s != b.s { return a.s < b.s }
+            if a.p != b.p { return a.p < b.p }
+            if a.o != b.o { return a.o < b.o }
+            return a.g < b.g
+        }
+    }
+
+    /// Inserts `rows` (sorted here, duplicates dropped) with `INSERT OR IGNORE`; returns how many were new.
+    /// Runs inside the caller's transaction.
+    func insertSorted(_ rows: inout [QuadRow]) throws -> Int {
+        guard !rows.isEmpty else { return 0 }
+        rows.sort()
+        var unique = 1
+        for i in 1..<rows.count where rows[i] != rows[unique - 1] {
+            rows[unique] = rows[i]
+            unique += 1
+        }
+        let wide = 128
+        var added = 0
+        var i = 0
+        while i < unique {
+            let n = unique - i >= wide ? wide : 1
+            let st = try insertQuadStatement(rows: n)
+            var k: Int32 = 1
+            for r in rows[i..<(i + n)] {
+                st.bind(r.s, at: k); st.bind(r.p, at: k + 1); st.bind(r.o, at: k + 2); st.bind(r.g, at: k + 3)
+                k += 4
+            }
+            try st.run()
+            added += connection.changes
+            i += n
+        }
+        return added
+    }
+
+    private func insertQuadStatement(rows n: Int) throws -> Statement {
+        if let st = insertQuadStatements[n] { return st }
+        let values = (0..<n).map { r in "(?\(4 * r + 1), ?\(4 * r + 2), ?\(4 * r + 3), ?\(4 * r + 4))" }
+        let st = try connection.prepareUncached("INSERT OR IGNORE INTO quad(s, p, o, g) VALUES " + values.joined(separator: ", "))
+        insertQuadStatements[n] = st
+        return st
+    }
+
+    /// Runs a large load: when the store holds fewer quads than `expectedQuads` (an empty store when nil),
+    /// the secondary quad indexes are dropped for the load and rebuilt after it (sorting once is much
+    /// cheaper than keeping three B-trees ordered on every insert); otherwise `body` runs with the indexes
+    /// in place. If the process dies before the rebuild, the next writer to open the store rebuilds
+    /// them (`repairQuadIndexes`), so the store stays consistent and complete.
+    public func bulkLoad<T>(expectedQuads: Int? = nil, _ body: () throws -> T) throws -> T {
+        let limit = max(expectedQuads ?? 1, 1)
+        let existing = try connection.prepare("SELECT count(*) FROM (SELECT 1 FROM quad LIMIT ?1)")
+        existing.bind(Int64(limit), at: 1)
+        let small = try existing.step() && existing.int(0) < limit
+        existing.reset()
+        guard small else { return try body() }
         try connection.execute("DROP INDEX IF EXISTS quad_posg; DROP INDEX IF EXISTS quad_ospg; DROP INDEX IF EXISTS quad_gspo")
         defer { try? createQuadIndexes() }
         let result = try body()
         try createQuadIndexes()
         return result
+    }
+
+    /// The names of the secondary quad indexes (invariant 6).
+    static let quadIndexes = ["quad_posg", "quad_ospg", "quad_gspo"]
+
+    /// Recreates secondary quad indexes missing after an interrupted bulk load (a writer's open).
+    func repairQuadIndexes() throws {
+        let st = try connection.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('quad_posg', 'quad_ospg', 'quad_gspo')")
+        let present = try st.step() ? Int(st.int(0)) : 0
+        st.reset()
+        if present < Self.quadIndexes.count { try createQuadIndexes() }
     }
 
     func createQuadIndexes() throws {
@@ -80,5 +150,63 @@ extension TripleStore {
                                 AND b.g <> 0 AND b.g <> ?1))
             """).run([.int(graph)])
         try connection.prepare("DELETE FROM quad WHERE g = ?1").run([.int(graph)])
+    }
+}
+
+/// Writes a stream of quads given as term ids (`kg import`'s path for N-Triples and N-Quads): terms are
+/// interned as they come, quads are collected and written `batchSize` at a time, each batch sorted by the
+/// primary key and committed with its new terms in one transaction. An interrupted load keeps whole
+/// batches. Use it inside `TripleStore.bulkLoad` for large loads.
+public final class BulkWriter {
+    public let store: TripleStore
+    public let batchSize: Int
+    /// Quads written that were not in the store before.
+    public private(set) var added = 0
+    private var rows: [TripleStore.QuadRow] = []
+    private var open = false
+
+    public init(store: TripleStore, batchSize: Int = 250_000) {
+        self.store = store
+        self.batchSize = max(batchSize, 1)
+        rows.reserveCapacity(min(self.batchSize, 1 << 20))
+    }
+
+    /// The id of `term` (get-or-create), inside the current batch's transaction.
+    public func intern(_ term: Term) throws -> Int64 {
+        if !open { try store.beginTransaction(); open = true }
+        return try store.intern(term)
+    }
+
+    /// `intern` for a caller that remembers ids itself (each term is given about once): the store's
+    /// in-memory dictionary is bypassed, saving its memory and hashing.
+    public func internNew(_ term: Term) throws -> Int64 {
+        if !open { try store.beginTransaction(); open = true }
+        return try store.internUncached(term)
+    }
+
+    /// Adds the quad (s, p, o, g) of term ids from `intern`; g = 0 is the default graph.
+    public func add(_ s: Int64, _ p: Int64, _ o: Int64, _ g: Int64) throws {
+        rows.append(TripleStore.QuadRow(s: s, p: p, o: o, g: g))
+        if rows.count >= batchSize { try flush() }
+    }
+
+    /// Writes and commits the quads added so far.
+    public func flush() throws {
+        if !open { try store.beginTransaction(); open = true }
+        do {
+            added += try store.insertSorted(&rows)
+        } catch {
+            abandon()
+            throw error
+        }
+        rows.removeAll(keepingCapacity: true)
+        open = false
+        try store.endTransaction(commit: true)
+    }
+
+    /// Drops the quads and terms of the current batch (rolls its transaction back).
+    public func abandon() {
+        rows.removeAll(keepingCapacity: true)
+        if open { open = false; try? store.endTransaction(commit: false) }
     }
 }

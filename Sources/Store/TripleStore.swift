@@ -22,6 +22,8 @@ import RDF
 //   5. An article's rows (article, statements, its graph's quads, its share of the default graph) are
 //      written or removed inside one transaction, so a crash leaves whole articles only.
 //   6. Every access path SPARQL needs is a covering index: SPOG (primary key), POSG, OSPG, GSPO.
+//   7. Every statement is described in its article's graph as an rdf:Statement with its source, time,
+//      sentence, modality and confidence (Provenance.swift), so SPARQL reaches them.
 //
 // Build states of an article: read → extracted → committed. Only `committed` is visible in the
 // store; an article whose content hash is unchanged is not read again.
@@ -33,7 +35,11 @@ public final class TripleStore {
 
     public let path: String
     public let connection: Connection
+    /// The in-memory term dictionary (term → id) of this session: every term interned or looked up.
     private var termCache: [Term: Int64] = [:]
+    private var insertTermStatement: Statement?
+    /// Multi-row `INSERT OR IGNORE INTO quad` statements, by row count (bulk loads).
+    var insertQuadStatements: [Int: Statement] = [:]
     /// When this session's articles were ingested (one timestamp per open store: formatting a date per
     /// article cost more than writing it).
     lazy var ingestTime: String = ISO8601DateFormatter().string(from: Date())
@@ -55,6 +61,9 @@ public final class TripleStore {
             try connection.execute("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
         }
         try migrate(readOnly: readOnly)
+        // A bulk load killed before it rebuilt the secondary indexes left them missing: rebuild now
+        // (best effort: a busy store keeps working without them, only slower).
+        if !readOnly { try? repairQuadIndexes() }
     }
 
     private func migrate(readOnly: Bool) throws {
@@ -103,6 +112,30 @@ public final class TripleStore {
         }
     }
 
+    /// Starts a transaction that `endTransaction` finishes (for writers driven by a callback, such as the
+    /// bulk loader); nested like `transaction`.
+    func beginTransaction() throws {
+        if transactionDepth == 0 { try connection.execute("BEGIN IMMEDIATE") }
+        transactionDepth += 1
+    }
+
+    /// Commits (or, with `commit` false, rolls back) what `beginTransaction` started.
+    func endTransaction(commit: Bool) throws {
+        guard transactionDepth > 0 else { return }
+        transactionDepth -= 1
+        if transactionDepth > 0 { return }
+        if commit {
+            do { try connection.execute("COMMIT") } catch {
+                try? connection.execute("ROLLBACK")
+                termCache.removeAll()
+                throw error
+            }
+        } else {
+            try? connection.execute("ROLLBACK")
+            termCache.removeAll()
+        }
+    }
+
     // MARK: Terms
 
     /// The id of `term`, or nil if the store has never seen it.
@@ -119,12 +152,22 @@ public final class TripleStore {
     }
 
     /// The id of `term`, adding it to the dictionary if new (get-or-create).
+    @inline(__always)
     public func intern(_ term: Term) throws -> Int64 {
         if let id = termCache[term] { return id }
-        // A term missing from the cache is usually new: try the insert first (one index probe),
-        // and look the id up only when the term was already there.
+        return try internMiss(term)
+    }
+
+    /// `intern` for a term missing from the in-memory dictionary. Such a term is usually new: try the
+    /// insert first (one index probe, one statement kept prepared), and look the id up only when the term
+    /// was already there (written by an earlier session or another writer).
+    private func internMiss(_ term: Term) throws -> Int64 {
+        let s: Statement
+        if let kept = insertTermStatement { s = kept } else {
+            s = try connection.prepareUncached("INSERT OR IGNORE INTO term(kind, value, datatype, lang, num) VALUES (?1, ?2, ?3, ?4, ?5)")
+            insertTermStatement = s
+        }
         let (kind, value, datatype, lang) = Self.columns(of: term)
-        let s = try connection.prepare("INSERT OR IGNORE INTO term(kind, value, datatype, lang, num) VALUES (?1, ?2, ?3, ?4, ?5)")
         s.bind(Int64(kind), at: 1); s.bind(value, at: 2); s.bind(datatype, at: 3); s.bind(lang, at: 4)
         if let n = Self.numericValue(of: term) { s.bind(n, at: 5) } else { s.bind(.null, at: 5) }
         try s.run()
@@ -134,6 +177,28 @@ public final class TripleStore {
             return id
         }
         guard let id = try id(of: term) else { throw StoreError("term dictionary lost \(term.ntriples)") }
+        return id
+    }
+
+    /// `intern` without the in-memory dictionary, for callers that keep their own (the bulk loader keeps
+    /// ids by spelling): insert, or look up when the term is already there.
+    func internUncached(_ term: Term) throws -> Int64 {
+        if let id = termCache[term] { return id }
+        let s: Statement
+        if let kept = insertTermStatement { s = kept } else {
+            s = try connection.prepareUncached("INSERT OR IGNORE INTO term(kind, value, datatype, lang, num) VALUES (?1, ?2, ?3, ?4, ?5)")
+            insertTermStatement = s
+        }
+        let (kind, value, datatype, lang) = Self.columns(of: term)
+        s.bind(Int64(kind), at: 1); s.bind(value, at: 2); s.bind(datatype, at: 3); s.bind(lang, at: 4)
+        if let n = Self.numericValue(of: term) { s.bind(n, at: 5) } else { s.bind(.null, at: 5) }
+        try s.run()
+        if connection.changes > 0 { return connection.lastInsertRowID }
+        let q = try connection.prepare("SELECT id FROM term WHERE value = ?1 AND kind = ?2 AND datatype = ?3 AND lang = ?4")
+        q.bind(value, at: 1); q.bind(Int64(kind), at: 2); q.bind(datatype, at: 3); q.bind(lang, at: 4)
+        guard try q.step() else { throw StoreError("term dictionary lost \(term.ntriples)") }
+        let id = q.int(0)
+        q.reset()
         return id
     }
 
