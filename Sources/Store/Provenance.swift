@@ -14,7 +14,8 @@ import RDF
 // numbered in the article's statement order: they are replaced and removed with the article. Every
 // statement is described, facts (asserted, claimed) and modal ones (planned, hypothetical, denied);
 // a reification does not assert its triple, `kg:modality` says whether it is a fact.
-// `kg query` reads SPARQL-star's `<< ?s kg:p ?o >> kg:date ?d` as this reification.
+// `kg query` reads SPARQL-star's `<< ?s kg:p ?o >> kg:date ?d` as this reification. The kg: terms are
+// declared in docs/vocabulary.ttl (a test checks it).
 public enum Provenance {
     public static let statement = RDFNS.ns + "Statement"
     public static let subject = RDFNS.ns + "subject"

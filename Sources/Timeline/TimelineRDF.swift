@@ -15,8 +15,8 @@ import Store
 //       kg:date "2024-01-04"^^xsd:date ; kg:status "confirmed" ; kg:source <article graph IRI> .
 //
 // The triples live in the named graph `TripleStore.timelineGraph` and in the default graph (like an
-// article's), and are replaced as a whole by `refreshTimeline()`. The `kg:` terms used here are not in
-// Ontology/core.ttl yet (proposed there). `kg build` refreshes the graph whenever articles changed.
+// article's), and are replaced as a whole by `refreshTimeline()`. The `kg:` terms used here are declared in
+// docs/vocabulary.ttl (a test checks it). `kg build` refreshes the graph whenever articles changed.
 
 extension TripleStore {
     /// The named graph holding the materialised control periods and events.

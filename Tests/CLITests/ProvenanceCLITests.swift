@@ -119,4 +119,26 @@ import Testing
         #expect(original.contains { $0["d"] != nil })
         #expect(Set(original) == Set(copied))
     }
+
+    @Test func everyKgTermTheStoreWritesIsDeclaredInTheVocabulary() throws {
+        let vocabulary = try String(contentsOf: KG.root.appendingPathComponent("docs/vocabulary.ttl"), encoding: .utf8)
+        var written = Set<String>()
+        for q in [
+            "SELECT DISTINCT ?t WHERE { GRAPH <https://kg.example.org/graph/timeline> { { ?s ?t ?o } UNION { ?s a ?t } } }",
+            "SELECT DISTINCT ?t WHERE { ?st a rdf:Statement ; ?t ?o }",
+        ] {
+            for row in try select(q) { if let t = row["t"], t.hasPrefix("https://kg.example.org/ontology#") { written.insert(t) } }
+        }
+        #expect(written.contains("https://kg.example.org/ontology#ControlPeriod"))
+        #expect(written.contains("https://kg.example.org/ontology#sentence"))
+        for t in written {
+            let local = t.dropFirst("https://kg.example.org/ontology#".count)
+            #expect(vocabulary.contains("\nkg:\(local) a "), "kg:\(local) is written by kg build but not declared in docs/vocabulary.ttl")
+        }
+        // The file itself is valid Turtle.
+        let dir = try KG.temporaryDirectory()
+        let r = try KG.run(["import", "-q", "--db", dir.appendingPathComponent("v.sqlite").path,
+                            KG.root.appendingPathComponent("docs/vocabulary.ttl").path])
+        #expect(r.status == 0, "\(r.stderr)")
+    }
 }
