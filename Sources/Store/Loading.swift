@@ -85,12 +85,24 @@ extension TripleStore {
         existing.bind(Int64(limit), at: 1)
         let small = try existing.step() && existing.int(0) < limit
         existing.reset()
-        guard small else { return try body() }
+        guard small else {
+            let result = try body()
+            try analyze()
+            return result
+        }
         try connection.execute("DROP INDEX IF EXISTS quad_posg; DROP INDEX IF EXISTS quad_ospg; DROP INDEX IF EXISTS quad_gspo")
         defer { try? createQuadIndexes() }
         let result = try body()
         try createQuadIndexes()
+        try analyze()
         return result
+    }
+
+    /// Refreshes the query planner's statistics (sqlite_stat1) from a sample of each index, so that a
+    /// join starts from its most selective pattern (without them SQLite may scan the whole default graph
+    /// through GSPO: 166 ms instead of 9 ms for a 3-pattern star at 1M triples). About 0.1 s at any size.
+    func analyze() throws {
+        try connection.execute("PRAGMA analysis_limit = 1000; ANALYZE")
     }
 
     /// The names of the secondary quad indexes (invariant 6).
