@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+/// An article without a publication date keeps relative dates unresolved (never guessed) and gets a
+/// warning; `kg build --published DATE` supplies the date for a single file.
+@Suite struct PublishedDateCLITests {
+    func dates(_ db: String) throws -> [String] {
+        let r = try KG.run(["query", "--db", db, "--format", "csv", """
+            PREFIX kg: <https://kg.example.org/ontology#>
+            SELECT ?d WHERE { << ?a kg:captured ?p >> kg:date ?d }
+            """])
+        #expect(r.status == 0, "\(r.stderr)")
+        return r.stdout.split(whereSeparator: \.isNewline).dropFirst().map(String.init)
+    }
+
+    @Test func relativeDatesNeedAPublicationDate() throws {
+        let dir = try KG.temporaryDirectory()
+        let file = dir.appendingPathComponent("undated.txt")
+        try "The Blue Valley Front captured Orvale Town on Tuesday.\n".write(to: file, atomically: true, encoding: .utf8)
+
+        let undated = dir.appendingPathComponent("a.sqlite").path
+        let r = try KG.run(["build", "--db", undated, file.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("undated.txt: no publication date"), "\(r.stderr)")
+        #expect(try dates(undated).isEmpty, "'on Tuesday' is not resolved without an anchor")
+
+        let dated = dir.appendingPathComponent("b.sqlite").path
+        // 2022-03-10 is a Thursday: "on Tuesday" is 2022-03-08.
+        let d = try KG.run(["build", "--db", dated, "--published", "2022-03-10", file.path])
+        #expect(d.status == 0, "\(d.stderr)")
+        #expect(!d.stderr.contains("no publication date"), "\(d.stderr)")
+        #expect(try dates(dated) == ["2022-03-08"])
+
+        #expect(try KG.run(["build", "--db", dated, "--published", "last week", file.path]).status == 2)
+    }
+}
