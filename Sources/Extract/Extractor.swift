@@ -42,6 +42,8 @@ public struct Extractor: Sendable {
         var undated: [(assertion: Int, subject: Int, relation: Int)] = []
         // Results of the previous sentence's deed (", leaving X in control of Y"): they start when it happened.
         var results: [(assertion: Int, isState: Bool)] = []
+        // The last day-precise date of the previous sentence, for "… then …" and "X responded …".
+        var previousDay: TimeExpression? = nil
 
         for (index, range) in sentences.enumerated() where !range.isEmpty {
             // The reference date carries from sentence to sentence ("a day later" counts from the last event).
@@ -73,11 +75,16 @@ public struct Extractor: Sendable {
             }
             undated = []
             results = []
+            // "On Saturday the group took the outposts. The army responded with an air strike, and a shell
+            // then fell among civilians": an undated sentence that continues the narrative is that day's.
+            let continued = times.isEmpty ? previousDay.flatMap { Self.continuesNarrative(view) ? $0 : nil } : nil
+            previousDay = times.last { $0.date?.precision == .day }
             var sentenceText: String?
             for m in matcher.matches(view) {
                 let rel = lexicon.relationFacts[m.template.relation]
                 let (mode, attribution) = modality.read(view, trigger: m.trigger, state: state)
-                let time = attachTime(times, to: m, isState: rel.isState, published: article.publishedDate, view: view)
+                var time = attachTime(times, to: m, isState: rel.isState, published: article.publishedDate, view: view)
+                if time == nil, !rel.isState, m.template.kind != .role, let c = continued { time = c.annotation }
                 let partialBlocked = Self.partialRelations.contains(rel.localName)
                 for si in m.subjects.map({ owner(view, $0, relation: rel.localName) }) {
                     for oi in m.objects.map({ speaksFor(view, $0, relation: rel.localName) })
@@ -294,6 +301,17 @@ public struct Extractor: Sendable {
             }
         }
         return nil
+    }
+
+    /// True if the sentence carries on the previous one's events: a sequence adverb ("then", not "since
+    /// then" or "the then commander") or a reply verb ("responded").
+    static func continuesNarrative(_ s: SentenceView) -> Bool {
+        for k in s.range where TimeLexicon.sequenceCues.contains(s.tokens[k].key) {
+            let before = k > s.range.lowerBound ? s.tokens[k - 1].key : ""
+            if s.tokens[k].key == "then", ["since", "until", "till", "by", "from", "the"].contains(before) { continue }
+            return true
+        }
+        return false
     }
 
     /// ", leaving the group in control of the town": a participle clause stating the result of the

@@ -58,6 +58,8 @@ enum TimeLexicon {
     static let presentAuxiliaries: Set<String> = ["is", "are", "am", "remains", "remain"]
     /// Auxiliaries that put it in the past or the perfect ("was held", "had run", "has held").
     static let pastAuxiliaries: Set<String> = ["was", "were", "had", "has", "have", "did", "been", "be", "would", "could"]
+    /// Words by which a sentence carries on the previous sentence's narrative, on the same day.
+    static let sequenceCues: Set<String> = ["then", "responded", "retaliated"]
     /// Participles that open a clause stating the result of the sentence's deed (", leaving X in control").
     static let resultWords: Set<String> = ["leaving", "giving", "putting"]
     /// Third-person present forms of state verbs ("the regime holds").

@@ -130,3 +130,25 @@ import Testing
         #expect(Fixture.has(text, "Brigade 7", "surrenderedTo", "AA"))
     }
 }
+
+/// "On Sunday X took the hill. The army then shelled the town": a sentence without a date of its own
+/// that carries the narrative on takes the previous sentence's day.
+@Suite struct NarrativeContinuationTests {
+    @Test func thenContinuesThePreviousDay() {
+        let text = "On Sunday morning the MNDAA took two outposts near Hsenwi. The army responded with air strikes and then shelled Hsenwi."
+        let t = Fixture.facts(text, published: "2023-11-16").first { $0.s == "junta" && $0.r == "attacked" && $0.o == "Hsenwi" }?.a.time
+        #expect(t?.date == PartialDate(iso: "2023-11-12"))
+    }
+
+    @Test func sinceThenIsNoContinuation() {
+        let text = "On Sunday morning the MNDAA took two outposts near Hsenwi. Since then the army has shelled Hsenwi."
+        let t = Fixture.facts(text, published: "2023-11-16").first { $0.s == "junta" && $0.r == "attacked" && $0.o == "Hsenwi" }?.a.time
+        #expect(t?.date != PartialDate(iso: "2023-11-12"))
+    }
+
+    @Test func withoutACueTheEventStaysUndated() {
+        let text = "On Sunday morning the MNDAA took two outposts near Hsenwi. The army shelled Hsenwi."
+        let t = Fixture.facts(text, published: "2023-11-16").first { $0.s == "junta" && $0.r == "attacked" && $0.o == "Hsenwi" }?.a.time
+        #expect(t == nil)
+    }
+}
