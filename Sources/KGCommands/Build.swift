@@ -147,7 +147,12 @@ struct Build: ParsableCommand {
     static func extractAll(_ articles: [Article], with extractor: Extractor) -> [ArticleExtraction] {
         let results = UnsafeMutableBufferPointer<ArticleExtraction?>.allocate(capacity: articles.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        defer {
+            // Deinitialize before deallocating: without it every article's extraction leaked (a 100 MB
+            // corpus grew the build past 1.6 GB).
+            _ = results.deinitialize()
+            results.deallocate()
+        }
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: articles.count) { i in
             slots[i] = extractor.extract(articles[i])

@@ -37,6 +37,9 @@ public final class TripleStore {
     public let connection: Connection
     /// The in-memory term dictionary (term → id) of this session: every term interned or looked up.
     private var termCache: [Term: Int64] = [:]
+    /// Most terms `termCache` keeps: it is emptied when full, so a build of millions of statements does
+    /// not hold every term it ever wrote (frequent terms come back on their next look-up).
+    static let termCacheLimit = 1 << 18
     private var insertTermStatement: Statement?
     /// Multi-row `INSERT OR IGNORE INTO quad` statements, by row count (bulk loads).
     var insertQuadStatements: [Int: Statement] = [:]
@@ -147,8 +150,13 @@ public final class TripleStore {
         guard try s.step() else { return nil }
         let id = s.int(0)
         s.reset()
-        termCache[term] = id
+        remember(term, id)
         return id
+    }
+
+    private func remember(_ term: Term, _ id: Int64) {
+        if termCache.count >= Self.termCacheLimit { termCache.removeAll(keepingCapacity: true) }
+        termCache[term] = id
     }
 
     /// The id of `term`, adding it to the dictionary if new (get-or-create).
@@ -173,7 +181,7 @@ public final class TripleStore {
         try s.run()
         if connection.changes > 0 {
             let id = connection.lastInsertRowID
-            termCache[term] = id
+            remember(term, id)
             return id
         }
         guard let id = try id(of: term) else { throw StoreError("term dictionary lost \(term.ntriples)") }
