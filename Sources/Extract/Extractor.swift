@@ -86,7 +86,8 @@ public struct Extractor: Sendable {
                 var time = attachTime(times, to: m, isState: rel.isState, published: article.publishedDate, view: view)
                 if time == nil, !rel.isState, m.template.kind != .role, let c = continued { time = c.annotation }
                 let partialBlocked = Self.partialRelations.contains(rel.localName)
-                for si in m.subjects.map({ owner(view, $0, relation: rel.localName) }) {
+                let elided = m.template.kind == .role ? [] : ellipsisSubjects(view, after: m, domain: rel.domain)
+                for si in m.subjects.map({ owner(view, $0, relation: rel.localName) }) + elided {
                     for oi in m.objects.map({ speaksFor(view, $0, relation: rel.localName) })
                         where !(partialBlocked && partial(view, object: mentions[oi], trigger: m.trigger)) {
                         let s = mentions[si].entity, o = mentions[oi].entity
@@ -301,6 +302,36 @@ public struct Extractor: Sendable {
             }
         }
         return nil
+    }
+
+    /// Auxiliaries that repeat a predicate after "as" (", as had X", ", as did Y").
+    static let ellipsisAuxiliaries: Set<String> = ["had", "has", "have", "did", "do", "does", "was", "were"]
+
+    /// ", as had members of the Border Guard Force": the subjects of a clause that repeats the
+    /// match's predicate by an auxiliary alone (VP ellipsis), right after the match.
+    func ellipsisSubjects(_ s: SentenceView, after m: TemplateMatch, domain: String?) -> [Int] {
+        var k = max(m.span.upperBound, m.trigger.upperBound)
+        // The match's own trailing words (its object's modifiers, a place, a date) up to the comma.
+        let limit = min(s.range.upperBound, k + 12)
+        while k < limit, s.tokens[k].text != ",", !s.isBoundary(k) { k += 1 }
+        guard k + 3 < s.range.upperBound, s.tokens[k].text == ",", s.tokens[k + 1].key == "as",
+              Self.ellipsisAuxiliaries.contains(s.tokens[k + 2].key) else { return [] }
+        var j = k + 3
+        // "members of the …", "most of the …", "some of the …"
+        if j + 1 < s.range.upperBound, s.startAt[j] == nil, s.tokens[j + 1].key == "of" { j += 2 }
+        // determiners and hyphenated modifiers ("the pro-junta Border Guard Force")
+        func hyphenated(_ i: Int) -> Bool {
+            s.tokens[i].text == "-" || (i + 1 < s.range.upperBound && s.tokens[i + 1].text == "-")
+                || (i > s.range.lowerBound && s.tokens[i - 1].text == "-")
+        }
+        while j < s.range.upperBound, s.startAt[j] == nil, Matcher.determiners.contains(s.tokens[j].key) || hyphenated(j) {
+            j += 1
+        }
+        guard j < s.range.upperBound, let first = s.startAt[j] else { return [] }
+        let group = s.groupOf[first]
+        return Array(first..<group.upperBound).filter { i in
+            !m.subjects.contains(i) && (domain.map { ontology.isSubclass(s.classes[i], of: $0) } ?? true)
+        }
     }
 
     /// True if the sentence carries on the previous one's events: a sequence adverb ("then", not "since

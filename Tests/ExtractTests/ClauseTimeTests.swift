@@ -152,3 +152,17 @@ import Testing
         #expect(t == nil)
     }
 }
+
+/// ", as had X": a clause that repeats the predicate with an auxiliary gives X the same relation.
+@Suite struct EllipsisTests {
+    @Test func asHadCopiesThePredicate() {
+        let text = "Soldiers of Brigade 7 had surrendered to the TNLA near Hsenwi, as had members of the pro-junta Kokang Border Guard Force."
+        #expect(Fixture.has(text, "Brigade 7", "surrenderedTo", "TNLA"))
+        #expect(Fixture.has(text, "Kokang Border Guard Force", "surrenderedTo", "TNLA"))
+    }
+
+    @Test func asWithoutAnAuxiliaryIsNoEllipsis() {
+        let text = "Brigade 7 surrendered to the TNLA near Hsenwi, as the Kokang Border Guard Force watched."
+        #expect(!Fixture.has(text, "Kokang Border Guard Force", "surrenderedTo", "TNLA"))
+    }
+}
