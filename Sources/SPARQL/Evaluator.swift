@@ -159,12 +159,7 @@ final class Evaluator {
         case .minus(let x, let y):
             let left = try eval(x, seed: seed, scope: scope)
             if left.isEmpty { return [] }
-            let right = try eval(y, seed: emptyRow, scope: scope)
-            return left.filter { l in
-                !right.contains { r in
-                    Evaluator.compatible(l, r) && (0..<l.count).contains { l[$0] != nil && r[$0] != nil }
-                }
-            }
+            return try minus(left, try eval(y, seed: emptyRow, scope: scope))
         case .graph(let n, let x):
             return try evalGraph(n, x, seed: seed)
         case .extend:
@@ -284,6 +279,30 @@ final class Evaluator {
         return out
     }
 
+    /// §18.5 Minus: drops each left row that some right row is compatible with and shares a variable
+    /// with. Right rows are grouped by the slots they bind; for a left row, each group is probed in a
+    /// hash set of the group's values on the slots both bind (built once per pair of domains).
+    func minus(_ left: [Row], _ right: [Row]) throws -> [Row] {
+        if right.isEmpty { return left }
+        var groups: [[Int]: [Row]] = [:]
+        for r in right { groups[r.indices.filter { r[$0] != nil }, default: []].append(r) }
+        var probes: [[[Int]]: Set<[Term?]>] = [:]
+        var out: [Row] = []
+        for (n, l) in left.enumerated() {
+            if n & 1023 == 0 { try checkDeadline() }
+            var removed = false
+            for (domain, rows) in groups {
+                let shared = domain.filter { l[$0] != nil }
+                if shared.isEmpty { continue }
+                let key = [domain, shared]
+                if probes[key] == nil { probes[key] = Set(rows.map { r in shared.map { r[$0] } }) }
+                if probes[key]!.contains(shared.map { l[$0] }) { removed = true; break }
+            }
+            if !removed { out.append(l) }
+        }
+        return out
+    }
+
     func leftJoin(_ left: [Row], _ right: [Row], _ filters: [Expr], _ scope: GraphScope) throws -> [Row] {
         let key = right.isEmpty ? [] : joinKey(left, right)
         var table: [[Term?]: [Int]] = [:]
@@ -355,10 +374,26 @@ final class Evaluator {
 
     func order(_ rows: [Row], by conditions: [OrderCondition], _ scope: GraphScope) throws -> [Row] {
         let keys = try rows.map { r in try conditions.map { try value($0.expr, r, scope) } }
+        // Each condition's distinct values are ordered once and replaced by their rank, so the rows
+        // sort on integers (comparing literals parses them; many rows share few key values).
+        let width = conditions.count
+        var rank = [Int](repeating: 0, count: rows.count * width)
+        for k in 0..<width {
+            var seen = Set<Term?>()
+            let distinct = keys.map { $0[k] }.filter { seen.insert($0).inserted }
+                .sorted { Values.orderCompare($0, $1) < 0 }
+            var rankOf: [Term?: Int] = [:]
+            var current = 0
+            for (i, t) in distinct.enumerated() {
+                if i > 0, Values.orderCompare(distinct[i - 1], t) != 0 { current += 1 }
+                rankOf[t] = current
+            }
+            for i in rows.indices { rank[i * width + k] = rankOf[keys[i][k]]! }
+        }
         let idx = rows.indices.sorted { i, j in
             for (k, c) in conditions.enumerated() {
-                let o = Values.orderCompare(keys[i][k], keys[j][k])
-                if o != 0 { return c.ascending ? o < 0 : o > 0 }
+                let a = rank[i * width + k], b = rank[j * width + k]
+                if a != b { return c.ascending ? a < b : a > b }
             }
             return i < j
         }

@@ -175,6 +175,30 @@ import Store
         #expect(try column(store, "SELECT ?k { ?x :age 25 . { ?x :knows ?k FILTER EXISTS { ?x :knows ?k } } }", "k") == ["carol"])
     }
 
+    /// MINUS probes hash sets per pair of domains: right rows binding different variables, rows that
+    /// share no variable with the left one (never remove it), unbound values from OPTIONAL.
+    @Test func minusOverRowsOfDifferentDomains() throws {
+        let q = """
+            SELECT ?x { ?x :name ?n MINUS { { ?x :age 30 } UNION { ?y :knows ?x OPTIONAL { ?y :nope ?x } }
+                                            UNION { ?z :age 41.5 } } } ORDER BY ?x
+            """
+        // alice (age 30) and every known person (alice, bob, carol) go; ?z shares nothing with the left
+        #expect(try column(store, q, "x") == ["dave"])
+        #expect(try column(store, "SELECT ?x { ?x :name ?n MINUS { ?x :age ?a FILTER (?a > 26) } } ORDER BY ?x", "x")
+            == ["bob", "dave"])
+        #expect(try column(store, "SELECT ?n { ?x :name ?n MINUS { ?y :age ?a } } ORDER BY ?n", "n").count == 4)
+    }
+
+    /// ORDER BY ranks each key's distinct values once: mixed kinds, unbound and ties keep the
+    /// SPARQL order (unbound, blank nodes, IRIs, literals; numbers by value) and the input order.
+    @Test func orderByRanksKeys() throws {
+        let q = """
+            SELECT ?v { VALUES ?v { 2 "b" :z 10 UNDEF 1.5 "a" 2.0 :a } } ORDER BY ?v
+            """
+        #expect(try column(store, q, "v") == ["-", "a", "z", "1.5", "2", "2.0", "10", "a", "b"])
+        #expect(try column(store, "SELECT ?x { ?x :age ?a } ORDER BY DESC(?a) ?x", "x") == ["carol", "alice", "bob"])
+    }
+
     /// §18.6: GRAPH ?g { P } is Join(eval(P) in each graph, {?g → graph}): inside P, a FILTER or
     /// OPTIONAL sees ?g unbound (W3C graph-variable-scope, graph-optional).
     @Test func graphVariableIsUnboundInsideTheGraphPattern() throws {
