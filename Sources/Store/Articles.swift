@@ -157,7 +157,7 @@ extension TripleStore {
         let sql = """
             SELECT st.id, st.s, st.p, st.o, st.sentence, st.sentence_index, st.span_start, st.span_end,
                    st.date, st.start, st."end", st.time_phrase, st.time_anchor, st.confidence, st.modality,
-                   st.attribution, st.rule, a.path, a.hash, a.title, a.published, a.source
+                   st.attribution, st.rule, a.path, a.hash, a.title, a.published, a.source, a.id
             FROM statement st JOIN article a ON a.id = st.article
             \(factsOnly ? "WHERE st.modality IN ('asserted', 'claimed')" : "")
             ORDER BY a.path, st.sentence_index, st.id
@@ -170,19 +170,31 @@ extension TripleStore {
             terms[id] = t
             return t
         }
+        // One copy of each article record and of each repeated text (rules, and sentences that several
+        // statements or articles share): callers such as the timeline hold every statement at once.
+        var articles: [Int64: ArticleRecord] = [:]
+        var texts: [String: String] = [:]
+        func shared(_ text: String) -> String {
+            if let t = texts[text] { return t }
+            if texts.count >= 1 << 20 { texts.removeAll(keepingCapacity: true) }
+            texts[text] = text
+            return text
+        }
         while try s.step() {
             let record = StatementRecord(
                 triple: Triple(try term(s.int(1)), try term(s.int(2)), try term(s.int(3))),
-                sentence: s.text(4), sentenceIndex: Int(s.int(5)),
+                sentence: shared(s.text(4)), sentenceIndex: Int(s.int(5)),
                 span: Int(s.int(6))..<max(Int(s.int(6)), Int(s.int(7))),
                 date: s.optionalText(8).flatMap(PartialDate.init(iso:)),
                 start: s.optionalText(9).flatMap(PartialDate.init(iso:)),
                 end: s.optionalText(10).flatMap(PartialDate.init(iso:)),
                 timePhrase: s.optionalText(11), timeAnchor: s.optionalText(12).flatMap(PartialDate.init(iso:)),
                 confidence: s.double(13), modality: StatementRecord.Modality(rawValue: s.text(14)) ?? .asserted,
-                attribution: s.optionalText(15), rule: s.text(16))
-            let article = ArticleRecord(path: s.text(17), hash: s.text(18), title: s.optionalText(19),
-                                        published: s.optionalText(20), source: s.optionalText(21))
+                attribution: s.optionalText(15), rule: shared(s.text(16)))
+            let articleID = s.int(22)
+            let article = articles[articleID] ?? ArticleRecord(path: s.text(17), hash: s.text(18), title: s.optionalText(19),
+                                                               published: s.optionalText(20), source: s.optionalText(21))
+            articles[articleID] = article
             if try !body(StoredStatement(id: s.int(0), record: record, article: article)) { break }
         }
     }

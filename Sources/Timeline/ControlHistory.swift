@@ -32,7 +32,7 @@ import Store
 public enum ControlHistory {
     /// Every place with control facts or dated events, sorted by place IRI.
     public static func build(from store: TripleStore) throws -> [PlaceTimeline] {
-        build(facts: try TimelineFacts(store: store))
+        try build(facts: try TimelineFacts(store: store))
     }
 
     /// The timeline of one place (empty periods and events when the store knows nothing about it).
@@ -50,23 +50,20 @@ public enum ControlHistory {
         var date: PartialDate? { evidence.date }
     }
 
-    static func build(facts: TimelineFacts) -> [PlaceTimeline] {
+    static func build(facts: TimelineFacts) throws -> [PlaceTimeline] {
         var items: [Term: [Item]] = [:]
         var events: [Term: [PlaceEvent]] = [:]
         let V = TimelineVocabulary.self
 
-        // Places with control facts of their own: used to choose among several places in a sentence.
-        var contested = Set<Term>()
-        for st in facts.statements where V.placeRange.contains(V.localName(st.record.triple.predicate)) {
-            contested.insert(st.record.triple.object)
-        }
+        let contested = facts.contested
 
-        for st in facts.statements {
+        try facts.forEachStatement { st in
             let r = st.record, rel = V.localName(r.triple.predicate)
             let (s, o) = (r.triple.subject, r.triple.object)
+            // Only statements about places (and surrenders, whose place is found below) matter here.
+            guard rel == V.surrender || facts.places.contains(o) else { return }
             let ev = TimelineFacts.evidence(st)
             if rel == V.controls {
-                guard facts.places.contains(o) else { continue }
                 if r.start != nil || r.end != nil {
                     if let start = r.start {
                         var e = ev; e.date = start; e.dateIsPublication = false
@@ -80,7 +77,7 @@ public enum ControlHistory {
                     items[o, default: []].append(Item(actor: s, kind: .observation, evidence: ev))
                 }
             } else if rel == V.surrender {
-                guard let (places, via) = facts.places(of: s, sentence: r.sentence, contested: contested) else { continue }
+                guard let (places, via) = facts.places(of: s, sentence: r.sentence, contested: contested) else { return }
                 for place in places {
                     items[place, default: []].append(Item(actor: o, kind: .onset, evidence: ev))
                     events[place, default: []].append(event(place, rel, actor: s, counterpart: o, ev, via: via))

@@ -77,8 +77,13 @@ public enum TimelineDays {
 /// What the timeline needs from the store, read once: fact statements, which terms are places,
 /// the names of places (for finding a place in a sentence) and who is part or member of whom.
 struct TimelineFacts {
-    var statements: [StoredStatement] = []
+    /// The store the fact statements are streamed from (they are never all held at once: a year of
+    /// news repeats the same places in hundreds of thousands of statements).
+    let store: TripleStore
     var places: Set<Term> = []
+    /// Places with control facts of their own (objects of place relations): used to choose among
+    /// several places named in one sentence.
+    var contested: Set<Term> = []
     var placeNames: [(name: String, place: Term)] = []
     /// Place names as lower-case word sequences ("lauk kai"), for matching against a sentence's words.
     var placesByWords: [String: [Term]] = [:]
@@ -88,8 +93,13 @@ struct TimelineFacts {
     /// Unordered pairs of affiliated actors (partOf/memberOf in either direction).
     var affiliated: Set<[Term]> = []
 
+    /// Calls `body` with every fact statement, in article then sentence order.
+    func forEachStatement(_ body: (StoredStatement) throws -> Void) throws {
+        try store.statements(factsOnly: true) { try body($0); return true }
+    }
+
     init(store: TripleStore) throws {
-        try store.statements(factsOnly: true) { statements.append($0); return true }
+        self.store = store
 
         // Place classes: kg:Place and its subclasses per the stored ontology (rdfs:subClassOf),
         // falling back to the class's local name when the store holds no ontology.
@@ -110,8 +120,16 @@ struct TimelineFacts {
             if placeClass[c]! { places.insert(q.subject) }
             return true
         }
-        for st in statements where TimelineVocabulary.placeRange.contains(TimelineVocabulary.localName(st.record.triple.predicate)) {
-            places.insert(st.record.triple.object)
+        // One pass over the statements for what the timeline needs to know before walking them:
+        // objects of place relations are places; place links; affiliations.
+        var links: [Triple] = []
+        try store.statements(factsOnly: true) { st in
+            let t = st.record.triple
+            let name = TimelineVocabulary.localName(t.predicate)
+            if TimelineVocabulary.placeRange.contains(name) { places.insert(t.object); contested.insert(t.object) }
+            if TimelineVocabulary.placeLinks.contains(name) { links.append(t) }
+            if TimelineVocabulary.affiliations.contains(name) { affiliated.insert(Self.pair(t.subject, t.object)) }
+            return true
         }
 
         for p in [RDFS.label, SKOS.prefLabel, SKOS.altLabel] {
@@ -129,12 +147,8 @@ struct TimelineFacts {
             longestPlaceName = max(longestPlaceName, words.count)
             placesByWords[words.joined(separator: " "), default: []].append(place)
         }
-        for st in statements {
-            let t = st.record.triple
-            let link = TimelineVocabulary.localName(t.predicate)
-            if TimelineVocabulary.placeLinks.contains(link), places.contains(t.object) {
-                placeLinks[t.subject, default: [:]][link, default: []].append(t.object)
-            }
+        for t in links where places.contains(t.object) {
+            placeLinks[t.subject, default: [:]][TimelineVocabulary.localName(t.predicate), default: []].append(t.object)
         }
 
         for name in TimelineVocabulary.affiliations {
@@ -142,9 +156,6 @@ struct TimelineFacts {
                 affiliated.insert(Self.pair(q.subject, q.object))
                 return true
             }
-        }
-        for st in statements where TimelineVocabulary.affiliations.contains(TimelineVocabulary.localName(st.record.triple.predicate)) {
-            affiliated.insert(Self.pair(st.record.triple.subject, st.record.triple.object))
         }
     }
 
