@@ -342,6 +342,13 @@ public final class TripleStore {
             AND NOT EXISTS (SELECT 1 FROM quad q WHERE q.s = st.s AND q.p = st.p AND q.o = st.o AND q.g = a.graph)
             """)
         if try loose.step(), loose.int(0) > 0 { problems.append("\(loose.int(0)) fact statements without their triple") }
+        let indexes = try connection.prepareUncached("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'quad'")
+        var present: Set<String> = []
+        while try indexes.step() { present.insert(indexes.text(0)) }
+        let missing = Self.quadIndexes.filter { !present.contains($0) }
+        if !missing.isEmpty {
+            problems.append("quad indexes missing: \(missing.joined(separator: ", ")) (an interrupted import; the next kg import or kg build rebuilds them)")
+        }
         return problems
     }
 }

@@ -91,6 +91,7 @@ import Testing
         try store.connection.execute("DROP INDEX quad_posg; DROP INDEX quad_gspo")  // as a dying bulk load leaves it
         let reader = try TripleStore(path: store.path, readOnly: true)
         #expect(try reader.counts().quads == 50, "readable without the indexes")
+        #expect(try reader.check().contains { $0.contains("quad_posg, quad_gspo") }, "the check names what is missing")
         let writer = try TripleStore(path: store.path)
         #expect(try indexes(writer) == before)
         #expect(try writer.check().isEmpty)
