@@ -11,7 +11,9 @@ import Store
 ///      date (or no time) — an **observation** (held at that date);
 ///    - `surrenderedTo` — an onset for the object actor at the unit's place, found through the unit's
 ///      `heldIn`/`locatedIn`/`partOf` facts, else the places named in the statement's sentence;
-///    - withdrawal relations (`TimelineVocabulary.withdrawals`) — an end for the subject.
+///    - withdrawal relations (`TimelineVocabulary.withdrawals`, e.g. the core ontology's `withdrewFrom`)
+///      — an end for the subject. A withdrawal by the previous holder that is undated (dated by its
+///      article: no later than) or dated at the change supports that change instead of conflicting.
 /// 2. Items are sorted by date (earliest day first; at the same day the more precise first; undated
 ///    last), ends before onsets before observations, then by statement id.
 /// 3. Walking the items keeps one open period. An item by the holder, or by an actor that is part or
@@ -213,6 +215,15 @@ public enum ControlHistory {
             // Another actor.
             switch item.kind {
             case .end:
+                // The previous holder's withdrawal, reported undated (so dated by its article, "no later
+                // than") or at the day the holder took over: it confirms that change, no conflict.
+                if current > 0, facts.sameSide(periods[current - 1].controller, item.actor),
+                   let previousEnd = periods[current - 1].end, let d = item.date,
+                   item.evidence.dateIsPublication ? TimelineDays.last(d) >= TimelineDays.first(previousEnd)
+                                                   : TimelineDays.overlap(previousEnd, d) {
+                    support(current - 1, item)
+                    continue
+                }
                 // Someone else is said to have held the place until D while the holder has it: both kept.
                 let i = newPeriod(item, start: nil, basis: .open)
                 close(i, at: item.date, basis: .reported)

@@ -10,8 +10,8 @@ public enum TimelineVocabulary {
     public static let onsets: Set<String> = ["captured"]
     /// A unit gave itself up to the object actor; the unit's place passes to that actor.
     public static let surrender = "surrenderedTo"
-    /// The subject gave up the place (its period ends). None is in the core ontology yet; any of these
-    /// names is honoured if an ontology adds it.
+    /// The subject gave up the place (its period ends): the core ontology's `withdrewFrom`, and any of
+    /// these names if an ontology adds it.
     public static let withdrawals: Set<String> = ["withdrewFrom", "withdrawnFrom", "retreatedFrom", "abandoned", "evacuated"]
     /// Events that change or threaten control (drawn as markers on the control map).
     public static let controlEvents: Set<String> = onsets.union(withdrawals).union([surrender, "surrounds"])

@@ -172,3 +172,28 @@ final class SVGGroups: NSObject, XMLParserDelegate {
         #expect(ys.count >= 4, "stacked event labels: \(ys)")
     }
 }
+
+/// The core ontology's withdrewFrom ends a control period.
+@Suite struct WithdrawalCLITests {
+    @Test func pullingOutOfATownEndsTheHoldersPeriod() throws {
+        let dir = try KG.temporaryDirectory()
+        let articles = dir.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        try """
+            ---
+            title: Grey Ridge Army leaves Tessin Town
+            published: 2023-06-20
+            ---
+            The Grey Ridge Army captured Tessin Town on 2 May 2023.
+
+            The Grey Ridge Army pulled out of Tessin Town on 14 June 2023.
+            """.write(to: articles.appendingPathComponent("tessin.txt"), atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        #expect(try KG.run(["build", "-q", "--db", db, articles.path]).status == 0)
+        let r = try KG.run(["timeline", "--db", db, "Tessin Town"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let period = r.stdout.split(separator: "\n").first { $0.contains("Grey Ridge Army") && $0.contains("2023-05-02") }
+        #expect(period?.contains("2023-06-14") == true, "the period ends at the withdrawal:\n\(r.stdout)")
+        #expect(r.stdout.contains("withdrewFrom"), "\(r.stdout)")
+    }
+}

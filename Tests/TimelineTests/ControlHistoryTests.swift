@@ -30,6 +30,27 @@ typealias F = TimelineFixture.Fact
         #expect(t.hasControlChange)
     }
 
+    @Test func aWithdrawalEndsTheHoldersPeriodAndAnUndatedOneConfirmsTheChange() throws {
+        let fx = try TimelineFixture()
+        try fx.article("w1.txt", published: "2021-06-30", places: ["Quillby"], [
+            F(s: "Grey Legion", p: "captured", o: "Quillby", date: "2021-01-10"),
+            F(s: "Grey Legion", p: "withdrewFrom", o: "Quillby", date: "2021-05-01"),
+        ])
+        var t = try fx.timeline("Quillby")
+        #expect(t.periods.map(\.summary) == ["Grey_Legion 2021-01-10–2021-05-01"])
+        #expect(t.events.map(\.relation).contains("withdrewFrom"))
+
+        // Blue Front takes the town; a later article says, undated, that Grey Legion pulled out:
+        // that is the same change, not a second controller.
+        try fx.article("w2.txt", published: "2021-08-02", [
+            F(s: "Blue Front", p: "captured", o: "Quillby", date: "2021-07-20"),
+            F(s: "Grey Legion", p: "withdrewFrom", o: "Quillby"),
+        ])
+        t = try fx.timeline("Quillby")
+        #expect(t.periods.map(\.summary) == ["Grey_Legion 2021-01-10–2021-05-01", "Blue_Front 2021-07-20–…"])
+        #expect(t.conflicts.isEmpty, "\(t.conflicts.map(\.summary))")
+    }
+
     @Test func openEndsAndPrecisionAreKept() throws {
         let fx = try TimelineFixture()
         try fx.article("b1.txt", published: "2020-01-20", places: ["Tessin Ford"], [
