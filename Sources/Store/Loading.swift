@@ -118,11 +118,13 @@ extension TripleStore {
     }
 
     func createQuadIndexes() throws {
-        // The index sorter splits its input into runs of at most the page cache's size; small runs sort
-        // within the CPU caches and go to a second thread, so the rebuild uses both cores (1M triples:
-        // ~15% less time and CPU than one 256 MB run). The cache is restored after.
-        try connection.execute("PRAGMA threads = 2; PRAGMA cache_size = -4096")
-        defer { try? connection.execute("PRAGMA threads = 0; PRAGMA cache_size = -262144") }
+        // The index sorter splits its input into runs of at most the page cache's size and merges them
+        // from temporary files. Small runs (4 MB) sort within the CPU caches, and real temporary files
+        // (the OS page cache) merge faster than SQLite's in-memory ones: at 1M triples the rebuild takes
+        // ~30% less time and CPU than one 256 MB run in memory (threads = 2 did not help on 2 busy cores).
+        // The store's settings are restored after.
+        try connection.execute("PRAGMA temp_store = FILE; PRAGMA cache_size = -4096")
+        defer { try? connection.execute("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144") }
         try transaction {
             try connection.execute("""
                 CREATE INDEX IF NOT EXISTS quad_posg ON quad(p, o, s, g);
