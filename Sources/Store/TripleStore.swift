@@ -243,7 +243,7 @@ public final class TripleStore {
 
     static func numericValue(of term: Term) -> Double? {
         guard case .literal(let l) = term, numericTypes.contains(l.datatype) else { return nil }
-        return Double(l.lexical.trimmingCharacters(in: .whitespaces))
+        return Double(l.lexical) ?? Double(l.lexical.trimmingCharacters(in: .whitespaces))
     }
 
     // MARK: Quads
