@@ -127,6 +127,8 @@ struct Build: ParsableCommand {
         // <https://kg.example.org/graph/timeline> and they follow edits.
         if try summary.read > 0 || summary.removed > 0 || kg.isEmpty(graph: TripleStore.timelineGraph) {
             try kg.refreshTimeline()
+            // Fresh planner statistics, so SPARQL joins start from their most selective pattern (~0.1 s).
+            try kg.analyze()
         }
 
         let counts = try kg.counts()
