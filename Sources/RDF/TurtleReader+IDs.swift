@@ -118,14 +118,7 @@ extension TurtleReader {
                     }
                     skipInline()
                 }
-                guard peek() == 0x2E else { throw fail("expected '.' at the end of the statement") }
-                pos += 1
-                skipInline()
-                if peek() == 0x23 {
-                    while pos < end && self.p[pos] != 0x0A && self.p[pos] != 0x0D { pos += 1 }
-                }
-                let e = peek()
-                guard e == 0x0A || e == 0x0D || pos >= end else { throw fail("expected the end of the line") }
+                try finishLineStatement()
                 if hitEnd && !isFinal { throw ReaderFailure.needMore }
             } catch ReaderFailure.needMore {
                 pos = start

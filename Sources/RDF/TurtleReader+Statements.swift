@@ -81,6 +81,12 @@ extension TurtleReader {
             g = try readLineTerm("graph name")
             skipInline()
         }
+        try finishLineStatement()
+        pending.append(Quad(s, p, o, graph: g))
+    }
+
+    /// After the terms of an N-Triples/N-Quads statement: its '.', an optional comment, the end of the line.
+    mutating func finishLineStatement() throws {
         guard peek() == 0x2E else { throw fail("expected '.' at the end of the statement") }
         pos += 1
         skipInline()
@@ -89,7 +95,6 @@ extension TurtleReader {
         }
         let e = peek()
         guard e == 0x0A || e == 0x0D || pos >= end else { throw fail("expected the end of the line") }
-        pending.append(Quad(s, p, o, graph: g))
     }
 
     // MARK: - Turtle / TriG statements

@@ -166,32 +166,24 @@ public final class TripleStore {
         return try internMiss(term)
     }
 
-    /// `intern` for a term missing from the in-memory dictionary. Such a term is usually new: try the
-    /// insert first (one index probe, one statement kept prepared), and look the id up only when the term
-    /// was already there (written by an earlier session or another writer).
+    /// `intern` for a term missing from the in-memory dictionary.
     private func internMiss(_ term: Term) throws -> Int64 {
-        let s: Statement
-        if let kept = insertTermStatement { s = kept } else {
-            s = try connection.prepareUncached("INSERT OR IGNORE INTO term(kind, value, datatype, lang, num) VALUES (?1, ?2, ?3, ?4, ?5)")
-            insertTermStatement = s
-        }
-        let (kind, value, datatype, lang) = Self.columns(of: term)
-        s.bind(Int64(kind), at: 1); s.bind(value, at: 2); s.bind(datatype, at: 3); s.bind(lang, at: 4)
-        if let n = Self.numericValue(of: term) { s.bind(n, at: 5) } else { s.bind(.null, at: 5) }
-        try s.run()
-        if connection.changes > 0 {
-            let id = connection.lastInsertRowID
-            remember(term, id)
-            return id
-        }
-        guard let id = try id(of: term) else { throw StoreError("term dictionary lost \(term.ntriples)") }
+        let id = try insertOrFind(term)
+        remember(term, id)
         return id
     }
 
-    /// `intern` without the in-memory dictionary, for callers that keep their own (the bulk loader keeps
-    /// ids by spelling): insert, or look up when the term is already there.
+    /// `intern` without filling the in-memory dictionary, for callers that keep their own (the bulk
+    /// loader keeps ids by spelling).
     func internUncached(_ term: Term) throws -> Int64 {
         if let id = termCache[term] { return id }
+        return try insertOrFind(term)
+    }
+
+    /// The id of `term`, inserting it when missing. A term missed in memory is usually new: try the
+    /// insert first (one index probe, one statement kept prepared), and look the id up only when the term
+    /// was already there (written by an earlier session or another writer).
+    private func insertOrFind(_ term: Term) throws -> Int64 {
         let s: Statement
         if let kept = insertTermStatement { s = kept } else {
             s = try connection.prepareUncached("INSERT OR IGNORE INTO term(kind, value, datatype, lang, num) VALUES (?1, ?2, ?3, ?4, ?5)")
