@@ -140,7 +140,15 @@ final class Evaluator {
                 return out
             }
             return try hashJoin(left, try eval(y, seed: seed, scope: scope))
-        case .leftJoin(let x, let y, let filters):
+        case .leftJoin(let x, var y, var filters):
+            // LeftJoin(A, B, e) = LeftJoin(A, Filter(e, B), true) when B binds e's variables in every
+            // solution and e has no EXISTS; the filter can then go down into B's joins (see .filter).
+            let inY = Evaluator.certainlyBound(y)
+            let down = filters.filter { !$0.hasExists && Set($0.variables).isSubset(of: inY) }
+            if !down.isEmpty {
+                y = .filter(down, y)
+                filters = filters.filter { e in !(!e.hasExists && Set(e.variables).isSubset(of: inY)) }
+            }
             let left = try eval(x, seed: seed, scope: scope)
             if left.isEmpty { return [] }
             if left.count <= Evaluator.bindJoinLimit, Evaluator.seedable(y) {
@@ -153,6 +161,22 @@ final class Evaluator {
             }
             return try leftJoin(left, try eval(y, seed: seed, scope: scope), filters, scope)
         case .filter(let f, let x):
+            // Filter(e, Join(A, B)) = Join(Filter(e, A), B) when A binds e's variables in every solution
+            // and e has no EXISTS: the filter runs before the join can multiply rows (same for B).
+            if case .join(let a, let b) = x {
+                let inA = Evaluator.certainlyBound(a), inB = Evaluator.certainlyBound(b)
+                var toA: [Expr] = [], toB: [Expr] = [], stay: [Expr] = []
+                for e in f {
+                    let vs = Set(e.variables)
+                    if e.hasExists { stay.append(e) } else if vs.isSubset(of: inA) { toA.append(e) }
+                    else if vs.isSubset(of: inB) { toB.append(e) } else { stay.append(e) }
+                }
+                if !toA.isEmpty || !toB.isEmpty {
+                    let pushed = Algebra.join(toA.isEmpty ? a : .filter(toA, a), toB.isEmpty ? b : .filter(toB, b))
+                    let rows = try eval(pushed, seed: seed, scope: scope)
+                    return stay.isEmpty ? rows : try rows.filter { try passes(stay, $0, scope) }
+                }
+            }
             return try eval(x, seed: seed, scope: scope).filter { try passes(f, $0, scope) }
         case .union(let x, let y):
             return try eval(x, seed: seed, scope: scope) + eval(y, seed: seed, scope: scope)

@@ -199,6 +199,22 @@ import Store
         #expect(try column(store, "SELECT ?x { ?x :age ?a } ORDER BY DESC(?a) ?x", "x") == ["carol", "alice", "bob"])
     }
 
+    /// FILTERs go down into the side of a join that always binds their variables, and an OPTIONAL's
+    /// condition into its pattern when that binds them; others stay where the spec puts them.
+    @Test func filtersPushedIntoJoinsKeepTheirMeaning() throws {
+        #expect(try column(store, "SELECT ?x ?y { ?x :age ?a . ?y :name ?n FILTER (?a > 26) } ORDER BY ?x ?y", "x")
+            == ["alice", "alice", "alice", "alice", "carol", "carol", "carol", "carol"])
+        #expect(try select(store, "SELECT * { ?x :age ?a . ?y :name ?n FILTER (isLiteral(?x)) }").isEmpty)
+        // a condition over the left side's variable stays on the OPTIONAL (the row is kept, unextended)
+        #expect(try column(store, "SELECT ?x ?k { ?x :age ?a OPTIONAL { ?x :knows ?k FILTER (?a > 26) } } ORDER BY ?x", "k")
+            == ["bob", "-", "alice"])
+        // a condition over the OPTIONAL's own variables filters its pattern
+        #expect(try column(store, "SELECT ?x ?k { ?x :age ?a OPTIONAL { ?x :knows ?k . ?k :age ?b FILTER (?b < 35) } } ORDER BY ?x", "k")
+            == ["bob", "-", "alice"])
+        // a variable the join may leave unbound keeps the filter above it
+        #expect(try column(store, "SELECT ?x { ?x :name ?n OPTIONAL { ?x :age ?a } FILTER (!BOUND(?a)) }", "x") == ["dave"])
+    }
+
     /// §18.6: GRAPH ?g { P } is Join(eval(P) in each graph, {?g → graph}): inside P, a FILTER or
     /// OPTIONAL sees ?g unbound (W3C graph-variable-scope, graph-optional).
     @Test func graphVariableIsUnboundInsideTheGraphPattern() throws {
