@@ -87,14 +87,14 @@ struct TimelineText {
                 if !p.alsoReportedAs.isEmpty { controller += " (also as " + p.alsoReportedAs.map(labels.display).joined(separator: ", ") + ")" }
                 return [controller, bound(p.start, p.startBasis, p.evidence, isStart: true),
                         bound(p.end, p.endBasis, p.evidence, isStart: false),
-                        p.confirmed ? "confirmed" : "claimed", p.articles.map(Self.file).joined(separator: ", ")]
+                        p.confirmed ? "confirmed" : "claimed", Self.fileList(p.articles)]
             })
         }
         out += "\nevents\n"
         if t.events.isEmpty { out += "  (no dated events)\n" } else {
             out += Self.align([["date", "event", "by", "sources"]] + t.events.map { e in
                 [date(e.date, fromPublication: e.dateIsPublication), eventText(e), labels.display(e.actor) + (e.claimedOnly ? " (claimed)" : ""),
-                 Set(e.evidence.map(\.articlePath)).sorted().map(Self.file).joined(separator: ", ")]
+                 Self.fileList(Set(e.articles).sorted())]
             })
         }
         if !t.conflicts.isEmpty {
@@ -157,6 +157,13 @@ struct TimelineText {
 
     static func file(_ path: String) -> String { URL(fileURLWithPath: path).lastPathComponent }
 
+    /// The file names of `paths`, the first five and a count of the rest when there are more than six
+    /// (`--format json` lists them all).
+    static func fileList(_ paths: [String]) -> String {
+        let names = paths.count > 6 ? paths.prefix(5).map(file) + ["and \(paths.count - 5) more"] : paths.map(file)
+        return names.joined(separator: ", ")
+    }
+
     /// Columns padded to their widest cell; two spaces between.
     static func align(_ rows: [[String]]) -> String {
         let widths = (0..<(rows.first?.count ?? 0)).map { c in rows.map { $0[c].count }.max() ?? 0 }
@@ -188,6 +195,7 @@ struct TimelineText {
                     "startBasis": p.startBasis.rawValue, "endBasis": p.endBasis.rawValue,
                     "status": p.confirmed ? "confirmed" : "claimed",
                     "alsoReportedAs": p.alsoReportedAs.map(labels.display), "sources": p.evidence.map(source),
+                    "articles": p.articles,
                 ]
                 if let s = p.start { o["start"] = s.iso; o["startPrecision"] = s.precision.name }
                 if let e = p.end { o["end"] = e.iso; o["endPrecision"] = e.precision.name }
@@ -195,7 +203,8 @@ struct TimelineText {
             },
             "events": t.events.map { e -> [String: Any] in
                 var o: [String: Any] = ["relation": e.relation, "actor": labels.display(e.actor), "changesControl": e.changesControl,
-                                        "status": e.claimedOnly ? "claimed" : "confirmed", "sources": e.evidence.map(source)]
+                                        "status": e.claimedOnly ? "claimed" : "confirmed", "sources": e.evidence.map(source),
+                                        "articles": e.articles]
                 if let d = e.date { o["date"] = d.iso; o["precision"] = d.precision.name; o["dateFromPublication"] = e.dateIsPublication }
                 if let c = e.counterpart { o["counterpart"] = labels.display(c) }
                 if let v = e.placeVia { o["placeVia"] = v }

@@ -176,7 +176,7 @@ extension TripleStore {
         var texts: [String: String] = [:]
         func shared(_ text: String) -> String {
             if let t = texts[text] { return t }
-            if texts.count >= 1 << 20 { texts.removeAll(keepingCapacity: true) }
+            if texts.count >= 1 << 16 { texts.removeAll(keepingCapacity: true) }
             texts[text] = text
             return text
         }

@@ -45,16 +45,114 @@ public enum ControlHistory {
 
     enum ItemKind: Int { case end = 0, onset = 1, observation = 2 }
 
+    /// How many statements of one report (a control item or an event) are kept whole. Every article
+    /// is still listed; the memory of a timeline grows with what is known, not with how often the
+    /// news repeats it.
+    public static let evidencePerReport = 8
+
+    /// The statements behind one report, bounded: a few whole records (from different articles where
+    /// possible, an asserted one if any), every article once, whether any is asserted, the best confidence.
+    struct Support {
+        var evidence: [TimelineEvidence] = []
+        var articles: [String] = []
+        var asserted = false
+        var confidence = 0.0
+
+        init(_ e: TimelineEvidence) { add(e) }
+
+        mutating func add(_ e: TimelineEvidence) {
+            // Statements arrive in article order: an article repeats only right after itself.
+            if articles.last != e.articlePath { articles.append(e.articlePath) }
+            confidence = max(confidence, e.confidence)
+            let isAsserted = e.modality == .asserted
+            defer { asserted = asserted || isAsserted }
+            guard !evidence.contains(where: { $0.statementID == e.statementID }) else { return }
+            if evidence.count < ControlHistory.evidencePerReport {
+                // At most two from one article, so that other articles' sentences are kept too.
+                if evidence.lazy.filter({ $0.articlePath == e.articlePath }).count < 2 { evidence.append(e) }
+            } else if isAsserted && !asserted {
+                evidence[evidence.count - 1] = e
+            }
+        }
+    }
+
+    /// A control item: one actor's onset, end or observation at one place and date, with every
+    /// statement that reports it.
     struct Item {
         var actor: Term
         var kind: ItemKind
-        var evidence: TimelineEvidence
-        var date: PartialDate? { evidence.date }
+        var date: PartialDate?
+        var dateIsPublication: Bool
+        var firstID: Int64
+        var support: Support
+        /// The first statement of the report.
+        var first: TimelineEvidence { support.evidence[0] }
+    }
+
+    struct ItemKey: Hashable {
+        var actor: Term
+        var kind: ItemKind
+        var date: PartialDate?
+        var dateIsPublication: Bool
+    }
+
+    struct EventKey: Hashable {
+        var relation: String
+        var actor: Term
+        var counterpart: Term?
+        var date: PartialDate?
+        var dateIsPublication: Bool
+    }
+
+    /// Control items and events per place, merged as the statements stream by.
+    struct Collector {
+        var items: [Term: [Item]] = [:]
+        var itemIndex: [Term: [ItemKey: Int]] = [:]
+        var events: [Term: [(event: PlaceEvent, support: Support)]] = [:]
+        var eventIndex: [Term: [EventKey: Int]] = [:]
+
+        mutating func item(_ place: Term, _ actor: Term, _ kind: ItemKind, _ ev: TimelineEvidence) {
+            let key = ItemKey(actor: actor, kind: kind, date: ev.date, dateIsPublication: ev.dateIsPublication)
+            if let i = itemIndex[place]?[key] {
+                items[place]![i].support.add(ev)
+            } else {
+                itemIndex[place, default: [:]][key] = items[place, default: []].count
+                items[place, default: []].append(Item(actor: actor, kind: kind, date: ev.date, dateIsPublication: ev.dateIsPublication,
+                                                      firstID: ev.statementID, support: Support(ev)))
+            }
+        }
+
+        mutating func event(_ place: Term, _ rel: String, actor: Term, counterpart: Term?, _ ev: TimelineEvidence, via: String?) {
+            let key = EventKey(relation: rel, actor: actor, counterpart: counterpart, date: ev.date, dateIsPublication: ev.dateIsPublication)
+            if let i = eventIndex[place]?[key] {
+                events[place]![i].support.add(ev)
+            } else {
+                eventIndex[place, default: [:]][key] = events[place, default: []].count
+                let e = PlaceEvent(place: place, relation: rel, actor: actor, counterpart: counterpart, date: ev.date,
+                                   dateIsPublication: ev.dateIsPublication,
+                                   changesControl: TimelineVocabulary.controlEvents.contains(rel),
+                                   placeVia: via, evidence: [], articles: [], claimedOnly: true)
+                events[place, default: []].append((e, Support(ev)))
+            }
+        }
+
+        /// The events of a place, each with its statements, in date order (undated last).
+        func placeEvents(_ place: Term) -> [PlaceEvent] {
+            (events[place] ?? []).map { e, support in
+                var e = e
+                e.evidence = support.evidence
+                e.articles = support.articles
+                e.claimedOnly = !support.asserted
+                return e
+            }.sorted { a, b in
+                if a.date != b.date { return (a.date ?? .distantFuture) < (b.date ?? .distantFuture) }
+                return a.evidence[0].statementID < b.evidence[0].statementID
+            }
+        }
     }
 
     static func build(facts: TimelineFacts) throws -> [PlaceTimeline] {
-        var items: [Term: [Item]] = [:]
-        var events: [Term: [PlaceEvent]] = [:]
+        var collected = Collector()
         let V = TimelineVocabulary.self
 
         let contested = facts.contested
@@ -69,60 +167,35 @@ public enum ControlHistory {
                 if r.start != nil || r.end != nil {
                     if let start = r.start {
                         var e = ev; e.date = start; e.dateIsPublication = false
-                        items[o, default: []].append(Item(actor: s, kind: .onset, evidence: e))
+                        collected.item(o, s, .onset, e)
                     }
                     if let end = r.end {
                         var e = ev; e.date = end; e.dateIsPublication = false
-                        items[o, default: []].append(Item(actor: s, kind: .end, evidence: e))
+                        collected.item(o, s, .end, e)
                     }
                 } else {
-                    items[o, default: []].append(Item(actor: s, kind: .observation, evidence: ev))
+                    collected.item(o, s, .observation, ev)
                 }
             } else if rel == V.surrender {
                 guard let (places, via) = facts.places(of: s, sentence: r.sentence, contested: contested) else { return }
                 for place in places {
-                    items[place, default: []].append(Item(actor: o, kind: .onset, evidence: ev))
-                    events[place, default: []].append(event(place, rel, actor: s, counterpart: o, ev, via: via))
+                    collected.item(place, o, .onset, ev)
+                    collected.event(place, rel, actor: s, counterpart: o, ev, via: via)
                 }
             } else if facts.places.contains(o), !V.descriptive.contains(rel) {
-                events[o, default: []].append(event(o, rel, actor: s, counterpart: nil, ev, via: nil))
-                if V.onsets.contains(rel) { items[o, default: []].append(Item(actor: s, kind: .onset, evidence: ev)) }
-                if V.withdrawals.contains(rel) { items[o, default: []].append(Item(actor: s, kind: .end, evidence: ev)) }
+                collected.event(o, rel, actor: s, counterpart: nil, ev, via: nil)
+                if V.onsets.contains(rel) { collected.item(o, s, .onset, ev) }
+                if V.withdrawals.contains(rel) { collected.item(o, s, .end, ev) }
             }
         }
 
-        let allPlaces = Set(items.keys).union(events.keys).sorted()
+        let allPlaces = Set(collected.items.keys).union(collected.events.keys).sorted()
         return allPlaces.map { place in
-            var (periods, conflicts) = periodsFor(place: place, items: items[place] ?? [], facts: facts)
+            var (periods, conflicts) = periodsFor(place: place, items: collected.items[place] ?? [], facts: facts)
             conflicts.sort { ($0.evidence.first?.date ?? .distantFuture) < ($1.evidence.first?.date ?? .distantFuture) }
             periods = periods.map { p in var p = p; p.evidence.sort(by: evidenceOrder); return p }
-            let sortedEvents = (events[place] ?? []).sorted { a, b in
-                if a.date != b.date { return (a.date ?? .distantFuture) < (b.date ?? .distantFuture) }
-                return (a.evidence.first?.statementID ?? 0) < (b.evidence.first?.statementID ?? 0)
-            }
-            return PlaceTimeline(place: place, periods: periods, events: mergeEvents(sortedEvents), conflicts: conflicts)
+            return PlaceTimeline(place: place, periods: periods, events: collected.placeEvents(place), conflicts: conflicts)
         }
-    }
-
-    static func event(_ place: Term, _ rel: String, actor: Term, counterpart: Term?, _ ev: TimelineEvidence,
-                      via: String?) -> PlaceEvent {
-        PlaceEvent(place: place, relation: rel, actor: actor, counterpart: counterpart, date: ev.date,
-                   dateIsPublication: ev.dateIsPublication, changesControl: TimelineVocabulary.controlEvents.contains(rel),
-                   placeVia: via, evidence: [ev])
-    }
-
-    /// The same event (relation, actor, counterpart, date) reported by several statements becomes one.
-    static func mergeEvents(_ events: [PlaceEvent]) -> [PlaceEvent] {
-        var out: [PlaceEvent] = []
-        for e in events {
-            if let i = out.firstIndex(where: { $0.relation == e.relation && $0.actor == e.actor
-                && $0.counterpart == e.counterpart && $0.date == e.date && $0.dateIsPublication == e.dateIsPublication }) {
-                out[i].evidence += e.evidence
-            } else {
-                out.append(e)
-            }
-        }
-        return out
     }
 
     static func evidenceOrder(_ a: TimelineEvidence, _ b: TimelineEvidence) -> Bool {
@@ -134,23 +207,28 @@ public enum ControlHistory {
         let items = unsorted.sorted { a, b in
             if a.date != b.date { return (a.date ?? .distantFuture) < (b.date ?? .distantFuture) }
             if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
-            return a.evidence.statementID < b.evidence.statementID
+            return a.firstID < b.firstID
         }
         var periods: [ControlPeriod] = []
+        var periodArticles: [Set<String>] = []
         var conflicts: [ControlConflict] = []
         var open: Int?  // index of the period still running
 
         func newPeriod(_ item: Item, start: PartialDate?, basis: BoundBasis) -> Int {
             periods.append(ControlPeriod(place: place, controller: item.actor, start: start, startBasis: start == nil ? .open : basis,
-                                         end: nil, endBasis: .open, confirmed: item.evidence.modality == .asserted,
-                                         alsoReportedAs: [], evidence: [item.evidence]))
+                                         end: nil, endBasis: .open, confirmed: false, alsoReportedAs: [], evidence: [],
+                                         articles: [], confidence: 0))
+            periodArticles.append([])
+            support(periods.count - 1, item)
             return periods.count - 1
         }
         func support(_ i: Int, _ item: Item) {
-            if !periods[i].evidence.contains(where: { $0.statementID == item.evidence.statementID }) {
-                periods[i].evidence.append(item.evidence)
+            for e in item.support.evidence where !periods[i].evidence.contains(where: { $0.statementID == e.statementID }) {
+                periods[i].evidence.append(e)
             }
-            if item.evidence.modality == .asserted { periods[i].confirmed = true }
+            for a in item.support.articles where periodArticles[i].insert(a).inserted { periods[i].articles.append(a) }
+            if item.support.asserted { periods[i].confirmed = true }
+            periods[i].confidence = max(periods[i].confidence, item.support.confidence)
             if item.actor != periods[i].controller, !periods[i].alsoReportedAs.contains(item.actor) {
                 periods[i].alsoReportedAs.append(item.actor)
             }
@@ -194,9 +272,10 @@ public enum ControlHistory {
                 case .onset:
                     let start = periods[current].start
                     if periods[current].startBasis == .reported, let s = start, let d = item.date, !TimelineDays.overlap(s, d),
-                       let first = periods[current].evidence.first(where: { $0.date == s }), first.articlePath != item.evidence.articlePath {
+                       let first = periods[current].evidence.first(where: { $0.date == s }),
+                       let other = item.support.evidence.first(where: { $0.articlePath != first.articlePath }) {
                         conflict(.datesDisagree, [holder], "\(iri(holder)) took \(iri(place)) on \(s.iso) by one source, \(d.iso) by another",
-                                 [first, item.evidence])
+                                 [first, other])
                     } else if let s = start, let d = item.date, TimelineDays.overlap(s, d), d.precision > s.precision {
                         periods[current].start = d  // a more precise report of the same change
                         // The previous holder's period ended when this one began: that end is refined too.
@@ -219,7 +298,7 @@ public enum ControlHistory {
                 // than") or at the day the holder took over: it confirms that change, no conflict.
                 if current > 0, facts.sameSide(periods[current - 1].controller, item.actor),
                    let previousEnd = periods[current - 1].end, let d = item.date,
-                   item.evidence.dateIsPublication ? TimelineDays.last(d) >= TimelineDays.first(previousEnd)
+                   item.dateIsPublication ? TimelineDays.last(d) >= TimelineDays.first(previousEnd)
                                                    : TimelineDays.overlap(previousEnd, d) {
                     support(current - 1, item)
                     continue
@@ -229,7 +308,7 @@ public enum ControlHistory {
                 close(i, at: item.date, basis: .reported)
                 conflict(.simultaneousControllers, [holder, item.actor],
                          "\(iri(item.actor)) held \(iri(place)) until \(iso(item.date)) while \(iri(holder)) held it from \(iso(periods[current].start))",
-                         [periods[current].evidence.last!, item.evidence])
+                         [periods[current].evidence.last!, item.first])
             case .onset:
                 close(current, at: item.date, basis: .succeeded)
                 open = newPeriod(item, start: item.date, basis: .reported)
@@ -238,11 +317,11 @@ public enum ControlHistory {
                 if let l = last?.date, let d = item.date, TimelineDays.overlap(l, d) {
                     conflict(.simultaneousControllers, [holder, item.actor],
                              "\(iri(holder)) and \(iri(item.actor)) both reported holding \(iri(place)) on \(d.iso)",
-                             [last!, item.evidence])
+                             [last!, item.first])
                 } else if let l = last?.date, let d = item.date, TimelineDays.first(d) - TimelineDays.last(l) < 32 {
                     conflict(.unexplainedChange, [holder, item.actor],
                              "\(iri(holder)) reported holding \(iri(place)) on \(l.iso), \(iri(item.actor)) on \(d.iso), no change of control reported between",
-                             [last!, item.evidence])
+                             [last!, item.first])
                 }
                 close(current, at: item.date, basis: .succeeded)
                 open = newPeriod(item, start: item.date, basis: .observed)

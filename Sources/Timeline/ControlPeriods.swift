@@ -77,14 +77,14 @@ public struct ControlPeriod: Sendable, Hashable {
     /// Other actors reported holding the place during the period that are part or members of the
     /// controller, or the reverse (`partOf`/`memberOf` facts), e.g. an alliance of the controller.
     public var alsoReportedAs: [Term]
-    /// The statements behind the period, in date order.
+    /// Statements behind the period, in date order: for each distinct report (actor, kind, date,
+    /// modality) at most `ControlHistory.evidencePerReport` of them, from different articles where
+    /// possible. A year of news repeats the same report thousands of times; `articles` lists them all.
     public var evidence: [TimelineEvidence]
-
-    /// The articles behind the period, in first-seen order.
-    public var articles: [String] {
-        var seen = Set<String>()
-        return evidence.map(\.articlePath).filter { seen.insert($0).inserted }
-    }
+    /// Every article behind the period, in the order they were first seen.
+    public var articles: [String]
+    /// The highest confidence among the period's statements.
+    public var confidence: Double
 }
 
 /// Something dated that happened at a place: a capture, a siege, a surrender, an attack, …
@@ -103,9 +103,13 @@ public struct PlaceEvent: Sendable, Hashable {
     /// How the place was tied to the statement when it is not the object (surrenders): `heldIn`,
     /// `locatedIn`, `partOf` or `sentence`.
     public var placeVia: String?
+    /// Statements reporting the event: at most `ControlHistory.evidencePerReport`, from different
+    /// articles where possible; `articles` lists every article.
     public var evidence: [TimelineEvidence]
+    /// Every article reporting the event, in the order they were first seen.
+    public var articles: [String]
     /// True when every statement behind the event is a claim.
-    public var claimedOnly: Bool { evidence.allSatisfy { $0.modality != .asserted } }
+    public var claimedOnly: Bool
 }
 
 /// Two sources that cannot both be right, kept side by side.

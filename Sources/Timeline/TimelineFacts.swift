@@ -122,12 +122,12 @@ struct TimelineFacts {
         }
         // One pass over the statements for what the timeline needs to know before walking them:
         // objects of place relations are places; place links; affiliations.
-        var links: [Triple] = []
+        var links: Set<Triple> = []
         try store.statements(factsOnly: true) { st in
             let t = st.record.triple
             let name = TimelineVocabulary.localName(t.predicate)
             if TimelineVocabulary.placeRange.contains(name) { places.insert(t.object); contested.insert(t.object) }
-            if TimelineVocabulary.placeLinks.contains(name) { links.append(t) }
+            if TimelineVocabulary.placeLinks.contains(name) { links.insert(t) }
             if TimelineVocabulary.affiliations.contains(name) { affiliated.insert(Self.pair(t.subject, t.object)) }
             return true
         }
@@ -147,7 +147,7 @@ struct TimelineFacts {
             longestPlaceName = max(longestPlaceName, words.count)
             placesByWords[words.joined(separator: " "), default: []].append(place)
         }
-        for t in links where places.contains(t.object) {
+        for t in links where places.contains(t.object) {  // order is irrelevant: `places(of:)` sorts
             placeLinks[t.subject, default: [:]][TimelineVocabulary.localName(t.predicate), default: []].append(t.object)
         }
 

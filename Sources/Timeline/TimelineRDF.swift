@@ -40,11 +40,8 @@ public enum TimelineRDF {
         var out: [Triple] = []
         func kg(_ name: String) -> Term { .iri(KG.ns + name) }
         func add(_ s: Term, _ p: String, _ o: Term?) { if let o { out.append(Triple(s, kg(p), o)) } }
-        func sources(_ s: Term, _ evidence: [TimelineEvidence]) {
-            var seen = Set<String>()
-            for e in evidence where seen.insert(e.articlePath).inserted {
-                add(s, "source", ArticleRecord(path: e.articlePath, hash: "").graph)
-            }
+        func sources(_ s: Term, _ articles: [String]) {
+            for path in articles { add(s, "source", ArticleRecord(path: path, hash: "").graph) }
         }
         for t in timelines {
             let key = placeKey(t.place)
@@ -58,9 +55,9 @@ public enum TimelineRDF {
                 add(s, "startBasis", .string(p.startBasis.rawValue))
                 add(s, "endBasis", .string(p.endBasis.rawValue))
                 add(s, "status", .string(p.confirmed ? "confirmed" : "claimed"))
-                if let c = p.evidence.map(\.confidence).max() { add(s, "confidence", decimal(c)) }
+                add(s, "confidence", decimal(p.confidence))
                 for a in p.alsoReportedAs { add(s, "alsoReportedAs", a) }
-                sources(s, p.evidence)
+                sources(s, p.articles)
             }
             for (n, e) in t.events.enumerated() {
                 let s = Term.iri(base + key + "/event/\(n + 1)")
@@ -71,7 +68,7 @@ public enum TimelineRDF {
                 add(s, "counterpart", e.counterpart)
                 add(s, "date", e.date?.literal)
                 add(s, "status", .string(e.claimedOnly ? "claimed" : "confirmed"))
-                sources(s, e.evidence)
+                sources(s, e.articles)
             }
         }
         return out

@@ -245,3 +245,45 @@ typealias F = TimelineFixture.Fact
         #expect(try fx.store.check().isEmpty)
     }
 }
+
+/// A year of news repeats the same report thousands of times: the timeline keeps a bounded number of
+/// whole statements per report and lists every article, so its memory follows what is known.
+@Suite struct RepeatedReportTests {
+    @Test func repeatedReportsAreMergedWithEveryArticleListed() throws {
+        let fx = try TimelineFixture()
+        let articles = 3 * ControlHistory.evidencePerReport
+        for n in 0..<articles {
+            // The same capture and the same observation, three times in each article; the last
+            // article asserts what the others only claim.
+            let modality: StatementRecord.Modality = n == articles - 1 ? .asserted : .claimed
+            try fx.article(String(format: "rep-%03d.txt", n), published: "2023-07-01", places: n == 0 ? ["Orvale"] : [],
+                           Array(repeating: [
+                               F(s: "Blue Front", p: "captured", o: "Orvale", date: "2023-05-30", modality: modality),
+                               F(s: "Blue Front", p: "controls", o: "Orvale", date: "2023-06-15", modality: modality),
+                           ], count: 3).flatMap { $0 })
+        }
+        let t = try fx.timeline("Orvale")
+        #expect(t.periods.count == 1)
+        let p = try #require(t.periods.first)
+        #expect(p.articles.count == articles)
+        #expect(p.articles == (0..<articles).map { String(format: "rep-%03d.txt", $0) })
+        // Two reports (the capture and the observation), each kept whole a bounded number of times.
+        #expect(p.evidence.count <= 2 * ControlHistory.evidencePerReport)
+        #expect(p.evidence.count >= 2)
+        #expect(p.confirmed, "the one asserted statement among the claims confirms the period")
+        #expect(p.evidence.contains { $0.modality == .asserted })
+        // One capture event, not 3 × articles.
+        #expect(t.events.count == 1)
+        let e = try #require(t.events.first)
+        #expect(e.articles.count == articles)
+        #expect(e.evidence.count <= ControlHistory.evidencePerReport)
+        #expect(!e.claimedOnly)
+        #expect(Set(e.evidence.map(\.articlePath)).count > 1, "kept statements come from several articles")
+
+        // The timeline graph names every article as a source of the period, once.
+        try fx.store.refreshTimeline()
+        var sources = 0
+        try fx.store.quads(predicate: .iri(KG.ns + "source"), graph: .some(TripleStore.timelineGraph)) { _ in sources += 1; return true }
+        #expect(sources == 2 * articles)  // the period's and the event's
+    }
+}
