@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 /* Swift 6 rejects mutable C globals; hand them out through functions. */
 static inline Agdesc_t kg_agdirected(void) { return Agdirected; }
 static inline Agdesc_t kg_agstrictdirected(void) { return Agstrictdirected; }
@@ -111,4 +112,88 @@ static inline int kg_agattr(Agraph_t *g, int kind, const char *name, const char 
 }
 static inline int kg_agsafeset(void *obj, const char *name, const char *value, const char *def) {
     return agsafeset(obj, (char *)name, (char *)value, (char *)def);
+}
+
+/* Fresh-process state of the C library's random number generators (glibc: rand() starts as srand(1),
+   drand48() from an all-zero state). sfdp and fdp draw from them (initial positions, ties, overlap
+   removal) without always seeding them first, so a second layout in one process started from where
+   the first one stopped. Called before every layout: every layout then sees what a new `dot`/`sfdp`
+   process would, and the drawing does not depend on what was laid out before. */
+static inline void kg_reset_random(void) {
+    srand(1);
+    unsigned short zero[3] = {0, 0, 0};
+    seed48(zero);
+}
+
+/* An arena for cgraph's memory during an fdp layout.
+   fdp (Graphviz 2.43, fdpgen/layout.c deriveGraph) directs the edges of its derived graphs by
+   comparing node *addresses* (`hd > tl`, `dn > m`; Graphviz issue #1214), so its drawing depended on
+   the state of the heap: a second render in one process differed from the first. While the arena is on,
+   every cgraph allocation (nodes, edges, records, attribute strings, of every graph, including fdp's
+   derived graphs, which use the default discipline) comes from one reserved region in increasing
+   address order, so addresses follow creation order and the layout is a function of the graph alone.
+   cgraph frees inside the arena are no-ops; the whole region is unmapped by kg_arena_end, after the
+   graphs made during the render are closed. Allocations outside an arena go to cgraph's own allocator. */
+typedef struct {
+    void *(*alloc)(void *, size_t);
+    void *(*resize)(void *, void *, size_t, size_t);
+    void (*free)(void *, void *);
+    int installed;
+    char *base, *next, *end;  /* the region while an arena is on, else NULL */
+} kg_arena_state;
+
+static inline kg_arena_state *kg_arena(void) { static kg_arena_state a; return &a; }
+
+static inline int kg_arena_owns(void *p) {
+    kg_arena_state *a = kg_arena();
+    return a->base && (char *)p >= a->base && (char *)p < a->end;
+}
+static inline void *kg_arena_take(size_t size) {
+    kg_arena_state *a = kg_arena();
+    size_t n = (size + 15) & ~(size_t)15;
+    if (!a->base || n > (size_t)(a->end - a->next)) return NULL;
+    void *p = a->next;  /* fresh mmap pages: already zero */
+    a->next += n;
+    return p;
+}
+static inline void *kg_mem_alloc(void *state, size_t size) {
+    void *p = kg_arena_take(size);
+    return p ? p : kg_arena()->alloc(state, size);
+}
+static inline void *kg_mem_resize(void *state, void *ptr, size_t old, size_t size) {
+    kg_arena_state *a = kg_arena();
+    if (!kg_arena_owns(ptr) && !a->base) return a->resize(state, ptr, old, size);
+    void *p = kg_mem_alloc(state, size);
+    if (!p) return NULL;
+    if (ptr) memcpy(p, ptr, old < size ? old : size);
+    if (size > old && !kg_arena_owns(p)) memset((char *)p + old, 0, size - old);
+    if (ptr && !kg_arena_owns(ptr)) a->free(state, ptr);
+    return p;
+}
+static inline void kg_mem_free(void *state, void *ptr) {
+    if (ptr && !kg_arena_owns(ptr)) kg_arena()->free(state, ptr);
+}
+/* Starts an arena (reserving address space; pages are only used when touched). Returns 0 when the
+   region cannot be reserved: cgraph then allocates as usual. Not reentrant; callers hold kg's lock. */
+static inline int kg_arena_begin(void) {
+    kg_arena_state *a = kg_arena();
+    if (!a->installed) {
+        a->alloc = AgMemDisc.alloc; a->resize = AgMemDisc.resize; a->free = AgMemDisc.free;
+        AgMemDisc.alloc = kg_mem_alloc; AgMemDisc.resize = kg_mem_resize; AgMemDisc.free = kg_mem_free;
+        a->installed = 1;
+    }
+    if (a->base) return 1;
+    size_t size = (size_t)1 << 32;
+    void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED) return 0;
+    a->base = a->next = (char *)p;
+    a->end = a->base + size;
+    return 1;
+}
+/* Ends the arena: only after every graph created while it was on has been closed. */
+static inline void kg_arena_end(void) {
+    kg_arena_state *a = kg_arena();
+    if (!a->base) return;
+    munmap(a->base, (size_t)(a->end - a->base));
+    a->base = a->next = a->end = NULL;
 }

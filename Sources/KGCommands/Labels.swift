@@ -27,6 +27,12 @@ final class Labels {
     /// A display name: the label, else the IRI's local name, else the term itself.
     func display(_ term: Term) -> String {
         if let l = label(term) { return l }
+        return Self.unlabelledName(term)
+    }
+
+    /// What `display` shows for a term without a label: the IRI's local name, `_:b` for a blank node,
+    /// a literal's text.
+    static func unlabelledName(_ term: Term) -> String {
         switch term {
         case .iri(let v): return Self.localName(v)
         case .blank(let b): return "_:" + b

@@ -87,13 +87,14 @@ struct RelationMap {
 
         var nodes: [MapNode] = [], index: [Term: Int] = [:], terms: [String: Term] = [:]
         var legendKinds: [String] = []
-        var infos: [Term: EntityInfo] = [:]
-        func info(_ t: Term) -> EntityInfo {
-            if let i = infos[t] { return i }
-            let i = entityInfo(t, labels: labels)
-            infos[t] = i
-            return i
+        // Names and classes of every entity on the map, read at once.
+        var entities: [Term] = [], seen = Set<Term>()
+        for key in order {
+            if seen.insert(key.s).inserted { entities.append(key.s) }
+            if seen.insert(key.o).inserted { entities.append(key.o) }
         }
+        let infos = try MapEntities.infos(of: entities, store: store, ontology: ontology)
+        func info(_ t: Term) -> EntityInfo { infos[t]! }
         func node(_ t: Term) -> String {
             if let i = index[t] { return nodes[i].id }
             let entity = info(t)
@@ -162,20 +163,14 @@ struct RelationMap {
             reference.insert(EdgeKey(s: q.subject, p: q.predicate, o: q.object))
             return true
         }
-        if let ontology {
-            for rel in ontology.relations {
-                try store.quads(predicate: .iri(rel.iri), graph: .some(TripleStore.ontologyGraph), remember)
-            }
-        } else {
-            try store.quads(graph: .some(TripleStore.ontologyGraph), remember)
-        }
+        if ontology == nil { try store.quads(graph: .some(TripleStore.ontologyGraph), remember) }
         func visit(_ q: Quad) -> Bool {
             guard q.object.iriValue != nil, !reference.contains(EdgeKey(s: q.subject, p: q.predicate, o: q.object)) else { return true }
             body(q.triple)
             return true
         }
         if let ontology {
-            for rel in ontology.relations { try store.quads(predicate: .iri(rel.iri), graph: .some(nil), visit) }
+            for rel in ontology.relations { try MapEntities.relationTriples(rel.iri, store: store, body) }
         } else {
             try store.quads(graph: .some(nil)) { q in
                 guard let p = q.predicate.iriValue, p.hasPrefix(KG.ns) else { return true }
@@ -233,30 +228,6 @@ struct RelationMap {
             map.nodes[a].position = GeoProjection.beside(map.nodes[place].position!, index: n)
         }
         return placed.count + anchors.count
-    }
-
-    private struct EntityInfo { var display: String; var aliases: [String]; var cls: OntologyClass? }
-
-    /// Name, other names and class of an entity from one scan of its default-graph triples (the same
-    /// answers as `Labels.display`/`aliases` and the first rdf:type the ontology knows, in index order).
-    private func entityInfo(_ t: Term, labels: Labels) -> EntityInfo {
-        var rdfsLabels: [String] = [], prefLabels: [String] = [], altLabels: [String] = []
-        var cls: OntologyClass?
-        try? store.quads(subject: t, graph: .some(nil)) { q in
-            switch q.predicate.iriValue {
-            case RDFS.label?: if let v = q.object.literalValue?.lexical { rdfsLabels.append(v) }
-            case SKOS.prefLabel?: if let v = q.object.literalValue?.lexical { prefLabels.append(v) }
-            case SKOS.altLabel?: if let v = q.object.literalValue?.lexical { altLabels.append(v) }
-            case RDFNS.type?:
-                if cls == nil, let iri = q.object.iriValue, let c = ontology?.ontologyClass(iri) { cls = c }
-            default: break
-            }
-            return true
-        }
-        let main = rdfsLabels.first ?? prefLabels.first
-        var aliases: [String] = []
-        for v in prefLabels + rdfsLabels + altLabels where v != main && !aliases.contains(v) { aliases.append(v) }
-        return EntityInfo(display: main ?? labels.display(t), aliases: aliases, cls: cls)
     }
 
     private func isAlliance(_ classIRI: String) -> Bool {

@@ -115,7 +115,7 @@ struct Render: ParsableCommand {
 
     /// The relationship map with the filters, --focus and --geo applied.
     private func buildRelationMap(_ kg: TripleStore) throws -> GraphMap {
-        let ontology = try OntologyLocation.stored(in: kg, schemaOnly: true)
+        let ontology = try OntologyLocation.storedForMaps(in: kg)
         let builder = RelationMap(store: kg, ontology: ontology, includeModal: includeModal,
                                   relations: Set(relations), minConfidence: minConfidence,
                                   since: since.flatMap(PartialDate.init(iso:)), until: until.flatMap(PartialDate.init(iso:)),

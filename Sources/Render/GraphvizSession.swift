@@ -57,6 +57,11 @@ final class GraphvizSession {
         global.messages = ""
         _ = agseterrf(collectMessage)
         _ = agreseterrors()
+        // fdp's drawing depends on the addresses of cgraph's objects (see kg_arena_begin in shim.h):
+        // they come from an arena, in creation order, until every graph of this render is closed.
+        // Declared before the graphs' own defers, so it runs after them.
+        if case .rendered = output, engine == "fdp" { _ = kg_arena_begin() }
+        defer { kg_arena_end() }
 
         guard let graph = try build(spec) else {
             throw RenderError("Graphviz could not create the graph" + messageSuffix(takeMessages()))
@@ -78,6 +83,9 @@ final class GraphvizSession {
                 throw RenderError("Graphviz could not read back the graph" + messageSuffix(takeMessages()))
             }
             defer { _ = agclose(graph) }
+            // sfdp and fdp draw from the C library's random generators: each layout starts from a
+            // fresh process's state, so a drawing does not depend on what this process drew before.
+            kg_reset_random()
             guard gvLayout(context, graph, engine) == 0 else {
                 _ = gvFreeLayout(context, graph)
                 throw RenderError("layout \"\(engine)\" failed" + messageSuffix(takeMessages()))

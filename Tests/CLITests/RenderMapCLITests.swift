@@ -225,6 +225,33 @@ func renderMap(_ args: [String], db: String = RenderMapFixture.db, file: String 
         #expect(try m.groups("rel-locatedIn").isEmpty)
     }
 
+    @Test func namesAliasesAndClassesComeFromTheDefaultGraph() throws {
+        let db = try Self.store(withOntology: true)
+        let dir = URL(fileURLWithPath: db).deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let extra = dir.appendingPathComponent("names.nt")
+        try """
+            <https://kg.example.org/id/test/north-army> <http://www.w3.org/2000/01/rdf-schema#label> "Northern Army" .
+            <https://kg.example.org/id/test/north-army> <http://www.w3.org/2004/02/skos/core#altLabel> "NEA" .
+            <https://kg.example.org/id/test/river-town> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://kg.example.org/ontology#NoSuchClass> .
+            _:raider <https://kg.example.org/ontology#attacked> <https://kg.example.org/id/test/river-town> .
+
+            """.write(to: extra, atomically: true, encoding: .utf8)
+        #expect(try KG.run(["import", "--db", db, extra.path]).status == 0)
+        let (r, map) = try renderMap(["--from-triples"], db: db)
+        #expect(r.status == 0, "\(r.stderr)")
+        let m = try #require(map)
+        // rdfs:label comes before skos:prefLabel; the other names are aliases in the tooltip.
+        let labels = try m.nodeLabels
+        #expect(labels.isSuperset(of: ["Northern Army", "Rivermouth", "Hillcrest"]), "\(labels)")
+        #expect(m.text.contains("Northern Army (armed group)"))
+        #expect(m.text.contains("also: Northern Example Army, NEA"), "aliases in order")
+        // The first rdf:type the ontology knows is the class; a blank node is drawn under its label.
+        #expect(try m.groups("kind-town").count == 1)
+        #expect(try m.groups("rel-attacked").count == 1)
+        #expect(m.text.contains("Relationship map: 3 imported facts"))
+    }
+
     @Test func worksWithoutAStoredOntology() throws {
         let (r, map) = try renderMap(["--from-triples", "--relation", "controls"], db: try Self.store(withOntology: false))
         #expect(r.status == 0, "\(r.stderr)")
@@ -241,5 +268,25 @@ func renderMap(_ args: [String], db: String = RenderMapFixture.db, file: String 
         #expect(m.text.contains("Relationship map: 3 imported facts"))
         #expect(try m.groups("rel-captured").count == 3)
         #expect(try m.nodeLabels.isSuperset(of: ["MNDAA", "TNLA", "Laukkai"]))
+    }
+}
+
+@Suite struct RenderMapCLIDeterminismTests {
+    /// Force layouts draw from random generators and (fdp) from memory addresses; the same command on
+    /// the same store still writes the same bytes, process after process.
+    @Test(arguments: ["fdp", "sfdp", "neato"])
+    func theSameCommandWritesTheSameBytes(_ layout: String) throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var outputs: [Data] = []
+        for run in 0..<2 {
+            let out = dir.appendingPathComponent("out\(run)")
+            let r = try KG.run(["render", "--db", RenderMapFixture.db, "--layout", layout, "--output", out.path])
+            #expect(r.status == 0, "\(r.stderr)")
+            outputs.append(try Data(contentsOf: out.appendingPathComponent("relations.svg")))
+        }
+        #expect(outputs[0].count > 1000)
+        let same = outputs[0] == outputs[1]  // a Bool, so a failure does not print the bytes
+        #expect(same, "\(layout): two runs of the same command differ")
     }
 }

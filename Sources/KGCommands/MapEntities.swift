@@ -1,0 +1,98 @@
+import Ontology
+import RDF
+import SPARQL
+import Store
+
+/// Name, other names and class of an entity drawn on the relationship map.
+struct EntityInfo {
+    var display: String
+    var aliases: [String]
+    var cls: OntologyClass?
+}
+
+/// Reads what the relationship map needs from the store in a few set-at-a-time queries (instead of one
+/// query per entity or per relation), with the same answers, in the same order, as reading entity by
+/// entity through `TripleStore.quads` (index order: subject, predicate, object ids). SQL only reads
+/// the store, with bound parameters; entities are passed as one JSON array (`json_each`).
+enum MapEntities {
+    /// Name, aliases and class of every term in `terms`, from their default-graph triples: the name is
+    /// the first `rdfs:label`, else the first `skos:prefLabel`, else the IRI's local name (as
+    /// `Labels.display`); aliases are the other `skos:prefLabel`, `rdfs:label` and `skos:altLabel`
+    /// values in that order; the class is the first `rdf:type` the ontology knows.
+    static func infos(of terms: [Term], store: TripleStore, ontology: Ontology?) throws -> [Term: EntityInfo] {
+        var labels = [[String]](repeating: [], count: terms.count)
+        var prefs = labels, alts = labels
+        var classes = [OntologyClass?](repeating: nil, count: terms.count)
+        // One query per term kind (IRIs, blank nodes); literals have no triples of their own.
+        var byKind: [(kind: Int64, positions: [Int], values: [String])] = [(0, [], []), (1, [], [])]
+        for (i, t) in terms.enumerated() {
+            switch t {
+            case .iri(let v): byKind[0].positions.append(i); byKind[0].values.append(v)
+            case .blank(let v): byKind[1].positions.append(i); byKind[1].values.append(v)
+            case .literal: break
+            }
+        }
+        // CROSS JOIN keeps the join order: each entity's dictionary row (unique index on value, kind,
+        // datatype, lang), then its default-graph quads (index on g, s, p, o).
+        let sql = """
+            SELECT j.key, p.value, o.kind, o.value
+            FROM json_each(?1) AS j
+            CROSS JOIN term AS s ON s.value = j.value AND s.kind = ?2 AND s.datatype = '' AND s.lang = ''
+            CROSS JOIN quad AS q ON q.g = 0 AND q.s = s.id
+            JOIN term AS p ON p.id = q.p
+            JOIN term AS o ON o.id = q.o
+            WHERE p.kind = 0 AND p.value IN (?3, ?4, ?5, ?6)
+            ORDER BY j.key, q.p, q.o
+            """
+        for group in byKind where !group.values.isEmpty {
+            let st = try store.connection.prepare(sql)
+            st.bind("[" + group.values.map(JSONText.quote).joined(separator: ",") + "]", at: 1)
+            st.bind(group.kind, at: 2)
+            st.bind(RDFS.label, at: 3); st.bind(SKOS.prefLabel, at: 4); st.bind(SKOS.altLabel, at: 5); st.bind(RDFNS.type, at: 6)
+            defer { st.reset() }
+            while try st.step() {
+                let i = group.positions[Int(st.int(0))]
+                let predicate = st.text(1), kind = st.int(2)
+                switch predicate {
+                case RDFS.label: if kind == 2 { labels[i].append(st.text(3)) }
+                case SKOS.prefLabel: if kind == 2 { prefs[i].append(st.text(3)) }
+                case SKOS.altLabel: if kind == 2 { alts[i].append(st.text(3)) }
+                default:
+                    if classes[i] == nil, kind == 0, let c = ontology?.ontologyClass(st.text(3)) { classes[i] = c }
+                }
+            }
+        }
+        var out: [Term: EntityInfo] = [:]
+        out.reserveCapacity(terms.count)
+        for (i, t) in terms.enumerated() {
+            let main = labels[i].first ?? prefs[i].first
+            var aliases: [String] = []
+            for v in prefs[i] + labels[i] + alts[i] where v != main && !aliases.contains(v) { aliases.append(v) }
+            out[t] = EntityInfo(display: main ?? Labels.unlabelledName(t), aliases: aliases, cls: classes[i])
+        }
+        return out
+    }
+
+    /// Calls `body` with every default-graph triple whose predicate is `relation` and whose object is
+    /// an IRI, except those also in the ontology graph (the ontology's own reference triples), in
+    /// index order (subject id, object id).
+    static func relationTriples(_ relation: String, store: TripleStore, _ body: (Triple) -> Void) throws {
+        let ontologyGraph = try store.id(of: TripleStore.ontologyGraph) ?? -1
+        let st = try store.connection.prepare("""
+            SELECT s.kind, s.value, s.datatype, s.lang, o.value
+            FROM quad AS q JOIN term AS s ON s.id = q.s JOIN term AS o ON o.id = q.o
+            WHERE q.p = (SELECT id FROM term WHERE value = ?1 AND kind = 0 AND datatype = '' AND lang = '')
+              AND q.g = 0 AND o.kind = 0
+              AND NOT EXISTS (SELECT 1 FROM quad AS r WHERE r.s = q.s AND r.p = q.p AND r.o = q.o AND r.g = ?2)
+            ORDER BY q.s, q.o
+            """)
+        st.bind(relation, at: 1)
+        st.bind(ontologyGraph, at: 2)
+        defer { st.reset() }
+        let predicate = Term.iri(relation)
+        while try st.step() {
+            let subject = TripleStore.term(kind: st.int(0), value: st.text(1), datatype: st.text(2), lang: st.text(3))
+            body(Triple(subject, predicate, .iri(st.text(4))))
+        }
+    }
+}
