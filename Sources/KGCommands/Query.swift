@@ -18,6 +18,7 @@ struct Query: ParsableCommand {
               echo 'ASK { ?s ?p ?o }' | kg query -
             On a terminal, results print as a table of labels (--raw shows IRIs); --format json, xml, csv and
             tsv write the W3C SPARQL results formats; CONSTRUCT and DESCRIBE write N-Triples or Turtle.
+            These formats (not the table or Turtle) are written as the query runs, row by row.
             --explain prints the SPARQL and the SQL it runs. Syntax errors give line and column, exit 2.
             """)
 
@@ -57,13 +58,15 @@ struct Query: ParsableCommand {
                 print(try engine.explain(query))
                 return
             }
-            let result = try engine.execute(query, timeout: timeout)
-            let fmt = format ?? Self.defaultFormat(for: result)
+            // Solutions and triples are written as the query produces them (the table and Turtle
+            // print at the end: they need the whole answer).
             let labels = Labels(store: kg)
-            let text = ResultWriter.write(result, format: fmt, label: raw ? nil : { labels.label($0) })
             let out = Console.Output()
-            out.write(text)
-            out.flush()
+            let writer = ResultStreamWriter(format: format ?? Self.defaultFormat(for: query.form),
+                                            label: raw ? nil : { labels.label($0) }, output: out.write)
+            defer { out.flush() }
+            try engine.execute(query, timeout: timeout, writer.write)
+            writer.finish()
         } catch let e as SPARQLError {
             switch e.kind {
             case .syntax: throw KGFailure(message: e.description, code: 2)
@@ -72,9 +75,8 @@ struct Query: ParsableCommand {
         }
     }
 
-    static func defaultFormat(for result: QueryResult) -> ResultFormat {
-        if case .graph = result { return .turtle }
-        return .table
+    static func defaultFormat(for form: SPARQL.Query.Form) -> ResultFormat {
+        form == .construct || form == .describe ? .turtle : .table
     }
 
     private func readQuery() throws -> String {

@@ -5,15 +5,15 @@ import RDF
 extension Evaluator {
     func evalGroup(_ x: Algebra, keys: [(Expr, String?)], aggregates: [(String, Aggregate)],
                    seed: Row, scope: GraphScope) throws -> [Row] {
-        let rows = try eval(x, seed: emptyRow, scope: scope)
         var order: [[Term?]] = []
         var groups: [[Term?]: [Row]] = [:]
-        for r in rows {
+        try stream(x, seed: emptyRow, scope: scope) { r in
             let k = try keys.map { try value($0.0, r, scope) }
             if groups[k] == nil { order.append(k) }
             groups[k, default: []].append(r)
+            return true
         }
-        if keys.isEmpty && rows.isEmpty { order = [[]]; groups[[]] = [] }
+        if keys.isEmpty && order.isEmpty { order = [[]]; groups[[]] = [] }
         var out: [Row] = []
         for k in order {
             try checkDeadline()

@@ -7,8 +7,11 @@ typealias Row = [Term?]
 
 /// Evaluates algebra (§18.5) over the store. Basic graph patterns run as SQL (`SQLPlan.swift`); joins,
 /// optionals, unions, filters, grouping and ordering run here over rows of terms, ids decoded through a
-/// cache. Patterns may be evaluated under a `seed` solution whose bound variables act as constants —
-/// used for EXISTS (substitution, §18.6) and for bind joins when the left side is small.
+/// bounded cache. Solutions are pushed one at a time through the operators to a sink that can stop
+/// the evaluation (`stream`), so a query holds only what its operators must see whole (ORDER BY,
+/// GROUP BY, a hash join's build side). Patterns may be evaluated under a `seed` solution whose bound
+/// variables act as constants — used for EXISTS (substitution, §18.6) and for bind joins when the
+/// left side is small.
 final class Evaluator {
     let store: TripleStore
     var slots: [String: Int] = [:]
@@ -28,6 +31,17 @@ final class Evaluator {
 
     /// Left sides up to this size are joined by running the right side once per row.
     static let bindJoinLimit = 1024
+    /// Decoded terms kept by id at most (`decode`).
+    static let termCacheLimit = 1 << 17
+    /// What the evaluation has read and held so far (tests check that a LIMIT stops the scan and
+    /// that a long scan does not keep its terms).
+    struct Statistics {
+        /// Rows stepped out of the SQL statements of basic graph patterns.
+        var rowsRead = 0
+        /// The most terms the decoding cache has held at once.
+        var peakCachedTerms = 0
+    }
+    var statistics = Statistics()
 
     init(store: TripleStore, query: Query, deadline: Date?, base: String? = nil) throws {
         self.store = store
@@ -52,6 +66,9 @@ final class Evaluator {
             }
         }
     }
+
+    /// Receives solutions one at a time; returns false to stop the evaluation (see `stream`).
+    typealias Sink = (Row) throws -> Bool
 
     var emptyRow: Row { Row(repeating: nil, count: names.count) }
 
@@ -116,30 +133,29 @@ final class Evaluator {
         return true
     }
 
-    /// Slots bound in every row of both sides: the hash key of a join.
-    func joinKey(_ left: [Row], _ right: [Row]) -> [Int] {
-        (0..<names.count).filter { i in left.allSatisfy { $0[i] != nil } && right.allSatisfy { $0[i] != nil } }
-    }
-
     // MARK: Algebra
 
-    func eval(_ a: Algebra, seed: Row, scope: GraphScope) throws -> [Row] {
+    /// Streams the solutions of `a`, in order, to `sink` (§18.5), each extending `seed`. `sink` returns
+    /// false to stop early (LIMIT, ASK, EXISTS, a consumer that has seen enough): nothing more is
+    /// read, SQL statements included. Returns false when `sink` stopped it, true when `a` ran out.
+    ///
+    /// Operators pass rows on as they come: BGP (its SQL statement, stepped batch by batch), bind
+    /// joins, FILTER, Extend, projection, DISTINCT/REDUCED (a seen-set), OFFSET/LIMIT, UNION, GRAPH,
+    /// VALUES, property paths (per start node), and the probe side of hash joins, OPTIONAL and MINUS.
+    /// These hold rows: ORDER BY and GROUP BY (all their input), the build side of a hash join /
+    /// OPTIONAL / MINUS (the right side), and up to `bindJoinLimit` + 1 left rows while a join decides
+    /// between a bind join and a hash join.
+    @discardableResult
+    func stream(_ a: Algebra, seed: Row, scope: GraphScope, _ sink: Sink) throws -> Bool {
         try checkDeadline()
         switch a {
         case .bgp(let ts):
-            if ts.isEmpty { return [seed] }
-            return try runBGP(ts, scope: scope, seed: seed)
+            if ts.isEmpty { return try sink(seed) }
+            return try runBGP(ts, scope: scope, seed: seed, sink)
         case .path(let s, let p, let o):
-            return try evalPath(s, p, o, seed: seed, scope: scope)
+            return try evalPath(s, p, o, seed: seed, scope: scope, sink)
         case .join(let x, let y):
-            let left = try eval(x, seed: seed, scope: scope)
-            if left.isEmpty { return [] }
-            if left.count <= Evaluator.bindJoinLimit, Evaluator.seedable(y) {
-                var out: [Row] = []
-                for l in left { out += try eval(y, seed: l, scope: scope) }
-                return out
-            }
-            return try hashJoin(left, try eval(y, seed: seed, scope: scope))
+            return try join(x, y, filters: nil, seed: seed, scope: scope, sink)
         case .leftJoin(let x, var y, var filters):
             // LeftJoin(A, B, e) = LeftJoin(A, Filter(e, B), true) when B binds e's variables in every
             // solution and e has no EXISTS; the filter can then go down into B's joins (see .filter).
@@ -149,17 +165,7 @@ final class Evaluator {
                 y = .filter(down, y)
                 filters = filters.filter { e in !(!e.hasExists && Set(e.variables).isSubset(of: inY)) }
             }
-            let left = try eval(x, seed: seed, scope: scope)
-            if left.isEmpty { return [] }
-            if left.count <= Evaluator.bindJoinLimit, Evaluator.seedable(y) {
-                var out: [Row] = []
-                for l in left {
-                    let matches = try eval(y, seed: l, scope: scope).filter { try passes(filters, $0, scope) }
-                    if matches.isEmpty { out.append(l) } else { out += matches }
-                }
-                return out
-            }
-            return try leftJoin(left, try eval(y, seed: seed, scope: scope), filters, scope)
+            return try join(x, y, filters: filters, seed: seed, scope: scope, sink)
         case .filter(let f, let x):
             // Filter(e, Join(A, B)) = Join(Filter(e, A), B) when A binds e's variables in every solution
             // and e has no EXISTS: the filter runs before the join can multiply rows (same for B).
@@ -173,75 +179,144 @@ final class Evaluator {
                 }
                 if !toA.isEmpty || !toB.isEmpty {
                     let pushed = Algebra.join(toA.isEmpty ? a : .filter(toA, a), toB.isEmpty ? b : .filter(toB, b))
-                    let rows = try eval(pushed, seed: seed, scope: scope)
-                    return stay.isEmpty ? rows : try rows.filter { try passes(stay, $0, scope) }
+                    if stay.isEmpty { return try stream(pushed, seed: seed, scope: scope, sink) }
+                    return try stream(pushed, seed: seed, scope: scope) { r in try !passes(stay, r, scope) || sink(r) }
                 }
             }
-            return try eval(x, seed: seed, scope: scope).filter { try passes(f, $0, scope) }
+            return try stream(x, seed: seed, scope: scope) { r in try !passes(f, r, scope) || sink(r) }
         case .union(let x, let y):
-            return try eval(x, seed: seed, scope: scope) + eval(y, seed: seed, scope: scope)
+            return try stream(x, seed: seed, scope: scope, sink) && stream(y, seed: seed, scope: scope, sink)
         case .minus(let x, let y):
-            let left = try eval(x, seed: seed, scope: scope)
-            if left.isEmpty { return [] }
-            return try minus(left, try eval(y, seed: emptyRow, scope: scope))
+            return try minus(x, y, seed: seed, scope: scope, sink)
         case .graph(let n, let x):
-            return try evalGraph(n, x, seed: seed)
+            return try evalGraph(n, x, seed: seed, sink)
         case .extend:
             // A chain of Extends is applied row by row, so BNODE(str) is one node per solution.
             var chain: [(Int, Expr)] = []
             var inner = a
             while case .extend(let x, let v, let e) = inner { chain.insert((slots[v]!, e), at: 0); inner = x }
-            var out: [Row] = []
-            rows: for var r in try eval(inner, seed: seed, scope: scope) {
+            return try stream(inner, seed: seed, scope: scope) { row in
+                var r = row
                 bnodeScope = [:]
                 for (slot, e) in chain {
                     if let value = try value(e, r, scope) {
-                        if let old = r[slot], old != value { continue rows }
+                        if let old = r[slot], old != value { return true }
                         r[slot] = value
                     }
                 }
-                out.append(r)
+                return try sink(r)
             }
-            return out
         case .values(let vars, let rows):
             let vs = vars.map { slots[$0]! }
-            return rows.compactMap { values in
+            for values in rows {
                 var r = emptyRow
                 for (i, v) in values.enumerated() { r[vs[i]] = v }
-                return Evaluator.merge(seed, r)
+                if let m = Evaluator.merge(seed, r) { guard try sink(m) else { return false } }
             }
+            return true
         case .group(let x, let keys, let aggs):
-            return try evalGroup(x, keys: keys, aggregates: aggs, seed: seed, scope: scope)
+            for r in try evalGroup(x, keys: keys, aggregates: aggs, seed: seed, scope: scope) {
+                guard try sink(r) else { return false }
+            }
+            return true
         case .orderBy(let x, let conditions):
-            return try order(try eval(x, seed: seed, scope: scope), by: conditions, scope)
+            for r in try order(try eval(x, seed: seed, scope: scope), by: conditions, scope) {
+                guard try sink(r) else { return false }
+            }
+            return true
         case .project(let x, let vars):
             let keep = vars.compactMap { slots[$0] }
-            let inner = try eval(x, seed: emptyRow, scope: scope)
-            return inner.compactMap { r in
+            return try stream(x, seed: emptyRow, scope: scope) { r in
                 var p = emptyRow
                 for i in keep { p[i] = r[i] }
-                return Evaluator.merge(seed, p)
+                guard let m = Evaluator.merge(seed, p) else { return true }
+                return try sink(m)
             }
         case .distinct(let x), .reduced(let x):
             var seen = Set<Row>()
-            return try eval(x, seed: seed, scope: scope).filter { seen.insert($0).inserted }
+            return try stream(x, seed: seed, scope: scope) { r in try !seen.insert(r).inserted || sink(r) }
         case .slice(let x, let offset, let limit):
-            if let limit, case .project(.bgp(let ts), let vars) = x, !ts.isEmpty, offset == 0, seed.allSatisfy({ $0 == nil }) {
-                // LIMIT straight over a pattern: let SQLite stop early.
+            if limit == 0 { return true }
+            var skipped = 0, taken = 0
+            var stopped = false
+            func take(_ r: Row) throws -> Bool {
+                if skipped < offset { skipped += 1; return true }
+                taken += 1
+                guard try sink(r) else { stopped = true; return false }
+                return limit.map { taken < $0 } ?? true
+            }
+            if let limit, case .project(.bgp(let ts), let vars) = x, !ts.isEmpty, seed.allSatisfy({ $0 == nil }) {
+                // OFFSET/LIMIT straight over a pattern: SQLite's plan is the one chosen for a LIMIT.
                 let keep = vars.compactMap { slots[$0] }
-                return try runBGP(ts, scope: scope, seed: seed, limit: limit).map { r in
+                try runBGP(ts, scope: scope, seed: seed, limit: offset + limit) { r in
                     var p = emptyRow
                     for i in keep { p[i] = r[i] }
-                    return p
+                    return try take(p)
                 }
+                return !stopped
             }
-            let rows = try eval(x, seed: seed, scope: scope)
-            let start = min(offset, rows.count)
-            let end = limit.map { min(rows.count, start + $0) } ?? rows.count
-            return Array(rows[start..<end])
+            try stream(x, seed: seed, scope: scope, take)
+            return !stopped
         case .service:
             throw SPARQLError(.evaluation, "SERVICE (federated query) is not supported")
         }
+    }
+
+    /// Every solution of `a`, in order (for the operators that need all of them).
+    func eval(_ a: Algebra, seed: Row, scope: GraphScope) throws -> [Row] {
+        var out: [Row] = []
+        try stream(a, seed: seed, scope: scope) { out.append($0); return true }
+        return out
+    }
+
+    /// Whether `a` has at least one solution under `seed` (stops at the first).
+    func hasSolution(_ a: Algebra, seed: Row, scope: GraphScope) throws -> Bool {
+        var found = false
+        try stream(a, seed: seed, scope: scope) { _ in found = true; return false }
+        return found
+    }
+
+    /// Join(x, y), or LeftJoin(x, y, filters) when `filters` is not nil (§18.5). When y is seedable
+    /// and x has at most `bindJoinLimit` rows, y runs once per left row with the row as its seed (a
+    /// bind join: indexed lookups). Otherwise y's solutions are the build side of a hash join and the
+    /// left side streams through it; y runs only once x has produced a row.
+    func join(_ x: Algebra, _ y: Algebra, filters: [Expr]?, seed: Row, scope: GraphScope, _ sink: Sink) throws -> Bool {
+        let optional = filters != nil
+        let conditions = filters ?? []
+        let bindable = Evaluator.seedable(y)
+        var left: [Row] = []
+        var probe: HashProbe?
+        var stopped = false
+        try stream(x, seed: seed, scope: scope) { l in
+            if let probe {
+                if probe.matchesNothing { return false }
+                guard try probe.emit(l, sink) else { stopped = true; return false }
+                return true
+            }
+            left.append(l)
+            if bindable && left.count <= Evaluator.bindJoinLimit { return true }
+            // A hash join: the rows held so far, then each further row as it comes.
+            let p = try HashProbe(self, right: try eval(y, seed: seed, scope: scope), optional: optional, conditions, scope)
+            probe = p
+            defer { left = [] }
+            for b in left {
+                if p.matchesNothing { return false }
+                guard try p.emit(b, sink) else { stopped = true; return false }
+            }
+            return !p.matchesNothing
+        }
+        if stopped { return false }
+        for l in left {
+            var matched = false
+            let go = try stream(y, seed: l, scope: scope) { m in
+                guard try passes(conditions, m, scope) else { return true }
+                matched = true
+                return try sink(m)
+            }
+            guard go else { return false }
+            if optional && !matched { guard try sink(l) else { return false } }
+        }
+        return true
     }
 
     /// Patterns whose meaning does not change when variables of the left side are fixed in advance.
@@ -278,77 +353,38 @@ final class Evaluator {
         return true
     }
 
-    func hashJoin(_ left: [Row], _ right: [Row]) throws -> [Row] {
-        if right.isEmpty { return [] }
-        let key = joinKey(left, right)
-        var out: [Row] = []
-        if key.isEmpty {
-            for l in left {
-                for r in right {
-                    try tick()
-                    if let m = Evaluator.merge(l, r) { out.append(m) }
-                }
-            }
-            return out
-        }
-        var table: [[Term?]: [Int]] = [:]
-        for (i, r) in right.enumerated() { table[key.map { r[$0] }, default: []].append(i) }
-        for l in left {
-            try tick()
-            for i in table[key.map { l[$0] }] ?? [] {
-                try tick()
-                if let m = Evaluator.merge(l, right[i]) { out.append(m) }
-            }
-        }
-        return out
-    }
-
     /// §18.5 Minus: drops each left row that some right row is compatible with and shares a variable
-    /// with. Right rows are grouped by the slots they bind; for a left row, each group is probed in a
-    /// hash set of the group's values on the slots both bind (built once per pair of domains).
-    func minus(_ left: [Row], _ right: [Row]) throws -> [Row] {
-        if right.isEmpty { return left }
-        var groups: [[Int]: [Row]] = [:]
-        for r in right { groups[r.indices.filter { r[$0] != nil }, default: []].append(r) }
+    /// with. The right side is read once the left side has a row. Right rows are grouped by the slots
+    /// they bind; for a left row, each group is probed in a hash set of the group's values on the
+    /// slots both bind (built once per pair of domains).
+    func minus(_ x: Algebra, _ y: Algebra, seed: Row, scope: GraphScope, _ sink: Sink) throws -> Bool {
+        var groups: [[Int]: [Row]]?
         var probes: [[[Int]]: Set<[Term?]>] = [:]
-        var out: [Row] = []
-        for (n, l) in left.enumerated() {
+        var n = 0
+        var stopped = false
+        try stream(x, seed: seed, scope: scope) { l in
+            if groups == nil {
+                var g: [[Int]: [Row]] = [:]
+                for r in try eval(y, seed: emptyRow, scope: scope) { g[r.indices.filter { r[$0] != nil }, default: []].append(r) }
+                groups = g
+            }
             if n & 1023 == 0 { try checkDeadline() }
-            var removed = false
-            for (domain, rows) in groups {
+            n += 1
+            for (domain, rows) in groups! {
                 let shared = domain.filter { l[$0] != nil }
                 if shared.isEmpty { continue }
                 let key = [domain, shared]
                 if probes[key] == nil { probes[key] = Set(rows.map { r in shared.map { r[$0] } }) }
-                if probes[key]!.contains(shared.map { l[$0] }) { removed = true; break }
+                if probes[key]!.contains(shared.map { l[$0] }) { return true }
             }
-            if !removed { out.append(l) }
+            guard try sink(l) else { stopped = true; return false }
+            return true
         }
-        return out
+        return !stopped
     }
 
-    func leftJoin(_ left: [Row], _ right: [Row], _ filters: [Expr], _ scope: GraphScope) throws -> [Row] {
-        let key = right.isEmpty ? [] : joinKey(left, right)
-        var table: [[Term?]: [Int]] = [:]
-        if !key.isEmpty { for (i, r) in right.enumerated() { table[key.map { r[$0] }, default: []].append(i) } }
-        var out: [Row] = []
-        for l in left {
-            try tick()
-            var matched = false
-            let candidates: [Int] = key.isEmpty ? Array(right.indices) : (table[key.map { l[$0] }] ?? [])
-            for i in candidates {
-                try tick()
-                if let m = Evaluator.merge(l, right[i]), try passes(filters, m, scope) {
-                    out.append(m)
-                    matched = true
-                }
-            }
-            if !matched { out.append(l) }
-        }
-        return out
-    }
-
-    func evalGraph(_ n: Node, _ x: Algebra, seed: Row) throws -> [Row] {
+    /// GRAPH n { x } (§18.6).
+    func evalGraph(_ n: Node, _ x: Algebra, seed: Row, _ sink: Sink) throws -> Bool {
         var graphTerm: Term?
         var slot: Int?
         switch n {
@@ -360,23 +396,25 @@ final class Evaluator {
         // §18.6: Join(eval(D(g), P), {?g → g}). ?g is fixed in advance only when P is seedable; a FILTER
         // or OPTIONAL inside sees ?g unbound and the graph name is joined in afterwards.
         let seedable = Evaluator.seedable(x)
-        func inGraph(_ id: Int64, _ g: Term) throws -> [Row] {
-            guard let slot else { return try eval(x, seed: seed, scope: .named(id)) }
+        func inGraph(_ id: Int64, _ g: Term) throws -> Bool {
+            guard let slot else { return try stream(x, seed: seed, scope: .named(id), sink) }
             var s = seed
-            if seedable { s[slot] = g; return try eval(x, seed: s, scope: .named(id)) }
+            if seedable { s[slot] = g; return try stream(x, seed: s, scope: .named(id), sink) }
             s[slot] = nil
             var bound = emptyRow
             bound[slot] = g
-            return try eval(x, seed: s, scope: .named(id)).compactMap { Evaluator.merge($0, bound) }
+            return try stream(x, seed: s, scope: .named(id)) { r in
+                guard let m = Evaluator.merge(r, bound) else { return true }
+                return try sink(m)
+            }
         }
         if let graphTerm {
-            guard graphTerm.isIRI || graphTerm.isBlank, let id = try store.id(of: graphTerm), try isNamedGraph(id) else { return [] }
+            guard graphTerm.isIRI || graphTerm.isBlank, let id = try store.id(of: graphTerm), try isNamedGraph(id) else { return true }
             return try inGraph(id, graphTerm)
         }
-        if case .bgp(let ts) = x, !ts.isEmpty { return try runBGP(ts, scope: .namedVariable(slot!), seed: seed) }
-        var out: [Row] = []
-        for id in try namedGraphIDs() { out += try inGraph(id, try term(id)) }
-        return out
+        if case .bgp(let ts) = x, !ts.isEmpty { return try runBGP(ts, scope: .namedVariable(slot!), seed: seed, sink) }
+        for id in try namedGraphIDs() { guard try inGraph(id, try term(id)) else { return false } }
+        return true
     }
 
     func isNamedGraph(_ id: Int64) throws -> Bool {
@@ -436,5 +474,57 @@ extension Expr {
         case .inList(let a, let l, _): return a.hasExists || l.contains(where: \.hasExists)
         case .builtin(_, let args), .function(_, let args): return args.contains(where: \.hasExists)
         }
+    }
+}
+
+/// The build side of a hash join or OPTIONAL: the right side's solutions, indexed by the slots they
+/// all bind. A left row is looked up on those of the slots it binds too (one table per such set,
+/// built when first needed), or meets every right row when it binds none. Either way it meets the
+/// compatible right rows in their order, so the output does not depend on which table served it.
+final class HashProbe {
+    let right: [Row]
+    /// Slots bound in every right row.
+    let key: [Int]
+    let optional: Bool
+    let conditions: [Expr]
+    let scope: GraphScope
+    unowned let evaluator: Evaluator
+    private var tables: [[Int]: [[Term?]: [Int]]] = [:]
+
+    init(_ evaluator: Evaluator, right: [Row], optional: Bool, _ conditions: [Expr], _ scope: GraphScope) throws {
+        self.evaluator = evaluator
+        self.right = right
+        self.optional = optional
+        self.conditions = conditions
+        self.scope = scope
+        key = (0..<evaluator.names.count).filter { i in right.allSatisfy { $0[i] != nil } }
+    }
+
+    /// A join whose right side is empty: no left row can match.
+    var matchesNothing: Bool { !optional && right.isEmpty }
+
+    /// Sends the solutions `l` joins into (or `l` itself, for an OPTIONAL without match) to `sink`.
+    func emit(_ l: Row, _ sink: Evaluator.Sink) throws -> Bool {
+        try evaluator.tick()
+        var matched = false
+        func meet(_ r: Row) throws -> Bool {
+            try evaluator.tick()
+            guard let m = Evaluator.merge(l, r), try evaluator.passes(conditions, m, scope) else { return true }
+            matched = true
+            return try sink(m)
+        }
+        let usable = key.filter { l[$0] != nil }
+        if usable.isEmpty {
+            for r in right { guard try meet(r) else { return false } }
+        } else {
+            if tables[usable] == nil {
+                var table: [[Term?]: [Int]] = [:]
+                for (i, r) in right.enumerated() { table[usable.map { r[$0] }, default: []].append(i) }
+                tables[usable] = table
+            }
+            for i in tables[usable]![usable.map { l[$0] }] ?? [] { guard try meet(right[i]) else { return false } }
+        }
+        if optional && !matched { return try sink(l) }
+        return true
     }
 }

@@ -64,7 +64,7 @@ extension Evaluator {
             var s = row
             var sc = scope
             if case .namedVariable(let slot) = scope, let g = row[slot], let id = try store.id(of: g) { sc = .named(id); s[slot] = g }
-            let found = try !eval(pattern, seed: s, scope: sc).isEmpty
+            let found = try hasSolution(pattern, seed: s, scope: sc)
             return Values.bool(found != negated)
         case .aggregate:
             return nil

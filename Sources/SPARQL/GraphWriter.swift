@@ -4,7 +4,12 @@ import RDF
 /// N-Triples and Turtle for CONSTRUCT / DESCRIBE results.
 enum GraphWriter {
     static func ntriples(_ triples: [Triple]) -> String {
-        triples.map { "\($0.subject.ntriples) \($0.predicate.ntriples) \($0.object.ntriples) .\n" }.joined()
+        triples.map(ntriple).joined()
+    }
+
+    /// One N-Triples line.
+    static func ntriple(_ t: Triple) -> String {
+        "\(t.subject.ntriples) \(t.predicate.ntriples) \(t.object.ntriples) .\n"
     }
 
     static let prefixes: [(String, String)] = [

@@ -9,7 +9,8 @@ extension Evaluator {
         var outside: [Term] = []
     }
 
-    func evalPath(_ s: Node, _ p: PathExpr, _ o: Node, seed: Row, scope: GraphScope) throws -> [Row] {
+    /// The solutions of `s p o` to `sink`, start node by start node (see `Evaluator.stream`).
+    func evalPath(_ s: Node, _ p: PathExpr, _ o: Node, seed: Row, scope: GraphScope, _ sink: Sink) throws -> Bool {
         if case .namedVariable = scope {
             throw SPARQLError(.evaluation, "internal: a path under GRAPH ?g must be evaluated per graph")
         }
@@ -28,31 +29,30 @@ extension Evaluator {
         }
         func decode(_ id: Int64) throws -> Term { id < 0 ? outside[Int(-id) - 1] : try term(id) }
         let sv = try resolve(s), ov = try resolve(o)
-        var out: [Row] = []
-        func emit(_ a: Int64, _ b: Int64) throws {
+        func emit(_ a: Int64, _ b: Int64) throws -> Bool {
             var r = seed
             if case .variable(let v) = s { r[slots[v]!] = try decode(a) }
             if case .variable(let v) = o {
                 let t = try decode(b)
-                if let x = r[slots[v]!], x != t { return }
+                if let x = r[slots[v]!], x != t { return true }
                 r[slots[v]!] = t
             }
-            out.append(r)
+            return try sink(r)
         }
         switch (sv, ov) {
         case (.some(let a?), .some(let b?)):
-            for n in try step(p, from: a, forward: true, scope) where n == b { try emit(a, b) }
+            for n in try step(p, from: a, forward: true, scope) where n == b { guard try emit(a, b) else { return false } }
         case (.some(let a?), .none):
-            for n in try step(p, from: a, forward: true, scope) { try emit(a, n) }
+            for n in try step(p, from: a, forward: true, scope) { guard try emit(a, n) else { return false } }
         case (.none, .some(let b?)):
-            for n in try step(p, from: b, forward: false, scope) { try emit(n, b) }
+            for n in try step(p, from: b, forward: false, scope) { guard try emit(n, b) else { return false } }
         default:
             for a in try startNodes(p, scope) {
                 try checkDeadline()
-                for n in try step(p, from: a, forward: true, scope) { try emit(a, n) }
+                for n in try step(p, from: a, forward: true, scope) { guard try emit(a, n) else { return false } }
             }
         }
-        return out
+        return true
     }
 
     /// The nodes reached from `node` by one match of `p` (a multiset, except for closures).

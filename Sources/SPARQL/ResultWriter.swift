@@ -13,15 +13,112 @@ public enum ResultWriter {
     /// SPARQL 1.1 Query Results JSON / XML / CSV / TSV, an aligned text table (labels via `label`, e.g.
     /// rdfs:label of an IRI; raw terms when nil), and N-Triples/Turtle for graphs.
     public static func write(_ result: QueryResult, format: ResultFormat, label: ((Term) -> String?)? = nil) -> String {
-        switch (result, format) {
-        case (.graph(let triples), .turtle): return GraphWriter.turtle(triples)
-        case (.graph(let triples), .table) where label != nil: return GraphWriter.turtle(triples)
-        case (.graph(let triples), _): return GraphWriter.ntriples(triples)
-        case (_, .json): return JSONResults.write(result)
-        case (_, .xml): return XMLResults.write(result)
-        case (_, .csv): return TextResults.csv(result)
-        case (_, .tsv): return TextResults.tsv(result)
-        default: return TableWriter.write(result, label: label)
+        var out = ""
+        let writer = ResultStreamWriter(format: format, label: label) { out += $0 }
+        switch result {
+        case .bindings(let vars, let rows):
+            _ = writer.write(.variables(vars))
+            for r in rows { _ = writer.write(.solution(r)) }
+        case .boolean(let b): _ = writer.write(.boolean(b))
+        case .graph(let triples):
+            _ = writer.write(.graph)
+            for t in triples { _ = writer.write(.triple(t)) }
+        }
+        writer.finish()
+        return out
+    }
+}
+
+/// Writes a query's answer as it arrives from `QueryEngine.execute(_:timeout:_:)`: each solution or
+/// triple is formatted and handed to `output` at once in JSON, XML, CSV, TSV and N-Triples. The
+/// aligned table (it measures its columns) and Turtle (it groups triples by subject) need the whole
+/// answer: they keep it and write at `finish`. The bytes are those of `ResultWriter.write`.
+///
+/// ```swift
+/// let writer = ResultStreamWriter(format: .tsv) { print($0, terminator: "") }
+/// try engine.execute(query, timeout: 60, writer.write)
+/// writer.finish()
+/// ```
+public final class ResultStreamWriter {
+    let format: ResultFormat
+    let label: ((Term) -> String?)?
+    let output: (String) -> Void
+    private var variables: [String] = []
+    private var rowCount = 0
+    private var kind: Kind?
+    /// Kept for `finish`: the table's rows, Turtle's triples.
+    private var rows: [[Term?]] = []
+    private var triples: [Triple] = []
+
+    private enum Kind { case bindings, boolean, graph }
+
+    public init(format: ResultFormat, label: ((Term) -> String?)? = nil, output: @escaping (String) -> Void) {
+        self.format = format
+        self.label = label
+        self.output = output
+    }
+
+    /// Graphs: Turtle for `turtle` and the table, N-Triples for anything else.
+    private var turtleGraph: Bool { format == .turtle || format == .table }
+    /// Solutions and booleans: the table for `table`, `ntriples` and `turtle`.
+    private var table: Bool { format == .table || format == .ntriples || format == .turtle }
+
+    /// Formats one piece of the answer. Always true: the writer never stops a query.
+    public func write(_ event: QueryEvent) -> Bool {
+        switch event {
+        case .variables(let vars):
+            kind = .bindings
+            variables = vars
+            switch format {
+            case .json: output("{\"head\":{\"vars\":[" + vars.map(JSONResults.string).joined(separator: ",") + "]},\"results\":{\"bindings\":[")
+            case .xml:
+                output(XMLResults.header + "  <head>\n" + vars.map { "    <variable name=\"\(XMLResults.escape($0))\"/>\n" }.joined()
+                       + "  </head>\n  <results>\n")
+            case .csv: output(vars.map(TextResults.field).joined(separator: ",") + "\r\n")
+            case .tsv: output(vars.map { "?" + $0 }.joined(separator: "\t") + "\n")
+            default: break
+            }
+        case .solution(let row):
+            switch format {
+            case .json: output((rowCount == 0 ? "" : ",\n") + JSONResults.row(variables, row))
+            case .xml: output(XMLResults.row(variables, row))
+            case .csv: output(TextResults.csvRow(row))
+            case .tsv: output(TextResults.tsvRow(row))
+            default: rows.append(row)
+            }
+            rowCount += 1
+        case .boolean(let b):
+            kind = .boolean
+            switch format {
+            case .json: output("{\"head\":{},\"boolean\":\(b)}\n")
+            case .xml: output(XMLResults.header + "  <head/>\n  <boolean>\(b)</boolean>\n</sparql>\n")
+            case .csv: output("_askResult\r\n\(b)\r\n")
+            case .tsv: output("?_askResult\n\(b)\n")
+            default: output((b ? "yes" : "no") + "\n")
+            }
+        case .graph:
+            kind = .graph
+        case .triple(let t):
+            if turtleGraph { triples.append(t) } else { output(GraphWriter.ntriple(t)) }
+        }
+        return true
+    }
+
+    /// Ends the document: closes JSON and XML, writes the table or the Turtle.
+    public func finish() {
+        switch kind {
+        case .bindings?:
+            switch format {
+            case .json: output("]}}\n")
+            case .xml: output("  </results>\n</sparql>\n")
+            case .csv, .tsv: break
+            default:
+                output(TableWriter.write(variables: variables, rows: rows, label: label))
+                rows = []
+            }
+        case .graph?:
+            if turtleGraph { output(GraphWriter.turtle(triples)); triples = [] }
+        case .boolean?, nil: break
         }
     }
 }
@@ -63,21 +160,15 @@ enum JSONResults {
         }
     }
 
-    static func write(_ result: QueryResult) -> String {
-        switch result {
-        case .boolean(let b): return "{\"head\":{},\"boolean\":\(b)}\n"
-        case .bindings(let vars, let rows):
-            var out = "{\"head\":{\"vars\":[" + vars.map(string).joined(separator: ",") + "]},\"results\":{\"bindings\":["
-            out += rows.map { row in
-                "{" + zip(vars, row).compactMap { v, t in t.map { string(v) + ":" + term($0) } }.joined(separator: ",") + "}"
-            }.joined(separator: ",\n")
-            return out + "]}}\n"
-        case .graph(let t): return GraphWriter.ntriples(t)
-        }
+    /// One solution object (no separator).
+    static func row(_ vars: [String], _ row: [Term?]) -> String {
+        "{" + zip(vars, row).compactMap { v, t in t.map { string(v) + ":" + term($0) } }.joined(separator: ",") + "}"
     }
 }
 
 enum XMLResults {
+    static let header = "<?xml version=\"1.0\"?>\n<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n"
+
     static func escape(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
@@ -92,75 +183,48 @@ enum XMLResults {
         return out
     }
 
-    static func write(_ result: QueryResult) -> String {
-        var out = "<?xml version=\"1.0\"?>\n<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n"
-        switch result {
-        case .boolean(let b):
-            out += "  <head/>\n  <boolean>\(b)</boolean>\n"
-        case .bindings(let vars, let rows):
-            out += "  <head>\n" + vars.map { "    <variable name=\"\(escape($0))\"/>\n" }.joined() + "  </head>\n  <results>\n"
-            for row in rows {
-                out += "    <result>\n"
-                for (v, t) in zip(vars, row) {
-                    guard let t else { continue }
-                    out += "      <binding name=\"\(escape(v))\">"
-                    switch t {
-                    case .iri(let i): out += "<uri>\(escape(i))</uri>"
-                    case .blank(let b): out += "<bnode>\(escape(b))</bnode>"
-                    case .literal(let l):
-                        if let lang = l.language { out += "<literal xml:lang=\"\(escape(lang))\">" }
-                        else if l.datatype != XSD.string { out += "<literal datatype=\"\(escape(l.datatype))\">" }
-                        else { out += "<literal>" }
-                        out += escape(l.lexical) + "</literal>"
-                    }
-                    out += "</binding>\n"
-                }
-                out += "    </result>\n"
+    /// One `<result>` element.
+    static func row(_ vars: [String], _ row: [Term?]) -> String {
+        var out = "    <result>\n"
+        for (v, t) in zip(vars, row) {
+            guard let t else { continue }
+            out += "      <binding name=\"\(escape(v))\">"
+            switch t {
+            case .iri(let i): out += "<uri>\(escape(i))</uri>"
+            case .blank(let b): out += "<bnode>\(escape(b))</bnode>"
+            case .literal(let l):
+                if let lang = l.language { out += "<literal xml:lang=\"\(escape(lang))\">" }
+                else if l.datatype != XSD.string { out += "<literal datatype=\"\(escape(l.datatype))\">" }
+                else { out += "<literal>" }
+                out += escape(l.lexical) + "</literal>"
             }
-            out += "  </results>\n"
-        case .graph(let t): return GraphWriter.ntriples(t)
+            out += "</binding>\n"
         }
-        return out + "</sparql>\n"
+        return out + "    </result>\n"
     }
 }
 
 enum TextResults {
-    /// SPARQL 1.1 CSV: plain values, RFC 4180 quoting, CRLF line ends.
-    static func csv(_ result: QueryResult) -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { $0 == "\"" || $0 == "," || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        switch result {
-        case .boolean(let b): return "_askResult\r\n\(b)\r\n"
-        case .bindings(let vars, let rows):
-            var out = vars.map(field).joined(separator: ",") + "\r\n"
-            for row in rows {
-                out += row.map { t -> String in
-                    switch t {
-                    case nil: return ""
-                    case .iri(let v)?: return field(v)
-                    case .blank(let v)?: return field("_:" + v)
-                    case .literal(let l)?: return field(l.lexical)
-                    }
-                }.joined(separator: ",") + "\r\n"
-            }
-            return out
-        case .graph(let t): return GraphWriter.ntriples(t)
-        }
+    /// A SPARQL 1.1 CSV field: RFC 4180 quoting.
+    static func field(_ s: String) -> String {
+        s.contains(where: { $0 == "\"" || $0 == "," || $0 == "\n" || $0 == "\r" })
+            ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
-    /// SPARQL 1.1 TSV: `?var` header, terms in Turtle syntax (numbers and booleans abbreviated).
-    static func tsv(_ result: QueryResult) -> String {
-        switch result {
-        case .boolean(let b): return "?_askResult\n\(b)\n"
-        case .bindings(let vars, let rows):
-            var out = vars.map { "?" + $0 }.joined(separator: "\t") + "\n"
-            for row in rows {
-                out += row.map { t in t.map(GraphWriter.abbreviated) ?? "" }.joined(separator: "\t") + "\n"
+    /// One SPARQL 1.1 CSV line: plain values, CRLF line end.
+    static func csvRow(_ row: [Term?]) -> String {
+        row.map { t -> String in
+            switch t {
+            case nil: return ""
+            case .iri(let v)?: return field(v)
+            case .blank(let v)?: return field("_:" + v)
+            case .literal(let l)?: return field(l.lexical)
             }
-            return out
-        case .graph(let t): return GraphWriter.ntriples(t)
-        }
+        }.joined(separator: ",") + "\r\n"
+    }
+
+    /// One SPARQL 1.1 TSV line: terms in Turtle syntax (numbers and booleans abbreviated).
+    static func tsvRow(_ row: [Term?]) -> String {
+        row.map { t in t.map(GraphWriter.abbreviated) ?? "" }.joined(separator: "\t") + "\n"
     }
 }

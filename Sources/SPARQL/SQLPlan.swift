@@ -103,49 +103,78 @@ extension Evaluator {
         return SQLPlan(sql: sql, params: params, outputs: outputs.map { (slot: $0.0, column: $0.1) }, empty: false)
     }
 
-    /// Runs a basic graph pattern: each solution extends `seed`.
-    func runBGP(_ patterns: [TriplePattern], scope: GraphScope, seed: Row, limit: Int? = nil) throws -> [Row] {
+    /// Runs a basic graph pattern: each solution extends `seed` and goes to `sink` as the SQL
+    /// statement is stepped. Rows are read in batches (16, doubling to 1,024) whose term ids are
+    /// decoded together; a sink that stops ends the statement, so a LIMIT reads little more than it
+    /// returns.
+    @discardableResult
+    func runBGP(_ patterns: [TriplePattern], scope: GraphScope, seed: Row, limit: Int? = nil, _ sink: Sink) throws -> Bool {
         let plan = try compile(patterns, scope: scope, seed: seed, limit: limit)
-        if plan.empty { return [] }
+        if plan.empty { return true }
         let st = try store.connection.prepareUncached(plan.sql)
         st.bind(plan.params)
-        var ids: [Int64] = []
-        var count = 0
-        while try st.step() {
-            for (_, column) in plan.outputs { ids.append(st.int(column)) }
-            count += 1
-            if count & 1023 == 0 { try checkDeadline() }
-        }
-        try decode(ids)
-        var rows: [Row] = []
-        rows.reserveCapacity(count)
+        defer { st.reset() }
         let width = plan.outputs.count
-        for n in 0..<count {
-            var r = seed
-            for (k, out) in plan.outputs.enumerated() { r[out.slot] = termCache[ids[n * width + k]] }
-            rows.append(r)
+        var ids: [Int64] = []
+        var batch: [Row] = []
+        var size = 16
+        while true {
+            ids.removeAll(keepingCapacity: true)
+            var count = 0
+            var more = true
+            while count < size {
+                guard try st.step() else { more = false; break }
+                for (_, column) in plan.outputs { ids.append(st.int(column)) }
+                count += 1
+            }
+            statistics.rowsRead += count
+            try checkDeadline()
+            try decode(ids)
+            // The whole batch is built before any row goes on: the sink may evaluate other patterns,
+            // whose decoding can empty the cache.
+            batch.removeAll(keepingCapacity: true)
+            for n in 0..<count {
+                var r = seed
+                for (k, out) in plan.outputs.enumerated() { r[out.slot] = termCache[ids[n * width + k]] }
+                batch.append(r)
+            }
+            for r in batch { guard try sink(r) else { return false } }
+            if !more { return true }
+            size = min(size * 2, 1024)
         }
-        return rows
     }
 
-    /// Loads the terms of `ids` that are not cached yet, a few hundred per SQL query.
+    /// Loads the terms of `ids` that are not cached yet, up to 512 per SQL query. The cache is
+    /// emptied first when it would grow past `termCacheLimit` (a scan of millions of rows does not
+    /// keep every term it has seen).
     func decode(_ ids: [Int64]) throws {
         var missing: [Int64] = []
         var seen = Set<Int64>()
         for id in ids where termCache[id] == nil && seen.insert(id).inserted { missing.append(id) }
+        if !missing.isEmpty, termCache.count + missing.count > Evaluator.termCacheLimit {
+            termCache.removeAll(keepingCapacity: true)
+            missing = []
+            seen.removeAll(keepingCapacity: true)
+            for id in ids where seen.insert(id).inserted { missing.append(id) }
+        }
         var start = 0
         while start < missing.count {
-            let chunk = missing[start..<min(start + 500, missing.count)]
+            let chunk = missing[start..<min(start + 512, missing.count)]
             start += chunk.count
-            let marks = (1...chunk.count).map { "?\($0)" }.joined(separator: ", ")
+            // A power of two of parameters (the last id repeated): a few statements to prepare and
+            // cache, whatever the batch's number of new terms.
+            var width = 1
+            while width < chunk.count { width *= 2 }
+            let marks = (1...width).map { "?\($0)" }.joined(separator: ", ")
             let st = try store.connection.prepare("SELECT id, kind, value, datatype, lang FROM term WHERE id IN (\(marks))")
-            st.bind(chunk.map { .int($0) })
+            st.bind(chunk.map { .int($0) } + Array(repeating: .int(chunk.last!), count: width - chunk.count))
             defer { st.reset() }
             while try st.step() {
                 termCache[st.int(0)] = TripleStore.term(kind: st.int(1), value: st.text(2), datatype: st.text(3), lang: st.text(4))
             }
             try checkDeadline()
         }
+        statistics.peakCachedTerms = max(statistics.peakCachedTerms, termCache.count)
         for id in missing where termCache[id] == nil { throw SPARQLError(.evaluation, "term \(id) is missing from the dictionary") }
     }
 

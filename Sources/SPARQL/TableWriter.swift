@@ -16,27 +16,23 @@ enum TableWriter {
         }
     }
 
-    static func write(_ result: QueryResult, label: ((Term) -> String?)?) -> String {
-        switch result {
-        case .boolean(let b): return (b ? "yes" : "no") + "\n"
-        case .graph(let t): return GraphWriter.turtle(t)
-        case .bindings(let vars, let rows):
-            let header = vars.map { "?" + $0 }
-            let cells = rows.map { row in row.map { cell($0, label).replacingOccurrences(of: "\n", with: " ") } }
-            var widths = header.map(\.count)
-            for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
-            func line(_ items: [String]) -> String {
-                var parts: [String] = []
-                for (i, s) in items.enumerated() {
-                    parts.append(i == items.count - 1 ? s : s + String(repeating: " ", count: widths[i] - s.count))
-                }
-                return parts.joined(separator: "  ")
+    /// The table of `rows` (all of them: the columns are as wide as their widest cell).
+    static func write(variables vars: [String], rows: [[Term?]], label: ((Term) -> String?)?) -> String {
+        let header = vars.map { "?" + $0 }
+        let cells = rows.map { row in row.map { cell($0, label).replacingOccurrences(of: "\n", with: " ") } }
+        var widths = header.map(\.count)
+        for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
+        func line(_ items: [String]) -> String {
+            var parts: [String] = []
+            for (i, s) in items.enumerated() {
+                parts.append(i == items.count - 1 ? s : s + String(repeating: " ", count: widths[i] - s.count))
             }
-            var out = line(header) + "\n"
-            out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-            for row in cells { out += line(row) + "\n" }
-            out += "(\(rows.count) \(rows.count == 1 ? "row" : "rows"))\n"
-            return out
+            return parts.joined(separator: "  ")
         }
+        var out = line(header) + "\n"
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for row in cells { out += line(row) + "\n" }
+        out += "(\(rows.count) \(rows.count == 1 ? "row" : "rows"))\n"
+        return out
     }
 }
