@@ -63,20 +63,14 @@ final class GraphvizSession {
         if case .rendered = output, engine == "fdp" { _ = kg_arena_begin() }
         defer { kg_arena_end() }
 
-        guard let graph = try build(spec) else {
-            throw RenderError("Graphviz could not create the graph" + messageSuffix(takeMessages()))
-        }
-        defer { _ = agclose(graph) }
-
         switch output {
         case .dotSource:
-            let bytes = try writeDOT(graph)
-            return (bytes, try checkedMessages())
+            return (DOTText.write(spec), [])
         case .rendered(let format):
             // The layout runs on the graph as its DOT text reads back, so that `dot -Tsvg` on the
-            // `.dot` output draws exactly this map: cgraph writes clusters' nodes first and edges by
-            // tail, and Graphviz's layouts depend on that order (drawings differed, and took longer).
-            let text = try writeDOT(graph)
+            // `.dot` output draws exactly this map: Graphviz's layouts depend on the order of nodes
+            // and edges, which is the order of the text (DOTText writes what cgraph's agwrite would).
+            let text = DOTText.write(spec)
             guard let graph = text.withUnsafeBufferPointer({ buffer in
                 buffer.withMemoryRebound(to: CChar.self) { kg_agread_memory($0.baseAddress, $0.count) }
             }) else {
@@ -146,6 +140,20 @@ final class GraphvizSession {
         return buffer.withMemoryRebound(to: UInt8.self, capacity: size) {
             Array(UnsafeBufferPointer(start: $0, count: size))
         }
+    }
+
+    /// The DOT text cgraph itself writes (agwrite) for the graph built from `spec`: the reference
+    /// `DOTText` is tested against.
+    func cgraphDOT(_ spec: GraphSpec) throws -> [UInt8] {
+        global.lock.lock()
+        defer { global.lock.unlock() }
+        global.messages = ""
+        _ = agseterrf(collectMessage)
+        guard let graph = try build(spec) else {
+            throw RenderError("Graphviz could not create the graph" + messageSuffix(takeMessages()))
+        }
+        defer { _ = agclose(graph) }
+        return try writeDOT(graph)
     }
 
     /// Creates the cgraph objects. Returns nil if cgraph refused something.
