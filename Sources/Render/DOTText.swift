@@ -110,9 +110,13 @@ enum DOTText {
     /// The attributes with later values of a name replacing earlier ones, sorted by name (byte order,
     /// as cgraph's attribute dictionaries).
     static func merged(_ attributes: Attributes) -> Attributes {
-        var last: [String: String] = [:]
-        for (name, value) in attributes { last[name] = value }
-        return last.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map { (name: $0.key, value: $0.value) }
+        var out: Attributes = []
+        out.reserveCapacity(attributes.count)
+        for (name, value) in attributes {
+            if let i = out.firstIndex(where: { $0.name == name }) { out[i].value = value } else { out.append((name, value)) }
+        }
+        out.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return out
     }
 
     /// The object's attributes whose (last) value differs from the dictionary default ("" when the
@@ -178,15 +182,21 @@ enum DOTText {
         /// cgraph's `_agstrcanon`: the string as is when it is an identifier or a number (and not a
         /// keyword), else quoted with `"` escaped; long strings broken with backslash-newline.
         mutating func canon(_ s: String) {
-            let bytes = Array(s.utf8)
+            if let done: Void = s.utf8.withContiguousStorageIfAvailable({ canon(bytes: $0) }) { return done }
+            canon(bytes: Array(s.utf8))
+        }
+
+        mutating func canon<Bytes: RandomAccessCollection>(bytes: Bytes) where Bytes.Element == UInt8, Bytes.Index == Int {
             if bytes.isEmpty { put("\"\""); return }
             let start = out.count
             out.append(UInt8(ascii: "\""))
             var needsQuotes = false
-            var maybeNumber = isNumberChar(bytes[0]) || bytes[0] == UInt8(ascii: "-")
+            let first = bytes[bytes.startIndex]
+            var maybeNumber = isNumberChar(first) || first == UInt8(ascii: "-")
             var count = 0, dots = 0
             var backslashPending = false
-            for (index, c) in bytes.enumerated() {
+            for index in bytes.indices {
+                let c = bytes[index]
                 if c == UInt8(ascii: "\"") {
                     out.append(UInt8(ascii: "\\"))
                     needsQuotes = true
@@ -205,7 +215,7 @@ enum DOTText {
                 }
                 out.append(c)
                 count += 1
-                let next: UInt8? = index + 1 < bytes.count ? bytes[index + 1] : nil
+                let next: UInt8? = index + 1 < bytes.endIndex ? bytes[index + 1] : nil
                 guard let next else { continue }
                 let last = out[out.count - 1]
                 let breakable = !(isIDChar(last) || last == UInt8(ascii: "\\")) && isIDChar(next)
@@ -225,13 +235,15 @@ enum DOTText {
                 }
             }
             out.append(UInt8(ascii: "\""))
-            if needsQuotes || (count == 1 && (bytes[0] == UInt8(ascii: ".") || bytes[0] == UInt8(ascii: "-"))) { return }
-            let lower = s.lowercased()
-            if ["node", "edge", "strict", "graph", "digraph", "subgraph"].contains(lower) { return }
+            if needsQuotes || (count == 1 && (first == UInt8(ascii: ".") || first == UInt8(ascii: "-"))) { return }
+            if bytes.count <= 8, Self.keywords.contains(where: { $0.elementsEqual(bytes.lazy.map { $0 | 0x20 }) }) { return }
             // A plain identifier or number: drop the quotes.
             out.removeSubrange(start..<out.count)
             out.append(contentsOf: bytes)
         }
+
+        /// DOT keywords, compared case-insensitively (cgraph's tokenlist).
+        static let keywords: [[UInt8]] = ["node", "edge", "strict", "graph", "digraph", "subgraph"].map { Array($0.utf8) }
 
         private func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
         private func isNumberChar(_ c: UInt8) -> Bool { isDigit(c) || c == UInt8(ascii: ".") }
