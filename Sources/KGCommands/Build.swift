@@ -64,62 +64,76 @@ struct Build: ParsableCommand {
         var seen = Set<String>(), readFiles = Set<String>()
         var pending: [Article] = [], pendingBytes = 0
 
-        func flush() throws {
-            guard !pending.isEmpty else { return }
-            let results = Self.extractAll(pending, with: extractor)
+        // A batch is extracted (on every core, with its triples and statements made ready) while the
+        // previous batch is written: the single writer thread is the build's critical path.
+        var extracting: ExtractionJob?
+        var timelineDropped = false
+        func write(_ job: ExtractionJob) throws {
+            let done = job.wait()
             try kg.transaction {
                 // The derived timeline is stale from the first changed article on; dropping it in the
                 // same transaction means a build killed before the refresh leaves no stale periods.
-                try kg.replaceGraph(TripleStore.timelineGraph, with: [])
-                for (article, extraction) in zip(pending, results) {
-                    try kg.replaceArticle(Facts.record(for: article, fingerprint: fingerprint),
-                                          triples: Facts.triples(for: extraction),
-                                          statements: Facts.statements(for: extraction, ontology: ontology))
-                    summary.add(extraction)
-                    for w in extraction.warnings { Console.warning("\(article.path): \(w)") }
-                }
+                if !timelineDropped { try kg.replaceGraph(TripleStore.timelineGraph, with: []) }
+                try kg.replaceArticles(done.map(\.content))
             }
+            timelineDropped = true
+            for article in done {
+                summary.add(article)
+                for w in article.warnings { Console.warning("\(article.content.record.path): \(w)") }
+            }
+        }
+        func flush() throws {
+            let next = pending.isEmpty ? nil : ExtractionJob(pending, extractor: extractor, ontology: ontology, fingerprint: fingerprint)
             pending.removeAll(keepingCapacity: true)
             pendingBytes = 0
+            if let previous = extracting { try write(previous) }
+            extracting = next
         }
 
-        for (index, file) in files.enumerated() {
-            let (articles, warnings) = ArticleSource.read(file: file)
-            for w in warnings { Console.warning(w.description) }
-            summary.warnings += warnings.count
-            if articles.isEmpty { summary.skipped += 1 } else { readFiles.insert(file) }
-            for var article in articles {
-                seen.insert(article.path)
-                let bytes = article.text.utf8.count
-                if bytes > Self.maxArticleBytes {
-                    // Extraction needs about 50 bytes of memory per byte of text: bound it.
-                    let size = String(format: "%.1f", Double(bytes) / 1_048_576)
-                    Console.warning("\(article.path): \(size) MB of text, more than the \(Self.maxArticleBytes >> 20) MB one article may have; skipped")
-                    summary.warnings += 1
-                    summary.skipped += 1
-                    continue
+        // A store small next to what this build may add (a first build) has its secondary quad indexes
+        // dropped while the articles are written and rebuilt once after, as `kg import` does (a killed
+        // build's store is repaired by the next writer). Estimate: one quad per ~32 bytes of article file.
+        let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        try kg.bulkLoad(expectedQuads: max(bytes / 32, 1), analyze: false) {
+            for (index, file) in files.enumerated() {
+                let (articles, warnings) = ArticleSource.read(file: file)
+                for w in warnings { Console.warning(w.description) }
+                summary.warnings += warnings.count
+                if articles.isEmpty { summary.skipped += 1 } else { readFiles.insert(file) }
+                for var article in articles {
+                    seen.insert(article.path)
+                    let bytes = article.text.utf8.count
+                    if bytes > Self.maxArticleBytes {
+                        // Extraction needs about 50 bytes of memory per byte of text: bound it.
+                        let size = String(format: "%.1f", Double(bytes) / 1_048_576)
+                        Console.warning("\(article.path): \(size) MB of text, more than the \(Self.maxArticleBytes >> 20) MB one article may have; skipped")
+                        summary.warnings += 1
+                        summary.skipped += 1
+                        continue
+                    }
+                    if let published {
+                        article.published = published
+                        article.publishedDate = PartialDate(iso: published)
+                    }
+                    if article.publishedDate == nil {
+                        Console.warning("\(article.path): no publication date; relative dates (\"on Tuesday\") stay unresolved")
+                    }
+                    let hash = Facts.record(for: article, fingerprint: fingerprint).hash
+                    if try kg.articleHash(path: article.path) == hash {
+                        summary.unchanged += 1
+                        continue
+                    }
+                    summary.read += 1
+                    if pendingBytes + bytes > Self.batchBytes { try flush() }
+                    pending.append(article)
+                    pendingBytes += bytes
+                    if pending.count >= 64 { try flush() }
                 }
-                if let published {
-                    article.published = published
-                    article.publishedDate = PartialDate(iso: published)
-                }
-                if article.publishedDate == nil {
-                    Console.warning("\(article.path): no publication date; relative dates (\"on Tuesday\") stay unresolved")
-                }
-                let hash = Facts.record(for: article, fingerprint: fingerprint).hash
-                if try kg.articleHash(path: article.path) == hash {
-                    summary.unchanged += 1
-                    continue
-                }
-                summary.read += 1
-                if pendingBytes + bytes > Self.batchBytes { try flush() }
-                pending.append(article)
-                pendingBytes += bytes
-                if pending.count >= 64 { try flush() }
+                progress.update(done: index + 1)
             }
-            progress.update(done: index + 1)
+            try flush()
+            try flush()  // writes the last batch
         }
-        try flush()
         progress.finish()
         summary.removed = try removeVanished(from: kg, seen: seen, readFiles: readFiles)
         // Control periods are derived from every article's facts: recompute them when any changed
@@ -146,8 +160,9 @@ struct Build: ParsableCommand {
     static let batchBytes = 4 << 20
 
     /// Extracts every article on all cores; results in input order.
-    static func extractAll(_ articles: [Article], with extractor: Extractor) -> [ArticleExtraction] {
-        let results = UnsafeMutableBufferPointer<ArticleExtraction?>.allocate(capacity: articles.count)
+    static func extractAll<T>(_ articles: [Article], with extractor: Extractor,
+                              _ transform: @Sendable (Article, ArticleExtraction) -> T) -> [T] {
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: articles.count)
         results.initialize(repeating: nil)
         defer {
             // Deinitialize before deallocating: without it every article's extraction leaked (a 100 MB
@@ -157,7 +172,7 @@ struct Build: ParsableCommand {
         }
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: articles.count) { i in
-            slots[i] = extractor.extract(articles[i])
+            slots[i] = transform(articles[i], extractor.extract(articles[i]))
         }
         return results.map { $0! }
     }
@@ -181,14 +196,54 @@ struct Build: ParsableCommand {
     }
 }
 
+/// One article made ready for the store: what the writer needs and what the summary counts.
+struct ExtractedArticle: Sendable {
+    var content: TripleStore.ArticleContent
+    var entities: Int, assertions: Int, modal: Int
+    var warnings: [String]
+
+    init(_ article: Article, _ e: ArticleExtraction, ontology: Ontology, fingerprint: String) {
+        content = TripleStore.ArticleContent(record: Facts.record(for: article, fingerprint: fingerprint),
+                                             triples: Facts.triples(for: e),
+                                             statements: Facts.statements(for: e, ontology: ontology))
+        entities = e.entities.count
+        assertions = e.assertions.count
+        modal = e.assertions.filter { ![.asserted, .claimed].contains($0.modality) }.count
+        warnings = e.warnings
+    }
+}
+
+/// A batch of articles being extracted on a background queue (on every core); `wait()` returns the
+/// results in input order.
+final class ExtractionJob: @unchecked Sendable {
+    private var results: [ExtractedArticle] = []
+    private let group = DispatchGroup()
+
+    init(_ articles: [Article], extractor: Extractor, ontology: Ontology, fingerprint: String) {
+        group.enter()
+        DispatchQueue.global().async { [self] in
+            results = Build.extractAll(articles, with: extractor) {
+                ExtractedArticle($0, $1, ontology: ontology, fingerprint: fingerprint)
+            }
+            group.leave()
+        }
+    }
+
+    func wait() -> [ExtractedArticle] {
+        group.wait()
+        return results
+    }
+}
+
+
 struct BuildSummary {
     var read = 0, unchanged = 0, skipped = 0, removed = 0, warnings = 0
     var entities = 0, assertions = 0, modal = 0
 
-    mutating func add(_ e: ArticleExtraction) {
-        entities += e.entities.count
-        assertions += e.assertions.count
-        modal += e.assertions.filter { ![.asserted, .claimed].contains($0.modality) }.count
+    mutating func add(_ e: ExtractedArticle) {
+        entities += e.entities
+        assertions += e.assertions
+        modal += e.modal
         warnings += e.warnings.count
     }
 

@@ -93,44 +93,77 @@ extension TripleStore {
     /// Replaces everything known from the article at `record.path` with `triples` (its graph: entity
     /// descriptions and facts) and `statements`, in one transaction (invariant 5).
     public func replaceArticle(_ record: ArticleRecord, triples: [Triple], statements: [StatementRecord]) throws {
+        try replaceArticles([ArticleContent(record: record, triples: triples, statements: statements)])
+    }
+
+    /// What one article contributes to the store: its record, its graph's triples (entity descriptions
+    /// and facts) and its statements.
+    public struct ArticleContent: Sendable {
+        public var record: ArticleRecord
+        public var triples: [Triple]
+        public var statements: [StatementRecord]
+        public init(record: ArticleRecord, triples: [Triple], statements: [StatementRecord]) {
+            self.record = record
+            self.triples = triples
+            self.statements = statements
+        }
+    }
+
+    /// Replaces each article of `batch` like `replaceArticle`, all in one transaction: every quad of the
+    /// batch (each article's graph, its provenance, its share of the default graph) is sorted by the
+    /// primary key and written many rows per statement, as `kg import` does, instead of one insert each.
+    public func replaceArticles(_ batch: [ArticleContent]) throws {
         try transaction {
-            try removeArticle(path: record.path)
-            let graph = try intern(record.graph)
             let ins = try connection.prepare("""
                 INSERT INTO article(path, hash, title, published, source, ingested_at, graph)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                 """)
-            ins.bind(record.path, at: 1); ins.bind(record.hash, at: 2); ins.bind(record.title, at: 3)
-            ins.bind(record.published, at: 4); ins.bind(record.source, at: 5)
-            ins.bind(ingestTime, at: 6); ins.bind(graph, at: 7)
-            try ins.run()
-            let article = connection.lastInsertRowID
-            var graphTriples = triples
-            graphTriples += statements.filter { $0.modality.isFact }.map(\.triple)
-            graphTriples += Provenance.triples(graph: record.graph, statements: statements)
-            for t in graphTriples {
-                let (s, p, o) = (try intern(t.subject), try intern(t.predicate), try intern(t.object))
-                try insert(s: s, p: p, o: o, g: graph)
-                try insert(s: s, p: p, o: o, g: 0)
-            }
             let st = try connection.prepare("""
                 INSERT INTO statement(article, s, p, o, sentence, sentence_index, span_start, span_end,
                     date, start, "end", time_phrase, time_anchor, confidence, modality, attribution, rule)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
                 """)
-            for r in statements {
-                st.bind(article, at: 1)
-                st.bind(try intern(r.triple.subject), at: 2)
-                st.bind(try intern(r.triple.predicate), at: 3)
-                st.bind(try intern(r.triple.object), at: 4)
-                st.bind(r.sentence, at: 5); st.bind(Int64(r.sentenceIndex), at: 6)
-                st.bind(Int64(r.span.lowerBound), at: 7); st.bind(Int64(r.span.upperBound), at: 8)
-                st.bind(r.date?.iso, at: 9); st.bind(r.start?.iso, at: 10); st.bind(r.end?.iso, at: 11)
-                st.bind(r.timePhrase, at: 12); st.bind(r.timeAnchor?.iso, at: 13)
-                st.bind(r.confidence, at: 14); st.bind(r.modality.rawValue, at: 15)
-                st.bind(r.attribution, at: 16); st.bind(r.rule, at: 17)
-                try st.run()
+            var rows: [QuadRow] = []
+            var paths = Set<String>()
+            let vocabulary = try ProvenanceIDs(self)
+            for content in batch {
+                let (record, statements) = (content.record, content.statements)
+                // The same path twice in a batch: the first's quads are written before the second removes them.
+                if !paths.insert(record.path).inserted { _ = try insertSorted(&rows); rows.removeAll(keepingCapacity: true) }
+                try removeArticle(path: record.path)
+                let graph = try intern(record.graph)
+                ins.bind(record.path, at: 1); ins.bind(record.hash, at: 2); ins.bind(record.title, at: 3)
+                ins.bind(record.published, at: 4); ins.bind(record.source, at: 5)
+                ins.bind(ingestTime, at: 6); ins.bind(graph, at: 7)
+                try ins.run()
+                let article = connection.lastInsertRowID
+                func add(_ t: Triple) throws {
+                    let (s, p, o) = (try intern(t.subject), try intern(t.predicate), try intern(t.object))
+                    rows.append(QuadRow(s: s, p: p, o: o, g: graph))
+                    rows.append(QuadRow(s: s, p: p, o: o, g: 0))
+                }
+                for t in content.triples { try add(t) }
+                var sentences: [String: Int64] = [:]
+                for (index, r) in statements.enumerated() {
+                    let (s, p, o) = (try intern(r.triple.subject), try intern(r.triple.predicate), try intern(r.triple.object))
+                    if r.modality.isFact {
+                        rows.append(QuadRow(s: s, p: p, o: o, g: graph))
+                        rows.append(QuadRow(s: s, p: p, o: o, g: 0))
+                    }
+                    try describe(r, index: index, graph: record.graph, graphID: graph, s: s, p: p, o: o,
+                                 ids: vocabulary, sentences: &sentences, into: &rows)
+                    st.bind(article, at: 1)
+                    st.bind(s, at: 2); st.bind(p, at: 3); st.bind(o, at: 4)
+                    st.bind(r.sentence, at: 5); st.bind(Int64(r.sentenceIndex), at: 6)
+                    st.bind(Int64(r.span.lowerBound), at: 7); st.bind(Int64(r.span.upperBound), at: 8)
+                    st.bind(r.date?.iso, at: 9); st.bind(r.start?.iso, at: 10); st.bind(r.end?.iso, at: 11)
+                    st.bind(r.timePhrase, at: 12); st.bind(r.timeAnchor?.iso, at: 13)
+                    st.bind(r.confidence, at: 14); st.bind(r.modality.rawValue, at: 15)
+                    st.bind(r.attribution, at: 16); st.bind(r.rule, at: 17)
+                    try st.run()
+                }
             }
+            _ = try insertSorted(&rows)
         }
     }
 

@@ -78,8 +78,9 @@ extension TripleStore {
     /// the secondary quad indexes are dropped for the load and rebuilt after it (sorting once is much
     /// cheaper than keeping three B-trees ordered on every insert); otherwise `body` runs with the indexes
     /// in place. If the process dies before the rebuild, the next writer to open the store rebuilds
-    /// them (`repairQuadIndexes`), so the store stays consistent and complete.
-    public func bulkLoad<T>(expectedQuads: Int? = nil, _ body: () throws -> T) throws -> T {
+    /// them (`repairQuadIndexes`), so the store stays consistent and complete. `analyze`: refresh the
+    /// planner's statistics after (`kg build` does it itself after deriving the timeline).
+    public func bulkLoad<T>(expectedQuads: Int? = nil, analyze analyzeAfter: Bool = true, _ body: () throws -> T) throws -> T {
         let limit = max(expectedQuads ?? 1, 1)
         let existing = try connection.prepare("SELECT count(*) FROM (SELECT 1 FROM quad LIMIT ?1)")
         existing.bind(Int64(limit), at: 1)
@@ -87,14 +88,14 @@ extension TripleStore {
         existing.reset()
         guard small else {
             let result = try body()
-            try analyze()
+            if analyzeAfter { try analyze() }
             return result
         }
         try connection.execute("DROP INDEX IF EXISTS quad_posg; DROP INDEX IF EXISTS quad_ospg; DROP INDEX IF EXISTS quad_gspo")
         defer { try? createQuadIndexes() }
         let result = try body()
         try createQuadIndexes()
-        try analyze()
+        if analyzeAfter { try analyze() }
         return result
     }
 

@@ -27,29 +27,57 @@ public enum Provenance {
         .iri((graph.iriValue ?? "") + "#statement-\(index + 1)")
     }
 
-    /// The reification triples describing `statements`, read from the article whose graph is `graph`.
-    public static func triples(graph: Term, statements: [StatementRecord]) -> [Triple] {
-        var out: [Triple] = []
-        out.reserveCapacity(statements.count * 10)
-        let type = Term.iri(RDFNS.type), statementClass = Term.iri(statement)
-        let (s, p, o) = (Term.iri(subject), Term.iri(predicate), Term.iri(object))
-        for (i, r) in statements.enumerated() {
-            let st = statementIRI(graph: graph, index: i)
-            func add(_ name: String, _ value: Term?) { if let value { out.append(Triple(st, KG.term(name), value)) } }
-            out.append(Triple(st, type, statementClass))
-            out.append(Triple(st, s, r.triple.subject))
-            out.append(Triple(st, p, r.triple.predicate))
-            out.append(Triple(st, o, r.triple.object))
-            add("source", graph)
-            add("sentence", .string(r.sentence))
-            add("modality", .string(r.modality.rawValue))
-            add("confidence", .typed(String((r.confidence * 1000).rounded() / 1000), XSD.decimal))
-            add("date", r.date?.literal)
-            add("start", r.start?.literal)
-            add("end", r.end?.literal)
-            add("timePhrase", r.timePhrase.map(Term.string))
-            add("attribution", r.attribution.map(Term.string))
+    /// The kg: properties of a statement description, by local name.
+    static let properties = ["source", "sentence", "modality", "confidence", "date", "start", "end", "timePhrase", "attribution"]
+}
+
+extension TripleStore {
+    /// Term ids of the reification vocabulary, looked up once per batch of articles.
+    struct ProvenanceIDs {
+        let type, statementClass, subject, predicate, object: Int64
+        let property: [String: Int64]
+
+        init(_ store: TripleStore) throws {
+            type = try store.intern(.iri(RDFNS.type))
+            statementClass = try store.intern(.iri(Provenance.statement))
+            subject = try store.intern(.iri(Provenance.subject))
+            predicate = try store.intern(.iri(Provenance.predicate))
+            object = try store.intern(.iri(Provenance.object))
+            property = try Dictionary(uniqueKeysWithValues: Provenance.properties.map { ($0, try store.intern(KG.term($0))) })
         }
-        return out
+    }
+
+    /// Adds to `rows` the description of the `index`-th statement `r` of the article whose graph is
+    /// `graph` (term id `graphID`), its triple's ids being `s`, `p`, `o`: the quads listed at the top of
+    /// this file, in the article's graph and the default graph. Terms met once per statement (its IRI,
+    /// its sentence) bypass the session's term cache; `sentences` remembers an article's sentences.
+    func describe(_ r: StatementRecord, index: Int, graph: Term, graphID: Int64, s: Int64, p: Int64, o: Int64,
+                  ids v: ProvenanceIDs, sentences: inout [String: Int64], into rows: inout [QuadRow]) throws {
+        let st = try internUncached(Provenance.statementIRI(graph: graph, index: index))
+        func add(_ predicate: Int64, _ object: Int64) {
+            rows.append(QuadRow(s: st, p: predicate, o: object, g: graphID))
+            rows.append(QuadRow(s: st, p: predicate, o: object, g: 0))
+        }
+        func add(_ name: String, _ value: Term?) throws {
+            if let value { add(v.property[name]!, try intern(value)) }
+        }
+        add(v.type, v.statementClass)
+        add(v.subject, s)
+        add(v.predicate, p)
+        add(v.object, o)
+        add(v.property["source"]!, graphID)
+        let sentence: Int64
+        if let id = sentences[r.sentence] { sentence = id } else {
+            sentence = try internUncached(.string(r.sentence))
+            sentences[r.sentence] = sentence
+        }
+        add(v.property["sentence"]!, sentence)
+        try add("modality", .string(r.modality.rawValue))
+        try add("confidence", .typed(String((r.confidence * 1000).rounded() / 1000), XSD.decimal))
+        try add("date", r.date?.literal)
+        try add("start", r.start?.literal)
+        try add("end", r.end?.literal)
+        if let phrase = r.timePhrase { add(v.property["timePhrase"]!, try internUncached(.string(phrase))) }
+        if let who = r.attribution { try add("attribution", .string(who)) }
     }
 }

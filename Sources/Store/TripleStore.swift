@@ -339,7 +339,7 @@ public final class TripleStore {
         while try indexes.step() { present.insert(indexes.text(0)) }
         let missing = Self.quadIndexes.filter { !present.contains($0) }
         if !missing.isEmpty {
-            problems.append("quad indexes missing: \(missing.joined(separator: ", ")) (an interrupted import; the next kg import or kg build rebuilds them)")
+            problems.append("quad indexes missing: \(missing.joined(separator: ", ")) (an interrupted import or build; the next kg import or kg build rebuilds them)")
         }
         return problems
     }
