@@ -245,10 +245,11 @@ final class Evaluator {
                 guard try sink(r) else { stopped = true; return false }
                 return limit.map { taken < $0 } ?? true
             }
-            if let limit, case .project(.bgp(let ts), let vars) = x, !ts.isEmpty, seed.allSatisfy({ $0 == nil }) {
-                // OFFSET/LIMIT straight over a pattern: SQLite's plan is the one chosen for a LIMIT.
+            if let limit, case .project(.bgp(let ts), let vars) = x, !ts.isEmpty, offset == 0, seed.allSatisfy({ $0 == nil }) {
+                // LIMIT straight over a pattern: the SQL says so too (the scan stops either way; this
+                // keeps the plan SQLite chose for a LIMIT before solutions streamed).
                 let keep = vars.compactMap { slots[$0] }
-                try runBGP(ts, scope: scope, seed: seed, limit: offset + limit) { r in
+                try runBGP(ts, scope: scope, seed: seed, limit: limit) { r in
                     var p = emptyRow
                     for i in keep { p[i] = r[i] }
                     return try take(p)
