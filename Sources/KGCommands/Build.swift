@@ -59,80 +59,52 @@ struct Build: ParsableCommand {
 
         var summary = BuildSummary()
         summary.warnings = discoveryWarnings.count
-        let extractor = Extractor(ontology: ontology)
+        let context = BatchContext(extractor: Extractor(ontology: ontology), ontology: ontology, fingerprint: fingerprint,
+                                   published: published, stored: try kg.articleHashes())
         let progress = Progress(total: files.count, enabled: !quiet && Console.stderrIsTerminal)
         var seen = Set<String>(), readFiles = Set<String>()
-        var pending: [Article] = [], pendingBytes = 0
 
-        // A batch is extracted (on every core, with its triples and statements made ready) while the
-        // previous batch is written: the single writer thread is the build's critical path.
-        var extracting: ExtractionJob?
+        // Files go in batches of at most `batchBytes` and 64 files. A batch is read, checked against the
+        // stored hashes and extracted on every core (BatchJob) while the previous batch is written: the
+        // single writer thread is the build's critical path.
         var timelineDropped = false
-        func write(_ job: ExtractionJob) throws {
+        func write(_ job: BatchJob) throws {
             let done = job.wait()
-            try kg.transaction {
-                // The derived timeline is stale from the first changed article on; dropping it in the
-                // same transaction means a build killed before the refresh leaves no stale periods.
-                if !timelineDropped { try kg.replaceGraph(TripleStore.timelineGraph, with: []) }
-                try kg.replaceArticles(done.map(\.content))
+            for m in done.messages { Console.warning(m) }
+            summary.add(done)
+            seen.formUnion(done.seen)
+            readFiles.formUnion(done.readFiles)
+            if !done.extracted.isEmpty {
+                try kg.transaction {
+                    // The derived timeline is stale from the first changed article on; dropping it in the
+                    // same transaction means a build killed before the refresh leaves no stale periods.
+                    if !timelineDropped { try kg.replaceGraph(TripleStore.timelineGraph, with: []) }
+                    try kg.replaceArticles(done.extracted.map(\.content))
+                }
+                timelineDropped = true
             }
-            timelineDropped = true
-            for article in done {
-                summary.add(article)
-                for w in article.warnings { Console.warning("\(article.content.record.path): \(w)") }
-            }
-        }
-        func flush() throws {
-            let next = pending.isEmpty ? nil : ExtractionJob(pending, extractor: extractor, ontology: ontology, fingerprint: fingerprint)
-            pending.removeAll(keepingCapacity: true)
-            pendingBytes = 0
-            if let previous = extracting { try write(previous) }
-            extracting = next
+            progress.update(done: job.endIndex)
         }
 
         // A store small next to what this build may add (a first build) has its secondary quad indexes
         // dropped while the articles are written and rebuilt once after, as `kg import` does (a killed
         // build's store is repaired by the next writer). Estimate: one quad per ~32 bytes of article file.
-        let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
-        try kg.bulkLoad(expectedQuads: max(bytes / 32, 1), analyze: false) {
-            for (index, file) in files.enumerated() {
-                let (articles, warnings) = ArticleSource.read(file: file)
-                for w in warnings { Console.warning(w.description) }
-                summary.warnings += warnings.count
-                if articles.isEmpty { summary.skipped += 1 } else { readFiles.insert(file) }
-                for var article in articles {
-                    seen.insert(article.path)
-                    let bytes = article.text.utf8.count
-                    if bytes > Self.maxArticleBytes {
-                        // Extraction needs about 50 bytes of memory per byte of text: bound it.
-                        let size = String(format: "%.1f", Double(bytes) / 1_048_576)
-                        Console.warning("\(article.path): \(size) MB of text, more than the \(Self.maxArticleBytes >> 20) MB one article may have; skipped")
-                        summary.warnings += 1
-                        summary.skipped += 1
-                        continue
-                    }
-                    if let published {
-                        article.published = published
-                        article.publishedDate = PartialDate(iso: published)
-                    }
-                    if article.publishedDate == nil {
-                        Console.warning("\(article.path): no publication date; relative dates (\"on Tuesday\") stay unresolved")
-                    }
-                    let hash = Facts.record(for: article, fingerprint: fingerprint).hash
-                    if try kg.articleHash(path: article.path) == hash {
-                        summary.unchanged += 1
-                        continue
-                    }
-                    summary.read += 1
-                    if pendingBytes + bytes > Self.batchBytes { try flush() }
-                    pending.append(article)
-                    pendingBytes += bytes
-                    if pending.count >= 64 { try flush() }
+        let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+        try kg.bulkLoad(expectedQuads: max(sizes.reduce(0, +) / 32, 1), analyze: false) {
+            var extracting: BatchJob?
+            var start = 0
+            while start < files.count {
+                var end = start + 1, bytes = sizes[start]
+                while end < files.count, end - start < 64, bytes + sizes[end] <= Self.batchBytes {
+                    bytes += sizes[end]
+                    end += 1
                 }
-                progress.update(done: index + 1)
+                let next = BatchJob(files: Array(files[start..<end]), endIndex: end, context: context)
+                if let previous = extracting { try write(previous) }
+                extracting = next
+                start = end
             }
-            try flush()
-            try flush()  // writes the last batch
+            if let last = extracting { try write(last) }
         }
         progress.finish()
         summary.removed = try removeVanished(from: kg, seen: seen, readFiles: readFiles)
@@ -159,10 +131,10 @@ struct Build: ParsableCommand {
     static let maxArticleBytes = 4 << 20
     static let batchBytes = 4 << 20
 
-    /// Extracts every article on all cores; results in input order.
-    static func extractAll<T>(_ articles: [Article], with extractor: Extractor,
-                              _ transform: @Sendable (Article, ArticleExtraction) -> T) -> [T] {
-        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: articles.count)
+    /// `transform` applied to every element on all cores; results in input order.
+    static func parallelMap<T, U>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+        guard !items.isEmpty else { return [] }
+        let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
         defer {
             // Deinitialize before deallocating: without it every article's extraction leaked (a 100 MB
@@ -171,8 +143,9 @@ struct Build: ParsableCommand {
             results.deallocate()
         }
         nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: articles.count) { i in
-            slots[i] = transform(articles[i], extractor.extract(articles[i]))
+        nonisolated(unsafe) let input = items
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            slots[i] = transform(input[i])
         }
         return results.map { $0! }
     }
@@ -213,38 +186,20 @@ struct ExtractedArticle: Sendable {
     }
 }
 
-/// A batch of articles being extracted on a background queue (on every core); `wait()` returns the
-/// results in input order.
-final class ExtractionJob: @unchecked Sendable {
-    private var results: [ExtractedArticle] = []
-    private let group = DispatchGroup()
-
-    init(_ articles: [Article], extractor: Extractor, ontology: Ontology, fingerprint: String) {
-        group.enter()
-        DispatchQueue.global().async { [self] in
-            results = Build.extractAll(articles, with: extractor) {
-                ExtractedArticle($0, $1, ontology: ontology, fingerprint: fingerprint)
-            }
-            group.leave()
-        }
-    }
-
-    func wait() -> [ExtractedArticle] {
-        group.wait()
-        return results
-    }
-}
-
-
 struct BuildSummary {
     var read = 0, unchanged = 0, skipped = 0, removed = 0, warnings = 0
     var entities = 0, assertions = 0, modal = 0
 
-    mutating func add(_ e: ExtractedArticle) {
-        entities += e.entities
-        assertions += e.assertions
-        modal += e.modal
-        warnings += e.warnings.count
+    mutating func add(_ batch: BatchJob.Output) {
+        read += batch.read
+        unchanged += batch.unchanged
+        skipped += batch.skipped
+        warnings += batch.messages.count
+        for e in batch.extracted {
+            entities += e.entities
+            assertions += e.assertions
+            modal += e.modal
+        }
     }
 
     func line(counts: TripleStore.Counts, db: String) -> String {

@@ -82,6 +82,15 @@ extension TripleStore {
         return try s.step() ? s.text(0) : nil
     }
 
+    /// The stored hash of every article, by path (a build compares them off the writer's thread).
+    public func articleHashes() throws -> [String: String] {
+        let s = try connection.prepare("SELECT path, hash FROM article")
+        defer { s.reset() }
+        var out: [String: String] = [:]
+        while try s.step() { out[s.text(0)] = s.text(1) }
+        return out
+    }
+
     /// Every article path in the store, sorted.
     public func articlePaths() throws -> [String] {
         let s = try connection.prepare("SELECT path FROM article ORDER BY path")
