@@ -98,3 +98,50 @@ import Testing
         #expect(try writer.counts().quads == 50)
     }
 }
+
+/// `replaceArticles` (a build's batch: one transaction, sorted multi-row inserts, provenance as ids)
+/// writes exactly what `replaceArticle` one by one writes.
+@Suite struct ArticleBatchTests {
+    static func contents() -> [TripleStore.ArticleContent] {
+        let a = Term.iri(KG.entityNS + "A"), t = Term.iri(KG.entityNS + "T"), u = Term.iri(KG.entityNS + "U")
+        func st(_ s: Term, _ p: String, _ o: Term, _ modality: StatementRecord.Modality = .asserted, sentence: String) -> StatementRecord {
+            StatementRecord(triple: Triple(s, KG.term(p), o), sentence: sentence, date: PartialDate(year: 2024, month: 1, day: 4),
+                            timePhrase: "on 4 January", confidence: 0.8, modality: modality, attribution: modality == .claimed ? "a spokesman" : nil,
+                            rule: "test")
+        }
+        let label = Triple(a, .iri(RDFS.label), .string("Alpha"))
+        return [
+            .init(record: ArticleRecord(path: "b1.md", hash: "1"), triples: [label],
+                  statements: [st(a, "captured", t, sentence: "Alpha took T."), st(u, "surrenderedTo", a, .claimed, sentence: "U gave up, it said.")]),
+            .init(record: ArticleRecord(path: "b2.md", hash: "2"), triples: [label],
+                  statements: [st(a, "captured", t, sentence: "Alpha took T."), st(a, "surrounds", t, .planned, sentence: "Alpha plans to ring T.")]),
+            // The same path again in the batch: the later content replaces the earlier.
+            .init(record: ArticleRecord(path: "b1.md", hash: "3"), triples: [],
+                  statements: [st(a, "controls", t, sentence: "Alpha holds T.")]),
+        ]
+    }
+
+    static func dump(_ store: TripleStore) throws -> (quads: [String], statements: [String]) {
+        var quads: [String] = []
+        try store.quads { q in quads.append("\(q.subject) \(q.predicate) \(q.object) \(q.graph.map { "\($0)" } ?? "default")"); return true }
+        var statements: [String] = []
+        try store.statements(factsOnly: false) { s in
+            statements.append("\(s.article.path) \(s.article.hash) \(s.record.triple) \(s.record.sentence) \(s.record.modality)")
+            return true
+        }
+        return (quads.sorted(), statements.sorted())
+    }
+
+    @Test func aBatchWritesWhatArticlesOneByOneWrite() throws {
+        let batch = try temporaryStore(), single = try temporaryStore()
+        try batch.replaceArticles(Self.contents())
+        for c in Self.contents() { try single.replaceArticle(c.record, triples: c.triples, statements: c.statements) }
+        let (b, s) = (try Self.dump(batch), try Self.dump(single))
+        #expect(b.quads == s.quads)
+        #expect(b.statements == s.statements)
+        #expect(b.statements.count == 3, "b1.md's second version (1 statement) and b2.md's two")
+        #expect(!b.quads.contains { $0.contains("surrenderedTo") }, "b1.md's first version is gone")
+        #expect(b.quads.contains { $0.contains("\"on 4 January\"") })
+        #expect(try batch.check().isEmpty)
+    }
+}
