@@ -129,16 +129,20 @@ static inline void kg_reset_random(void) {
    fdp (Graphviz 2.43, fdpgen/layout.c deriveGraph) directs the edges of its derived graphs by
    comparing node *addresses* (`hd > tl`, `dn > m`; Graphviz issue #1214), so its drawing depended on
    the state of the heap: a second render in one process differed from the first. While the arena is on,
-   every cgraph allocation (nodes, edges, records, attribute strings, of every graph, including fdp's
-   derived graphs, which use the default discipline) comes from one reserved region in increasing
+   every graph opened (the map read back, fdp's derived graphs, which use the default discipline) takes
+   its cgraph memory (nodes, edges, records, attribute strings) from one reserved region in increasing
    address order, so addresses follow creation order and the layout is a function of the graph alone.
-   cgraph frees inside the arena are no-ops; the whole region is unmapped by kg_arena_end, after the
-   graphs made during the render are closed. Allocations outside an arena go to cgraph's own allocator. */
+   Graphs opened before (Graphviz's process-wide prototype graph) keep cgraph's own allocator, so
+   nothing that outlives the render lives in the arena. Frees inside the arena are no-ops; the region
+   is unmapped by kg_arena_end, after the graphs opened during the render are closed. */
 typedef struct {
+    void *(*open)(Agdisc_t *);
     void *(*alloc)(void *, size_t);
     void *(*resize)(void *, void *, size_t, size_t);
     void (*free)(void *, void *);
+    void (*close)(void *);
     int installed;
+    char marker;              /* its address is the memory state of graphs opened during an arena */
     char *base, *next, *end;  /* the region while an arena is on, else NULL */
 } kg_arena_state;
 
@@ -148,38 +152,49 @@ static inline int kg_arena_owns(void *p) {
     kg_arena_state *a = kg_arena();
     return a->base && (char *)p >= a->base && (char *)p < a->end;
 }
-static inline void *kg_arena_take(size_t size) {
+static inline void *kg_mem_open(Agdisc_t *disc) {
     kg_arena_state *a = kg_arena();
-    size_t n = (size + 15) & ~(size_t)15;
-    if (!a->base || n > (size_t)(a->end - a->next)) return NULL;
-    void *p = a->next;  /* fresh mmap pages: already zero */
-    a->next += n;
-    return p;
+    if (a->base) return (void *)&a->marker;
+    return a->open ? a->open(disc) : NULL;
+}
+static inline void kg_mem_close(void *state) {
+    kg_arena_state *a = kg_arena();
+    if (state != (void *)&a->marker && a->close) a->close(state);  /* cgraph's own is NULL */
 }
 static inline void *kg_mem_alloc(void *state, size_t size) {
-    void *p = kg_arena_take(size);
-    return p ? p : kg_arena()->alloc(state, size);
+    kg_arena_state *a = kg_arena();
+    if (state != (void *)&a->marker) return a->alloc(state, size);
+    size_t n = (size + 15) & ~(size_t)15;
+    if (a->base && n <= (size_t)(a->end - a->next)) {
+        void *p = a->next;  /* fresh mmap pages: already zero */
+        a->next += n;
+        return p;
+    }
+    return a->alloc(NULL, size);  /* arena full or over: cgraph's allocator (zeroed) */
+}
+static inline void kg_mem_free(void *state, void *ptr) {
+    kg_arena_state *a = kg_arena();
+    if (ptr && !kg_arena_owns(ptr)) a->free(state == (void *)&a->marker ? NULL : state, ptr);
 }
 static inline void *kg_mem_resize(void *state, void *ptr, size_t old, size_t size) {
     kg_arena_state *a = kg_arena();
-    if (!kg_arena_owns(ptr) && !a->base) return a->resize(state, ptr, old, size);
+    if (state != (void *)&a->marker) return a->resize(state, ptr, old, size);
     void *p = kg_mem_alloc(state, size);
     if (!p) return NULL;
     if (ptr) memcpy(p, ptr, old < size ? old : size);
     if (size > old && !kg_arena_owns(p)) memset((char *)p + old, 0, size - old);
-    if (ptr && !kg_arena_owns(ptr)) a->free(state, ptr);
+    kg_mem_free(state, ptr);
     return p;
-}
-static inline void kg_mem_free(void *state, void *ptr) {
-    if (ptr && !kg_arena_owns(ptr)) kg_arena()->free(state, ptr);
 }
 /* Starts an arena (reserving address space; pages are only used when touched). Returns 0 when the
    region cannot be reserved: cgraph then allocates as usual. Not reentrant; callers hold kg's lock. */
 static inline int kg_arena_begin(void) {
     kg_arena_state *a = kg_arena();
     if (!a->installed) {
-        a->alloc = AgMemDisc.alloc; a->resize = AgMemDisc.resize; a->free = AgMemDisc.free;
-        AgMemDisc.alloc = kg_mem_alloc; AgMemDisc.resize = kg_mem_resize; AgMemDisc.free = kg_mem_free;
+        a->open = AgMemDisc.open; a->alloc = AgMemDisc.alloc; a->resize = AgMemDisc.resize;
+        a->free = AgMemDisc.free; a->close = AgMemDisc.close;
+        AgMemDisc.open = kg_mem_open; AgMemDisc.alloc = kg_mem_alloc; AgMemDisc.resize = kg_mem_resize;
+        AgMemDisc.free = kg_mem_free; AgMemDisc.close = kg_mem_close;
         a->installed = 1;
     }
     if (a->base) return 1;
@@ -190,7 +205,7 @@ static inline int kg_arena_begin(void) {
     a->end = a->base + size;
     return 1;
 }
-/* Ends the arena: only after every graph created while it was on has been closed. */
+/* Ends the arena: only after every graph opened while it was on has been closed. */
 static inline void kg_arena_end(void) {
     kg_arena_state *a = kg_arena();
     if (!a->base) return;

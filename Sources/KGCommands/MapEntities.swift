@@ -32,31 +32,32 @@ enum MapEntities {
             case .literal: break
             }
         }
+        // The four predicates' ids (a store without one of them has no such triples).
+        let predicates = [RDFS.label, SKOS.prefLabel, SKOS.altLabel, RDFNS.type]
+        let predicateIDs = try predicates.map { try store.id(of: .iri($0)) ?? -1 }
         // CROSS JOIN keeps the join order: each entity's dictionary row (unique index on value, kind,
-        // datatype, lang), then its default-graph quads (index on g, s, p, o).
+        // datatype, lang), then its default-graph quads with those predicates (index on g, s, p, o).
         let sql = """
-            SELECT j.key, p.value, o.kind, o.value
+            SELECT j.key, q.p, o.kind, o.value
             FROM json_each(?1) AS j
             CROSS JOIN term AS s ON s.value = j.value AND s.kind = ?2 AND s.datatype = '' AND s.lang = ''
-            CROSS JOIN quad AS q ON q.g = 0 AND q.s = s.id
-            JOIN term AS p ON p.id = q.p
+            CROSS JOIN quad AS q ON q.g = 0 AND q.s = s.id AND q.p IN (?3, ?4, ?5, ?6)
             JOIN term AS o ON o.id = q.o
-            WHERE p.kind = 0 AND p.value IN (?3, ?4, ?5, ?6)
             ORDER BY j.key, q.p, q.o
             """
         for group in byKind where !group.values.isEmpty {
             let st = try store.connection.prepare(sql)
             st.bind("[" + group.values.map(JSONText.quote).joined(separator: ",") + "]", at: 1)
             st.bind(group.kind, at: 2)
-            st.bind(RDFS.label, at: 3); st.bind(SKOS.prefLabel, at: 4); st.bind(SKOS.altLabel, at: 5); st.bind(RDFNS.type, at: 6)
+            for (k, id) in predicateIDs.enumerated() { st.bind(id, at: Int32(k + 3)) }
             defer { st.reset() }
             while try st.step() {
                 let i = group.positions[Int(st.int(0))]
-                let predicate = st.text(1), kind = st.int(2)
+                let predicate = st.int(1), kind = st.int(2)
                 switch predicate {
-                case RDFS.label: if kind == 2 { labels[i].append(st.text(3)) }
-                case SKOS.prefLabel: if kind == 2 { prefs[i].append(st.text(3)) }
-                case SKOS.altLabel: if kind == 2 { alts[i].append(st.text(3)) }
+                case predicateIDs[0]: if kind == 2 { labels[i].append(st.text(3)) }
+                case predicateIDs[1]: if kind == 2 { prefs[i].append(st.text(3)) }
+                case predicateIDs[2]: if kind == 2 { alts[i].append(st.text(3)) }
                 default:
                     if classes[i] == nil, kind == 0, let c = ontology?.ontologyClass(st.text(3)) { classes[i] = c }
                 }

@@ -24,22 +24,27 @@ private let collectMessage: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int
     return 0
 }
 
-/// Owns one GVC_t. Not thread-safe by itself; calls are serialised globally.
+/// Owns one GVC_t, created on the first layout (DOT output needs none: loading Graphviz's plugins
+/// is a few milliseconds). Not thread-safe by itself; calls are serialised globally.
 final class GraphvizSession {
-    private let context: OpaquePointer
+    private var context: OpaquePointer?  // guarded by `global.lock`
 
-    init() throws {
-        global.lock.lock()
-        defer { global.lock.unlock() }
-        _ = agseterrf(collectMessage)
-        guard let gvc = gvContext() else { throw RenderError("could not create a Graphviz context") }
-        context = gvc
-    }
+    init() throws {}
 
     deinit {
+        guard let context else { return }
         global.lock.lock()
         defer { global.lock.unlock() }
         _ = gvFreeContext(context)
+    }
+
+    /// The Graphviz context, created when first needed. Called with `global.lock` held.
+    private func ensureContext() throws -> OpaquePointer {
+        if let context { return context }
+        _ = agseterrf(collectMessage)
+        guard let gvc = gvContext() else { throw RenderError("could not create a Graphviz context") }
+        context = gvc
+        return gvc
     }
 
     /// What to produce from a graph.
@@ -60,6 +65,8 @@ final class GraphvizSession {
         // fdp's drawing depends on the addresses of cgraph's objects (see kg_arena_begin in shim.h):
         // they come from an arena, in creation order, until every graph of this render is closed.
         // Declared before the graphs' own defers, so it runs after them.
+        // The context first: gvContext creates Graphviz's prototype graph, which outlives the render.
+        if case .rendered = output { _ = try ensureContext() }
         if case .rendered = output, engine == "fdp" { _ = kg_arena_begin() }
         defer { kg_arena_end() }
 
@@ -67,6 +74,7 @@ final class GraphvizSession {
         case .dotSource:
             return (DOTText.write(spec), [])
         case .rendered(let format):
+            let context = try ensureContext()
             // The layout runs on the graph as its DOT text reads back, so that `dot -Tsvg` on the
             // `.dot` output draws exactly this map: Graphviz's layouts depend on the order of nodes
             // and edges, which is the order of the text (DOTText writes what cgraph's agwrite would).
@@ -90,7 +98,7 @@ final class GraphvizSession {
             // layout memory, and agclose still frees the graph.
             let mayDoubleFree = engine == "dot" && !spec.subgraphs.isEmpty
             defer { if !mayDoubleFree { _ = gvFreeLayout(context, graph) } }
-            let bytes = try renderData(graph, format: format)
+            let bytes = try renderData(graph, format: format, context: context)
             return (bytes, try checkedMessages())
         }
     }
@@ -106,7 +114,7 @@ final class GraphvizSession {
         return messages
     }
 
-    private func renderData(_ graph: UnsafeMutablePointer<Agraph_t>, format: String) throws -> [UInt8] {
+    private func renderData(_ graph: UnsafeMutablePointer<Agraph_t>, format: String, context: OpaquePointer) throws -> [UInt8] {
         var buffer: UnsafeMutablePointer<CChar>?
         var length: UInt32 = 0
         let rc = gvRenderData(context, graph, format, &buffer, &length)
@@ -149,6 +157,7 @@ final class GraphvizSession {
         defer { global.lock.unlock() }
         global.messages = ""
         _ = agseterrf(collectMessage)
+        _ = try ensureContext()  // as in a render: gvContext declares the node label default "\N"
         guard let graph = try build(spec) else {
             throw RenderError("Graphviz could not create the graph" + messageSuffix(takeMessages()))
         }
