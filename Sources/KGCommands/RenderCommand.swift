@@ -139,7 +139,8 @@ extension Render {
     /// Runs one render with a fresh renderer: Graphviz's warnings are printed as kg's, and a failure
     /// (including an error Graphviz reported while still producing output) is kg's failure.
     static func draw(_ body: (MapRenderer) throws -> [UInt8]) throws -> [UInt8] {
-        let renderer = MapRenderer()
+        // kg exits after drawing: the laid-out graph is left to the operating system, as `dot` does.
+        let renderer = MapRenderer(freesGraphs: false)
         do {
             let bytes = try body(renderer)
             for w in renderer.lastWarnings { Console.warning("Graphviz: \(w)") }

@@ -28,6 +28,8 @@ private let collectMessage: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int
 /// is a few milliseconds). Not thread-safe by itself; calls are serialised globally.
 final class GraphvizSession {
     private var context: OpaquePointer?  // guarded by `global.lock`
+    /// When false, a laid-out graph and its layout are not freed after rendering (see MapRenderer).
+    var freesGraphs = true
 
     init() throws {}
 
@@ -84,7 +86,9 @@ final class GraphvizSession {
             }) else {
                 throw RenderError("Graphviz could not read back the graph" + messageSuffix(takeMessages()))
             }
-            defer { _ = agclose(graph) }
+            // fdp's graphs live in the arena and are always closed before it ends.
+            let frees = freesGraphs || engine == "fdp"
+            defer { if frees { _ = agclose(graph) } }
             // sfdp and fdp draw from the C library's random generators: each layout starts from a
             // fresh process's state, so a drawing does not depend on what this process drew before.
             kg_reset_random()
@@ -97,7 +101,7 @@ final class GraphvizSession {
             // frees its last graph, so it does not crash). Such layouts are left unfreed: one render's
             // layout memory, and agclose still frees the graph.
             let mayDoubleFree = engine == "dot" && !spec.subgraphs.isEmpty
-            defer { if !mayDoubleFree { _ = gvFreeLayout(context, graph) } }
+            defer { if frees && !mayDoubleFree { _ = gvFreeLayout(context, graph) } }
             let bytes = try renderData(graph, format: format, context: context)
             return (bytes, try checkedMessages())
         }

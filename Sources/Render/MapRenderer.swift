@@ -13,10 +13,14 @@ public final class MapRenderer {
     /// (e.g. unknown colour names), one message per element.
     public private(set) var lastWarnings: [String] = []
 
-    /// Creates a renderer and its Graphviz context.
-    public init() {
+    /// Creates a renderer (its Graphviz context is created on the first layout).
+    /// - Parameter freesGraphs: false for a process that exits right after drawing (the `kg`
+    ///   command): as the `dot` command does, each laid-out graph is left to the operating system
+    ///   instead of being freed, which saves the time of freeing it. Long-lived callers keep the default.
+    public init(freesGraphs: Bool = true) {
         do {
             session = try GraphvizSession()
+            session?.freesGraphs = freesGraphs
             setupError = nil
         } catch {
             session = nil

@@ -74,6 +74,17 @@ import Testing
         }
     }
 
+    /// A renderer for a process about to exit leaves its graphs unfreed and draws the same bytes.
+    @Test(arguments: [Layout.dot, .sfdp, .fdp])
+    func notFreeingGraphsDrawsTheSame(_ layout: Layout) throws {
+        let keeping = MapRenderer(freesGraphs: false)
+        let first = try keeping.render(Fixture.sample(), layout: layout, format: .svg)
+        let second = try keeping.render(Fixture.sample(), layout: layout, format: .svg)
+        let reference = try MapRenderer().render(Fixture.sample(), layout: layout, format: .svg)
+        let same = first == reference && second == reference
+        #expect(same, "\(layout)")
+    }
+
     @Test func automaticLayout() {
         #expect(Layout.automatic(nodeCount: 10) == .dot)
         #expect(Layout.automatic(nodeCount: 300) == .dot)
