@@ -1,75 +1,103 @@
 import Foundation
 import RDF
 
-/// GROUP BY and the aggregate functions (§18.5 Group, Aggregation).
+/// GROUP BY and the aggregate functions (§18.5 Group, Aggregation). The input streams: each solution
+/// goes into its group's running aggregates and is dropped, so a group holds its key and one
+/// accumulator per aggregate, not its solutions (COUNT(DISTINCT *) and the DISTINCT aggregates keep
+/// the distinct rows or values they have seen).
 extension Evaluator {
     func evalGroup(_ x: Algebra, keys: [(Expr, String?)], aggregates: [(String, Aggregate)],
                    seed: Row, scope: GraphScope) throws -> [Row] {
         var order: [[Term?]] = []
-        var groups: [[Term?]: [Row]] = [:]
+        var groups: [[Term?]: [Accumulator]] = [:]
+        let fresh = aggregates.map { Accumulator($0.1) }
         try stream(x, seed: emptyRow, scope: scope) { r in
             let k = try keys.map { try value($0.0, r, scope) }
-            if groups[k] == nil { order.append(k) }
-            groups[k, default: []].append(r)
+            if groups[k] == nil { order.append(k); groups[k] = fresh }
+            for i in aggregates.indices { try groups[k]![i].add(r, self, scope) }
             return true
         }
-        if keys.isEmpty && order.isEmpty { order = [[]]; groups[[]] = [] }
+        if keys.isEmpty && order.isEmpty { order = [[]]; groups[[]] = fresh }
         var out: [Row] = []
         for k in order {
             try checkDeadline()
-            let members = groups[k]!
+            let accumulators = groups[k]!
             var r = emptyRow
             for (i, key) in keys.enumerated() {
                 if let v = key.1 { r[slots[v]!] = k[i] } else if case .variable(let v) = key.0 { r[slots[v]!] = k[i] }
             }
-            for (name, agg) in aggregates { r[slots[name]!] = try aggregate(agg, members, scope) }
+            for (i, (name, _)) in aggregates.enumerated() { r[slots[name]!] = accumulators[i].result }
             if let m = Evaluator.merge(seed, r) { out.append(m) }
         }
         return out
     }
+}
 
-    func aggregate(_ agg: Aggregate, _ rows: [Row], _ scope: GraphScope) throws -> Term? {
-        guard let arg = agg.argument else {
+/// One aggregate over a group's solutions, fed one solution at a time in order. Each argument value is
+/// evaluated for every solution (as the spec's list of values), DISTINCT drops repeated values
+/// (unbound included) before they count, and an error (SUM/AVG of a non-number, GROUP_CONCAT of a
+/// non-string) makes the result unbound.
+struct Accumulator {
+    let aggregate: Aggregate
+    /// DISTINCT: the values (or, for COUNT(DISTINCT *), the solutions) seen so far.
+    private var seenValues = Set<Term?>()
+    private var seenRows = Set<Row>()
+    /// Values (or solutions) that passed DISTINCT.
+    private var count = 0
+    private var bound = 0
+    /// SUM/AVG running total; nil after an error.
+    private var sum: Numeric? = .integer(0)
+    private var best: Term?
+    private var sample: Term?
+    /// GROUP_CONCAT's strings; nil after an error.
+    private var parts: [String]? = []
+
+    init(_ aggregate: Aggregate) { self.aggregate = aggregate }
+
+    mutating func add(_ row: Row, _ ev: Evaluator, _ scope: GraphScope) throws {
+        guard let arg = aggregate.argument else {
             // COUNT(*)
-            let n = agg.distinct ? Set(rows).count : rows.count
-            return .typed(String(n), XSD.integer)
+            if !aggregate.distinct || seenRows.insert(row).inserted { count += 1 }
+            return
         }
-        var values: [Term?] = try rows.map { try value(arg, $0, scope) }
-        if agg.distinct {
-            var seen = Set<Term?>()
-            values = values.filter { seen.insert($0).inserted }
-        }
-        switch agg.name {
-        case "COUNT":
-            return .typed(String(values.count { $0 != nil }), XSD.integer)
+        let v = try ev.value(arg, row, scope)
+        if aggregate.distinct, !seenValues.insert(v).inserted { return }
+        count += 1
+        if v != nil { bound += 1 }
+        switch aggregate.name {
         case "SUM", "AVG":
-            var sum = Numeric.integer(0)
-            for v in values {
-                guard let v, let n = Values.numeric(v), let s = Values.arithmetic("+", sum, n) else { return nil }
-                sum = s
+            if let s = sum {
+                if let v, let n = Values.numeric(v), let total = Values.arithmetic("+", s, n) { sum = total } else { sum = nil }
             }
-            if agg.name == "SUM" { return sum.term }
-            if values.isEmpty { return Numeric.integer(0).term }
-            return Values.arithmetic("/", sum, .integer(values.count))?.term
         case "MIN", "MAX":
-            var best: Term?
-            for case let v? in values {
-                guard let b = best else { best = v; continue }
-                let c = Values.orderCompare(v, b)
-                if agg.name == "MIN" ? c < 0 : c > 0 { best = v }
-            }
-            return best
+            guard let v else { return }
+            guard let b = best else { best = v; return }
+            let c = Values.orderCompare(v, b)
+            if aggregate.name == "MIN" ? c < 0 : c > 0 { best = v }
         case "SAMPLE":
-            return values.first { $0 != nil } ?? nil
+            if sample == nil { sample = v }
         case "GROUP_CONCAT":
-            var parts: [String] = []
-            for v in values {
-                guard let l = Functions.string(v) else { return nil }
-                parts.append(l.lexical)
+            if parts != nil {
+                if let l = Functions.string(v) { parts!.append(l.lexical) } else { parts = nil }
             }
-            return .string(parts.joined(separator: agg.separator))
         default:
-            return nil
+            break
+        }
+    }
+
+    var result: Term? {
+        guard aggregate.argument != nil else { return .typed(String(count), XSD.integer) }
+        switch aggregate.name {
+        case "COUNT": return .typed(String(bound), XSD.integer)
+        case "SUM": return sum?.term
+        case "AVG":
+            guard let sum else { return nil }
+            if count == 0 { return Numeric.integer(0).term }
+            return Values.arithmetic("/", sum, .integer(count))?.term
+        case "MIN", "MAX": return best
+        case "SAMPLE": return sample
+        case "GROUP_CONCAT": return parts.map { .string($0.joined(separator: aggregate.separator)) }
+        default: return nil
         }
     }
 }

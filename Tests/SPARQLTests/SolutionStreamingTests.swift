@@ -136,6 +136,37 @@ import Store
         }
     }
 
+    /// GROUP BY feeds each solution into running aggregates: they equal what the test computes from
+    /// the group's solutions (in their order: SAMPLE is the first, GROUP_CONCAT joins in order).
+    @Test func groupsAggregateAsTheSolutionsStream() throws {
+        let store = try Self.wideStore(1200)
+        let engine = QueryEngine(store: store)
+        let pattern = "{ ?s :p ?o ; :label ?l BIND(STRLEN(?l) AS ?len) }"
+        let rows = try Self.all(engine, "SELECT ?s ?o ?l ?len \(pattern)")
+        var order: [Term] = []
+        var members: [Term: [[Term?]]] = [:]
+        for r in rows {
+            if members[r[1]!] == nil { order.append(r[1]!) }
+            members[r[1]!, default: []].append(r)
+        }
+        func integer(_ t: Term?) -> Int { Int(t!.literalValue!.lexical)! }
+        let expected: [[Term?]] = order.map { o in
+            let m = members[o]!
+            return [o, int(m.count), int(Set(m.map { $0[0]! }).count), m[0][0],
+                    .string(m.map { $0[2]!.literalValue!.lexical }.joined(separator: ",")),
+                    int(m.map { integer($0[3]) }.reduce(0, +)), int(m.map { integer($0[3]) }.max()!), nil]
+        }
+        let grouped = try Self.all(engine, """
+            SELECT ?o (COUNT(*) AS ?n) (COUNT(DISTINCT ?s) AS ?d) (SAMPLE(?s) AS ?x) (GROUP_CONCAT(?l; SEPARATOR=",") AS ?c)
+                   (SUM(?len) AS ?sum) (MAX(?len) AS ?mx) (SUM(?l) AS ?bad) \(pattern) GROUP BY ?o
+            """)
+        #expect(grouped.count == 300)
+        #expect(grouped == expected)
+        // No solution, no key: one group, COUNT 0, AVG 0, MIN unbound.
+        let empty = try Self.all(engine, "SELECT (COUNT(*) AS ?n) (AVG(?x) AS ?a) (MIN(?x) AS ?m) { ?s :none ?x }")
+        #expect(empty == [[int(0), int(0), nil]])
+    }
+
     /// 200,000 quads through the public API with a body that counts: the solutions arrive while the
     /// statement is still being read, and the term cache stays under its bound although the scan
     /// meets more distinct terms than that.
