@@ -17,6 +17,7 @@ public enum LabelText {
     /// the last being "…"; finally every backslash is doubled so Graphviz shows
     /// it literally. Right-to-left text is left untouched.
     public static func safe(_ s: String, maxLength: Int = 80) -> String {
+        if isAlreadySafe(s, limit: max(1, maxLength)) { return s }
         var cleaned = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in s.unicodeScalars {
@@ -49,6 +50,26 @@ public enum LabelText {
             text = cut + "…"
         }
         return text.breakingEntities().replacingBackslashes()
+    }
+
+    /// True when `safe` would return `s` unchanged, decided from its bytes alone (most labels): printable
+    /// ASCII, single spaces between words, no space at either end, no backslash or `&`, not too long.
+    private static func isAlreadySafe(_ s: String, limit: Int) -> Bool {
+        var count = 0
+        var previousSpace = true  // a leading space is not safe
+        for b in s.utf8 {
+            switch b {
+            case 0x20:
+                if previousSpace { return false }
+                previousSpace = true
+            case 0x21...0x7E where b != UInt8(ascii: "\\") && b != UInt8(ascii: "&"):
+                previousSpace = false
+            default:
+                return false
+            }
+            count += 1
+        }
+        return count > 0 && !previousSpace && count <= limit
     }
 
     /// Like `safe`, for tooltips (`xlink:title`): Graphviz unescapes a
