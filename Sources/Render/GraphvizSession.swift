@@ -3,8 +3,10 @@ import Foundation
 
 // The only file that sees Graphviz pointers. Every pointer created here is
 // freed here: the graph (agclose) after each render, its layout
-// (gvFreeLayout), render buffers (gvFreeRenderData) and the context
-// (gvFreeContext, in deinit), and the DOT memory stream (fclose + free).
+// (gvFreeLayout) — unless the caller asked to leave them (freesGraphs = false,
+// a process about to exit) —, render buffers (gvFreeRenderData), the context
+// (gvFreeContext, in deinit), and the DOT memory stream of the test reference
+// writer (fclose + free).
 
 /// Graphviz (cgraph/gvc) keeps process-wide state — the error hook, error
 /// level, string pools — so every call into it is serialised by one lock, and
@@ -53,7 +55,7 @@ final class GraphvizSession {
     enum Output {
         /// Lay out with the engine, then render with this Graphviz format name.
         case rendered(format: String)
-        /// The graph as DOT text, not laid out (cgraph's writer, as `-Tcanon`).
+        /// The graph as DOT text, not laid out (`DOTText`: what cgraph's writer prints).
         case dotSource
     }
 
