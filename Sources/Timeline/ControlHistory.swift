@@ -49,6 +49,9 @@ public enum ControlHistory {
     /// is still listed; the memory of a timeline grows with what is known, not with how often the
     /// news repeats it.
     public static let evidencePerReport = 8
+    /// How many statements a control period keeps whole (its first reports and its latest); its
+    /// `articles` still lists every article.
+    public static let evidencePerPeriod = 64
 
     /// The statements behind one report, bounded: a few whole records (from different articles where
     /// possible, an asserted one if any), every article once, whether any is asserted, the best confidence.
@@ -211,6 +214,7 @@ public enum ControlHistory {
         }
         var periods: [ControlPeriod] = []
         var periodArticles: [Set<String>] = []
+        var periodStatements: [Set<Int64>] = []
         var conflicts: [ControlConflict] = []
         var open: Int?  // index of the period still running
 
@@ -219,12 +223,19 @@ public enum ControlHistory {
                                          end: nil, endBasis: .open, confirmed: false, alsoReportedAs: [], evidence: [],
                                          articles: [], confidence: 0))
             periodArticles.append([])
+            periodStatements.append([])
             support(periods.count - 1, item)
             return periods.count - 1
         }
         func support(_ i: Int, _ item: Item) {
-            for e in item.support.evidence where !periods[i].evidence.contains(where: { $0.statementID == e.statementID }) {
-                periods[i].evidence.append(e)
+            // The first `evidencePerPeriod` statements, and the latest report's in the last place (its
+            // date is the period's latest report).
+            for e in item.support.evidence where periodStatements[i].insert(e.statementID).inserted {
+                if periods[i].evidence.count < evidencePerPeriod {
+                    periods[i].evidence.append(e)
+                } else {
+                    periods[i].evidence[periods[i].evidence.count - 1] = e
+                }
             }
             for a in item.support.articles where periodArticles[i].insert(a).inserted { periods[i].articles.append(a) }
             if item.support.asserted { periods[i].confirmed = true }

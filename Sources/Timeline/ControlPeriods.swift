@@ -77,9 +77,10 @@ public struct ControlPeriod: Sendable, Hashable {
     /// Other actors reported holding the place during the period that are part or members of the
     /// controller, or the reverse (`partOf`/`memberOf` facts), e.g. an alliance of the controller.
     public var alsoReportedAs: [Term]
-    /// Statements behind the period, in date order: for each distinct report (actor, kind, date,
-    /// modality) at most `ControlHistory.evidencePerReport` of them, from different articles where
-    /// possible. A year of news repeats the same report thousands of times; `articles` lists them all.
+    /// Statements behind the period, in date order: for each distinct report (actor, kind, date)
+    /// at most `ControlHistory.evidencePerReport` of them, from different articles where possible, and
+    /// at most `ControlHistory.evidencePerPeriod` in all (the first reports and the latest). A year of
+    /// news repeats the same report thousands of times; `articles` lists every article.
     public var evidence: [TimelineEvidence]
     /// Every article behind the period, in the order they were first seen.
     public var articles: [String]

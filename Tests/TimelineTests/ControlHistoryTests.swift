@@ -286,4 +286,23 @@ typealias F = TimelineFixture.Fact
         try fx.store.quads(predicate: .iri(KG.ns + "source"), graph: .some(TripleStore.timelineGraph)) { _ in sources += 1; return true }
         #expect(sources == 2 * articles)  // the period's and the event's
     }
+
+    @Test func aLongPeriodKeepsItsFirstAndLatestReportsWhole() throws {
+        let fx = try TimelineFixture()
+        let days = ControlHistory.evidencePerPeriod + 36
+        for n in 0..<days {
+            // An undated observation in each article, dated by the article's own day.
+            let day = TimelineDays.date(ordinal: TimelineDays.first(PartialDate(year: 2023, month: 1, day: 1)!) + n)
+            try fx.article(String(format: "day-%03d.txt", n), published: day.iso, places: n == 0 ? ["Orvale"] : [],
+                           [F(s: "Blue Front", p: "controls", o: "Orvale")])
+        }
+        let t = try fx.timeline("Orvale")
+        let p = try #require(t.periods.first)
+        #expect(t.periods.count == 1)
+        #expect(p.articles.count == days)
+        #expect(p.evidence.count == ControlHistory.evidencePerPeriod)
+        #expect(p.evidence.first?.articlePath == "day-000.txt")
+        #expect(p.evidence.last?.articlePath == String(format: "day-%03d.txt", days - 1), "the latest report is kept")
+        #expect(p.start?.iso == "2023-01-01")
+    }
 }
