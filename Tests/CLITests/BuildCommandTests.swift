@@ -4,6 +4,7 @@ import Testing
 @Suite(.serialized) struct BuildCommandTests {
     @Test func buildsTheExamplesAndReportsASummary() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("kg.sqlite").path
         let r = try KG.run(["build", "--db", db, KG.examples])
         #expect(r.status == 0, "\(r.stderr)")
@@ -16,6 +17,7 @@ import Testing
 
     @Test func rebuildingUnchangedArticlesChangesNothing() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("kg.sqlite").path
         _ = try KG.run(["build", "--db", db, KG.examples])
         let before = try KG.run(["export", "--db", db, "--format", "nq"]).stdout
@@ -28,6 +30,7 @@ import Testing
 
     @Test func editingAndDeletingAnArticleUpdatesExactlyItsFacts() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let articles = dir.appendingPathComponent("articles")
         try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
         let examples = try FileManager.default.contentsOfDirectory(atPath: KG.examples).filter { $0.hasSuffix(".md") }.sorted()
@@ -52,6 +55,7 @@ import Testing
 
     @Test func badFilesAreSkippedWithWarningsAndTheRestIsBuilt() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         try Data().write(to: dir.appendingPathComponent("empty.txt"))
         try Data([0x00, 0xFF, 0x00, 0x12, 0x80]).write(to: dir.appendingPathComponent("binary.txt"))
         try FileManager.default.copyItem(atPath: try firstExample(), toPath: dir.appendingPathComponent("good.md").path)
@@ -64,6 +68,7 @@ import Testing
 
     @Test func aMissingPathIsAFailureNamingIt() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try KG.run(["build", "--db", dir.appendingPathComponent("kg.sqlite").path, "/no/such/folder"])
         #expect(r.status == 1)
         #expect(r.stderr.contains("/no/such/folder"))

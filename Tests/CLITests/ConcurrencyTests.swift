@@ -5,6 +5,7 @@ import Testing
 @Suite struct ConcurrencyTests {
     @Test func aSecondWriterWaitsThenSaysAnotherBuildHoldsTheStore() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("kg.sqlite").path
         #expect(try KG.run(["build", "--db", db, KG.examples]).status == 0)
         let holder = try TripleStore(path: db)
@@ -19,6 +20,7 @@ import Testing
 
     @Test func readersWorkWhileAWriterHoldsTheLock() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("kg.sqlite").path
         #expect(try KG.run(["build", "--db", db, KG.examples]).status == 0)
         let holder = try TripleStore(path: db)

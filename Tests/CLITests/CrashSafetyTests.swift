@@ -26,6 +26,7 @@ import Testing
     func killedBuildLeavesWholeArticlesAndResumes(after delay: Double) throws {
         let articles = try Self.corpus(150)
         let dir = articles.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("kg.sqlite").path
         let p = Process()
         p.executableURL = KG.executable

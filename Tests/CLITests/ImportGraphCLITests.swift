@@ -5,6 +5,7 @@ import Testing
 @Suite struct ImportGraphCLITests {
     @Test func graphOptionLoadsIntoTheNamedGraph() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let one = dir.appendingPathComponent("one.ttl"), two = dir.appendingPathComponent("two.nt")
         try "<http://example.org/a> <http://example.org/p> \"in g1\" .\n".write(to: one, atomically: true, encoding: .utf8)
         try "<http://example.org/b> <http://example.org/p> \"default\" .\n".write(to: two, atomically: true, encoding: .utf8)

@@ -55,11 +55,33 @@ enum KG {
                      stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// A fresh folder under the system's temporary directory. The caller removes it when done:
+    /// `defer { try? FileManager.default.removeItem(at: dir) }` right after creating it (the defer runs
+    /// after every `kg` the test started has exited, since `run` waits for the child), or, for a
+    /// fixture shared by several tests through a `static let`, `removeAtExit(dir)`.
     static func temporaryDirectory() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kg-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }
+
+    /// Removes `dir` when the test process exits: for fixtures built once and shared by many tests,
+    /// which no single test may remove.
+    static func removeAtExit(_ dir: URL) {
+        atExitLock.lock()
+        defer { atExitLock.unlock() }
+        if atExitFolders.isEmpty {
+            atexit {
+                KG.atExitLock.lock()
+                defer { KG.atExitLock.unlock() }
+                for folder in KG.atExitFolders { try? FileManager.default.removeItem(atPath: folder) }
+            }
+        }
+        atExitFolders.append(dir.path)
+    }
+
+    private static let atExitLock = NSLock()
+    nonisolated(unsafe) private static var atExitFolders: [String] = []
 
     static var examples: String { root.appendingPathComponent("Examples/articles").path }
 }

@@ -75,6 +75,7 @@ import Testing
 
     @Test func statementsFollowTheirArticleWhenItChangesOrGoes() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let articles = dir.appendingPathComponent("articles")
         try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
         let file = articles.appendingPathComponent("a.txt")
@@ -102,6 +103,7 @@ import Testing
 
     @Test func statementQualifiersSurviveANQuadsRoundTrip() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let nq = try KG.run(["export", "--db", ExampleStore.db, "--format", "nq"])
         #expect(nq.status == 0)
         let file = dir.appendingPathComponent("backup.nq")
@@ -137,6 +139,7 @@ import Testing
         }
         // The file itself is valid Turtle.
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try KG.run(["import", "-q", "--db", dir.appendingPathComponent("v.sqlite").path,
                             KG.root.appendingPathComponent("docs/vocabulary.ttl").path])
         #expect(r.status == 0, "\(r.stderr)")

@@ -16,6 +16,7 @@ import Testing
 
     @Test func relativeDatesNeedAPublicationDate() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("undated.txt")
         try "The Blue Valley Front captured Orvale Town on Tuesday.\n".write(to: file, atomically: true, encoding: .utf8)
 
@@ -40,6 +41,7 @@ import Testing
 @Suite struct BuildStatisticsTests {
     @Test func buildRefreshesPlannerStatistics() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("kg.sqlite").path
         #expect(try KG.run(["build", "-q", "--db", db, KG.examples]).status == 0)
         let store = try TripleStore(path: db, readOnly: true)

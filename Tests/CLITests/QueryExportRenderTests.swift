@@ -8,6 +8,7 @@ import Testing
 enum ExampleStore {
     static let db: String = {
         let dir = try! KG.temporaryDirectory()
+        KG.removeAtExit(dir)
         let db = dir.appendingPathComponent("kg.sqlite").path
         let r = try! KG.run(["build", "--db", db, KG.examples])
         precondition(r.status == 0, "building the examples failed: \(r.stderr)")
@@ -39,6 +40,7 @@ enum ExampleStore {
 
     @Test func queryFromStandardInputAndFile() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("q.rq")
         try "ASK { ?s ?p ?o }".write(to: file, atomically: true, encoding: .utf8)
         let fromFile = try KG.run(["query", "--db", ExampleStore.db, "--format", "json", "--file", file.path])
@@ -83,6 +85,7 @@ enum ExampleStore {
 
     @Test func turtleImportRoundTripsThroughNTriples() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let ttl = dir.appendingPathComponent("data.ttl")
         try """
             @prefix ex: <http://example.org/> .
@@ -104,6 +107,7 @@ enum ExampleStore {
 
     @Test func importErrorsNameFileLineAndColumn() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let bad = dir.appendingPathComponent("bad.ttl")
         try "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b \"open .\n".write(to: bad, atomically: true, encoding: .utf8)
         let r = try KG.run(["import", "--db", dir.appendingPathComponent("kg.sqlite").path, bad.path])
@@ -128,6 +132,7 @@ enum ExampleStore {
 @Suite struct RenderCommandTests {
     @Test func writesAValidSVGRelationshipMap() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try KG.run(["render", "--db", ExampleStore.db, "--output", dir.appendingPathComponent("out").path])
         #expect(r.status == 0, "\(r.stderr)")
         let svg = try Data(contentsOf: dir.appendingPathComponent("out/relations.svg"))
@@ -140,6 +145,7 @@ enum ExampleStore {
 
     @Test func renderingTwiceGivesIdenticalFiles() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         var outputs: [Data] = []
         for i in 0..<3 {
             let out = dir.appendingPathComponent("r\(i)").path
@@ -151,6 +157,7 @@ enum ExampleStore {
 
     @Test func dotFormatIsGraphvizText() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try KG.run(["render", "--db", ExampleStore.db, "--format", "dot", "--output", dir.path])
         #expect(r.status == 0, "\(r.stderr)")
         let dot = try String(contentsOf: dir.appendingPathComponent("relations.dot"), encoding: .utf8)
@@ -161,6 +168,7 @@ enum ExampleStore {
 @Suite struct NQuadsRoundTripTests {
     @Test func namedGraphsSurviveExportAndImport() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let nq = try KG.run(["export", "--db", ExampleStore.db, "--format", "nq"])
         #expect(nq.status == 0)
         #expect(nq.stdout.contains("<https://kg.example.org/article/"), "one graph per article")

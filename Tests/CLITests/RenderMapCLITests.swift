@@ -34,6 +34,7 @@ enum RenderMapFixture {
 
     static let db: String = {
         let dir = try! KG.temporaryDirectory()
+        KG.removeAtExit(dir)
         let folder = dir.appendingPathComponent("articles")
         try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (name, text) in articles {
@@ -82,7 +83,9 @@ struct DrawnMap {
 
 /// Runs `kg render` on the fixture store into a fresh folder and returns the map (or the failure).
 func renderMap(_ args: [String], db: String = RenderMapFixture.db, file: String = "relations.svg") throws -> (KGRun, DrawnMap?) {
-    let out = try KG.temporaryDirectory().appendingPathComponent("out")
+    let dir = try KG.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out")
     let r = try KG.run(["render", "--db", db, "--output", out.path] + args)
     guard r.status == 0 else { return (r, nil) }
     return (r, try DrawnMap(file: out.appendingPathComponent(file)))
@@ -198,6 +201,7 @@ func renderMap(_ args: [String], db: String = RenderMapFixture.db, file: String 
 
         """
 
+    /// A store in a fresh temporary folder; returns its path. The caller removes that folder (the path's parent).
     static func store(withOntology: Bool) throws -> String {
         let dir = try KG.temporaryDirectory()
         let db = dir.appendingPathComponent("kg.sqlite").path
@@ -214,7 +218,9 @@ func renderMap(_ args: [String], db: String = RenderMapFixture.db, file: String 
     }
 
     @Test func importedRelationTriplesAreDrawn() throws {
-        let (r, map) = try renderMap(["--from-triples"], db: try Self.store(withOntology: true))
+        let db = try Self.store(withOntology: true)
+        defer { try? FileManager.default.removeItem(at: URL(fileURLWithPath: db).deletingLastPathComponent()) }
+        let (r, map) = try renderMap(["--from-triples"], db: db)
         #expect(r.status == 0, "\(r.stderr)")
         let m = try #require(map)
         #expect(try m.nodeLabels.isSuperset(of: ["Northern Example Army", "Rivermouth", "Hillcrest"]))
@@ -253,7 +259,9 @@ func renderMap(_ args: [String], db: String = RenderMapFixture.db, file: String 
     }
 
     @Test func worksWithoutAStoredOntology() throws {
-        let (r, map) = try renderMap(["--from-triples", "--relation", "controls"], db: try Self.store(withOntology: false))
+        let db = try Self.store(withOntology: false)
+        defer { try? FileManager.default.removeItem(at: URL(fileURLWithPath: db).deletingLastPathComponent()) }
+        let (r, map) = try renderMap(["--from-triples", "--relation", "controls"], db: db)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(try #require(map).nodeLabels.isSuperset(of: ["Northern Example Army", "Rivermouth"]))
         #expect(try !map!.nodeLabels.contains("Hillcrest"))

@@ -5,6 +5,7 @@ import Testing
 @Suite struct RenderWarningsCLITests {
     @Test func graphvizWarningsArePrintedAsKgWarnings() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         // The project's ontology with one class colour Graphviz does not know.
         let ontology = dir.appendingPathComponent("Ontology")
         try FileManager.default.copyItem(at: KG.root.appendingPathComponent("Ontology"), to: ontology)

@@ -139,6 +139,7 @@ func snapshot(_ dir: URL) throws -> [String: Data?] {
     /// two patterns (256 million rows) is more than memory holds.
     static let db: String = {
         let dir = try! KG.temporaryDirectory()
+        KG.removeAtExit(dir)
         return try! storeWithImported(generatedGraph(entities: 8000, extraEdges: 0).text, in: dir)
     }()
 
@@ -203,7 +204,7 @@ func snapshot(_ dir: URL) throws -> [String: Data?] {
 
 @Suite struct OutputConfinementTests {
     /// A sandbox with a working folder `work/` (the child's cwd) and a folder `outside/` holding a file
-    /// that no render may touch.
+    /// that no render may touch. The test removes `root` when done.
     struct Sandbox {
         let root: URL
         var work: URL { root.appendingPathComponent("work") }
@@ -234,6 +235,7 @@ func snapshot(_ dir: URL) throws -> [String: Data?] {
     @Test(arguments: [("../maps", "maps"), ("../outside/../maps", "maps"), ("deep/er", "work/deep/er")])
     func aRelativeOutputWithDotDotWritesOnlyTheFolderItNames(output: String, expected: String) throws {
         let box = try Sandbox()
+        defer { try? FileManager.default.removeItem(at: box.root) }
         let before = try snapshot(box.root)
         let r = try box.render(["--output", output])
         #expect(r.status == 0, "\(r.stderr)")
@@ -251,6 +253,7 @@ func snapshot(_ dir: URL) throws -> [String: Data?] {
 
     @Test func anAbsoluteOutputWritesOnlyThere() throws {
         let box = try Sandbox()
+        defer { try? FileManager.default.removeItem(at: box.root) }
         let before = try snapshot(box.root)
         let target = box.root.appendingPathComponent("abs/maps")
         let r = try box.render(["--output", target.path, "--map", "control"])
@@ -264,6 +267,7 @@ func snapshot(_ dir: URL) throws -> [String: Data?] {
     @Test(arguments: ["relations", "control"])
     func aSymlinkInTheOutputFolderIsReplacedNotFollowed(map: String) throws {
         let box = try Sandbox()
+        defer { try? FileManager.default.removeItem(at: box.root) }
         let output = box.work.appendingPathComponent("Output")
         try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let link = output.appendingPathComponent("\(map).svg")
@@ -292,6 +296,7 @@ func snapshot(_ dir: URL) throws -> [String: Data?] {
     /// The file name is fixed: --format is one of five words, so it cannot carry a path.
     @Test func theFormatCannotNameAnotherFile() throws {
         let box = try Sandbox()
+        defer { try? FileManager.default.removeItem(at: box.root) }
         let before = try snapshot(box.root)
         let r = try box.render(["--format", "../../outside/victim.svg"])
         #expect(r.status == 2)
@@ -301,6 +306,7 @@ func snapshot(_ dir: URL) throws -> [String: Data?] {
 
     @Test func anOutputThatIsAFileIsRefusedWithAMessage() throws {
         let box = try Sandbox()
+        defer { try? FileManager.default.removeItem(at: box.root) }
         let before = try snapshot(box.root)
         let r = try box.render(["--output", box.victim.path])
         #expect(r.status == 1, "\(r.stderr)")

@@ -8,6 +8,7 @@ import Testing
 enum TimelineStore {
     static let db: String = {
         let dir = try! KG.temporaryDirectory()
+        KG.removeAtExit(dir)
         let articles = dir.appendingPathComponent("articles")
         try! FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
         try! """
@@ -84,6 +85,7 @@ enum TimelineStore {
 
     @Test func controlMapHasLanesLegendAndPeriodBlocks() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let r = try KG.run(["render", "--db", TimelineStore.db, "--map", "control", "--output", dir.path])
         #expect(r.status == 0, "\(r.stderr)")
         let data = try Data(contentsOf: dir.appendingPathComponent("control.svg"))
@@ -131,6 +133,7 @@ final class SVGGroups: NSObject, XMLParserDelegate {
 @Suite struct ControlMapCrowdTests {
     @Test func crowdedLanesStackEventLabelsAndLongNamesFit() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let articles = dir.appendingPathComponent("articles")
         try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
         // 22 towns; one of them changes hands four times in one week, under a very long name.
@@ -177,6 +180,7 @@ final class SVGGroups: NSObject, XMLParserDelegate {
 @Suite struct WithdrawalCLITests {
     @Test func pullingOutOfATownEndsTheHoldersPeriod() throws {
         let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
         let articles = dir.appendingPathComponent("articles")
         try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
         try """
