@@ -3,6 +3,23 @@ import RDF
 import Testing
 @testable import Store
 
+/// Runs `body` with a fresh folder under the system's temporary directory, then removes the folder.
+/// Whatever `body` opened there (a store, a connection) is closed by then, as long as it does not
+/// escape `body`.
+func withTemporaryFolder<T>(_ body: (URL) throws -> T) throws -> T {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kg-store-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    return try body(dir)
+}
+
+/// Runs `body` on an empty store in a fresh temporary folder; the store is closed, then the folder
+/// removed, when `body` returns.
+func withTemporaryStore<T>(_ body: (TripleStore) throws -> T) throws -> T {
+    try withTemporaryFolder { dir in try body(try TripleStore(path: dir.appendingPathComponent("kg.sqlite").path)) }
+}
+
+/// An empty store in a fresh temporary folder that nobody removes: prefer `withTemporaryStore`.
 func temporaryStore(_ name: String = #function) throws -> TripleStore {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kg-store-tests-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -14,26 +31,29 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
 
 @Suite struct TermDictionaryTests {
     @Test func internIsGetOrCreateAndStable() throws {
-        let store = try temporaryStore()
-        let terms: [Term] = [.iri("http://x/a"), .blank("b0"), .string("a"), .lang("a", "en"), .lang("a", "EN"),
-                             .typed("1", XSD.integer), .typed("01", XSD.integer), .typed("http://x/a", XSD.string)]
-        let ids = try terms.map(store.intern)
-        #expect(Set(ids).count == terms.count, "literals are kept exactly as written; kinds never collide")
-        #expect(try terms.map(store.intern) == ids)
-        for (t, id) in zip(terms, ids) { #expect(try store.term(id: id) == t) }
-        #expect(!ids.contains(0))
+        try withTemporaryStore { store throws in
+            let terms: [Term] = [.iri("http://x/a"), .blank("b0"), .string("a"), .lang("a", "en"), .lang("a", "EN"),
+                                 .typed("1", XSD.integer), .typed("01", XSD.integer), .typed("http://x/a", XSD.string)]
+            let ids = try terms.map(store.intern)
+            #expect(Set(ids).count == terms.count, "literals are kept exactly as written; kinds never collide")
+            #expect(try terms.map(store.intern) == ids)
+            for (t, id) in zip(terms, ids) { #expect(try store.term(id: id) == t) }
+            #expect(!ids.contains(0))
+        }
     }
 
     @Test func unknownTermHasNoID() throws {
-        let store = try temporaryStore()
-        #expect(try store.id(of: .iri("http://nowhere")) == nil)
+        try withTemporaryStore { store throws in
+            #expect(try store.id(of: .iri("http://nowhere")) == nil)
+        }
     }
 
     @Test func rolledBackTransactionForgetsIDs() throws {
-        let store = try temporaryStore()
-        struct Boom: Error {}
-        #expect(throws: Boom.self) { try store.transaction { _ = try store.intern(.iri("http://x/gone")); throw Boom() } }
-        #expect(try store.id(of: .iri("http://x/gone")) == nil)
+        try withTemporaryStore { store throws in
+            struct Boom: Error {}
+            #expect(throws: Boom.self) { try store.transaction { _ = try store.intern(.iri("http://x/gone")); throw Boom() } }
+            #expect(try store.id(of: .iri("http://x/gone")) == nil)
+        }
     }
 }
 
@@ -71,88 +91,97 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
     }
 
     @Test func sameFactFromThreeArticlesIsOneTripleWithThreeStatements() throws {
-        let store = try temporaryStore()
-        let fact = Triple(mndaa, captured, town)
-        for i in 1...3 {
-            try store.replaceArticle(ArticleRecord(path: "a\(i).md", hash: "h\(i)"), triples: [], statements: [statement(fact)])
+        try withTemporaryStore { store throws in
+            let fact = Triple(mndaa, captured, town)
+            for i in 1...3 {
+                try store.replaceArticle(ArticleRecord(path: "a\(i).md", hash: "h\(i)"), triples: [], statements: [statement(fact)])
+            }
+            let c = try store.counts()
+            #expect(try factTriples(store) == [fact])
+            #expect(try describedTriples(store) == [fact, fact, fact], "one description per article's statement")
+            #expect(c.statements == 3)
+            #expect(c.facts == 1)
+            #expect(c.graphs == 3)
+            var n = 0
+            try store.quads(subject: mndaa, graph: .some(nil)) { _ in n += 1; return true }
+            #expect(n == 1)
+            var dates: [Term] = []
+            try store.quads(predicate: KG.term("date"), graph: .some(nil)) { dates.append($0.object); return true }
+            #expect(dates.count == 3 && Set(dates) == [.typed("2024-01-04", XSD.date)])
+            #expect(try store.check().isEmpty)
         }
-        let c = try store.counts()
-        #expect(try factTriples(store) == [fact])
-        #expect(try describedTriples(store) == [fact, fact, fact], "one description per article's statement")
-        #expect(c.statements == 3)
-        #expect(c.facts == 1)
-        #expect(c.graphs == 3)
-        var n = 0
-        try store.quads(subject: mndaa, graph: .some(nil)) { _ in n += 1; return true }
-        #expect(n == 1)
-        var dates: [Term] = []
-        try store.quads(predicate: KG.term("date"), graph: .some(nil)) { dates.append($0.object); return true }
-        #expect(dates.count == 3 && Set(dates) == [.typed("2024-01-04", XSD.date)])
-        #expect(try store.check().isEmpty)
     }
 
     @Test func removingAnArticleKeepsFactsOthersSupport() throws {
-        let store = try temporaryStore()
-        let shared = Triple(mndaa, captured, town), own = Triple(unit, surrenderedTo, mndaa)
-        try store.replaceArticle(ArticleRecord(path: "a.md", hash: "1"), triples: [], statements: [statement(shared), statement(own)])
-        try store.replaceArticle(ArticleRecord(path: "b.md", hash: "2"), triples: [], statements: [statement(shared)])
-        #expect(try store.removeArticle(path: "a.md"))
-        #expect(try factTriples(store) == [shared])
-        #expect(try describedTriples(store) == [shared])
-        #expect(try store.counts().statements == 1)
-        #expect(try store.articlePaths() == ["b.md"])
-        #expect(try !store.removeArticle(path: "a.md"))
+        try withTemporaryStore { store throws in
+            let shared = Triple(mndaa, captured, town), own = Triple(unit, surrenderedTo, mndaa)
+            try store.replaceArticle(ArticleRecord(path: "a.md", hash: "1"), triples: [], statements: [statement(shared), statement(own)])
+            try store.replaceArticle(ArticleRecord(path: "b.md", hash: "2"), triples: [], statements: [statement(shared)])
+            #expect(try store.removeArticle(path: "a.md"))
+            #expect(try factTriples(store) == [shared])
+            #expect(try describedTriples(store) == [shared])
+            #expect(try store.counts().statements == 1)
+            #expect(try store.articlePaths() == ["b.md"])
+            #expect(try !store.removeArticle(path: "a.md"))
+        }
     }
 
     @Test func modalStatementsAreKeptButAreNotTriples() throws {
-        let store = try temporaryStore()
-        try store.replaceArticle(ArticleRecord(path: "a.md", hash: "1"), triples: [],
-                                 statements: [statement(Triple(mndaa, captured, town), .planned)])
-        #expect(try factTriples(store).isEmpty, "a planned capture is not a fact")
-        #expect(try describedTriples(store) == [Triple(mndaa, captured, town)], "but its statement is described")
-        var modality: [Term] = []
-        try store.quads(predicate: KG.term("modality"), graph: .some(nil)) { modality.append($0.object); return true }
-        #expect(modality == [.string("planned")])
-        var facts = 0, all = 0
-        try store.statements { _ in facts += 1; return true }
-        try store.statements(factsOnly: false) { s in
-            all += 1
-            #expect(s.record.modality == .planned)
-            #expect(s.record.date?.iso == "2024-01-04")
-            return true
+        try withTemporaryStore { store throws in
+            try store.replaceArticle(ArticleRecord(path: "a.md", hash: "1"), triples: [],
+                                     statements: [statement(Triple(mndaa, captured, town), .planned)])
+            #expect(try factTriples(store).isEmpty, "a planned capture is not a fact")
+            #expect(try describedTriples(store) == [Triple(mndaa, captured, town)], "but its statement is described")
+            var modality: [Term] = []
+            try store.quads(predicate: KG.term("modality"), graph: .some(nil)) { modality.append($0.object); return true }
+            #expect(modality == [.string("planned")])
+            var facts = 0, all = 0
+            try store.statements { _ in facts += 1; return true }
+            try store.statements(factsOnly: false) { s in
+                all += 1
+                #expect(s.record.modality == .planned)
+                #expect(s.record.date?.iso == "2024-01-04")
+                return true
+            }
+            #expect(facts == 0 && all == 1)
         }
-        #expect(facts == 0 && all == 1)
     }
 
     @Test func replacingAnArticleReplacesItsFacts() throws {
-        let store = try temporaryStore()
-        try store.replaceArticle(ArticleRecord(path: "a.md", hash: "1"), triples: [], statements: [statement(Triple(mndaa, captured, town))])
-        try store.replaceArticle(ArticleRecord(path: "a.md", hash: "2"), triples: [], statements: [statement(Triple(unit, surrenderedTo, mndaa))])
-        #expect(try store.articleHash(path: "a.md") == "2")
-        #expect(try factTriples(store).map(\.object) == [mndaa])
-        #expect(try describedTriples(store) == [Triple(unit, surrenderedTo, mndaa)])
-        #expect(try store.check().isEmpty)
+        try withTemporaryStore { store throws in
+            try store.replaceArticle(ArticleRecord(path: "a.md", hash: "1"), triples: [], statements: [statement(Triple(mndaa, captured, town))])
+            try store.replaceArticle(ArticleRecord(path: "a.md", hash: "2"), triples: [], statements: [statement(Triple(unit, surrenderedTo, mndaa))])
+            #expect(try store.articleHash(path: "a.md") == "2")
+            #expect(try factTriples(store).map(\.object) == [mndaa])
+            #expect(try describedTriples(store) == [Triple(unit, surrenderedTo, mndaa)])
+            #expect(try store.check().isEmpty)
+        }
     }
 }
 
 @Suite struct SchemaTests {
     @Test func newerSchemaIsRefused() throws {
-        let store = try temporaryStore()
-        try store.connection.execute("PRAGMA user_version = 99")
-        #expect(throws: StoreError.self) { _ = try TripleStore(path: store.path) }
+        try withTemporaryStore { store throws in
+            try store.connection.execute("PRAGMA user_version = 99")
+            #expect(throws: StoreError.self) { _ = try TripleStore(path: store.path) }
+        }
     }
 
     @Test func foreignSQLiteFileIsRefused() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kg-foreign-\(UUID().uuidString).sqlite").path
-        let c = try Connection(path: path)
-        try c.execute("CREATE TABLE x(y)")
-        #expect(throws: StoreError.self) { _ = try TripleStore(path: path) }
+        try withTemporaryFolder { dir throws in
+            let path = dir.appendingPathComponent("foreign.sqlite").path
+            let c = try Connection(path: path)
+            try c.execute("CREATE TABLE x(y)")
+            #expect(throws: StoreError.self) { _ = try TripleStore(path: path) }
+        }
     }
 
     @Test func notADatabaseIsRefused() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kg-text-\(UUID().uuidString).sqlite").path
-        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
-        #expect(throws: StoreError.self) { _ = try TripleStore(path: path) }
+        try withTemporaryFolder { dir throws in
+            let path = dir.appendingPathComponent("text.sqlite").path
+            try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+            #expect(throws: StoreError.self) { _ = try TripleStore(path: path) }
+        }
     }
 
     @Test func readOnlyMissingStoreSaysHowToMakeOne() throws {
@@ -165,22 +194,24 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
     }
 
     @Test func bulkLoadCountsNewQuads() throws {
-        let store = try temporaryStore()
-        let quads = (0..<1000).map { Quad(.iri("http://x/\($0 % 10)"), .iri("http://x/p"), .typed(String($0), XSD.integer)) }
-        #expect(try store.load(quads, batchSize: 64) == 1000)
-        #expect(try store.load(quads) == 0)
-        #expect(try store.counts().defaultGraphTriples == 1000)
+        try withTemporaryStore { store throws in
+            let quads = (0..<1000).map { Quad(.iri("http://x/\($0 % 10)"), .iri("http://x/p"), .typed(String($0), XSD.integer)) }
+            #expect(try store.load(quads, batchSize: 64) == 1000)
+            #expect(try store.load(quads) == 0)
+            #expect(try store.counts().defaultGraphTriples == 1000)
+        }
     }
 }
 
 @Suite struct UnicodeExactnessTests {
     @Test func composedAndDecomposedFormsAreDifferentTerms() throws {
-        let store = try temporaryStore()
-        let composed = Term.iri("http://example.org/caf\u{E9}"), decomposed = Term.iri("http://example.org/cafe\u{301}")
-        #expect(composed != decomposed)
-        let a = try store.intern(composed), b = try store.intern(decomposed)
-        #expect(a != b)
-        #expect(try store.term(id: b) == decomposed)
-        #expect(Set([Term.string("\u{E9}"), Term.string("e\u{301}")]).count == 2)
+        try withTemporaryStore { store throws in
+            let composed = Term.iri("http://example.org/caf\u{E9}"), decomposed = Term.iri("http://example.org/cafe\u{301}")
+            #expect(composed != decomposed)
+            let a = try store.intern(composed), b = try store.intern(decomposed)
+            #expect(a != b)
+            #expect(try store.term(id: b) == decomposed)
+            #expect(Set([Term.string("\u{E9}"), Term.string("e\u{301}")]).count == 2)
+        }
     }
 }
