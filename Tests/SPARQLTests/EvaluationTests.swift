@@ -1,11 +1,25 @@
+import Foundation
 import Testing
 import RDF
 import Store
 @testable import SPARQL
 
-@Suite struct EvaluationTests {
-    let store: TripleStore
-    init() throws { store = try peopleStore() }
+@Suite final class EvaluationTests {
+    /// The social graph of `peopleQuads`, fresh for each test, in a folder `deinit` removes once the
+    /// store is closed.
+    private let folder: URL
+    private var people: TripleStore?
+    var store: TripleStore { people! }
+
+    init() throws {
+        folder = try temporaryStoreFolder()
+        people = try makeStore(peopleQuads(), in: folder)
+    }
+
+    deinit {
+        people = nil
+        try? FileManager.default.removeItem(at: folder)
+    }
 
     @Test func basicGraphPatternsAndProjection() throws {
         #expect(try column(store, "SELECT ?x { ?x a :Person } ORDER BY ?x", "x") == ["alice", "bob"])
@@ -218,16 +232,17 @@ import Store
     /// §18.6: GRAPH ?g { P } is Join(eval(P) in each graph, {?g → graph}): inside P, a FILTER or
     /// OPTIONAL sees ?g unbound (W3C graph-variable-scope, graph-optional).
     @Test func graphVariableIsUnboundInsideTheGraphPattern() throws {
-        let store = try makeStore([
+        try withStore([
             Quad(iri("s"), iri("p"), iri("o"), graph: iri("g1")), Quad(iri("s2"), iri("p"), iri("g1"), graph: iri("g1")),
             Quad(iri("x"), iri("p"), int(1), graph: iri("g2")),
-        ])
-        #expect(try select(store, "SELECT * { GRAPH ?g { FILTER (BOUND(?g)) } }").isEmpty)
-        #expect(try select(store, "SELECT ?g ?s { GRAPH ?g { ?s ?p ?o OPTIONAL { ?s ?p ?g } } }")
-            == [["g": iri("g1"), "s": iri("s2")]])
-        #expect(try column(store, "SELECT ?s { VALUES ?g { :g1 } GRAPH ?g { ?s ?p ?o FILTER (!BOUND(?g)) } } ORDER BY ?s", "s")
-            == ["s", "s2"])
-        #expect(try column(store, "SELECT ?s { GRAPH :g1 { ?s ?p ?o FILTER (?o != :o) } }", "s") == ["s2"])
+        ]) { store throws in
+            #expect(try select(store, "SELECT * { GRAPH ?g { FILTER (BOUND(?g)) } }").isEmpty)
+            #expect(try select(store, "SELECT ?g ?s { GRAPH ?g { ?s ?p ?o OPTIONAL { ?s ?p ?g } } }")
+                == [["g": iri("g1"), "s": iri("s2")]])
+            #expect(try column(store, "SELECT ?s { VALUES ?g { :g1 } GRAPH ?g { ?s ?p ?o FILTER (!BOUND(?g)) } } ORDER BY ?s", "s")
+                == ["s", "s2"])
+            #expect(try column(store, "SELECT ?s { GRAPH :g1 { ?s ?p ?o FILTER (?o != :o) } }", "s") == ["s2"])
+        }
     }
 
     @Test func askConstructDescribe() throws {

@@ -3,13 +3,26 @@ import RDF
 import Store
 @testable import SPARQL
 
-/// A store in a fresh temporary directory, filled with `quads`.
-func makeStore(_ quads: [Quad] = []) throws -> TripleStore {
+/// A fresh folder for a store under the system's temporary directory; whoever asks removes it.
+func temporaryStoreFolder() throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kg-sparql-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+/// A store in `dir`, filled with `quads`.
+func makeStore(_ quads: [Quad] = [], in dir: URL) throws -> TripleStore {
     let store = try TripleStore(path: dir.appendingPathComponent("test.db").path)
     try store.load(quads)
     return store
+}
+
+/// Runs `body` on a store filled with `quads` in a fresh temporary folder; when `body` returns, the
+/// store is closed (unless `body` kept it) and the folder removed.
+func withStore<T>(_ quads: [Quad] = [], _ body: (TripleStore) throws -> T) throws -> T {
+    let dir = try temporaryStoreFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    return try body(try makeStore(quads, in: dir))
 }
 
 let ex = "http://example.org/"
@@ -18,7 +31,7 @@ func int(_ i: Int) -> Term { .typed(String(i), XSD.integer) }
 let prefixes = "PREFIX : <http://example.org/> PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
 
 /// A small social graph: people, ages, names, knows, a cycle, and two named graphs.
-func peopleStore() throws -> TripleStore {
+func peopleQuads() -> [Quad] {
     var q: [Quad] = []
     func t(_ s: String, _ p: String, _ o: Term, _ g: Term? = nil) { q.append(Quad(iri(s), iri(p), o, graph: g)) }
     t("alice", "name", .string("Alice")); t("alice", "age", int(30)); t("alice", "knows", iri("bob"))
@@ -29,7 +42,12 @@ func peopleStore() throws -> TripleStore {
     q.append(Quad(iri("bob"), .iri(RDFNS.type), iri("Person")))
     t("alice", "says", .string("hello"), iri("g1")); t("bob", "says", .string("hi"), iri("g2"))
     t("bob", "says", .string("bye"), iri("g2"))
-    return try makeStore(q)
+    return q
+}
+
+/// `withStore` on the social graph of `peopleQuads`.
+func withPeopleStore<T>(_ body: (TripleStore) throws -> T) throws -> T {
+    try withStore(peopleQuads(), body)
 }
 
 func run(_ store: TripleStore, _ text: String, timeout: Double? = nil) throws -> QueryResult {

@@ -10,7 +10,7 @@ import Store
 @Suite struct SolutionStreamingTests {
     /// `n` subjects: :s{i} :p :o{i % 300}, :s{i} :label "i"; and :o{j} :q :z{j % 7} (two for j % 3 == 0)
     /// for even j (150 of them, 50 with a second): 2n + 200 quads.
-    static func wideStore(_ n: Int) throws -> TripleStore {
+    static func wideQuads(_ n: Int) -> [Quad] {
         var q: [Quad] = []
         for i in 0..<n {
             q.append(Quad(iri("s\(i)"), iri("p"), iri("o\(i % 300)")))
@@ -20,13 +20,7 @@ import Store
             q.append(Quad(iri("o\(j)"), iri("q"), iri("z\(j % 7)")))
             if j % 3 == 0 { q.append(Quad(iri("o\(j)"), iri("q"), iri("z\((j + 1) % 7)"))) }
         }
-        return try makeStore(q)
-    }
-
-    /// Runs `body` on `store`, then removes the store's folder (`makeStore` leaves it).
-    static func using<T>(_ store: TripleStore, _ body: (TripleStore) throws -> T) throws -> T {
-        defer { try? FileManager.default.removeItem(at: URL(fileURLWithPath: store.path).deletingLastPathComponent()) }
-        return try body(store)
+        return q
     }
 
     /// The solutions of `text` as the engine hands them over, stopping after `stopAfter` if given, and
@@ -50,7 +44,7 @@ import Store
     }
 
     @Test func aLimitStopsTheScan() throws {
-        try Self.using(try Self.wideStore(2500)) { store in
+        try withStore(Self.wideQuads(2500)) { store throws in
             let engine = QueryEngine(store: store)
             // Without a limit every quad is read (so the bounds below mean something).
             let full = try Self.streamed(engine, "SELECT * { ?s ?p ?o }")
@@ -80,7 +74,7 @@ import Store
     }
 
     @Test func aCallerThatStopsEndsTheQuery() throws {
-        try Self.using(try Self.wideStore(5000)) { store in
+        try withStore(Self.wideQuads(5000)) { store throws in
             let engine = QueryEngine(store: store)
             // (query, rows it may read): one statement's first batch; an OPTIONAL's left side up to the
             // bind-join limit (batches of 16, 32, … 1,024: 2,032 rows), then its right side (~250).
@@ -99,7 +93,7 @@ import Store
     /// left side streams: no row lost or repeated, each left row meeting its compatible right rows in
     /// the right side's order (what the test computes by nested loops from the two sides' answers).
     @Test func aHashJoinTakenOverMidStreamKeepsTheOrder() throws {
-        try Self.using(try Self.wideStore(3000)) { store in
+        try withStore(Self.wideQuads(3000)) { store throws in
             let engine = QueryEngine(store: store)
             let left = try Self.all(engine, "SELECT ?s ?o { ?s :p ?o }")
             let right = try Self.all(engine, "SELECT ?o ?z { ?o :q ?z }")
@@ -125,7 +119,7 @@ import Store
 
     /// OFFSET/LIMIT over a streamed answer is the slice of the whole answer.
     @Test func aSliceIsTheSliceOfTheWholeAnswer() throws {
-        try Self.using(try Self.wideStore(1500)) { store in
+        try withStore(Self.wideQuads(1500)) { store throws in
             let engine = QueryEngine(store: store)
             let queries = [
                 "SELECT ?s ?o ?z { ?s :p ?o OPTIONAL { ?o :q ?z } }",
@@ -149,7 +143,7 @@ import Store
     /// GROUP BY feeds each solution into running aggregates: they equal what the test computes from
     /// the group's solutions (in their order: SAMPLE is the first, GROUP_CONCAT joins in order).
     @Test func groupsAggregateAsTheSolutionsStream() throws {
-        try Self.using(try Self.wideStore(1200)) { store in
+        try withStore(Self.wideQuads(1200)) { store throws in
             let engine = QueryEngine(store: store)
             let pattern = "{ ?s :p ?o ; :label ?l BIND(STRLEN(?l) AS ?len) }"
             let rows = try Self.all(engine, "SELECT ?s ?o ?l ?len \(pattern)")
@@ -189,7 +183,7 @@ import Store
             quads.append(Quad(iri("s\(i)"), iri("label"), .string("label \(i)")))
             quads.append(Quad(iri("s\(i)"), iri("p"), iri("s\((i * 7919) % n)")))
         }
-        try Self.using(try makeStore(quads)) { store in
+        try withStore(quads) { store throws in
             let engine = QueryEngine(store: store)
             var count = 0
             var readAtFirst = -1, readAtHalf = -1
@@ -213,7 +207,7 @@ import Store
     /// The writers fed event by event write the bytes `ResultWriter.write` writes for the whole answer,
     /// and the streaming formats have written a solution before the next one is produced.
     @Test func writersStreamTheSameBytes() throws {
-        try Self.using(try peopleStore()) { store in
+        try withPeopleStore { store throws in
             let engine = QueryEngine(store: store)
             let queries = [
                 "SELECT ?s ?name ?age { ?s :name ?name OPTIONAL { ?s :age ?age } }",
