@@ -35,9 +35,10 @@ import Testing
         let stable = first == second && second == third  // a Bool, so a failure does not print the bytes
         #expect(stable, "\(format) output differs between renders")
         if !stable {
-            try Data(first).write(to: URL(fileURLWithPath: "/tmp/det-\(format)-1"))
-            try Data(second).write(to: URL(fileURLWithPath: "/tmp/det-\(format)-2"))
-            try Data(third).write(to: URL(fileURLWithPath: "/tmp/det-\(format)-3"))
+            // The three outputs go with the failure: `swift test --attachments-path <folder>` saves them.
+            Attachment.record(first, named: "det-\(format)-1")
+            Attachment.record(second, named: "det-\(format)-2")
+            Attachment.record(third, named: "det-\(format)-3")
         }
     }
 
@@ -193,8 +194,9 @@ import Testing
         #expect(PDFDate.normalized(stamp) == Array("x/CreationDate (D:20000101000000Z)y".utf8))
     }
 
+    /// The sample map as PNG, for a person to look at: `swift test --attachments-path <folder>` saves it.
     @Test func sampleImageForReview() throws {
         let png = try render(Fixture.sample(), .dot, .png)
-        try Data(png).write(to: URL(fileURLWithPath: NSTemporaryDirectory() + "render-sample.png"))
+        Attachment.record(png, named: "render-sample.png")
     }
 }
