@@ -196,15 +196,17 @@ extension TripleStore {
     /// Every statement, in article then sentence order. `factsOnly` drops planned, hypothetical
     /// and denied statements. Stops early when `body` returns false.
     public func statements(factsOnly: Bool = true, _ body: (StoredStatement) throws -> Bool) throws {
-        let sql = """
+        // Article by article (path order), each article's statements through its index: one sort of every
+        // statement would hold them all in SQLite's sorter (about 400 MB for 1.4 million statements).
+        let articleRows = try connection.prepareUncached("SELECT id, path, hash, title, published, source FROM article ORDER BY path")
+        let s = try connection.prepareUncached("""
             SELECT st.id, st.s, st.p, st.o, st.sentence, st.sentence_index, st.span_start, st.span_end,
                    st.date, st.start, st."end", st.time_phrase, st.time_anchor, st.confidence, st.modality,
-                   st.attribution, st.rule, a.path, a.hash, a.title, a.published, a.source, a.id
-            FROM statement st JOIN article a ON a.id = st.article
-            \(factsOnly ? "WHERE st.modality IN ('asserted', 'claimed')" : "")
-            ORDER BY a.path, st.sentence_index, st.id
-            """
-        let s = try connection.prepareUncached(sql)
+                   st.attribution, st.rule
+            FROM statement st WHERE st.article = ?1
+            \(factsOnly ? "AND st.modality IN ('asserted', 'claimed')" : "")
+            ORDER BY st.sentence_index, st.id
+            """)
         var terms: [Int64: Term] = [:]
         func term(_ id: Int64) throws -> Term {
             if let t = terms[id] { return t }
@@ -212,9 +214,8 @@ extension TripleStore {
             terms[id] = t
             return t
         }
-        // One copy of each article record and of each repeated text (rules, and sentences that several
-        // statements or articles share): callers such as the timeline hold every statement at once.
-        var articles: [Int64: ArticleRecord] = [:]
+        // One copy of each repeated text (rules, and sentences that several statements or articles
+        // share): callers such as the timeline keep some statements.
         var texts: [String: String] = [:]
         func shared(_ text: String) -> String {
             if let t = texts[text] { return t }
@@ -222,22 +223,24 @@ extension TripleStore {
             texts[text] = text
             return text
         }
-        while try s.step() {
-            let record = StatementRecord(
-                triple: Triple(try term(s.int(1)), try term(s.int(2)), try term(s.int(3))),
-                sentence: shared(s.text(4)), sentenceIndex: Int(s.int(5)),
-                span: Int(s.int(6))..<max(Int(s.int(6)), Int(s.int(7))),
-                date: s.optionalText(8).flatMap(PartialDate.init(iso:)),
-                start: s.optionalText(9).flatMap(PartialDate.init(iso:)),
-                end: s.optionalText(10).flatMap(PartialDate.init(iso:)),
-                timePhrase: s.optionalText(11), timeAnchor: s.optionalText(12).flatMap(PartialDate.init(iso:)),
-                confidence: s.double(13), modality: StatementRecord.Modality(rawValue: s.text(14)) ?? .asserted,
-                attribution: s.optionalText(15), rule: shared(s.text(16)))
-            let articleID = s.int(22)
-            let article = articles[articleID] ?? ArticleRecord(path: s.text(17), hash: s.text(18), title: s.optionalText(19),
-                                                               published: s.optionalText(20), source: s.optionalText(21))
-            articles[articleID] = article
-            if try !body(StoredStatement(id: s.int(0), record: record, article: article)) { break }
+        while try articleRows.step() {
+            let article = ArticleRecord(path: articleRows.text(1), hash: articleRows.text(2), title: articleRows.optionalText(3),
+                                        published: articleRows.optionalText(4), source: articleRows.optionalText(5))
+            s.reset()
+            s.bind(articleRows.int(0), at: 1)
+            while try s.step() {
+                let record = StatementRecord(
+                    triple: Triple(try term(s.int(1)), try term(s.int(2)), try term(s.int(3))),
+                    sentence: shared(s.text(4)), sentenceIndex: Int(s.int(5)),
+                    span: Int(s.int(6))..<max(Int(s.int(6)), Int(s.int(7))),
+                    date: s.optionalText(8).flatMap(PartialDate.init(iso:)),
+                    start: s.optionalText(9).flatMap(PartialDate.init(iso:)),
+                    end: s.optionalText(10).flatMap(PartialDate.init(iso:)),
+                    timePhrase: s.optionalText(11), timeAnchor: s.optionalText(12).flatMap(PartialDate.init(iso:)),
+                    confidence: s.double(13), modality: StatementRecord.Modality(rawValue: s.text(14)) ?? .asserted,
+                    attribution: s.optionalText(15), rule: shared(s.text(16)))
+                if try !body(StoredStatement(id: s.int(0), record: record, article: article)) { return }
+            }
         }
     }
 }
