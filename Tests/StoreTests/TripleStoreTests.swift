@@ -19,13 +19,6 @@ func withTemporaryStore<T>(_ body: (TripleStore) throws -> T) throws -> T {
     try withTemporaryFolder { dir in try body(try TripleStore(path: dir.appendingPathComponent("kg.sqlite").path)) }
 }
 
-/// An empty store in a fresh temporary folder that nobody removes: prefer `withTemporaryStore`.
-func temporaryStore(_ name: String = #function) throws -> TripleStore {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kg-store-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return try TripleStore(path: dir.appendingPathComponent("kg.sqlite").path)
-}
-
 let mndaa = Term.iri(KG.entityNS + "A"), town = Term.iri(KG.entityNS + "T"), unit = Term.iri(KG.entityNS + "U")
 let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
 
