@@ -144,13 +144,24 @@ extension TripleStore {
     /// invariant 4: its triples are also in the default graph, and leave it with it unless another
     /// graph holds them too. One transaction.
     public func replaceGraph(_ graph: Term, with triples: [Triple]) throws {
+        try replaceGraph(graph) { add in try add(triples) }
+    }
+
+    /// `replaceGraph(_:with:)` for triples made a part at a time: the graph is emptied, then `fill` calls
+    /// `add` with each part (written sorted, many rows per statement). One transaction.
+    public func replaceGraph(_ graph: Term, _ fill: (_ add: ([Triple]) throws -> Void) throws -> Void) throws {
         try transaction {
             let g = try intern(graph)
             try dropGraph(g)
-            for t in triples {
-                let (s, p, o) = (try intern(t.subject), try intern(t.predicate), try intern(t.object))
-                try insert(s: s, p: p, o: o, g: g)
-                try insert(s: s, p: p, o: o, g: 0)
+            var rows: [QuadRow] = []
+            try fill { triples in
+                rows.removeAll(keepingCapacity: true)
+                for t in triples {
+                    let (s, p, o) = (try intern(t.subject), try intern(t.predicate), try intern(t.object))
+                    rows.append(QuadRow(s: s, p: p, o: o, g: g))
+                    rows.append(QuadRow(s: s, p: p, o: o, g: 0))
+                }
+                _ = try insertSorted(&rows)
             }
         }
     }

@@ -34,13 +34,32 @@ import Store
 public enum ControlHistory {
     /// Every place with control facts or dated events, sorted by place IRI.
     public static func build(from store: TripleStore) throws -> [PlaceTimeline] {
-        try build(facts: try TimelineFacts(store: store))
+        try build(facts: try TimelineFacts(store: store), including: { _ in true })
     }
 
     /// The timeline of one place (empty periods and events when the store knows nothing about it).
     public static func timeline(of place: Term, in store: TripleStore) throws -> PlaceTimeline {
-        try build(from: store).first { $0.place == place }
+        try build(facts: try TimelineFacts(store: store), including: { $0 == place }).first
             ?? PlaceTimeline(place: place, periods: [], events: [], conflicts: [])
+    }
+
+    /// Most fact statements whose places are built in one pass by `build(from:inGroups:)`.
+    public static let statementsPerPass = 150_000
+
+    /// Every place's timeline, handed to `body` a group of places at a time (each group sorted by place
+    /// IRI): the places are split into one group per `statementsPerPass` fact statements, and each group
+    /// is built from its own pass over the statements, so memory follows the group, not the store.
+    public static func build(from store: TripleStore, statementsPerPass perPass: Int = statementsPerPass,
+                             inGroups body: ([PlaceTimeline]) throws -> Void) throws {
+        let facts = try TimelineFacts(store: store)
+        let groups = max(1, (facts.statementCount + max(perPass, 1) - 1) / max(perPass, 1))
+        if groups == 1 { return try body(build(facts: facts, including: { _ in true })) }
+        // Places numbered in IRI order and dealt round-robin: the same groups in every run.
+        var group: [Term: Int] = [:]
+        for (i, place) in facts.places.sorted().enumerated() { group[place] = i % groups }
+        for g in 0..<groups {
+            try body(build(facts: facts, including: { (group[$0] ?? 0) == g }))
+        }
     }
 
     enum ItemKind: Int { case end = 0, onset = 1, observation = 2 }
@@ -114,7 +133,11 @@ public enum ControlHistory {
         var events: [Term: [(event: PlaceEvent, support: Support)]] = [:]
         var eventIndex: [Term: [EventKey: Int]] = [:]
 
+        /// The places this pass builds.
+        let including: (Term) -> Bool
+
         mutating func item(_ place: Term, _ actor: Term, _ kind: ItemKind, _ ev: TimelineEvidence) {
+            guard including(place) else { return }
             let key = ItemKey(actor: actor, kind: kind, date: ev.date, dateIsPublication: ev.dateIsPublication)
             if let i = itemIndex[place]?[key] {
                 items[place]![i].support.add(ev)
@@ -126,6 +149,7 @@ public enum ControlHistory {
         }
 
         mutating func event(_ place: Term, _ rel: String, actor: Term, counterpart: Term?, _ ev: TimelineEvidence, via: String?) {
+            guard including(place) else { return }
             let key = EventKey(relation: rel, actor: actor, counterpart: counterpart, date: ev.date, dateIsPublication: ev.dateIsPublication)
             if let i = eventIndex[place]?[key] {
                 events[place]![i].support.add(ev)
@@ -154,8 +178,8 @@ public enum ControlHistory {
         }
     }
 
-    static func build(facts: TimelineFacts) throws -> [PlaceTimeline] {
-        var collected = Collector()
+    static func build(facts: TimelineFacts, including: @escaping (Term) -> Bool) throws -> [PlaceTimeline] {
+        var collected = Collector(including: including)
         let V = TimelineVocabulary.self
 
         let contested = facts.contested
@@ -164,7 +188,7 @@ public enum ControlHistory {
             let r = st.record, rel = V.localName(r.triple.predicate)
             let (s, o) = (r.triple.subject, r.triple.object)
             // Only statements about places (and surrenders, whose place is found below) matter here.
-            guard rel == V.surrender || facts.places.contains(o) else { return }
+            guard rel == V.surrender || (facts.places.contains(o) && including(o)) else { return }
             let ev = TimelineFacts.evidence(st)
             if rel == V.controls {
                 if r.start != nil || r.end != nil {

@@ -92,6 +92,8 @@ struct TimelineFacts {
     var placeLinks: [Term: [String: [Term]]] = [:]
     /// Unordered pairs of affiliated actors (partOf/memberOf in either direction).
     var affiliated: Set<[Term]> = []
+    /// How many fact statements the store has.
+    var statementCount = 0
 
     /// Calls `body` with every fact statement, in article then sentence order.
     func forEachStatement(_ body: (StoredStatement) throws -> Void) throws {
@@ -124,6 +126,7 @@ struct TimelineFacts {
         // objects of place relations are places; place links; affiliations.
         var links: Set<Triple> = []
         try store.statements(factsOnly: true) { st in
+            statementCount += 1
             let t = st.record.triple
             let name = TimelineVocabulary.localName(t.predicate)
             if TimelineVocabulary.placeRange.contains(name) { places.insert(t.object); contested.insert(t.object) }

@@ -26,9 +26,17 @@ extension TripleStore {
     /// Returns the number of triples written. Needs a store opened for writing.
     @discardableResult
     public func refreshTimeline() throws -> Int {
-        let triples = TimelineRDF.triples(try ControlHistory.build(from: self))
-        try replaceGraph(Self.timelineGraph, with: triples)
-        return triples.count
+        var count = 0
+        // A group of places at a time (ControlHistory.build(from:inGroups:)): the memory of a refresh
+        // follows the group, not the store.
+        try replaceGraph(Self.timelineGraph) { add in
+            try ControlHistory.build(from: self) { timelines in
+                let triples = TimelineRDF.triples(timelines)
+                count += triples.count
+                try add(triples)
+            }
+        }
+        return count
     }
 }
 

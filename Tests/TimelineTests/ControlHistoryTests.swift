@@ -305,4 +305,27 @@ typealias F = TimelineFixture.Fact
         #expect(p.evidence.last?.articlePath == String(format: "day-%03d.txt", days - 1), "the latest report is kept")
         #expect(p.start?.iso == "2023-01-01")
     }
+
+    @Test func placesBuiltInGroupsEqualOnePass() throws {
+        let fx = try TimelineFixture()
+        try fx.article("g1.txt", published: "2024-01-10", places: ["Orvale", "Quillby", "Tessin Ford", "Marrow Bay"], [
+            F(s: "Blue Front", p: "captured", o: "Orvale", date: "2024-01-04"),
+            F(s: "Grey Legion", p: "controls", o: "Quillby", end: "2023-12"),
+            F(s: "Blue Front", p: "captured", o: "Quillby", date: "2023-12-20"),
+        ])
+        try fx.article("g2.txt", published: "2024-02-01", [
+            F(s: "Grey Legion", p: "captured", o: "Orvale", date: "2024-01-30"),
+            F(s: "Harbor Pact", p: "controls", o: "Tessin Ford"),
+            F(s: "Grey Legion", p: "surrounds", o: "Marrow Bay", date: "2024-01-28"),
+        ])
+        let whole = try ControlHistory.build(from: fx.store)
+        var parts: [[PlaceTimeline]] = []
+        try ControlHistory.build(from: fx.store, statementsPerPass: 1) { parts.append($0) }
+        #expect(parts.count > 1, "one group per statement here")
+        #expect(parts.flatMap { $0 }.sorted { $0.place < $1.place } == whole)
+        #expect(whole.count == 4)
+        var one: [[PlaceTimeline]] = []
+        try ControlHistory.build(from: fx.store) { one.append($0) }
+        #expect(one == [whole])
+    }
 }
