@@ -54,6 +54,6 @@ let package = Package(
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "Store", "RDF"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Store", "RDF"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
-        .testTarget(name: "CLITests", dependencies: ["kg", "Store"]),
+        .testTarget(name: "CLITests", dependencies: ["kg", "Store", "KGCommands"]),
     ]
 )

@@ -19,7 +19,9 @@ struct BatchContext: Sendable {
 
 /// One batch of a build's files, processed on a background queue: every file read (on all cores), each
 /// article checked (size, date, stored hash) in file order, and the new or changed ones extracted (on all
-/// cores) into what the store writes. `wait()` returns the outcome; warnings are in file order.
+/// cores) into what the store writes, at most `Build.batchBytes` of text at a time. Each such part is
+/// handed over by `next()` in order; the job works at most one part ahead of the writer, so a big file
+/// (a JSON Lines dump of thousands of articles) is never extracted all at once.
 final class BatchJob: @unchecked Sendable {
     struct Output {
         var extracted: [ExtractedArticle] = []
@@ -32,24 +34,40 @@ final class BatchJob: @unchecked Sendable {
 
     /// Index just past the batch's last file in the build's file list (for progress).
     let endIndex: Int
-    private var output = Output()
-    private let group = DispatchGroup()
+    private var parts: [Output] = []
+    private var finished = false
+    private let condition = NSCondition()
+    /// Parts made and not yet taken: at most one.
+    private let room = DispatchSemaphore(value: 1)
 
     init(files: [String], endIndex: Int, context: BatchContext) {
         self.endIndex = endIndex
-        group.enter()
         DispatchQueue.global().async { [self] in
-            output = Self.process(files, context)
-            group.leave()
+            Self.process(files, context) { part in
+                room.wait()
+                condition.lock()
+                parts.append(part)
+                condition.signal()
+                condition.unlock()
+            }
+            condition.lock()
+            finished = true
+            condition.signal()
+            condition.unlock()
         }
     }
 
-    func wait() -> Output {
-        group.wait()
-        return output
+    /// The next part, in order; nil when the batch is done.
+    func next() -> Output? {
+        condition.lock()
+        defer { condition.unlock() }
+        while parts.isEmpty && !finished { condition.wait() }
+        guard !parts.isEmpty else { return nil }
+        room.signal()
+        return parts.removeFirst()
     }
 
-    static func process(_ files: [String], _ context: BatchContext) -> Output {
+    static func process(_ files: [String], _ context: BatchContext, maxBytes: Int = Build.batchBytes, _ emit: (Output) -> Void) {
         var out = Output()
         let sources = Build.parallelMap(files) { ArticleSource.read(file: $0) }
         var changed: [Article] = []
@@ -81,13 +99,24 @@ final class BatchJob: @unchecked Sendable {
                 changed.append(article)
             }
         }
-        out.extracted = Build.parallelMap(changed) { article in
-            let extraction = context.extractor.extract(article)
-            return ExtractedArticle(article, extraction, ontology: context.ontology, fingerprint: context.fingerprint)
-        }
-        for e in out.extracted {
-            out.messages += e.warnings.map { "\(e.content.record.path): \($0)" }
-        }
-        return out
+        // The changed articles, extracted `maxBytes` of text (and 64 articles) at a time.
+        var start = 0
+        repeat {
+            var end = start, bytes = 0
+            while end < changed.count, end == start || (end - start < 64 && bytes + changed[end].text.utf8.count <= maxBytes) {
+                bytes += changed[end].text.utf8.count
+                end += 1
+            }
+            out.extracted = Build.parallelMap(Array(changed[start..<end])) { article in
+                let extraction = context.extractor.extract(article)
+                return ExtractedArticle(article, extraction, ontology: context.ontology, fingerprint: context.fingerprint)
+            }
+            for e in out.extracted {
+                out.messages += e.warnings.map { "\(e.content.record.path): \($0)" }
+            }
+            emit(out)
+            out = Output()
+            start = end
+        } while start < changed.count
     }
 }

@@ -69,12 +69,12 @@ struct Build: ParsableCommand {
         // single writer thread is the build's critical path.
         var timelineDropped = false
         func write(_ job: BatchJob) throws {
-            let done = job.wait()
-            for m in done.messages { Console.warning(m) }
-            summary.add(done)
-            seen.formUnion(done.seen)
-            readFiles.formUnion(done.readFiles)
-            if !done.extracted.isEmpty {
+            while let done = job.next() {
+                for m in done.messages { Console.warning(m) }
+                summary.add(done)
+                seen.formUnion(done.seen)
+                readFiles.formUnion(done.readFiles)
+                guard !done.extracted.isEmpty else { continue }
                 try kg.transaction {
                     // The derived timeline is stale from the first changed article on; dropping it in the
                     // same transaction means a build killed before the refresh leaves no stale periods.

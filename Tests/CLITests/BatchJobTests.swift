@@ -1,0 +1,38 @@
+import Foundation
+import Testing
+@testable import KGCommands
+
+/// A build's batch never extracts more than its share of text at once, however the articles are
+/// packed into files: a JSON Lines dump of many articles is extracted and handed to the writer in parts.
+@Suite struct BatchJobTests {
+    @Test func aBigJSONLinesFileIsExtractedInParts() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("dump.jsonl")
+        let lines = (0..<150).map { i in
+            #"{"title": "Report \#(i)", "published": "2024-03-05", "text": "The Northern Front captured the town of Oakford\#(i) on Monday after two days of fighting."}"#
+        }
+        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let (ontology, fingerprint) = try OntologyLocation.load(KG.root.appendingPathComponent("Ontology").path)
+        let context = BatchContext(extractor: .init(ontology: ontology), ontology: ontology, fingerprint: fingerprint,
+                                   published: nil, stored: [:])
+        var parts: [BatchJob.Output] = []
+        BatchJob.process([file.path], context, maxBytes: 1_000) { parts.append($0) }
+        #expect(parts.count > 1)
+        #expect(parts.map(\.extracted.count).reduce(0, +) == 150)
+        for part in parts {
+            // At most 1,000 bytes of text per part (or one article), never more than 64 articles.
+            #expect(part.extracted.count <= 64)
+            #expect(part.extracted.count == 1 || part.extracted.count * 80 <= 1_000 + 80)
+        }
+        #expect(parts.first?.readFiles == [file.path])
+        #expect(parts.map(\.read).reduce(0, +) == 150)
+        #expect(parts.flatMap(\.seen).count == 150)
+
+        // The same file through the job (background queue, one part ahead of the taker): same parts, in order.
+        let job = BatchJob(files: [file.path], endIndex: 1, context: context)
+        var taken: [String] = []
+        while let part = job.next() { taken += part.extracted.map(\.content.record.path) }
+        #expect(taken == parts.flatMap { $0.extracted.map(\.content.record.path) })
+    }
+}
