@@ -138,19 +138,10 @@ enum DOTText {
         /// `graph [a=b,\n\t\tc=d\n\t];` (agwrite's write_dict), nothing when empty.
         mutating func dict(_ kind: String, _ attributes: Attributes) {
             guard !attributes.isEmpty else { return }
-            for (i, (name, value)) in attributes.enumerated() {
-                if i == 0 {
-                    indent()
-                    put(kind)
-                    put(" [")
-                    level += 1
-                } else {
-                    put(",\n")
-                    indent()
-                }
-                canon(name)
-                put("=")
-                canon(value)
+            list(attributes) { w in
+                w.indent()
+                w.put(kind)
+                w.put(" [")
             }
             level -= 1
             if attributes.count > 1 {
@@ -163,9 +154,16 @@ enum DOTText {
         /// `\t[a=b,\n<indent>c=d]` after a node or edge (agwrite's write_nondefault_attrs).
         mutating func attributes(_ attributes: Attributes) {
             guard !attributes.isEmpty else { return }
+            list(attributes) { w in w.put("\t[") }
+            put("]")
+            level -= 1
+        }
+
+        /// `name=value` pairs, `open` before the first (then one level deeper), `,\n<indent>` between.
+        mutating func list(_ attributes: Attributes, open: (inout Self) -> Void) {
             for (i, (name, value)) in attributes.enumerated() {
                 if i == 0 {
-                    put("\t[")
+                    open(&self)
                     level += 1
                 } else {
                     put(",\n")
@@ -175,8 +173,6 @@ enum DOTText {
                 put("=")
                 canon(value)
             }
-            put("]")
-            level -= 1
         }
 
         /// cgraph's `_agstrcanon`: the string as is when it is an identifier or a number (and not a
