@@ -148,16 +148,14 @@ extension TripleStore {
                 let article = connection.lastInsertRowID
                 func add(_ t: Triple) throws {
                     let (s, p, o) = (try intern(t.subject), try intern(t.predicate), try intern(t.object))
-                    rows.append(QuadRow(s: s, p: p, o: o, g: graph))
-                    rows.append(QuadRow(s: s, p: p, o: o, g: 0))
+                    Self.appendToGraphAndDefault(&rows, s, p, o, graph)
                 }
                 for t in content.triples { try add(t) }
                 var sentences: [String: Int64] = [:]
                 for (index, r) in statements.enumerated() {
                     let (s, p, o) = (try intern(r.triple.subject), try intern(r.triple.predicate), try intern(r.triple.object))
                     if r.modality.isFact {
-                        rows.append(QuadRow(s: s, p: p, o: o, g: graph))
-                        rows.append(QuadRow(s: s, p: p, o: o, g: 0))
+                        Self.appendToGraphAndDefault(&rows, s, p, o, graph)
                     }
                     try describe(r, index: index, graph: record.graph, graphID: graph, s: s, p: p, o: o,
                                  ids: vocabulary, sentences: &sentences, into: &rows)

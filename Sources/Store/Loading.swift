@@ -38,6 +38,12 @@ extension TripleStore {
         }
     }
 
+    /// Adds the triple (s, p, o) to `rows` in the named graph `g` and in the default graph (invariant 4).
+    static func appendToGraphAndDefault(_ rows: inout [QuadRow], _ s: Int64, _ p: Int64, _ o: Int64, _ g: Int64) {
+        rows.append(QuadRow(s: s, p: p, o: o, g: g))
+        rows.append(QuadRow(s: s, p: p, o: o, g: 0))
+    }
+
     /// Inserts `rows` (sorted here, duplicates dropped) with `INSERT OR IGNORE`; returns how many were new.
     /// Runs inside the caller's transaction.
     func insertSorted(_ rows: inout [QuadRow]) throws -> Int {
@@ -158,8 +164,7 @@ extension TripleStore {
                 rows.removeAll(keepingCapacity: true)
                 for t in triples {
                     let (s, p, o) = (try intern(t.subject), try intern(t.predicate), try intern(t.object))
-                    rows.append(QuadRow(s: s, p: p, o: o, g: g))
-                    rows.append(QuadRow(s: s, p: p, o: o, g: 0))
+                    Self.appendToGraphAndDefault(&rows, s, p, o, g)
                 }
                 _ = try insertSorted(&rows)
             }

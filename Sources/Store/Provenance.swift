@@ -55,8 +55,7 @@ extension TripleStore {
                   ids v: ProvenanceIDs, sentences: inout [String: Int64], into rows: inout [QuadRow]) throws {
         let st = try internUncached(Provenance.statementIRI(graph: graph, index: index))
         func add(_ predicate: Int64, _ object: Int64) {
-            rows.append(QuadRow(s: st, p: predicate, o: object, g: graphID))
-            rows.append(QuadRow(s: st, p: predicate, o: object, g: 0))
+            Self.appendToGraphAndDefault(&rows, st, predicate, object, graphID)
         }
         func add(_ name: String, _ value: Term?) throws {
             if let value { add(v.property[name]!, try intern(value)) }
