@@ -10,6 +10,7 @@ import Timeline
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "build",
         abstract: "Read articles, extract facts, and store them with their sources.",
         discussion: """
             Reads .txt and .md files (with optional YAML front matter: title, published, source), .html pages

@@ -5,6 +5,7 @@ import Store
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the knowledge graph out: facts with provenance (jsonl) or RDF (nt, nq, ttl).",
         discussion: """
             Formats:

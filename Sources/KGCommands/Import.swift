@@ -5,6 +5,7 @@ import Store
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Load RDF files (Turtle, N-Triples, N-Quads, TriG) into the knowledge graph.",
         discussion: """
             The format comes from the file's extension (.ttl, .nt, .nq, .trig) or --format. Triples go to the

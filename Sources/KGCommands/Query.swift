@@ -6,6 +6,7 @@ import Store
 
 struct Query: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "query",
         abstract: "Ask the knowledge graph a question in SPARQL 1.1 or the short triple-pattern form.",
         discussion: """
             Examples, in the short form (the ontology's relation names, entities' labels or aliases):
@@ -96,6 +97,7 @@ extension ResultFormat: ExpressibleByArgument {}
 
 struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "parse",
         abstract: "Check a SPARQL query's syntax without running it (exit 0 valid, 2 invalid).",
         discussion: """
             Example:

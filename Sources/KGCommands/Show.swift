@@ -6,6 +6,7 @@ import Store
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show what kg knows about an entity, and the sentences each fact came from.",
         discussion: """
             ENTITY is a label or an alias (case does not matter). Every fact with the entity as subject or

@@ -5,6 +5,7 @@ import Store
 
 struct Stats: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stats",
         abstract: "Summarise the knowledge graph: articles, facts, relations, entity classes.",
         discussion: """
             Example:
