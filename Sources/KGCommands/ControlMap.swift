@@ -327,7 +327,7 @@ extension Render {
     }
 
     /// Draws Output/control.<format>.
-    func runControlMap(_ kg: TripleStore) throws {
+    func runControlMap(_ kg: TripleStore, renderer: MapRenderer) throws {
         let labels = Labels(store: kg)
         var timelines = try ControlHistory.build(from: kg)
         if !places.isEmpty {
@@ -343,7 +343,7 @@ extension Render {
         let built = ControlMap(timelines: timelines, labels: labels, ontology: try OntologyLocation.stored(in: kg),
                                since: since.flatMap(PartialDate.init(iso:)), until: until.flatMap(PartialDate.init(iso:))).build()
         if built.lanes == 0 { Console.warning("the control map is empty: no control periods match (run `kg build` first?)") }
-        let bytes = try Self.draw { try $0.render(built.map, geometry: built.geometry, layout: .neato, format: format) }
+        let bytes = try Self.draw(with: renderer) { try $0.render(built.map, geometry: built.geometry, layout: .neato, format: format) }
         let file = try Self.writeMap(bytes, named: "control." + format.rawValue, into: output)
         print("wrote \(file.path) (\(built.lanes) place\(built.lanes == 1 ? "" : "s"))")
     }

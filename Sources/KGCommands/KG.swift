@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Render
 import Store
 
 /// `kg`: build a knowledge graph from news articles, query it with SPARQL, draw it with Graphviz.
@@ -26,6 +27,8 @@ public struct KGCommand: ParsableCommand {
 
     /// Runs kg with `arguments` and returns the process exit status (0 ok, 1 failure, 2 usage).
     public static func run(_ arguments: [String]) -> Int32 {
+        EarlyRenderer.shared.start(for: arguments)
+        defer { _ = EarlyRenderer.shared.take() }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -38,6 +38,8 @@ struct GraphSpec {
 /// Converts a `GraphMap` into a `GraphSpec`: escaping, styles, legend, defaults.
 enum MapBuilder {
     static let fontName = "Helvetica"
+    /// The fonts of a map's title, nodes and edge labels (small maps), which `MapRenderer.prepare` loads ahead.
+    static let fonts: [(name: String, size: String)] = [(fontName, "14"), (fontName, "11"), (fontName, "10")]
     /// Force layouts route curved edges around nodes up to this many nodes.
     static let splineNodeLimit = 120
     /// Above this many edges, edges carry no visible label (their tooltip keeps the text): labels

@@ -27,11 +27,15 @@ private let collectMessage: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int
 }
 
 /// Owns one GVC_t, created on the first layout (DOT output needs none: loading Graphviz's plugins
-/// is a few milliseconds). Not thread-safe by itself; calls are serialised globally.
-final class GraphvizSession {
+/// is a few milliseconds) or by `warmUp`. Calls are serialised globally: its mutable state is only
+/// touched with `global.lock` held (`freesGraphs` is set once, before the first render), which is
+/// what lets `warmUp`'s thread share it.
+final class GraphvizSession: @unchecked Sendable {
     private var context: OpaquePointer?  // guarded by `global.lock`
     /// When false, a laid-out graph and its layout are not freed after rendering (see MapRenderer).
     var freesGraphs = true
+    /// Whether a render has started: a start-up that has not run by then is skipped. Guarded by `global.lock`.
+    private var hasRendered = false
 
     init() throws {}
 
@@ -51,6 +55,40 @@ final class GraphvizSession {
         return gvc
     }
 
+    /// Starts Graphviz on another thread: creates the context, loads the plugins of `engine` and
+    /// `format`, and sizes a label in each of `fonts`, which makes pango read the font configuration —
+    /// most of Graphviz's start-up (≈ 10 ms here) and the same work the next render would do first.
+    /// The next `render` waits for it (the global lock); if a render comes first, it is skipped.
+    /// Nothing it does is seen in a render's output: the warm-up graph is closed, the random
+    /// generators are reset before each layout, and fdp's arena begins after it.
+    func warmUp(engine: String, format: String, fonts: [(name: String, size: String)]) {
+        let thread = Thread { [self] in
+            global.lock.lock()
+            defer { global.lock.unlock() }
+            guard !hasRendered, let context = try? ensureContext() else { return }
+            var text = "digraph warmup {\n"
+            for (i, font) in fonts.enumerated() {
+                text += "  n\(i) [label=\"Ag\", fontname=\"\(font.name)\", fontsize=\"\(font.size)\"];\n"
+            }
+            text += "}\n"
+            let bytes = Array(text.utf8)
+            guard let graph = bytes.withUnsafeBufferPointer({ buffer in
+                buffer.withMemoryRebound(to: CChar.self) { kg_agread_memory($0.baseAddress, $0.count) }
+            }) else { return }
+            defer { _ = agclose(graph) }
+            if gvLayout(context, graph, engine) == 0 {
+                var buffer: UnsafeMutablePointer<CChar>?
+                var length: UInt32 = 0
+                if gvRenderData(context, graph, format, &buffer, &length) == 0, let buffer { gvFreeRenderData(buffer) }
+            }
+            _ = gvFreeLayout(context, graph)
+            global.messages = ""
+            _ = agreseterrors()
+        }
+        thread.stackSize = 8 << 20  // Graphviz's layouts recurse
+        thread.start()
+    }
+
     /// What to produce from a graph.
     enum Output {
         /// Lay out with the engine, then render with this Graphviz format name.
@@ -63,6 +101,7 @@ final class GraphvizSession {
     func render(_ spec: GraphSpec, engine: String, output: Output) throws -> (bytes: [UInt8], warnings: [String]) {
         global.lock.lock()
         defer { global.lock.unlock() }
+        hasRendered = true
         global.messages = ""
         _ = agseterrf(collectMessage)
         _ = agreseterrors()
@@ -223,3 +262,4 @@ final class GraphvizSession {
         messages.isEmpty ? "" : ": " + messages.joined(separator: " | ")
     }
 }
+

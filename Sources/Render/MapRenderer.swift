@@ -28,6 +28,13 @@ public final class MapRenderer {
         }
     }
 
+    /// Starts Graphviz on another thread — its context, the dot layout and SVG plugins, and the font
+    /// configuration (pango), most of its start-up — so that it is ready when the caller has read its
+    /// map. Optional: the next `render` waits for it, and draws the same bytes with or without it.
+    public func prepare() {
+        session?.warmUp(engine: Layout.dot.rawValue, format: MapFormat.svg.rawValue, fonts: MapBuilder.fonts)
+    }
+
     /// Lays out and draws `map`.
     ///
     /// Output is deterministic: the same map, layout and format give the same

@@ -75,6 +75,24 @@ import Testing
         }
     }
 
+    /// `prepare` starts Graphviz (context, plugins, fonts) on another thread; the next render waits
+    /// for it and draws the same bytes as a renderer that was not prepared, with every layout.
+    @Test(arguments: Layout.allCases)
+    func aPreparedRendererDrawsTheSame(_ layout: Layout) throws {
+        let map = Fixture.big(40)
+        let reference = try MapRenderer().render(map, layout: layout, format: .svg)
+        let prepared = MapRenderer(freesGraphs: false)
+        prepared.prepare()
+        let drawn = try prepared.render(map, layout: layout, format: .svg)
+        let again = MapRenderer()
+        again.prepare()
+        again.prepare()  // twice: the second start-up finds the context made and waits its turn
+        let png = try again.render(Fixture.sample(), layout: layout, format: .png)
+        let same = drawn == reference  // a Bool, so a failure does not print the bytes
+        #expect(same, "\(layout)")
+        #expect(png.prefix(4) == [0x89, 0x50, 0x4E, 0x47])
+    }
+
     /// A renderer for a process about to exit leaves its graphs unfreed and draws the same bytes.
     @Test(arguments: [Layout.dot, .sfdp, .fdp])
     func notFreeingGraphsDrawsTheSame(_ layout: Layout) throws {

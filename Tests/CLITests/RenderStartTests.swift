@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import KGCommands
+
+/// `kg render` starts Graphviz with the process, on the other core, while it parses its arguments
+/// and reads the store; what it draws is what the Graphviz command line draws from kg's DOT.
+@Suite struct RenderStartTests {
+    @Test func graphvizStartsOnlyForADrawing() {
+        let cases: [([String], Bool)] = [
+            (["render"], true),
+            (["render", "--format", "png", "--layout", "sfdp"], true),
+            (["render", "--map", "control"], true),
+            (["render", "--format", "dot"], false),
+            (["render", "--format=dot"], false),
+            (["render", "--help"], false),
+            (["render", "-h"], false),
+            (["query", "?s ?p ?o"], false),
+            (["build", "render"], false),
+            ([], false),
+        ]
+        for (arguments, started) in cases {
+            let early = EarlyRenderer()
+            early.start(for: arguments)
+            #expect((early.take() != nil) == started, "\(arguments)")
+            #expect(early.take() == nil, "taken once")
+        }
+    }
+
+    /// The map file is written beside its final name and renamed over it, with the permissions of
+    /// an ordinary new file; a failure names the reason and leaves no temporary file behind.
+    @Test func aMapReplacesItsFileWhole() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("relations.svg").path
+        #expect(Render.replaceFile(at: path, with: Array("first".utf8)) == nil)
+        #expect(Render.replaceFile(at: path, with: Array("second, longer".utf8)) == nil)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "second, longer")
+        let mask = umask(0o022)
+        umask(mask)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == Int(0o666 & ~mask))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["relations.svg"])
+        let missing = dir.appendingPathComponent("no-such-folder/relations.svg").path
+        let failure = Render.replaceFile(at: missing, with: [1, 2, 3])
+        #expect(failure?.contains("No such file") == true, "\(failure ?? "no failure")")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["relations.svg"])
+    }
+
+    /// The SVG `kg render` writes (Graphviz started early, on another thread) is byte for byte what
+    /// `dot -Tsvg` draws from the DOT `kg render --format dot` writes: the early start changes nothing
+    /// in the drawing. Needs the Graphviz command line (not installed with the libraries alone).
+    @Test(arguments: ["dot", "neato", "fdp"])
+    func theDrawingIsTheGraphvizCommandLines(_ layout: String) throws {
+        let engine = "/usr/bin/" + layout
+        guard FileManager.default.isExecutableFile(atPath: engine) else { return }
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for format in ["svg", "dot"] {
+            let r = try KG.run(["render", "--db", RenderMapFixture.db, "--layout", layout, "--format", format,
+                                "--output", dir.path])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: engine)
+        process.arguments = ["-Tsvg", dir.appendingPathComponent("relations.dot").path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let drawn = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let same = try Data(contentsOf: dir.appendingPathComponent("relations.svg")) == drawn
+        #expect(same, "kg render --layout \(layout) differs from \(layout) -Tsvg on its DOT")
+    }
+}
