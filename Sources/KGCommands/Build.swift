@@ -68,7 +68,11 @@ struct Build: ParsableCommand {
         // Files go in batches of at most `batchBytes` and 64 files. A batch is read, checked against the
         // stored hashes and extracted on every core (BatchJob) while the previous batch is written: the
         // single writer thread is the build's critical path.
+        // The writer commits in steps of `commitArticles` articles or `commitRows` facts and statements:
+        // a killed build keeps what was committed (the next build skips those articles by their hashes),
+        // and fewer, larger commits write fewer pages to the WAL than one commit per batch.
         var timelineDropped = false
+        var uncommitted = (articles: 0, rows: 0)
         func write(_ job: BatchJob) throws {
             while let done = job.next() {
                 for m in done.messages { Console.warning(m) }
@@ -76,13 +80,17 @@ struct Build: ParsableCommand {
                 seen.formUnion(done.seen)
                 readFiles.formUnion(done.readFiles)
                 guard !done.extracted.isEmpty else { continue }
-                try kg.transaction {
-                    // The derived timeline is stale from the first changed article on; dropping it in the
-                    // same transaction means a build killed before the refresh leaves no stale periods.
-                    if !timelineDropped { try kg.replaceGraph(TripleStore.timelineGraph, with: []) }
-                    try kg.replaceArticles(done.extracted.map(\.content))
-                }
+                // The derived timeline is stale from the first changed article on; dropping it in the
+                // same transaction means a build killed before the refresh leaves no stale periods.
+                if !timelineDropped { try kg.replaceGraph(TripleStore.timelineGraph, with: []) }
                 timelineDropped = true
+                try kg.replaceArticles(done.extracted.map(\.content))
+                uncommitted.articles += done.extracted.count
+                uncommitted.rows += done.extracted.reduce(0) { $0 + $1.content.triples.count + $1.content.statements.count }
+                if uncommitted.articles >= Self.commitArticles || uncommitted.rows >= Self.commitRows {
+                    try kg.commitSoFar()
+                    uncommitted = (0, 0)
+                }
             }
             progress.update(done: job.endIndex)
         }
@@ -91,7 +99,7 @@ struct Build: ParsableCommand {
         // dropped while the articles are written and rebuilt once after, as `kg import` does (a killed
         // build's store is repaired by the next writer). Estimate: one quad per ~32 bytes of article file.
         let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
-        try kg.bulkLoad(expectedQuads: max(sizes.reduce(0, +) / 32, 1), analyze: false) {
+        try kg.bulkLoad(expectedQuads: max(sizes.reduce(0, +) / 32, 1), analyze: false) { try kg.transaction {
             var extracting: BatchJob?
             var start = 0
             while start < files.count {
@@ -106,7 +114,7 @@ struct Build: ParsableCommand {
                 start = end
             }
             if let last = extracting { try write(last) }
-        }
+        } }
         progress.finish()
         summary.removed = try removeVanished(from: kg, seen: seen, readFiles: readFiles)
         // Control periods are derived from every article's facts: recompute them when any changed
@@ -128,9 +136,12 @@ struct Build: ParsableCommand {
     }
 
     /// Longest article text extracted (longer ones are skipped with a warning), and the most text
-    /// extracted in one batch (one transaction): what bounds a build's memory besides SQLite's cache.
+    /// extracted in one batch: what bounds a build's memory besides SQLite's cache.
     static let maxArticleBytes = 4 << 20
     static let batchBytes = 4 << 20
+    /// The writer commits after this many articles, or this many facts and statements, whichever comes first.
+    static let commitArticles = 1_024
+    static let commitRows = 200_000
 
     /// `transform` applied to every element on all cores; results in input order.
     static func parallelMap<T, U>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {

@@ -115,6 +115,22 @@ public final class TripleStore {
         }
     }
 
+    /// Inside the outermost `transaction`: commits what was written so far and goes on in a new
+    /// transaction, for a long writer that commits in steps (a crash loses only what came after the
+    /// last step). Each commit writes every page it changed to the WAL, so fewer, larger steps write
+    /// less: `kg build` commits every ~1,000 articles, not every batch (10k articles: 9.9 s -> 7 s).
+    public func commitSoFar() throws {
+        guard transactionDepth == 1 else { return }
+        do {
+            try connection.execute("COMMIT")
+            try connection.execute("BEGIN IMMEDIATE")
+        } catch {
+            try? connection.execute("ROLLBACK")
+            termCache.removeAll()
+            throw error
+        }
+    }
+
     /// Starts a transaction that `endTransaction` finishes (for writers driven by a callback, such as the
     /// bulk loader); nested like `transaction`.
     func beginTransaction() throws {
