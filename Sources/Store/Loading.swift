@@ -128,10 +128,11 @@ extension TripleStore {
         // The index sorter splits its input into runs of at most the page cache's size and merges them
         // from temporary files. Small runs (4 MB) sort within the CPU caches, and real temporary files
         // (the OS page cache) merge faster than SQLite's in-memory ones: at 1M triples the rebuild takes
-        // ~30% less time and CPU than one 256 MB run in memory (threads = 2 did not help on 2 busy cores).
+        // ~30% less time and CPU than one 256 MB run in memory. Two sorter threads: when the indexes are
+        // rebuilt the build's extraction is over and the other core idle (10k articles: 3.1 s -> 2.4 s).
         // The store's settings are restored after.
-        try connection.execute("PRAGMA temp_store = FILE; PRAGMA cache_size = -4096")
-        defer { try? connection.execute("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144") }
+        try connection.execute("PRAGMA temp_store = FILE; PRAGMA cache_size = -4096; PRAGMA threads = 2")
+        defer { try? connection.execute("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144; PRAGMA threads = 0") }
         try transaction {
             try connection.execute("""
                 CREATE INDEX IF NOT EXISTS quad_posg ON quad(p, o, s, g);
