@@ -34,6 +34,31 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, and an ISO 8601 date-time (the date part is kept).
     public init?(iso text: String) {
+        // The canonical forms (what the store keeps) by bytes; anything else by the general path.
+        let count = text.utf8.count
+        if count == 4 || count == 7 || count == 10 {
+            var fields = [0, 0, 0], field = 0, ok = true
+            for (i, byte) in text.utf8.enumerated() {
+                if i == 4 || i == 7 {
+                    if byte != UInt8(ascii: "-") { ok = false; break }
+                    field += 1
+                } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                    fields[field] = fields[field] * 10 + Int(byte - UInt8(ascii: "0"))
+                } else {
+                    ok = false
+                    break
+                }
+            }
+            if ok {
+                self.init(year: fields[0], month: count > 4 ? fields[1] : nil, day: count > 7 ? fields[2] : nil)
+                return
+            }
+        }
+        self.init(general: text)
+    }
+
+    /// Any ISO form `init(iso:)` accepts: surrounding spaces, a time part after `T` or a space.
+    init?(general text: String) {
         var t = Substring(text.trimmingCharacters(in: .whitespaces))
         if let tIndex = t.firstIndex(where: { $0 == "T" || $0 == " " }) { t = t[..<tIndex] }
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)

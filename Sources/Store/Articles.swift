@@ -17,10 +17,31 @@ public struct ArticleRecord: Sendable, Hashable {
     }
 
     /// The article's named graph: `https://kg.example.org/article/<path, percent-encoded>`.
-    public var graph: Term {
+    public var graph: Term { .iri(KG.articleNS + Self.percentEncoded(path)) }
+
+    /// The ASCII bytes a graph IRI keeps as they are: Foundation's URL path characters less `#?%`.
+    static let keptInGraphIRI: [Bool] = {
         var allowed = CharacterSet.urlPathAllowed
         allowed.remove(charactersIn: "#?%")
-        return .iri(KG.articleNS + (path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path))
+        return (0..<128).map { allowed.contains(Unicode.Scalar(UInt8($0))) }
+    }()
+
+    /// `path` percent-encoded as `addingPercentEncoding(withAllowedCharacters:)` with that set does it
+    /// (every byte of a non-ASCII character as %XX), without Foundation's per-call cost.
+    static func percentEncoded(_ path: String) -> String {
+        let kept = keptInGraphIRI
+        if path.utf8.allSatisfy({ $0 < 128 && kept[Int($0)] }) { return path }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count * 2)
+        for byte in path.utf8 {
+            if byte < 128 && kept[Int(byte)] {
+                out.append(byte)
+            } else {
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -212,29 +233,43 @@ extension TripleStore {
             terms[id] = t
             return t
         }
-        // One copy of each repeated text (rules, and sentences that several statements or articles
-        // share): callers such as the timeline keep some statements.
-        var texts: [String: String] = [:]
+        // One copy of each repeated text: callers such as the timeline keep some statements. A rule by its
+        // text (a few hundred rules); a sentence by its article and index (statements from one sentence),
+        // which costs no hashing of the sentence itself.
+        var rules: [String: String] = [:]
         func shared(_ text: String) -> String {
-            if let t = texts[text] { return t }
-            if texts.count >= 1 << 16 { texts.removeAll(keepingCapacity: true) }
-            texts[text] = text
+            if let t = rules[text] { return t }
+            if rules.count >= 1 << 12 { rules.removeAll(keepingCapacity: true) }
+            rules[text] = text
             return text
+        }
+        var sentences: [Int: String] = [:]  // this article's, by sentence index
+        var dates: [String: PartialDate] = [:]
+        func date(_ text: String?) -> PartialDate? {
+            guard let text else { return nil }
+            if let d = dates[text] { return d }
+            let d = PartialDate(iso: text)
+            if let d, dates.count < 1 << 14 { dates[text] = d }
+            return d
         }
         while try articleRows.step() {
             let article = ArticleRecord(path: articleRows.text(1), hash: articleRows.text(2), title: articleRows.optionalText(3),
                                         published: articleRows.optionalText(4), source: articleRows.optionalText(5))
             s.reset()
             s.bind(articleRows.int(0), at: 1)
+            sentences.removeAll(keepingCapacity: true)
             while try s.step() {
+                let index = Int(s.int(5))
+                var sentence = s.text(4)
+                if let known = sentences[index], known == sentence { sentence = known } else { sentences[index] = sentence }
                 let record = StatementRecord(
                     triple: Triple(try term(s.int(1)), try term(s.int(2)), try term(s.int(3))),
-                    sentence: shared(s.text(4)), sentenceIndex: Int(s.int(5)),
+                    sentence: sentence, sentenceIndex: index,
                     span: Int(s.int(6))..<max(Int(s.int(6)), Int(s.int(7))),
-                    date: s.optionalText(8).flatMap(PartialDate.init(iso:)),
-                    start: s.optionalText(9).flatMap(PartialDate.init(iso:)),
-                    end: s.optionalText(10).flatMap(PartialDate.init(iso:)),
-                    timePhrase: s.optionalText(11), timeAnchor: s.optionalText(12).flatMap(PartialDate.init(iso:)),
+                    date: date(s.optionalText(8)),
+                    start: date(s.optionalText(9)),
+                    end: date(s.optionalText(10)),
+                    timePhrase: s.optionalText(11), timeAnchor: date(s.optionalText(12)),
                     confidence: s.double(13), modality: StatementRecord.Modality(rawValue: s.text(14)) ?? .asserted,
                     attribution: s.optionalText(15), rule: shared(s.text(16)))
                 if try !body(StoredStatement(id: s.int(0), record: record, article: article)) { return }

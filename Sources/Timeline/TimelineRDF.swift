@@ -48,8 +48,13 @@ public enum TimelineRDF {
         var out: [Triple] = []
         func kg(_ name: String) -> Term { .iri(KG.ns + name) }
         func add(_ s: Term, _ p: String, _ o: Term?) { if let o { out.append(Triple(s, kg(p), o)) } }
+        var graphs: [String: Term] = [:]  // an article's graph IRI, once per article
         func sources(_ s: Term, _ articles: [String]) {
-            for path in articles { add(s, "source", ArticleRecord(path: path, hash: "").graph) }
+            for path in articles {
+                let graph = graphs[path] ?? ArticleRecord(path: path, hash: "").graph
+                graphs[path] = graph
+                add(s, "source", graph)
+            }
         }
         for t in timelines {
             let key = placeKey(t.place)

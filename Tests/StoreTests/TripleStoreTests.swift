@@ -208,3 +208,56 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
         }
     }
 }
+
+/// An article's graph IRI percent-encodes its path exactly as Foundation's
+/// `addingPercentEncoding` with the URL path characters less `#?%` (the IRIs of existing stores).
+@Suite struct ArticleGraphIRITests {
+    @Test func encodingIsFoundations() {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "#?%")
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["a", "Z", "0", "/", ".", "-", "_", "~", " ", "#", "?", "%", "&", ";", "=", "@", "+", ",", "!",
+                      "'", "(", "[", "]", "{", "|", "\\", "\"", "<", "^", "`", "é", "ü", "ကွ", "😀", "\t"]
+        var paths = ["articles/01-operation-1027.md", "a b/c#d?e%f", "news/2024/lauk kai.md#3", ""]
+        for _ in 0..<1_000 {
+            paths.append((0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
+        }
+        for path in paths {
+            let expected = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+            #expect(ArticleRecord.percentEncoded(path) == expected, "\(path.debugDescription)")
+        }
+    }
+}
+
+/// `commitSoFar` makes what a long transaction wrote so far durable and visible to other connections,
+/// and the transaction goes on: a failure after it rolls back only what came later.
+@Suite struct CommitInStepsTests {
+    func contains(_ store: TripleStore, _ q: Quad) throws -> Bool {
+        var found = false
+        try store.quads(subject: q.subject, predicate: q.predicate, object: q.object) { _ in found = true; return false }
+        return found
+    }
+
+    @Test func aStepIsCommittedAndLaterWorkStillRollsBack() throws {
+        try withTemporaryFolder { dir in
+            let path = dir.appendingPathComponent("kg.sqlite").path
+            let store = try TripleStore(path: path)
+            let first = Quad(mndaa, captured, town), second = Quad(unit, surrenderedTo, mndaa)
+            struct Stop: Error {}
+            #expect(throws: Stop.self) {
+                try store.transaction {
+                    _ = try store.insert(first)
+                    try store.commitSoFar()
+                    let reader = try TripleStore(path: path, readOnly: true)
+                    #expect(try contains(reader, first))
+                    _ = try store.insert(second)
+                    throw Stop()
+                }
+            }
+            #expect(try contains(store, first))
+            #expect(try !contains(store, second))
+            try store.commitSoFar()  // outside a transaction: nothing to do
+            #expect(try contains(store, first))
+        }
+    }
+}

@@ -329,3 +329,28 @@ typealias F = TimelineFixture.Fact
         #expect(one == [whole])
     }
 }
+
+/// The word splitter that finds place names in sentences: the ASCII path gives the words the general
+/// (Unicode) path gives, and non-ASCII text still splits on letters and digits.
+@Suite struct TimelineWordTests {
+    static func general(_ text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    }
+
+    @Test func asciiWordsAreTheGeneralPathsWords() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("abcXYZ019 -_,.'\"()/\\\t\n#@").map(String.init)
+        var samples = ["Orvale-Ford fell to the Blue Front on 5 January 2024.", "", "   ", "IB129", "--a--", "Z9 z9 Z9"]
+        for _ in 0..<300 {
+            samples.append((0..<Int.random(in: 0...40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }.joined())
+        }
+        for text in samples {
+            #expect(TimelineFacts.words(text) == Self.general(text), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func nonASCIITextSplitsOnLettersAndDigits() {
+        #expect(TimelineFacts.words("Tessin Ford — Marrow-Bäy 2023") == ["tessin", "ford", "marrow", "bäy", "2023"])
+        #expect(TimelineFacts.words("Quillby Σπάρτη fell") == ["quillby", "σπάρτη", "fell"])
+    }
+}
