@@ -134,7 +134,7 @@ public struct Extractor: Sendable {
         return ArticleExtraction(entities: entities, assertions: assertions, warnings: [])
     }
 
-    func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: KG.ns + "Place") }
+    func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
 
     /// "Ma Li Ping and Niupingziba": a new name of unknown kind coordinated with names that all have
     /// the same kind takes that kind. True if any record changed.
@@ -181,25 +181,25 @@ public struct Extractor: Sendable {
     /// a named sub-unit belongs to.
     func speaksFor(_ s: SentenceView, _ mention: Int, relation: String) -> Int {
         guard relation == "spokespersonOf", mention + 1 < s.mentions.count,
-              ontology.isSubclass(s.classes[mention], of: KG.ns + "MilitaryUnit") else { return mention }
+              ontology.isSubclass(s.classes[mention], of: lexicon.unitClass) else { return mention }
         var k = s.mentions[mention].range.upperBound
         guard k < s.range.upperBound, s.tokens[k].key == "of" else { return mention }
         k += 1
         while k < s.range.upperBound, Matcher.determiners.contains(s.tokens[k].key) { k += 1 }
-        guard let next = s.startAt[k], ontology.isSubclass(s.classes[next], of: KG.ns + "Actor"),
-              !ontology.isSubclass(s.classes[next], of: KG.ns + "MilitaryUnit") else { return mention }
+        guard let next = s.startAt[k], ontology.isSubclass(s.classes[next], of: lexicon.actorClass),
+              !ontology.isSubclass(s.classes[next], of: lexicon.unitClass) else { return mention }
         return next
     }
 
     /// The possessor of a military unit named as "OWNER 's UNIT", for relations in `ownerActs`; else `mention`.
     func owner(_ s: SentenceView, _ mention: Int, relation: String) -> Int {
         guard Self.ownerActs.contains(relation), mention > 0,
-              ontology.isSubclass(s.classes[mention], of: KG.ns + "MilitaryUnit") else { return mention }
+              ontology.isSubclass(s.classes[mention], of: lexicon.unitClass) else { return mention }
         let start = s.mentions[mention].range.lowerBound
         let prev = s.mentions[mention - 1]
         guard start - 1 >= s.range.lowerBound, s.tokens[start - 1].key == "'s", prev.range.upperBound == start - 1,
-              ontology.isSubclass(s.classes[mention - 1], of: KG.ns + "Actor"),
-              !ontology.isSubclass(s.classes[mention - 1], of: KG.ns + "MilitaryUnit") else { return mention }
+              ontology.isSubclass(s.classes[mention - 1], of: lexicon.actorClass),
+              !ontology.isSubclass(s.classes[mention - 1], of: lexicon.unitClass) else { return mention }
         return mention - 1
     }
 

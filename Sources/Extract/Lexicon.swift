@@ -173,6 +173,12 @@ struct Lexicon: Sendable {
     let peopleGroupClass = KG.ns + "PeopleGroup"
     let personClass = KG.ns + "Person"
     let unknownClass = KG.ns + "Entity"
+    let placeClass = KG.ns + "Place"
+    let actorClass = KG.ns + "Actor"
+    let unitClass = KG.ns + "MilitaryUnit"
+    /// Per word id: the closed word lists a token's key belongs to (`WordList` bits), so a mention
+    /// test reads one byte instead of hashing the key again.
+    private(set) var wordLists: [UInt8] = []
 
     init(_ ontology: Ontology) {
         extra = ExtraVocabulary(ontology)
@@ -254,6 +260,11 @@ struct Lexicon: Sendable {
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
         phraseKeys.formUnion(restatements.keys.union(indefiniteReferences.keys))
         for k in phraseKeys.sorted() { _ = words.intern(k) }
+        let lists: [(Set<String>, WordList)] = [(MentionFinder.stopWords, .stop), (MentionFinder.numberWords, .number),
+                                                (MentionFinder.kindStops, .kindStop)]
+        for (list, _) in lists { for k in list.sorted() { _ = words.intern(k) } }
+        wordLists = Array(repeating: 0, count: words.count)
+        for (list, bit) in lists { for k in list { wordLists[Int(words.id(k))] |= bit.rawValue } }
         templatesByAnchor += Array(repeating: [], count: words.count - templatesByAnchor.count)
         names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words); kindHeads.compile(words)
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
@@ -277,7 +288,19 @@ struct Lexicon: Sendable {
     }
 }
 
+/// The closed word lists of `MentionFinder`, as bits of `Lexicon.wordLists`.
+struct WordList: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let stop = WordList(rawValue: 1), number = WordList(rawValue: 2), kindStop = WordList(rawValue: 4)
+}
+
 extension Lexicon {
+    /// Whether `token`'s key is in `list` (MentionFinder.stopWords, numberWords or kindStops).
+    @inline(__always) func token(_ token: Token, isIn list: WordList) -> Bool {
+        let id = words.id(token)
+        return id >= 0 && Int(id) < wordLists.count && wordLists[Int(id)] & list.rawValue != 0
+    }
+
     /// The id of a template word, numbering it if new.
     private mutating func templateKeyID(_ key: String) -> Int {
         let id = Int(words.intern(key))

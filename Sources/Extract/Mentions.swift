@@ -147,8 +147,8 @@ struct MentionFinder {
         } else if let known { entity = state.known(known.value, ontology); len = known.length }
         // A known place followed by a head word of another kind names a new place ("Laukkai police compound").
         if let e = entity, i + len < end, let h = lexicon.headWords.longest(t, at: i + len, end: end),
-           h.value != state.records[e].classIRI, ontology.isSubclass(state.records[e].classIRI, of: KG.ns + "Place"),
-           ontology.isSubclass(h.value, of: KG.ns + "Place") {
+           h.value != state.records[e].classIRI, ontology.isSubclass(state.records[e].classIRI, of: lexicon.placeClass),
+           ontology.isSubclass(h.value, of: lexicon.placeClass) {
             let upper = i + len + h.length
             let c = state.named(text(t, i..<upper), classIRI: h.value, aliases: [], ontology: ontology)
             return Mention(range: i..<upper, entity: c, kind: .name)
@@ -157,7 +157,7 @@ struct MentionFinder {
             var upper = i + len
             // "Hsipaw town", "Kunlong city": a lower-case head word of the place's own kind belongs to its name.
             if upper < end, let h = lexicon.headWords.longest(t, at: upper, end: end), h.value == state.records[e].classIRI,
-               !t[upper].isCapitalised, ontology.isSubclass(h.value, of: KG.ns + "Place") {
+               !t[upper].isCapitalised, ontology.isSubclass(h.value, of: lexicon.placeClass) {
                 upper += h.length
             }
             // "Myanmar National Democratic Alliance Army (MNDAA)": the bracketed acronym is part of the mention.
@@ -205,16 +205,16 @@ struct MentionFinder {
         if k < end, t[k].kind == .number, k + 1 < end, t[k + 1].isCapitalised,
            t[k].text.hasSuffix("th") || t[k].text.hasSuffix("st") || t[k].text.hasSuffix("nd") || t[k].text.hasSuffix("rd") { k += 1 }
         // A capitalised number word inside a sentence opens a name ("Four Cardinal Pagoda Hill").
-        let numberName = k > sentence.lowerBound && k + 1 < end && Self.numberWords.contains(t[k].key)
-            && t[k + 1].kind == .word && t[k + 1].isCapitalised && !Self.stopWords.contains(t[k + 1].key)
-        guard k < end, t[k].kind == .word, t[k].isCapitalised, numberName || !Self.stopWords.contains(t[k].key),
+        let numberName = k > sentence.lowerBound && k + 1 < end && lexicon.token(t[k], isIn: .number)
+            && t[k + 1].kind == .word && t[k + 1].isCapitalised && !lexicon.token(t[k + 1], isIn: .stop)
+        guard k < end, t[k].kind == .word, t[k].isCapitalised, numberName || !lexicon.token(t[k], isIn: .stop),
               TimeFinder.months[t[k].key] == nil, TimeFinder.weekdays[t[k].key] == nil else { return nil }
         while k < end {
             let x = t[k]
             // A known capitalised name starts here ("Inside Lashio"); a lower-case alias such as "army" does not count.
             if k > nameStart, let known = lexicon.names.longest(t, at: k, end: end),
                known.phrase.text.unicodeScalars.first?.properties.isUppercase == true { break }
-            if x.kind == .word && x.isCapitalised && (k == nameStart || !Self.stopWords.contains(x.key)) { k += 1; continue }
+            if x.kind == .word && x.isCapitalised && (k == nameStart || !lexicon.token(x, isIn: .stop)) { k += 1; continue }
             // Inner connectors: "People's Defence Force", "Communist Party of Burma", "Kya-shin".
             if k + 1 < end, t[k + 1].isCapitalised, t[k + 1].kind == .word,
                x.key == "'s" || (x.key == "of" && headClass(t, nameStart, k) != nil) || (x.text == "-" && !x.spaceBefore) {
@@ -306,7 +306,7 @@ struct MentionFinder {
             let e = state.named(text(t, k..<upper), classIRI: lexicon.peopleGroupClass, aliases: [text(t, i..<upper)], ontology: ontology)
             return Mention(range: i..<upper, entity: e, kind: .name)
         }
-        guard k < end, t[k].kind == .number || Self.numberWords.contains(t[k].key) else { return nil }
+        guard k < end, t[k].kind == .number || lexicon.token(t[k], isIn: .number) else { return nil }
         let numberAt = k
         k += 1
         var modifiers = 0
@@ -319,7 +319,7 @@ struct MentionFinder {
                 let e = state.named(label, classIRI: lexicon.peopleGroupClass, aliases: aliases.filter { $0 != label }, ontology: ontology)
                 return Mention(range: i..<upper, entity: e, kind: .name)
             }
-            guard t[k].kind == .word || t[k].text == "-", !Self.stopWords.contains(t[k].key) else { return nil }
+            guard t[k].kind == .word || t[k].text == "-", !lexicon.token(t[k], isIn: .stop) else { return nil }
             k += 1
             modifiers += 1
         }
@@ -332,7 +332,7 @@ struct MentionFinder {
     /// to the head. The bare head phrase identifies the entity; the modified phrase is an alias.
     private func kind(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, state: inout ArticleEntities) -> Mention? {
         // Most words cannot open a kind phrase: decide that before any look-up.
-        guard t[i].kind == .word, !t[i].isCapitalised, !Self.stopWords.contains(t[i].key), !Self.kindStops.contains(t[i].key) else { return nil }
+        guard t[i].kind == .word, !t[i].isCapitalised, !lexicon.token(t[i], isIn: .stop), !lexicon.token(t[i], isIn: .kindStop) else { return nil }
         var k = i
         var modifiers = 0
         while k < end, modifiers <= 3 {
@@ -350,7 +350,7 @@ struct MentionFinder {
             let x = t[k]
             if x.text == "-", !x.spaceBefore, k > i { k += 1; continue }
             guard x.kind == .word, !x.isCapitalised || (k > sentence.lowerBound && k > i && t[k - 1].text == "-"),
-                  !Self.stopWords.contains(x.key), !Self.kindStops.contains(x.key) else { return nil }
+                  !lexicon.token(x, isIn: .stop), !lexicon.token(x, isIn: .kindStop) else { return nil }
             if x.key.hasSuffix("ing") || x.key.hasSuffix("ed") {
                 // A participle modifies only the head it stands next to ("fleeing civilians"); a past form
                 // after anything but an article or preposition is a verb ("the army killed civilians").

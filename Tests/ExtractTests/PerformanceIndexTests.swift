@@ -79,4 +79,23 @@ import Testing
     func describe(_ a: Assertion) -> String {
         "\(a.subject) \(a.relation) \(a.object) \(a.sentenceIndex) \(a.span) \(a.modality) \(a.confidence) \(a.rule) \(String(describing: a.time)) \(a.attribution ?? "")"
     }
+
+    /// The closed word lists (stop words, number words, kind stops) read by word id give what the
+    /// lists themselves give, for every word of the lists and every token of the test texts.
+    @Test func wordListBitsAreTheLists() {
+        let lexicon = Fixture.extractor.lexicon
+        let lists: [(Set<String>, WordList)] = [(MentionFinder.stopWords, .stop), (MentionFinder.numberWords, .number),
+                                                (MentionFinder.kindStops, .kindStop)]
+        var tokens = (Self.texts + Self.sentences).flatMap { Tokenizer.tokenize($0) }
+        tokens += lists.flatMap { $0.0 }.flatMap { Tokenizer.tokenize($0) }
+        var stamped = tokens
+        lexicon.words.stamp(&stamped)
+        #expect(tokens.count > 1_000)
+        for (plain, stampedToken) in zip(tokens, stamped) {
+            for (list, bit) in lists {
+                #expect(lexicon.token(stampedToken, isIn: bit) == list.contains(plain.key), "\(plain.key)")
+                #expect(lexicon.token(plain, isIn: bit) == list.contains(plain.key), "\(plain.key) (unstamped)")
+            }
+        }
+    }
 }
