@@ -41,18 +41,32 @@ public enum ArticleSource {
     /// A file with an unknown extension is read as plain text. Empty, binary and invalid UTF-8 files are
     /// skipped with a warning; UTF-8 and UTF-16 files with a byte-order mark are decoded.
     public static func read(file: String) -> (articles: [Article], warnings: [IngestWarning]) {
+        let r = read(file: file, unchangedIf: { _ in false })
+        return (r.articles, r.warnings)
+    }
+
+    /// `read(file:)`, except that a one-article file whose content hash (`Article.contentHash`)
+    /// `unchanged` accepts is only read and hashed, not parsed: it comes back as `unchanged`, with no
+    /// articles and no warnings (they were given when it was first read). JSON Lines files, whose lines
+    /// are articles of their own, are always parsed.
+    public static func read(file: String, unchangedIf unchanged: (_ contentHash: String) -> Bool)
+        -> (articles: [Article], warnings: [IngestWarning], unchanged: Bool) {
         let format = format(of: file) ?? .text
-        if format == .jsonLines { return JSONLines.read(file: file) }
+        if format == .jsonLines {
+            let r = JSONLines.read(file: file)
+            return (r.articles, r.warnings, false)
+        }
         var warnings: [IngestWarning] = []
         let raw: [UInt8]
         switch RawText.readAll(file) {
-        case .failure(let w): return ([], [w])
+        case .failure(let w): return ([], [w], false)
         case .success(let r): raw = r
         }
         let hash = sha256Hex(raw)
+        if unchanged(hash) { return ([], [], true) }
         let bytes: [UInt8]
         switch RawText.decode(raw, file: file) {
-        case .failure(let w): return ([], [w])
+        case .failure(let w): return ([], [w], false)
         case .success(let b): bytes = b
         }
         var article = Article(path: file, format: format, text: "", contentHash: hash)
@@ -96,9 +110,9 @@ public enum ArticleSource {
         article.bodyLine = blocks.first?.line ?? 1
         if article.text.isEmpty {
             warnings.append(IngestWarning(file: file, message: "no article text found; skipped"))
-            return ([], warnings)
+            return ([], warnings, false)
         }
-        return ([article], warnings)
+        return ([article], warnings, false)
     }
 
     static func notADate(_ text: String) -> String {

@@ -8,8 +8,13 @@ import Store
 /// (who each entity is) and one statement per assertion (the facts, with provenance).
 enum Facts {
     static func record(for article: Article, fingerprint: String) -> ArticleRecord {
-        ArticleRecord(path: article.path, hash: article.contentHash + "/" + fingerprint, title: article.title,
+        ArticleRecord(path: article.path, hash: storedHash(article.contentHash, fingerprint: fingerprint), title: article.title,
                       published: article.publishedDate?.iso ?? article.published, source: article.source)
+    }
+
+    /// The hash an article is stored with: its content's, and the ontology's (a new ontology re-extracts).
+    static func storedHash(_ contentHash: String, fingerprint: String) -> String {
+        contentHash + "/" + fingerprint
     }
 
     static func triples(for extraction: ArticleExtraction) -> [Triple] {

@@ -28,6 +28,31 @@ import Testing
         #expect(before == after)
     }
 
+    /// An unchanged file is hashed, not parsed again: its warnings (given when it was first read) are not
+    /// repeated, it still counts as unchanged (and is not removed); once edited it is read, and warned about, again.
+    @Test func anUnchangedFileIsNotParsedAgain() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let articles = dir.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        let file = articles.appendingPathComponent("orvale.md")
+        let text = "---\ntitle: Orvale\npublished: sometime soon\n---\nThe Blue Front captured Orvale on Monday.\n"
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        let first = try KG.run(["build", "--db", db, articles.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("is not a date"), "\(first.stderr)")
+        let again = try KG.run(["build", "--db", db, articles.path])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(!again.stderr.contains("is not a date"), "\(again.stderr)")
+        #expect(again.stdout.contains(" 0 articles extracted") && again.stdout.contains("1 unchanged"), "\(again.stdout)")
+        #expect(try KG.run(["stats", "--db", db]).stdout.contains("articles     1"))
+        try (text + "It held the town a week later.\n").write(to: file, atomically: true, encoding: .utf8)
+        let edited = try KG.run(["build", "--db", db, articles.path])
+        #expect(edited.stderr.contains("is not a date"), "\(edited.stderr)")
+        #expect(edited.stdout.contains(" 1 article"), "\(edited.stdout)")
+    }
+
     @Test func editingAndDeletingAnArticleUpdatesExactlyItsFacts() throws {
         let dir = try KG.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
