@@ -59,21 +59,27 @@ struct Import: ParsableCommand {
         let bytes = jobs.reduce(0) { n, job in
             n + (((try? FileManager.default.attributesOfItem(atPath: job.0))?[.size] as? Int) ?? 0)
         }
+        // On a terminal: a progress bar over the bytes of all the files (rate, ETA); silent otherwise.
+        let progress = Progress(total: bytes, enabled: !quiet && Console.stderrIsTerminal, unit: .bytes)
+        defer { progress.finish() }
         try kg.bulkLoad(expectedQuads: bytes / 120) {
         for (index, (file, graph)) in jobs.enumerated() {
             let ext = (file as NSString).pathExtension
             guard let fmt = format.flatMap(RDFFormat.init(name:)) ?? RDFFormat(fileExtension: ext) else {
+                progress.finish()  // the bar's line is cleared before a message
                 Console.error("\(file): unknown RDF format '.\(ext)'; pass --format")
                 failed = KGFailure(message: "", code: 2)
                 continue
             }
             guard FileManager.default.isReadableFile(atPath: file) else {
+                progress.finish()
                 Console.error("\(file): cannot read the file")
                 failed = KGFailure(message: "", code: 1)
                 continue
             }
             let baseIRI = base ?? URL(fileURLWithPath: file).standardizedFileURL.absoluteString
             var parser = RDFParser(format: fmt, baseIRI: baseIRI, file: file, blankNodePrefix: "f\(index)_")
+            if progress.enabled { parser.onBytesRead = { progress.add($0) } }
             // Terms become ids as they are read (a term seen before in the file by its spelling alone);
             // quads are written in sorted batches, each one transaction.
             let writer = BulkWriter(store: kg)
@@ -89,15 +95,18 @@ struct Import: ParsableCommand {
                 try writer.flush()
             } catch let e as RDFSyntaxError {
                 try? writer.flush()
+                progress.finish()
                 Console.error(e.description)
                 failed = KGFailure(message: "", code: 2)
             } catch {
                 writer.abandon()
+                progress.finish()
                 Console.error("\(file): \(error)")
                 failed = KGFailure(message: "", code: 1)
             }
             let added = writer.added
             total += added
+            progress.finish()
             Console.note("\(file): \(added) new triples")
         }
         }

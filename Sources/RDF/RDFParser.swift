@@ -19,6 +19,8 @@ public struct RDFParser {
     let initialBase: String?
     /// Bytes read per chunk by `parse(fileAt:)` (tests make it small to exercise chunk boundaries).
     var chunkSize = 1 << 20
+    /// Called with the number of bytes each read of a file returned (for a progress display).
+    public var onBytesRead: (@Sendable (Int) -> Void)?
 
     /// The prefixes declared by the last parsed document, in order of declaration.
     public private(set) var prefixes: [(prefix: String, namespace: String)] = []
@@ -106,6 +108,7 @@ public struct RDFParser {
                     }
                     eof = true
                 }
+                if n > 0 { onBytesRead?(n) }
                 filled += n
             }
             if first {
