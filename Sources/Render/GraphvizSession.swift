@@ -55,35 +55,26 @@ final class GraphvizSession: @unchecked Sendable {
         return gvc
     }
 
-    /// Starts Graphviz on another thread: creates the context, loads the plugins of `engine` and
-    /// `format`, and sizes a label in each of `fonts`, which makes pango read the font configuration —
-    /// most of Graphviz's start-up (≈ 10 ms here) and the same work the next render would do first.
-    /// The next `render` waits for it (the global lock); if a render comes first, it is skipped.
-    /// Nothing it does is seen in a render's output: the warm-up graph is closed, the random
-    /// generators are reset before each layout, and fdp's arena begins after it.
+    /// Starts Graphviz on another thread: draws a graph of one node in each of `fonts` with `engine`
+    /// into `format`, through the same path as a render, which creates the context, loads the plugins
+    /// and makes pango read the font configuration — most of Graphviz's start-up (≈ 10 ms here) and
+    /// the same work the next render would do first. The next `render` waits for it (the global lock);
+    /// if a render comes first, it is skipped. Nothing it does is seen in a render's output: the random
+    /// generators are reset before each layout, and fdp's arena begins with each render.
     func warmUp(engine: String, format: String, fonts: [(name: String, size: String)]) {
+        let spec: GraphSpec = {
+            var spec = GraphSpec()
+            spec.name = "warmup"
+            spec.nodes = fonts.enumerated().map { i, font in
+                .init(name: "n\(i)", attributes: [("label", "Ag"), ("fontname", font.name), ("fontsize", font.size)])
+            }
+            return spec
+        }()
         let thread = Thread { [self] in
             global.lock.lock()
             defer { global.lock.unlock() }
-            guard !hasRendered, let context = try? ensureContext() else { return }
-            var text = "digraph warmup {\n"
-            for (i, font) in fonts.enumerated() {
-                text += "  n\(i) [label=\"Ag\", fontname=\"\(font.name)\", fontsize=\"\(font.size)\"];\n"
-            }
-            text += "}\n"
-            let bytes = Array(text.utf8)
-            guard let graph = bytes.withUnsafeBufferPointer({ buffer in
-                buffer.withMemoryRebound(to: CChar.self) { kg_agread_memory($0.baseAddress, $0.count) }
-            }) else { return }
-            defer { _ = agclose(graph) }
-            if gvLayout(context, graph, engine) == 0 {
-                var buffer: UnsafeMutablePointer<CChar>?
-                var length: UInt32 = 0
-                if gvRenderData(context, graph, format, &buffer, &length) == 0, let buffer { gvFreeRenderData(buffer) }
-            }
-            _ = gvFreeLayout(context, graph)
-            global.messages = ""
-            _ = agreseterrors()
+            guard !hasRendered else { return }
+            _ = try? renderLocked(spec, engine: engine, output: .rendered(format: format))
         }
         thread.stackSize = 8 << 20  // Graphviz's layouts recurse
         thread.start()
@@ -102,6 +93,11 @@ final class GraphvizSession: @unchecked Sendable {
         global.lock.lock()
         defer { global.lock.unlock() }
         hasRendered = true
+        return try renderLocked(spec, engine: engine, output: output)
+    }
+
+    /// `render` with `global.lock` held.
+    private func renderLocked(_ spec: GraphSpec, engine: String, output: Output) throws -> (bytes: [UInt8], warnings: [String]) {
         global.messages = ""
         _ = agseterrf(collectMessage)
         _ = agreseterrors()
