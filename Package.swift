@@ -37,7 +37,9 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Timeline", dependencies: ["RDF", "Store"]),
-        .target(name: "Render", dependencies: ["CGraphviz"]),
+        // Graphviz's start-up on its own thread from process launch (`kg render`; see its header).
+        .target(name: "CGraphvizStart", dependencies: ["CGraphviz"]),
+        .target(name: "Render", dependencies: ["CGraphviz", "CGraphvizStart"]),
         .target(name: "KGCommands", dependencies: [
             "RDF", "Ontology", "Ingest", "Extract", "Store", "SPARQL", "Timeline", "Render",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -147,12 +147,7 @@ final class EarlyRenderer: @unchecked Sendable {
 
     /// Starts a renderer when `arguments` (kg's, without the program name) ask for a drawing.
     func start(for arguments: [String]) {
-        guard arguments.first == Render.configuration.commandName else { return }
-        let rest = arguments.dropFirst()
-        let help = ["-h", "--help", "help"]
-        let dotSource = zip(rest, rest.dropFirst()).contains { $0 == ("--format", MapFormat.dot.rawValue) }
-            || rest.contains("--format=" + MapFormat.dot.rawValue)
-        guard !dotSource, !rest.contains(where: help.contains) else { return }
+        guard MapRenderer.drawsAtLaunch(arguments) else { return }
         let early = MapRenderer(freesGraphs: false)
         early.prepare()
         lock.withLock { renderer = early }
@@ -193,11 +188,41 @@ extension Render {
         let file = dir.appendingPathComponent(name)
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try Data(bytes).write(to: file, options: .atomic)
         } catch {
             throw KGFailure(message: "cannot write \(file.path): \(error.localizedDescription)")
         }
+        if let failure = replaceFile(at: file.path, with: bytes) {
+            throw KGFailure(message: "cannot write \(file.path): \(failure)")
+        }
         return file
+    }
+
+    /// Writes `bytes` to a new temporary file beside `path` and renames it over `path`: a reader
+    /// sees the old map or the new one, never half of one, a crash leaves the old one, and a symlink
+    /// at `path` is replaced, not followed. (Foundation's atomic write does the same with more system
+    /// calls and an fsync: ~0.5 ms of a 40 ms render.) Returns the reason on failure, after removing
+    /// the temporary file.
+    static func replaceFile(at path: String, with bytes: [UInt8]) -> String? {
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        var template = Array(((folder.isEmpty ? "." : folder) + "/." + name + ".XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        var written = 0
+        var failure: String?
+        while written < bytes.count, failure == nil {
+            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n > 0 { written += n } else if n < 0 && errno != EINTR { failure = String(cString: strerror(errno)) }
+        }
+        // mkstemp creates the file as 0600; a map is an ordinary document (0666 less the umask).
+        let mask = umask(0o022)
+        umask(mask)
+        if failure == nil, fchmod(fd, 0o666 & ~mask) != 0 { failure = String(cString: strerror(errno)) }
+        if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if failure != nil { unlink(temporary) }
+        return failure
     }
 }
 

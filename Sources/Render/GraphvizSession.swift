@@ -1,4 +1,5 @@
 import CGraphviz
+import CGraphvizStart
 import Foundation
 
 // The only file that sees Graphviz pointers. Every pointer created here is
@@ -27,15 +28,17 @@ private let collectMessage: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int
 }
 
 /// Owns one GVC_t, created on the first layout (DOT output needs none: loading Graphviz's plugins
-/// is a few milliseconds) or by `warmUp`. Calls are serialised globally: its mutable state is only
-/// touched with `global.lock` held (`freesGraphs` is set once, before the first render), which is
-/// what lets `warmUp`'s thread share it.
+/// is a few milliseconds), by `warmUp`, or adopted from the start-up begun at launch. Calls are
+/// serialised globally: its mutable state is only touched with `global.lock` held (`freesGraphs` is
+/// set once, before the first render), which is what lets `warmUp`'s thread share it.
 final class GraphvizSession: @unchecked Sendable {
     private var context: OpaquePointer?  // guarded by `global.lock`
     /// When false, a laid-out graph and its layout are not freed after rendering (see MapRenderer).
     var freesGraphs = true
     /// Whether a render has started: a start-up that has not run by then is skipped. Guarded by `global.lock`.
     private var hasRendered = false
+    /// Whether the start-up begun at launch was waited for (`adoptStartUp`). Guarded by `global.lock`.
+    private var adopted = false
 
     init() throws {}
 
@@ -48,11 +51,22 @@ final class GraphvizSession: @unchecked Sendable {
 
     /// The Graphviz context, created when first needed. Called with `global.lock` held.
     private func ensureContext() throws -> OpaquePointer {
+        adoptStartUp()
         if let context { return context }
         _ = agseterrf(collectMessage)
         guard let gvc = gvContext() else { throw RenderError("could not create a Graphviz context") }
         context = gvc
         return gvc
+    }
+
+    /// Waits for the start-up begun at launch (CGraphvizStart), if any, and takes its context: after
+    /// this the start-up thread no longer calls Graphviz. Called with `global.lock` held, before
+    /// this session's first call into Graphviz.
+    private func adoptStartUp() {
+        guard !adopted else { return }
+        adopted = true
+        // A session's first Graphviz call comes after this, so it has no context of its own yet.
+        if let early = kg_graphviz_start_context() { context = OpaquePointer(early) }
     }
 
     /// Starts Graphviz on another thread: draws a graph of one node in each of `fonts` with `engine`
@@ -70,11 +84,15 @@ final class GraphvizSession: @unchecked Sendable {
             }
             return spec
         }()
+        // In a `kg render` process Graphviz has been starting since launch (CGraphvizStart); its
+        // fonts then load with the first layout, as in `dot`.
+        if kg_graphviz_start_begun() != 0 { return }
+        let text = DOTText.write(spec)
         let thread = Thread { [self] in
             global.lock.lock()
             defer { global.lock.unlock() }
             guard !hasRendered else { return }
-            _ = try? renderLocked(spec, engine: engine, output: .rendered(format: format))
+            _ = try? renderLocked(text, hasSubgraphs: false, engine: engine, format: format)
         }
         thread.stackSize = 8 << 20  // Graphviz's layouts recurse
         thread.start()
@@ -90,14 +108,21 @@ final class GraphvizSession: @unchecked Sendable {
 
     /// Builds `spec` and produces `output`. Returns the bytes and Graphviz's warnings.
     func render(_ spec: GraphSpec, engine: String, output: Output) throws -> (bytes: [UInt8], warnings: [String]) {
+        // The DOT text is kg's own work, written before waiting for Graphviz (its start-up may still run).
+        // The layout runs on the graph as this text reads back, so that `dot -Tsvg` on the `.dot`
+        // output draws exactly this map: Graphviz's layouts depend on the order of nodes and edges,
+        // which is the order of the text (DOTText writes what cgraph's agwrite would).
+        let text = DOTText.write(spec)
+        guard case .rendered(let format) = output else { return (text, []) }
         global.lock.lock()
         defer { global.lock.unlock() }
         hasRendered = true
-        return try renderLocked(spec, engine: engine, output: output)
+        return try renderLocked(text, hasSubgraphs: !spec.subgraphs.isEmpty, engine: engine, format: format)
     }
 
-    /// `render` with `global.lock` held.
-    private func renderLocked(_ spec: GraphSpec, engine: String, output: Output) throws -> (bytes: [UInt8], warnings: [String]) {
+    /// Lays out the graph of the DOT `text` with `engine` and draws it as `format`, with `global.lock` held.
+    private func renderLocked(_ text: [UInt8], hasSubgraphs: Bool, engine: String, format: String) throws -> (bytes: [UInt8], warnings: [String]) {
+        adoptStartUp()
         global.messages = ""
         _ = agseterrf(collectMessage)
         _ = agreseterrors()
@@ -105,43 +130,33 @@ final class GraphvizSession: @unchecked Sendable {
         // they come from an arena, in creation order, until every graph of this render is closed.
         // Declared before the graphs' own defers, so it runs after them.
         // The context first: gvContext creates Graphviz's prototype graph, which outlives the render.
-        if case .rendered = output { _ = try ensureContext() }
-        if case .rendered = output, engine == "fdp" { _ = kg_arena_begin() }
+        let context = try ensureContext()
+        if engine == "fdp" { _ = kg_arena_begin() }
         defer { kg_arena_end() }
 
-        switch output {
-        case .dotSource:
-            return (DOTText.write(spec), [])
-        case .rendered(let format):
-            let context = try ensureContext()
-            // The layout runs on the graph as its DOT text reads back, so that `dot -Tsvg` on the
-            // `.dot` output draws exactly this map: Graphviz's layouts depend on the order of nodes
-            // and edges, which is the order of the text (DOTText writes what cgraph's agwrite would).
-            let text = DOTText.write(spec)
-            guard let graph = text.withUnsafeBufferPointer({ buffer in
-                buffer.withMemoryRebound(to: CChar.self) { kg_agread_memory($0.baseAddress, $0.count) }
-            }) else {
-                throw RenderError("Graphviz could not read back the graph" + messageSuffix(takeMessages()))
-            }
-            // fdp's graphs live in the arena and are always closed before it ends.
-            let frees = freesGraphs || engine == "fdp"
-            defer { if frees { _ = agclose(graph) } }
-            // sfdp and fdp draw from the C library's random generators: each layout starts from a
-            // fresh process's state, so a drawing does not depend on what this process drew before.
-            kg_reset_random()
-            guard gvLayout(context, graph, engine) == 0 else {
-                _ = gvFreeLayout(context, graph)
-                throw RenderError("layout \"\(engine)\" failed" + messageSuffix(takeMessages()))
-            }
-            // Graphviz 2.43's dot can free a spline twice in gvFreeLayout on graphs with clusters (after
-            // its router gives up on an edge: "Unable to reclaim box space", a known bug; the CLI never
-            // frees its last graph, so it does not crash). Such layouts are left unfreed: one render's
-            // layout memory, and agclose still frees the graph.
-            let mayDoubleFree = engine == "dot" && !spec.subgraphs.isEmpty
-            defer { if frees && !mayDoubleFree { _ = gvFreeLayout(context, graph) } }
-            let bytes = try renderData(graph, format: format, context: context)
-            return (bytes, try checkedMessages())
+        guard let graph = text.withUnsafeBufferPointer({ buffer in
+            buffer.withMemoryRebound(to: CChar.self) { kg_agread_memory($0.baseAddress, $0.count) }
+        }) else {
+            throw RenderError("Graphviz could not read back the graph" + messageSuffix(takeMessages()))
         }
+        // fdp's graphs live in the arena and are always closed before it ends.
+        let frees = freesGraphs || engine == "fdp"
+        defer { if frees { _ = agclose(graph) } }
+        // sfdp and fdp draw from the C library's random generators: each layout starts from a
+        // fresh process's state, so a drawing does not depend on what this process drew before.
+        kg_reset_random()
+        guard gvLayout(context, graph, engine) == 0 else {
+            _ = gvFreeLayout(context, graph)
+            throw RenderError("layout \"\(engine)\" failed" + messageSuffix(takeMessages()))
+        }
+        // Graphviz 2.43's dot can free a spline twice in gvFreeLayout on graphs with clusters (after
+        // its router gives up on an edge: "Unable to reclaim box space", a known bug; the CLI never
+        // frees its last graph, so it does not crash). Such layouts are left unfreed: one render's
+        // layout memory, and agclose still frees the graph.
+        let mayDoubleFree = engine == "dot" && hasSubgraphs
+        defer { if frees && !mayDoubleFree { _ = gvFreeLayout(context, graph) } }
+        let bytes = try renderData(graph, format: format, context: context)
+        return (bytes, try checkedMessages())
     }
 
     /// Graphviz's messages since the last reset; throws when any of them was an error (not a
@@ -196,6 +211,7 @@ final class GraphvizSession: @unchecked Sendable {
     func cgraphDOT(_ spec: GraphSpec) throws -> [UInt8] {
         global.lock.lock()
         defer { global.lock.unlock() }
+        adoptStartUp()
         global.messages = ""
         _ = agseterrf(collectMessage)
         _ = try ensureContext()  // as in a render: gvContext declares the node label default "\N"

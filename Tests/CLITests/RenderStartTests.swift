@@ -26,6 +26,26 @@ import Testing
         }
     }
 
+    /// The map file is written beside its final name and renamed over it, with the permissions of
+    /// an ordinary new file; a failure names the reason and leaves no temporary file behind.
+    @Test func aMapReplacesItsFileWhole() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("relations.svg").path
+        #expect(Render.replaceFile(at: path, with: Array("first".utf8)) == nil)
+        #expect(Render.replaceFile(at: path, with: Array("second, longer".utf8)) == nil)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "second, longer")
+        let mask = umask(0o022)
+        umask(mask)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == Int(0o666 & ~mask))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["relations.svg"])
+        let missing = dir.appendingPathComponent("no-such-folder/relations.svg").path
+        let failure = Render.replaceFile(at: missing, with: [1, 2, 3])
+        #expect(failure?.contains("No such file") == true, "\(failure ?? "no failure")")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["relations.svg"])
+    }
+
     /// The SVG `kg render` writes (Graphviz started early, on another thread) is byte for byte what
     /// `dot -Tsvg` draws from the DOT `kg render --format dot` writes: the early start changes nothing
     /// in the drawing. Needs the Graphviz command line (not installed with the libraries alone).
