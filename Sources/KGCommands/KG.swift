@@ -66,13 +66,13 @@ struct KGFailure: Error {
 /// The database option every command shares.
 struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The knowledge-graph database.", valueName: "path"))
-    var db: String = ProcessInfo.processInfo.environment["KG_DB"] ?? "kg.sqlite"
+    var db: String = Environment.value("KG_DB") ?? "kg.sqlite"
 }
 
 extension StoreOptions {
     /// Opens the store, turning its errors into messages a user can act on.
     func open(readOnly: Bool = false) throws -> TripleStore {
-        let wait = ProcessInfo.processInfo.environment["KG_BUSY_TIMEOUT"].flatMap(Double.init) ?? 30
+        let wait = Environment.value("KG_BUSY_TIMEOUT").flatMap(Double.init) ?? 30
         do { return try TripleStore(path: db, readOnly: readOnly, busyTimeout: wait) } catch let e as StoreError {
             throw KGFailure(message: e.isBusy ? Self.busyMessage(db) : e.message)
         }
@@ -81,6 +81,13 @@ extension StoreOptions {
     static func busyMessage(_ db: String) -> String {
         "another kg process (a build or an import) is writing to \(db); waited for it, giving up — try again when it has finished"
     }
+}
+
+/// kg's environment variables. One variable is read with getenv: ProcessInfo builds a dictionary of
+/// the whole environment on each call, and the argument parser creates a command's options (and
+/// their defaults) several times per parse.
+enum Environment {
+    static func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 }
 
 enum Console {

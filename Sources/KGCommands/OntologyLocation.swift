@@ -13,7 +13,7 @@ enum OntologyLocation {
             guard fm.fileExists(atPath: explicit) else { throw KGFailure.usage("ontology folder \(explicit) does not exist") }
             return explicit
         }
-        if let env = ProcessInfo.processInfo.environment["KG_ONTOLOGY"], !env.isEmpty { return env }
+        if let env = Environment.value("KG_ONTOLOGY"), !env.isEmpty { return env }
         if fm.fileExists(atPath: "Ontology/core.ttl") { return "Ontology" }
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
