@@ -74,26 +74,32 @@ enum MapEntities {
         return out
     }
 
-    /// Calls `body` with every default-graph triple whose predicate is `relation` and whose object is
-    /// an IRI, except those also in the ontology graph (the ontology's own reference triples), in
-    /// index order (subject id, object id).
-    static func relationTriples(_ relation: String, store: TripleStore, _ body: (Triple) -> Void) throws {
+    /// Calls `body` with every default-graph triple whose predicate is one of `relations` and whose
+    /// object is an IRI, except those also in the ontology graph (the ontology's own reference
+    /// triples): relation by relation in the order given, each in index order (subject id, object id).
+    /// One query for all relations.
+    static func relationTriples(_ relations: [String], store: TripleStore, _ body: (Triple) -> Void) throws {
+        guard !relations.isEmpty else { return }
         let ontologyGraph = try store.id(of: TripleStore.ontologyGraph) ?? -1
+        // CROSS JOIN keeps the join order: each relation's dictionary row, then its quads (index on p).
         let st = try store.connection.prepare("""
-            SELECT s.kind, s.value, s.datatype, s.lang, o.value
-            FROM quad AS q JOIN term AS s ON s.id = q.s JOIN term AS o ON o.id = q.o
-            WHERE q.p = (SELECT id FROM term WHERE value = ?1 AND kind = 0 AND datatype = '' AND lang = '')
-              AND q.g = 0 AND o.kind = 0
+            SELECT j.key, s.kind, s.value, s.datatype, s.lang, o.value
+            FROM json_each(?1) AS j
+            CROSS JOIN term AS p ON p.value = j.value AND p.kind = 0 AND p.datatype = '' AND p.lang = ''
+            CROSS JOIN quad AS q ON q.p = p.id AND q.g = 0
+            JOIN term AS o ON o.id = q.o
+            JOIN term AS s ON s.id = q.s
+            WHERE o.kind = 0
               AND NOT EXISTS (SELECT 1 FROM quad AS r WHERE r.s = q.s AND r.p = q.p AND r.o = q.o AND r.g = ?2)
-            ORDER BY q.s, q.o
+            ORDER BY j.key, q.s, q.o
             """)
-        st.bind(relation, at: 1)
+        st.bind("[" + relations.map(JSONText.quote).joined(separator: ",") + "]", at: 1)
         st.bind(ontologyGraph, at: 2)
         defer { st.reset() }
-        let predicate = Term.iri(relation)
+        let predicates = relations.map(Term.iri)
         while try st.step() {
-            let subject = TripleStore.term(kind: st.int(0), value: st.text(1), datatype: st.text(2), lang: st.text(3))
-            body(Triple(subject, predicate, .iri(st.text(4))))
+            let subject = TripleStore.term(kind: st.int(1), value: st.text(2), datatype: st.text(3), lang: st.text(4))
+            body(Triple(subject, predicates[Int(st.int(0))], .iri(st.text(5))))
         }
     }
 }

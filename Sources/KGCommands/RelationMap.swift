@@ -170,7 +170,7 @@ struct RelationMap {
             return true
         }
         if let ontology {
-            for rel in ontology.relations { try MapEntities.relationTriples(rel.iri, store: store, body) }
+            try MapEntities.relationTriples(ontology.relations.map(\.iri), store: store, body)
         } else {
             try store.quads(graph: .some(nil)) { q in
                 guard let p = q.predicate.iriValue, p.hasPrefix(KG.ns) else { return true }
