@@ -27,8 +27,6 @@ public struct KGCommand: ParsableCommand {
 
     /// Runs kg with `arguments` and returns the process exit status (0 ok, 1 failure, 2 usage).
     public static func run(_ arguments: [String]) -> Int32 {
-        EarlyRenderer.shared.start(for: arguments)
-        defer { _ = EarlyRenderer.shared.take() }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

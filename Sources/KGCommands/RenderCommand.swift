@@ -94,7 +94,8 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let renderer = EarlyRenderer.shared.take() ?? MapRenderer(freesGraphs: false)
+        // Graphviz has been starting since launch (CGraphvizStart); the first render adopts it.
+        let renderer = MapRenderer(freesGraphs: false)
         let kg = try store.open(readOnly: true)
         if map == .control { return try runControlMap(kg, renderer: renderer) }
         // One read transaction: one snapshot, and one file lock for the thousands of look-ups.
@@ -134,31 +135,6 @@ struct Render: ParsableCommand {
             Console.warning("--geo: no place on the map has coordinates (kg:lat/kg:long); drawn without positions")
         }
         return map
-    }
-}
-
-/// The renderer of a `kg render` process, started with the process: Graphviz loads its plugins and
-/// fonts on the other core while the arguments are parsed and the store is read (≈ 10 ms of a
-/// 40 ms render of 100 nodes). Started only for `render` with a Graphviz format.
-final class EarlyRenderer: @unchecked Sendable {
-    static let shared = EarlyRenderer()
-    private let lock = NSLock()
-    private var renderer: MapRenderer?  // guarded by `lock`
-
-    /// Starts a renderer when `arguments` (kg's, without the program name) ask for a drawing.
-    func start(for arguments: [String]) {
-        guard MapRenderer.drawsAtLaunch(arguments) else { return }
-        let early = MapRenderer(freesGraphs: false)
-        early.prepare()
-        lock.withLock { renderer = early }
-    }
-
-    /// The started renderer, if any; later calls return nil.
-    func take() -> MapRenderer? {
-        lock.withLock {
-            defer { renderer = nil }
-            return renderer
-        }
     }
 }
 

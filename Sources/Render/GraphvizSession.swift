@@ -51,7 +51,6 @@ final class GraphvizSession: @unchecked Sendable {
 
     /// The Graphviz context, created when first needed. Called with `global.lock` held.
     private func ensureContext() throws -> OpaquePointer {
-        adoptStartUp()
         if let context { return context }
         _ = agseterrf(collectMessage)
         guard let gvc = gvContext() else { throw RenderError("could not create a Graphviz context") }
@@ -76,6 +75,9 @@ final class GraphvizSession: @unchecked Sendable {
     /// if a render comes first, it is skipped. Nothing it does is seen in a render's output: the random
     /// generators are reset before each layout, and fdp's arena begins with each render.
     func warmUp(engine: String, format: String, fonts: [(name: String, size: String)]) {
+        // In a `kg render` process Graphviz has been starting since launch (CGraphvizStart); its
+        // fonts then load with the first layout, as in `dot`.
+        if kg_graphviz_start_begun() != 0 { return }
         let spec: GraphSpec = {
             var spec = GraphSpec()
             spec.name = "warmup"
@@ -84,9 +86,6 @@ final class GraphvizSession: @unchecked Sendable {
             }
             return spec
         }()
-        // In a `kg render` process Graphviz has been starting since launch (CGraphvizStart); its
-        // fonts then load with the first layout, as in `dot`.
-        if kg_graphviz_start_begun() != 0 { return }
         let text = DOTText.write(spec)
         let thread = Thread { [self] in
             global.lock.lock()

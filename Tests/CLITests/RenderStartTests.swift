@@ -1,28 +1,30 @@
 import Foundation
 import Testing
 @testable import KGCommands
+import Render
 
 /// `kg render` starts Graphviz with the process, on the other core, while it parses its arguments
 /// and reads the store; what it draws is what the Graphviz command line draws from kg's DOT.
 @Suite struct RenderStartTests {
-    @Test func graphvizStartsOnlyForADrawing() {
+    /// Graphviz's start-up begins at launch (a C constructor reads the command line) only for a
+    /// render that draws: not for DOT text, help, or another command.
+    @Test func graphvizStartsOnlyForADrawing() throws {
+        let render = try #require(Render.configuration.commandName), dot = MapFormat.dot.rawValue
         let cases: [([String], Bool)] = [
-            (["render"], true),
-            (["render", "--format", "png", "--layout", "sfdp"], true),
-            (["render", "--map", "control"], true),
-            (["render", "--format", "dot"], false),
-            (["render", "--format=dot"], false),
-            (["render", "--help"], false),
-            (["render", "-h"], false),
+            ([render], true),
+            ([render, "--format", "png", "--layout", "sfdp"], true),
+            ([render, "--map", "control"], true),
+            ([render, "--format", dot], false),
+            ([render, "--format=" + dot], false),
+            ([render, "--help"], false),
+            ([render, "-h"], false),
+            ([render, "--db", "x.sqlite", "--format"], true),
             (["query", "?s ?p ?o"], false),
-            (["build", "render"], false),
+            (["build", render], false),
             ([], false),
         ]
         for (arguments, started) in cases {
-            let early = EarlyRenderer()
-            early.start(for: arguments)
-            #expect((early.take() != nil) == started, "\(arguments)")
-            #expect(early.take() == nil, "taken once")
+            #expect(MapRenderer.drawsAtLaunch(arguments) == started, "\(arguments)")
         }
     }
 
