@@ -5,6 +5,7 @@
 #include <graphviz/gvc.h>
 #include <pthread.h>
 #include <sched.h>
+#include <stdlib.h>
 #include <string.h>
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -14,6 +15,9 @@ static int started;   /* the thread was created */
 static int finished;  /* the thread is done with Graphviz; `context` is final */
 static int taken;     /* the context was handed out */
 static GVC_t *context;
+/* Graphviz's messages while starting, written only by the start-up thread until `finished`. */
+static char *messages;
+static size_t messages_length;
 
 int kg_graphviz_start_wanted(int argc, const char *const *argv) {
     if (argc < 2 || !argv[1] || strcmp(argv[1], "render") != 0) return 0;
@@ -27,10 +31,16 @@ int kg_graphviz_start_wanted(int argc, const char *const *argv) {
     return 1;
 }
 
-/* Graphviz's messages while starting are dropped: whatever is wrong with the installation is
- * reported again, and then as kg's, by the render that follows. */
-static int drop_message(char *message) {
-    (void)message;
+/* Graphviz's messages while starting are kept for the render that adopts the context, which
+ * reports them as its own (as it does the messages of a context it creates itself). */
+static int keep_message(char *message) {
+    if (!message) return 0;
+    size_t n = strlen(message);
+    char *grown = realloc(messages, messages_length + n + 1);
+    if (!grown) return 0;
+    memcpy(grown + messages_length, message, n + 1);
+    messages = grown;
+    messages_length += n;
     return 0;
 }
 
@@ -47,7 +57,7 @@ static void read_font_configuration(void) {
 static void *start_up(void *unused) {
     (void)unused;
     read_font_configuration();
-    agusererrf previous = agseterrf(drop_message);
+    agusererrf previous = agseterrf(keep_message);
     GVC_t *gvc = gvContext();  /* the configuration and plugins; pango's comes with its libraries */
     agseterrf(previous);
     agreseterrors();
@@ -91,6 +101,13 @@ int kg_graphviz_start_begun(void) {
     int begun = started;
     pthread_mutex_unlock(&lock);
     return begun;
+}
+
+const char *kg_graphviz_start_messages(void) {
+    pthread_mutex_lock(&lock);
+    const char *text = finished ? messages : NULL;
+    pthread_mutex_unlock(&lock);
+    return text;
 }
 
 void *kg_graphviz_start_context(void) {

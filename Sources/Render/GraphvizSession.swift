@@ -65,7 +65,10 @@ final class GraphvizSession: @unchecked Sendable {
         guard !adopted else { return }
         adopted = true
         // A session's first Graphviz call comes after this, so it has no context of its own yet.
-        if let early = kg_graphviz_start_context() { context = OpaquePointer(early) }
+        guard let early = kg_graphviz_start_context() else { return }
+        context = OpaquePointer(early)
+        // What Graphviz said while creating it is this render's to report, as for a context made here.
+        if let said = kg_graphviz_start_messages() { global.messages += String(cString: said) }
     }
 
     /// Starts Graphviz on another thread: draws a graph of one node in each of `fonts` with `engine`
@@ -121,8 +124,8 @@ final class GraphvizSession: @unchecked Sendable {
 
     /// Lays out the graph of the DOT `text` with `engine` and draws it as `format`, with `global.lock` held.
     private func renderLocked(_ text: [UInt8], hasSubgraphs: Bool, engine: String, format: String) throws -> (bytes: [UInt8], warnings: [String]) {
-        adoptStartUp()
         global.messages = ""
+        adoptStartUp()
         _ = agseterrf(collectMessage)
         _ = agreseterrors()
         // fdp's drawing depends on the addresses of cgraph's objects (see kg_arena_begin in shim.h):
@@ -210,8 +213,8 @@ final class GraphvizSession: @unchecked Sendable {
     func cgraphDOT(_ spec: GraphSpec) throws -> [UInt8] {
         global.lock.lock()
         defer { global.lock.unlock() }
-        adoptStartUp()
         global.messages = ""
+        adoptStartUp()
         _ = agseterrf(collectMessage)
         _ = try ensureContext()  // as in a render: gvContext declares the node label default "\N"
         guard let graph = try build(spec) else {

@@ -28,6 +28,31 @@ import Render
         }
     }
 
+    /// What Graphviz says while it starts (here: a plugin its configuration names is missing) is
+    /// reported by the render that adopts the context, as a warning of kg's. Graphviz's plugin folder
+    /// is copied without the pango plugin (GVBINDIR); skipped where that folder is not found.
+    @Test func graphvizStartUpMessagesAreReported() throws {
+        let candidates = ["/usr/lib/x86_64-linux-gnu/graphviz", "/usr/lib/aarch64-linux-gnu/graphviz",
+                          "/usr/lib64/graphviz", "/usr/lib/graphviz", "/usr/local/lib/graphviz"]
+        let fm = FileManager.default
+        guard let plugins = candidates.first(where: { fm.fileExists(atPath: $0 + "/config6a") }) else { return }
+        let dir = try KG.temporaryDirectory()
+        defer { try? fm.removeItem(at: dir) }
+        let gvbin = dir.appendingPathComponent("graphviz")
+        try fm.createDirectory(at: gvbin, withIntermediateDirectories: true)
+        for name in try fm.contentsOfDirectory(atPath: plugins) where !name.contains("pango") {
+            let target = plugins + "/" + name
+            if name == "config6a" {
+                try fm.copyItem(atPath: target, toPath: gvbin.appendingPathComponent(name).path)
+            } else {
+                try fm.createSymbolicLink(atPath: gvbin.appendingPathComponent(name).path, withDestinationPath: target)
+            }
+        }
+        let r = try KG.run(["render", "--db", RenderMapFixture.db, "--output", dir.path],
+                           environment: ["GVBINDIR": gvbin.path])
+        #expect(r.stderr.contains("kg: warning: Graphviz:") && r.stderr.contains("libgvplugin_pango"), "\(r.stderr)")
+    }
+
     /// The map file is written beside its final name and renamed over it, with the permissions of
     /// an ordinary new file; a failure names the reason and leaves no temporary file behind.
     @Test func aMapReplacesItsFileWhole() throws {

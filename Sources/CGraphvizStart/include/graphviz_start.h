@@ -32,6 +32,10 @@ int kg_graphviz_start_begun(void);
  * thread no longer calls Graphviz. */
 void *kg_graphviz_start_context(void);
 
+/* What Graphviz said while starting (warnings, errors; pieces as cgraph hands them over), once the
+ * start-up is done; NULL if it said nothing or is not done. */
+const char *kg_graphviz_start_messages(void);
+
 #ifdef __cplusplus
 }
 #endif
