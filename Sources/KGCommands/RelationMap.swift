@@ -54,8 +54,6 @@ struct RelationMap {
         let labels = Labels(store: store)
         var edges: [EdgeKey: EdgeFacts] = [:]
         var order: [EdgeKey] = []
-        edges.reserveCapacity(4096)
-        order.reserveCapacity(4096)
         var articles = Set<String>(), dates: [String] = []
         let lo = since.map(TimelineDays.first), hi = until.map(TimelineDays.last)
         if fromTriples {
