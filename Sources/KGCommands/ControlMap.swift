@@ -345,6 +345,6 @@ extension Render {
         if built.lanes == 0 { Console.warning("the control map is empty: no control periods match (run `kg build` first?)") }
         let bytes = try Self.draw(with: renderer) { try $0.render(built.map, geometry: built.geometry, layout: .neato, format: format) }
         let file = try Self.writeMap(bytes, named: "control." + format.rawValue, into: output)
-        print("wrote \(file.path) (\(built.lanes) place\(built.lanes == 1 ? "" : "s"))")
+        print("wrote \(file) (\(built.lanes) place\(built.lanes == 1 ? "" : "s"))")
     }
 }

@@ -113,7 +113,7 @@ struct Render: ParsableCommand {
         let chosen = pinned ? (layout ?? .neato) : (layout ?? Layout.automatic(nodeCount: map.nodes.count))
         let bytes = try Self.draw(with: renderer) { try $0.render(map, layout: chosen, format: format) }
         let file = try Self.writeMap(bytes, named: "relations." + format.rawValue, into: output)
-        print("wrote \(file.path) (\(map.nodes.count) nodes, \(map.edges.count) edges, layout \(chosen.rawValue))")
+        print("wrote \(file) (\(map.nodes.count) nodes, \(map.edges.count) edges, layout \(chosen.rawValue))")
     }
 
     /// The relationship map with the filters, --focus and --geo applied.
@@ -155,22 +155,36 @@ extension Render {
 
     /// Writes a map as `name` into the folder `output` (created if missing): there only, under that fixed
     /// name, through a temporary file renamed over it, so a symlink at that name is replaced, not followed.
-    static func writeMap(_ bytes: [UInt8], named name: String, into output: String) throws -> URL {
-        let dir = URL(fileURLWithPath: output, isDirectory: true)
+    /// Returns the file's absolute path. (Paths as strings: Foundation's URL parsing touched ~200 pages
+    /// of code, a measurable part of a small render.)
+    static func writeMap(_ bytes: [UInt8], named name: String, into output: String) throws -> String {
+        let dir = absolutePath(output)
         var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: dir.path, isDirectory: &isFolder), !isFolder.boolValue {
-            throw KGFailure(message: "--output \(dir.path) is not a folder")
+        if FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder), !isFolder.boolValue {
+            throw KGFailure(message: "--output \(dir) is not a folder")
         }
-        let file = dir.appendingPathComponent(name)
+        let file = (dir == "/" ? "" : dir) + "/" + name
         do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         } catch {
-            throw KGFailure(message: "cannot write \(file.path): \(error.localizedDescription)")
+            throw KGFailure(message: "cannot write \(file): \(error.localizedDescription)")
         }
-        if let failure = replaceFile(at: file.path, with: bytes) {
-            throw KGFailure(message: "cannot write \(file.path): \(failure)")
+        if let failure = replaceFile(at: file, with: bytes) {
+            throw KGFailure(message: "cannot write \(file): \(failure)")
         }
         return file
+    }
+
+    /// `path` made absolute against the working directory, without empty or "." components.
+    static func absolutePath(_ path: String) -> String {
+        var full = path
+        if !full.hasPrefix("/") {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let cwd = getcwd(&buffer, buffer.count).map { String(cString: $0) } ?? FileManager.default.currentDirectoryPath
+            full = cwd + "/" + full
+        }
+        let parts = full.split(separator: "/").filter { $0 != "." }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// Writes `bytes` to a new temporary file beside `path` and renames it over `path`: a reader
@@ -179,9 +193,10 @@ extension Render {
     /// calls and an fsync: ~0.5 ms of a 40 ms render.) Returns the reason on failure, after removing
     /// the temporary file.
     static func replaceFile(at path: String, with bytes: [UInt8]) -> String? {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        var template = Array(((folder.isEmpty ? "." : folder) + "/." + name + ".XXXXXX").utf8CString)
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."  // "" for a file in /
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        var template = Array((folder + "/." + name + ".XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }

@@ -53,6 +53,17 @@ import Render
         #expect(r.stderr.contains("kg: warning: Graphviz:") && r.stderr.contains("libgvplugin_pango"), "\(r.stderr)")
     }
 
+    /// The map's path as `kg render` prints it: absolute, without "." or empty components.
+    @Test func mapPathsAreAbsolute() {
+        let cwd = FileManager.default.currentDirectoryPath
+        #expect(Render.absolutePath("/tmp/maps/") == "/tmp/maps")
+        #expect(Render.absolutePath("/tmp/./maps//x") == "/tmp/maps/x")
+        #expect(Render.absolutePath("/") == "/")
+        #expect(Render.absolutePath("Output") == (cwd == "/" ? "" : cwd) + "/Output")
+        #expect(Render.absolutePath(".") == cwd)
+        #expect(Render.absolutePath("../up") == (cwd == "/" ? "" : cwd) + "/../up")
+    }
+
     /// The map file is written beside its final name and renamed over it, with the permissions of
     /// an ordinary new file; a failure names the reason and leaves no temporary file behind.
     @Test func aMapReplacesItsFileWhole() throws {
