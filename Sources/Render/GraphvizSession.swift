@@ -37,8 +37,6 @@ final class GraphvizSession: @unchecked Sendable {
     var freesGraphs = true
     /// Whether a render has started: a start-up that has not run by then is skipped. Guarded by `global.lock`.
     private var hasRendered = false
-    /// Whether the start-up begun at launch was waited for (`adoptStartUp`). Guarded by `global.lock`.
-    private var adopted = false
 
     init() throws {}
 
@@ -59,13 +57,11 @@ final class GraphvizSession: @unchecked Sendable {
     }
 
     /// Waits for the start-up begun at launch (CGraphvizStart), if any, and takes its context: after
-    /// this the start-up thread no longer calls Graphviz. Called with `global.lock` held, before
-    /// this session's first call into Graphviz.
+    /// this the start-up thread no longer calls Graphviz. Called with `global.lock` held, before each
+    /// of this session's Graphviz calls that may be its first: a session with a context has nothing to
+    /// wait for (the start-up begins at launch, before any session, and its context goes to one).
     private func adoptStartUp() {
-        guard !adopted else { return }
-        adopted = true
-        // A session's first Graphviz call comes after this, so it has no context of its own yet.
-        guard let early = kg_graphviz_start_context() else { return }
+        guard context == nil, let early = kg_graphviz_start_context() else { return }
         context = OpaquePointer(early)
         // What Graphviz said while creating it is this render's to report, as for a context made here.
         if let said = kg_graphviz_start_messages() { global.messages += String(cString: said) }

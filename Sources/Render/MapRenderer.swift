@@ -41,7 +41,7 @@ public final class MapRenderer {
     /// Whether `kg` run with `arguments` (without the program name) draws a map with Graphviz — a
     /// render that is not DOT text or help —, in which case Graphviz's start-up began with the
     /// process (see `prepare`). The same decision as the launch-time start-up's (CGraphvizStart).
-    public static func drawsAtLaunch(_ arguments: [String]) -> Bool {
+    static func drawsAtLaunch(_ arguments: [String]) -> Bool {
         let argv = (["kg"] + arguments).map { strdup($0) }
         defer { argv.forEach { free($0) } }
         return argv.map { UnsafePointer($0) }.withUnsafeBufferPointer {

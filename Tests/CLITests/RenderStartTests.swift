@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import KGCommands
-import Render
+@testable import Render
 
 /// `kg render` starts Graphviz with the process, on the other core, while it parses its arguments
 /// and reads the store; what it draws is what the Graphviz command line draws from kg's DOT.
