@@ -9,10 +9,31 @@ import RDF
 ///   `kg:locatedIn` up to an entity of class `kg:Country` (a country is its own country).
 /// - `kg:partialCue` (on any subject, conventionally `kg:ModalityCues`) lists the words that, just
 ///   before a place, say only part of it is meant: such a statement is not a fact about the place.
+/// - `kg:isoCode` on a country gives its ISO 3166-1 code (the gazetteer's places name their country by it);
+///   `kg:demonym` its adjectives ("Afghan").
+/// - `kg:nationalHead` on a class lists the nouns that, after a demonym or a country's possessive, name
+///   that country's entity of the class ("Afghan forces", "Iraq's government").
+/// - `kg:genericName` on a class lists phrases that name the entity of that class of the country the
+///   article is about ("government forces", "security forces").
 struct ExtraVocabulary: Sendable {
     /// Ontology entity index → IRI of its country, when known.
     var countryOf: [Int: String] = [:]
     var partialCues = PhraseSet<Bool>()
+    /// ISO 3166-1 alpha-2 code → country IRI, and back.
+    var countryByCode: [String: String] = [:]
+    var codeOfCountry: [String: String] = [:]
+    /// Country IRI → its label.
+    var countryLabel: [String: String] = [:]
+    /// Demonym → country IRI.
+    var demonyms = PhraseSet<String>()
+    /// Noun after a demonym or a country's possessive → the class of the national entity it names.
+    var nationalHeads = PhraseSet<String>()
+    /// Phrase naming the article country's entity of a class → that class.
+    var genericNames = PhraseSet<String>()
+    /// A lower-case noun after a name that says what kind of actor the name is ("Taliban fighters",
+    /// `kg:followerNoun`), and the participle after a hyphen that does ("M23-held", `kg:hyphenCue`) → class.
+    var followerNouns: [String: String] = [:]
+    var hyphenCues: [String: String] = [:]
 
     init(_ ontology: Ontology) {
         let countryPredicate = KG.ns + "country"
@@ -22,7 +43,18 @@ struct ExtraVocabulary: Sendable {
             guard let p = q.predicate.iriValue else { continue }
             if p == countryPredicate, let s = q.subject.iriValue, let o = q.object.iriValue { declared[s] = o }
             if p == partialPredicate, let text = q.object.literalValue?.lexical { partialCues.add(Phrase(text), true) }
+            guard let s = q.subject.iriValue, let text = q.object.literalValue?.lexical else { continue }
+            switch p {
+            case KG.ns + "isoCode": countryByCode[text] = s; codeOfCountry[s] = text
+            case KG.ns + "demonym": demonyms.add(Phrase(text, caseSensitive: true), s)
+            case KG.ns + "nationalHead": nationalHeads.add(Phrase(text, caseSensitive: true), s)
+            case KG.ns + "genericName": genericNames.add(Phrase(text), s)
+            case KG.ns + "followerNoun": followerNouns[text] = s
+            case KG.ns + "hyphenCue": hyphenCues[text] = s
+            default: break
+            }
         }
+        for e in ontology.entities where codeOfCountry[e.iri] != nil { countryLabel[e.iri] = e.label }
         var index: [String: Int] = [:]
         for (i, e) in ontology.entities.enumerated() { index[e.iri] = i }
         let countryClass = KG.ns + "Country"

@@ -24,8 +24,9 @@ public struct Extractor: Sendable {
         self.lexicon = Lexicon(ontology)
     }
 
-    /// Extracts one article. Pure: the same article always gives the same result.
-    public func extract(_ article: Article) -> ArticleExtraction {
+    /// Extracts one article. Pure: the same article always gives the same result. `trace`, when
+    /// given, receives each sentence with the mentions found in it (`[text|Class]`), for `kg extract --mentions`.
+    public func extract(_ article: Article, trace: ((String) -> Void)? = nil) -> ArticleExtraction {
         var tokens = Tokenizer.tokenize(article.text)
         lexicon.words.stamp(&tokens)
         let sentences = SentenceSplitter.split(tokens)
@@ -34,6 +35,7 @@ public struct Extractor: Sendable {
         let modality = ModalityReader(lexicon: lexicon)
         let utf8 = Array(article.text.utf8)
         var state = ArticleEntities()
+        finder.survey(tokens, state: &state)
         var named = Set<Int>()
         var assertions: [Assertion] = []
         var seen = Set<FactKey>()
@@ -53,6 +55,7 @@ public struct Extractor: Sendable {
             for t in times { timeTokens.formUnion(t.range) }
             let mentions = finder.find(tokens, range, timeTokens: timeTokens, state: &state)
             for m in mentions where m.kind == .name { named.insert(m.entity) }
+            if let trace { trace(Self.traceLine(tokens, range, mentions, state)) }
             var view = SentenceView(tokens: tokens, range: range, mentions: mentions,
                                     classes: mentions.map { state.records[$0.entity].classIRI },
                                     timeTokens: timeTokens, boundaries: lexicon.boundaries)
@@ -135,6 +138,29 @@ public struct Extractor: Sendable {
     }
 
     func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
+
+    /// The sentence with each mention bracketed: `[Spin Boldak|Town]`, `[the group→Taliban|ArmedGroup]`.
+    static func traceLine(_ t: [Token], _ range: Range<Int>, _ mentions: [Mention], _ state: ArticleEntities) -> String {
+        var out = ""
+        var k = range.lowerBound
+        var next = 0
+        while k < range.upperBound {
+            if k > range.lowerBound && t[k].spaceBefore { out += " " }
+            if next < mentions.count, mentions[next].range.lowerBound == k {
+                let m = mentions[next]
+                let r = state.records[m.entity]
+                let words = m.range.map { t[$0].text }.joined(separator: " ")
+                let cls = r.classIRI.split(separator: "#").last.map(String.init) ?? r.classIRI
+                out += "[" + words + (m.kind == .name && words == r.label ? "" : "→" + r.label) + "|" + cls + "]"
+                k = m.range.upperBound
+                next += 1
+                continue
+            }
+            out += t[k].text
+            k += 1
+        }
+        return out
+    }
 
     /// "Ma Li Ping and Niupingziba": a new name of unknown kind coordinated with names that all have
     /// the same kind takes that kind. True if any record changed.

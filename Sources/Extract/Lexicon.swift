@@ -176,12 +176,16 @@ struct Lexicon: Sendable {
     let placeClass = KG.ns + "Place"
     let actorClass = KG.ns + "Actor"
     let unitClass = KG.ns + "MilitaryUnit"
+    let countryClass = KG.ns + "Country"
+    /// Real places, to type names nothing else types (see `Gazetteer`).
+    let places: Gazetteer
     /// Per word id: the closed word lists a token's key belongs to (`WordList` bits), so a mention
     /// test reads one byte instead of hashing the key again.
     private(set) var wordLists: [UInt8] = []
 
     init(_ ontology: Ontology) {
         extra = ExtraVocabulary(ontology)
+        places = ontology.places
         for (i, e) in ontology.entities.enumerated() {
             for name in [e.label] + e.aliases { names.add(Phrase(name), i) }
         }
@@ -259,6 +263,7 @@ struct Lexicon: Sendable {
         var phraseKeys = names.keys.union(headWords.keys).union(groupHeads.keys).union(titles.keys).union(kindHeads.keys)
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
         phraseKeys.formUnion(restatements.keys.union(indefiniteReferences.keys))
+        phraseKeys.formUnion(extra.demonyms.keys.union(extra.nationalHeads.keys).union(extra.genericNames.keys))
         for k in phraseKeys.sorted() { _ = words.intern(k) }
         let lists: [(Set<String>, WordList)] = [(MentionFinder.stopWords, .stop), (MentionFinder.numberWords, .number),
                                                 (MentionFinder.kindStops, .kindStop)]
@@ -269,6 +274,7 @@ struct Lexicon: Sendable {
         names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words); kindHeads.compile(words)
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
         restatements.compile(words); indefiniteReferences.compile(words)
+        extra.demonyms.compile(words); extra.nationalHeads.compile(words); extra.genericNames.compile(words)
     }
 
     /// Prepositions that end an event trigger before its object ("surrendered to", "defected to").

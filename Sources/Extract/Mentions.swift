@@ -28,6 +28,18 @@ struct ArticleEntities: Sendable {
     var forOntology: [Int: Int] = [:]
     /// How often each country's entities were named so far (picks among entities sharing a name).
     var countries: [String: Int] = [:]
+    /// The countries the whole article names (by a known name of theirs or of a place in them, or a
+    /// demonym), with how often: generic names ("government forces") belong to the most named one.
+    var articleCountries: [String: Int] = [:]
+
+    /// Normalised name → class, from what the article says around the name anywhere ("Taliban
+    /// fighters", "M23-held"): a name of unknown kind takes it.
+    var typeHints: [String: String] = [:]
+
+    /// The country the article is most about, if it names any.
+    var mainCountry: String? {
+        articleCountries.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+    }
     /// The previous sentence's mentions, in order, with whether each is the object of a preposition
     /// or participle (a pronoun prefers an earlier clause subject to the most recent name).
     var previousSentence: [(entity: Int, governed: Bool)] = []
@@ -42,15 +54,15 @@ struct ArticleEntities: Sendable {
 
     /// The entity for a new name: an ontology entity if any of the names is known, else one keyed by
     /// the slug of the label (the same name in two articles gives the same id).
-    mutating func named(_ label: String, classIRI: String, aliases: [String], ontology: Ontology) -> Int {
-        for n in [label] + aliases {
+    mutating func named(_ label: String, classIRI: String, aliases: [String], ontology: Ontology, id explicitID: String? = nil) -> Int {
+        for n in [label] + aliases where explicitID == nil {
             if let idx = ontology.entityIndices(matching: n).first {
                 let i = known(idx, ontology)
                 addAliases(i, [label] + aliases)
                 return i
             }
         }
-        let id = KG.entityNS + Self.slug(label)
+        let id = explicitID ?? KG.entityNS + Self.slug(label)
         if let i = byID[id] {
             addAliases(i, aliases)
             return i
@@ -115,6 +127,12 @@ struct MentionFinder {
             if timeTokens.contains(i) { i += 1; continue }
             // "pro-junta", "anti-regime": a name glued after a hyphen is a modifier, not a mention.
             let glued = i > sentence.lowerBound && t[i - 1].text == "-" && !t[i].spaceBefore && !t[i - 1].spaceBefore
+            if !glued, let m = national(t, i, end, sentence, state: &state) {
+                out.append(m)
+                state.history.append(m.entity)
+                i = m.range.upperBound
+                continue
+            }
             if let m = name(t, i, end, sentence, state: &state), !glued {
                 out.append(m)
                 state.history.append(m.entity)
@@ -135,6 +153,128 @@ struct MentionFinder {
         state.previousSentence = out.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence)) }
         return out
     }
+
+    // MARK: countries and national entities
+
+    /// Reads the whole article once before its sentences, so the first sentence knows what later ones
+    /// say: the countries it names (known names of countries and of places or actors with a country,
+    /// and demonyms) and the type hints of its names.
+    func survey(_ t: [Token], state: inout ArticleEntities) {
+        hints(t, state: &state)
+        var i = 0
+        while i < t.count {
+            guard t[i].isCapitalised || t[i].isAcronym else { i += 1; continue }
+            if let d = lexicon.extra.demonyms.longest(t, at: i, end: t.count) {
+                state.articleCountries[d.value, default: 0] += 1
+                i += d.length
+                continue
+            }
+            if let n = lexicon.names.longest(t, at: i, end: t.count) {
+                // (a common-word alias capitalised at a sentence's start, "Government forces said", names no country)
+                if let c = lexicon.extra.countryOf[n.value], n.phrase.text.unicodeScalars.contains(where: { $0.properties.isUppercase }) {
+                    state.articleCountries[c, default: 0] += 1
+                }
+                i += n.length
+                continue
+            }
+            i += 1
+        }
+    }
+
+    /// "Taliban fighters", "the Shabaab militants", "M23-held": a run of capitalised words followed by a
+    /// follower noun or a hyphenated cue is an actor of that noun's class, wherever the article says so.
+    private func hints(_ t: [Token], state: inout ArticleEntities) {
+        let extra = lexicon.extra
+        guard !extra.followerNouns.isEmpty || !extra.hyphenCues.isEmpty else { return }
+        var i = 0
+        while i < t.count {
+            guard t[i].kind == .word, t[i].isCapitalised, !lexicon.token(t[i], isIn: .stop) else { i += 1; continue }
+            var k = i + 1
+            // capitalised words, hyphen-joined parts ("Al-Shabaab", "ISIS-K")
+            while k < t.count {
+                if t[k].kind == .word, t[k].isCapitalised, t[k].spaceBefore || t[k - 1].text == "-" { k += 1; continue }
+                if t[k].text == "-", !t[k].spaceBefore, k + 1 < t.count, !t[k + 1].spaceBefore, t[k + 1].isCapitalised { k += 1; continue }
+                break
+            }
+            var cls: String?
+            if k < t.count, t[k].kind == .word, !t[k].isCapitalised, t[k].spaceBefore { cls = extra.followerNouns[t[k].key] }
+            if k + 1 < t.count, t[k].text == "-", !t[k].spaceBefore, !t[k + 1].spaceBefore { cls = extra.hyphenCues[t[k + 1].key] }
+            if let cls {
+                let name = text(t, i..<k)
+                // a demonym or a known name is typed already
+                if lexicon.extra.demonyms.longest(t, at: i, end: k) == nil, lexicon.names.longest(t, at: i, end: k)?.length != k - i {
+                    state.typeHints[Ontology.normalise(name)] = cls
+                }
+            }
+            i = k
+        }
+    }
+
+    /// "Afghan forces", "the Iraqi government", "Azerbaijan's army": a country's entity of the class
+    /// the noun after the demonym (or possessive) names — one entity per country and class, whatever
+    /// the words. "government forces" alone names the force of the country the article is most about.
+    /// A longer known name wins ("Myanmar army" when the ontology lists it).
+    private func national(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, state: inout ArticleEntities) -> Mention? {
+        let extra = lexicon.extra
+        var country: String?, headAt = i
+        if t[i].isCapitalised, let d = extra.demonyms.longest(t, at: i, end: end) {
+            country = d.value
+            headAt = i + d.length
+        } else if t[i].isCapitalised, let n = lexicon.names.longest(t, at: i, end: end),
+                  ontology.entities[n.value].classIRI == lexicon.countryClass, i + n.length < end, t[i + n.length].key == "'s" {
+            country = ontology.entities[n.value].iri
+            headAt = i + n.length + 1
+        }
+        var cls: String?, upper = headAt
+        if let country, headAt < end, let h = extra.nationalHeads.longest(t, at: headAt, end: end) {
+            cls = h.value
+            upper = headAt + h.length
+            // a name continues past the head ("Afghan National Army", "Iraqi Security Forces") — that is a name
+            if upper < end, t[upper].isCapitalised, t[upper].kind == .word { return nil }
+        } else if country == nil, let g = extra.genericNames.longest(t, at: i, end: end), let main = state.mainCountry {
+            // only where no known entity of the article's countries takes the phrase
+            if let known = knownName(t, i, end, sentence, state: &state), known.length >= g.length { return nil }
+            country = main
+            cls = g.value
+            upper = i + g.length
+        }
+        guard let country, let cls else { return nil }
+        if headAt > i, let known = lexicon.names.longest(t, at: i, end: end), known.length >= upper - i,
+           ontology.entities[known.value].classIRI != lexicon.countryClass { return nil }
+        let words = text(t, i..<upper)
+        let kind = cls.split(separator: "#").last.map(String.init) ?? "entity"
+        let countryName = extra.countryLabel[country] ?? MentionFinder.localName(country)
+        let id = KG.entityNS + ArticleEntities.slug(countryName + " " + kind)
+        let e: Int
+        if let existing = state.byID[id] {
+            e = existing
+            state.addAliases(e, [words])
+        } else {
+            e = state.named(words, classIRI: cls, aliases: [], ontology: ontology, id: id)
+        }
+        return Mention(range: i..<upper, entity: e, kind: .name)
+    }
+
+    static func localName(_ iri: String) -> String {
+        iri.split(whereSeparator: { $0 == "/" || $0 == "#" }).last.map(String.init) ?? iri
+    }
+
+    /// The gazetteer's class for a name nothing else typed: a place of a country the article names, or
+    /// a city large enough to be known anywhere. nil if the name is no such place.
+    /// A bare name that is both a province and its capital ("Kandahar") is the town; "Kandahar province"
+    /// is typed by its head word before this is asked.
+    func gazetteerPlace(_ label: String, state: ArticleEntities) -> Gazetteer.Place? {
+        let places = lexicon.places.places(named: label)
+        guard !places.isEmpty else { return nil }
+        let inArticle = places.filter { p in
+            lexicon.extra.countryByCode[p.country].map { state.articleCountries[$0] != nil } ?? false
+        }
+        return inArticle.first { $0.classLocalName == "Town" } ?? inArticle.first
+            ?? places.first(where: { $0.population >= Self.worldCityPopulation })
+    }
+
+    /// A city this large types its name even in an article that does not name its country.
+    static let worldCityPopulation = 250_000
 
     // MARK: names
 
@@ -244,8 +384,18 @@ struct MentionFinder {
             label += " " + t[upper].text
             upper += 1
         }
-        let cls = headed ?? headClass(t, nameStart, upper) ?? namedBy(t, i, sentence)
+        // A demonym alone ("Afghan", "the Pakistani side") is an adjective, not a name.
+        if !title, upper - nameStart == 1, headed == nil, lexicon.extra.demonyms.longest(t, at: nameStart, end: upper) != nil { return nil }
+        var cls = headed ?? headClass(t, nameStart, upper) ?? namedBy(t, i, sentence)
             ?? (title ? lexicon.personClass : lexicon.unknownClass)
+        if cls == lexicon.unknownClass, let hint = state.typeHints[Ontology.normalise(label)] {
+            cls = hint
+        } else if cls == lexicon.unknownClass, !(upper - nameStart == 1 && Self.namedPerson(label, state, personClass: lexicon.personClass) != nil),
+           let place = gazetteerPlace(label, state: state) {
+            cls = KG.ns + place.classLocalName
+            // "KANDAHAR, Afghanistan (AFP) -": a dateline's capitals are not the place's name.
+            if label.count > 3, label == label.uppercased() { label = place.name }
+        }
         // A lone capitalised word opening a sentence is usually an ordinary word.
         if upper - nameStart == 1, nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text),
            cls == lexicon.unknownClass, !t[nameStart].isAcronym { return nil }

@@ -33,6 +33,15 @@ extension MentionFinder {
             // "an army camp": try a shorter known name? None is shorter than one word, so no mention.
             return nil
         }
+        // A common-word name ("government forces", "army") of an entity tied to a country belongs to
+        // that country's war: in an article that names other countries only, it is not that entity.
+        if let phrase, !phrase.text.unicodeScalars.contains(where: { $0.properties.isUppercase }), !state.articleCountries.isEmpty {
+            candidates = candidates.filter { c in
+                guard let country = lexicon.extra.countryOf[c] else { return true }
+                return state.articleCountries[country] != nil || state.forOntology[c] != nil
+            }
+            if candidates.isEmpty { return nil }
+        }
         let chosen: Int
         if candidates.count == 1 {
             chosen = candidates[0]

@@ -34,10 +34,10 @@ enum OntologyLocation {
         }
         var hasher = SHA256()
         hasher.update(data: Data(KGVersion.string.utf8))
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: dir))?.filter { $0.hasSuffix(".ttl") }.sorted() ?? []
+        let files = (try? Ontology.files(in: dir)).map { $0.turtle + $0.gazetteers } ?? []
         for f in files {
-            hasher.update(data: Data(f.utf8))
-            if let d = FileManager.default.contents(atPath: dir + "/" + f) { hasher.update(data: d) }
+            hasher.update(data: Data(f.dropFirst(dir.count).utf8))
+            if let d = FileManager.default.contents(atPath: f) { hasher.update(data: d) }
         }
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
         return (ontology, String(digest.prefix(16)))

@@ -35,20 +35,38 @@ public struct Ontology: Sendable {
     private var superclassChains: [String: [String]]
     private var nameIndex: [String: [Int]]
 
-    /// Loads every `*.ttl` file of `directory`, in sorted file-name order.
+    /// Populated places from real gazetteers (`places.tsv` files), used to type names the text uses.
+    public var places = Gazetteer()
+
+    /// The files an ontology folder is made of: every `*.ttl` and every gazetteer (`places.tsv`) in
+    /// it and its sub-folders (`places/`, `conflicts/`), sorted by their path inside the folder.
+    public static func files(in directory: String) throws -> (turtle: [String], gazetteers: [String]) {
+        let fm = FileManager.default
+        guard let walker = fm.enumerator(atPath: directory) else {
+            throw OntologyError(message: "\(directory): cannot list the folder")
+        }
+        var turtle: [String] = [], gazetteers: [String] = []
+        while let rel = walker.nextObject() as? String {
+            let name = (rel as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
+            if name.hasSuffix(".ttl") { turtle.append(rel) } else if name == "places.tsv" { gazetteers.append(rel) }
+        }
+        let full = { (rels: [String]) in rels.sorted().map { (directory as NSString).appendingPathComponent($0) } }
+        return (full(turtle), full(gazetteers))
+    }
+
+    /// Loads every `*.ttl` file of `directory` and its sub-folders, in sorted path order, and its gazetteers.
     public static func load(directory: String) throws -> Ontology {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             throw OntologyError(message: "\(directory): no such ontology folder")
         }
-        let names: [String]
-        do { names = try fm.contentsOfDirectory(atPath: directory) } catch {
-            throw OntologyError(message: "\(directory): cannot list the folder (\(error.localizedDescription))")
-        }
-        let files = names.filter { $0.hasSuffix(".ttl") }.sorted().map { (directory as NSString).appendingPathComponent($0) }
+        let (files, gazetteers) = try files(in: directory)
         if files.isEmpty { throw OntologyError(message: "\(directory): no .ttl files") }
-        return try load(files: files)
+        var ontology = try load(files: files)
+        for g in gazetteers { ontology.places.merge(try Gazetteer.cached(file: g)) }
+        return ontology
     }
 
     /// Loads the given Turtle files, in the order given.
