@@ -50,6 +50,14 @@ struct PhraseSet<Value: Sendable>: Sendable {
         return nil
     }
 
+    /// The value of a phrase that ends right before `end` and starts at or after `from`, the longest one.
+    func lastEnding(at end: Int, from: Int, _ tokens: [Token]) -> Value? {
+        for start in from..<end {
+            if let m = longest(tokens, at: start, end: end), start + m.length == end { return m.value }
+        }
+        return nil
+    }
+
     /// Every phrase at `start`, longest first.
     func all(_ tokens: [Token], at start: Int, end: Int) -> [(length: Int, value: Value)] {
         trie.matches(tokens, from: start, end: end).flatMap { m in

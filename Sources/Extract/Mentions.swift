@@ -340,14 +340,17 @@ struct MentionFinder {
             title = true
             k = i + tw.length
         }
-        let nameStart = k
+        // "al-Jufra", "el-Fasher": a lower-case Arabic article glued to a capitalised name is part of it.
+        if !title, k + 2 < end, Self.arabicArticles.contains(t[k].key), t[k + 1].text == "-", !t[k + 1].spaceBefore,
+           !t[k + 2].spaceBefore, t[k + 2].isCapitalised, t[k + 2].kind == .word { k += 2 }
+        let nameStart = title ? k : i
         // "55th Light Infantry Division"
         if k < end, t[k].kind == .number, k + 1 < end, t[k + 1].isCapitalised,
            t[k].text.hasSuffix("th") || t[k].text.hasSuffix("st") || t[k].text.hasSuffix("nd") || t[k].text.hasSuffix("rd") { k += 1 }
         // A capitalised number word inside a sentence opens a name ("Four Cardinal Pagoda Hill").
         let numberName = k > sentence.lowerBound && k + 1 < end && lexicon.token(t[k], isIn: .number)
             && t[k + 1].kind == .word && t[k + 1].isCapitalised && !lexicon.token(t[k + 1], isIn: .stop)
-        guard k < end, t[k].kind == .word, t[k].isCapitalised, numberName || !lexicon.token(t[k], isIn: .stop),
+        guard k < end, t[k].kind == .word, t[k].isCapitalised, numberName || k > nameStart || !lexicon.token(t[k], isIn: .stop),
               TimeFinder.months[t[k].key] == nil, TimeFinder.weekdays[t[k].key] == nil else { return nil }
         while k < end {
             let x = t[k]
@@ -431,6 +434,9 @@ struct MentionFinder {
 
     /// The class given by the last head word inside `range` (a trailing number is skipped).
     private func headClass(_ t: [Token], _ start: Int, _ end: Int) -> String? {
+        // "Government of National Accord", "House of Representatives": the head stands before "of".
+        if let of = (start..<end).first(where: { t[$0].key == "of" }), of > start,
+           let h = lexicon.headWords.lastEnding(at: of, from: start, t) { return h }
         var best: (Int, String)?
         for k in start..<end {
             if let h = lexicon.headWords.longest(t, at: k, end: end), k + h.length >= end - (t[end - 1].kind == .number ? 1 : 0) {
@@ -521,6 +527,9 @@ struct MentionFinder {
     /// Words that are not modifiers of a kind noun (verbs and adverbs that often stand before one).
     static let kindStops: Set<String> = ["were", "was", "are", "is", "be", "been", "being", "had", "has", "have",
                                          "said", "says", "of", "than", "many", "several", "few", "the", "any"]
+
+    /// Arabic articles written in lower case before a name ("al-Jufra").
+    static let arabicArticles: Set<String> = ["al", "el", "ad", "ash", "as", "an", "ar", "at", "az", "ath"]
 
     static let numberWords: Set<String> = ["dozens", "hundreds", "thousands", "two", "three", "four", "five", "six",
                                            "seven", "eight", "nine", "ten", "twelve", "twenty", "fifty"]
