@@ -47,7 +47,7 @@ struct ExtraVocabulary: Sendable {
             switch p {
             case KG.ns + "isoCode": countryByCode[text] = s; codeOfCountry[s] = text
             case KG.ns + "demonym": demonyms.add(Phrase(text, caseSensitive: true), s)
-            case KG.ns + "nationalHead": nationalHeads.add(Phrase(text, caseSensitive: true), s)
+            case KG.ns + "nationalHead": nationalHeads.add(Phrase(text), s)
             case KG.ns + "genericName": genericNames.add(Phrase(text), s)
             case KG.ns + "followerNoun": followerNouns[text] = s
             case KG.ns + "hyphenCue": hyphenCues[text] = s

@@ -98,6 +98,7 @@ public struct Extractor: Sendable {
                         // An untyped relation (partOf) links two places or two non-places, never a unit and a town.
                         if rel.domain == rel.range, !isPlace(rel.domain ?? ""),
                            isPlace(state.records[s].classIRI) != isPlace(state.records[o].classIRI) { continue }
+                        guard promote(s, o, relation: rel, state: &state) else { continue }
                         if rel.domain == lexicon.personClass, state.records[s].classIRI == lexicon.unknownClass {
                             state.records[s].classIRI = lexicon.personClass
                         }
@@ -138,6 +139,33 @@ public struct Extractor: Sendable {
     }
 
     func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
+
+    /// Relations whose arguments type a name of unknown kind: "the Taliban took Islam Qala" makes Islam
+    /// Qala a place when the Taliban are an actor, and the Taliban an actor when Islam Qala is a place.
+    static let typingRelations: Set<String> = ["captured", "controls", "surrounds", "withdrewFrom", "attacked", "locatedIn"]
+
+    /// Whether a subject–object pair may stand, typing an argument of unknown kind from the relation
+    /// (`typingRelations`) when the other one is typed as the relation wants: it takes its slot's class
+    /// (an actor for an actor slot; a place slot's class; no change for a slot as wide as `kg:Entity`).
+    /// Both unknown, or an unknown argument of another relation outside a person slot, is no statement.
+    func promote(_ s: Int, _ o: Int, relation rel: (localName: String, domain: String?, range: String?, isState: Bool),
+                 state: inout ArticleEntities) -> Bool {
+        let unknown = lexicon.unknownClass
+        let su = state.records[s].classIRI == unknown, ou = state.records[o].classIRI == unknown
+        if !su && !ou { return true }
+        if su && ou { return false }
+        let slot = (su ? rel.domain : rel.range) ?? unknown
+        if slot == lexicon.personClass { return true }
+        guard Self.typingRelations.contains(rel.localName) else { return false }
+        let other = state.records[su ? o : s].classIRI
+        if let otherSlot = su ? rel.range : rel.domain, !ontology.isSubclass(other, of: otherSlot) { return false }
+        if slot == unknown { return true }
+        let e = su ? s : o
+        guard !state.records[e].known else { return false }
+        state.records[e].classIRI = slot
+        return true
+    }
+
 
     /// The sentence with each mention bracketed: `[Spin Boldak|Town]`, `[the group→Taliban|ArmedGroup]`.
     static func traceLine(_ t: [Token], _ range: Range<Int>, _ mentions: [Mention], _ state: ArticleEntities) -> String {

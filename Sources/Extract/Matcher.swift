@@ -92,6 +92,8 @@ struct Matcher {
                                        "finally", "later", "all", "both", "jointly", "fully", "completely", "again",
                                        "effectively", "eventually", "successfully", "recently", "swiftly", "quickly"]
     static let determiners: Set<String> = ["the", "a", "an"]
+    /// Slot classes a name of unknown kind may fill when the relation's other argument is typed.
+    static let promotable: Set<String> = [KG.ns + "Actor", KG.ns + "Entity"]
     /// Emphatic reflexives after a noun phrase ("the town itself fell"): skipped like adverbs.
     static let intensifiers: Set<String> = ["itself", "themselves", "himself", "herself"]
     static let memberNouns: Set<String> = ["soldiers", "troops", "members", "fighters", "personnel", "men", "units",
@@ -147,8 +149,12 @@ struct Matcher {
     func compatible(_ mention: Int, _ s: SentenceView, _ required: String?, strictClass: Bool) -> Bool {
         guard let required else { return true }
         let cls = s.classes[mention]
-        // A name of unknown kind may only fill a person slot (role patterns then type it as a person).
-        if cls == lexicon.unknownClass { return !strictClass && required == lexicon.personClass }
+        // A name of unknown kind may fill a person slot (role patterns then type it as a person), and
+        // the place or actor slot of a relation whose other argument is typed (`Extractor.promote`).
+        if cls == lexicon.unknownClass {
+            return !strictClass && (required == lexicon.personClass || Self.promotable.contains(required)
+                                    || ontology.isSubclass(required, of: lexicon.placeClass))
+        }
         return ontology.isSubclass(cls, of: required)
     }
 

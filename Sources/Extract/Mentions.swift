@@ -36,6 +36,16 @@ struct ArticleEntities: Sendable {
     /// fighters", "M23-held"): a name of unknown kind takes it.
     var typeHints: [String: String] = [:]
 
+    /// Ontology entity index → its country (`ExtraVocabulary.countryOf`), for `inScope`.
+    var countryOf: [Int: String] = [:]
+
+    /// Whether an ontology entity may be what a name of this article means: an entity tied to a
+    /// country only in an article naming that country (or none), or once the article has used it.
+    func inScope(_ ontologyIndex: Int) -> Bool {
+        guard !articleCountries.isEmpty, let c = countryOf[ontologyIndex] else { return true }
+        return articleCountries[c] != nil || forOntology[ontologyIndex] != nil
+    }
+
     /// The country the article is most about, if it names any.
     var mainCountry: String? {
         articleCountries.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
@@ -56,7 +66,7 @@ struct ArticleEntities: Sendable {
     /// the slug of the label (the same name in two articles gives the same id).
     mutating func named(_ label: String, classIRI: String, aliases: [String], ontology: Ontology, id explicitID: String? = nil) -> Int {
         for n in [label] + aliases where explicitID == nil {
-            if let idx = ontology.entityIndices(matching: n).first {
+            if let idx = ontology.entityIndices(matching: n).first(where: inScope) {
                 let i = known(idx, ontology)
                 addAliases(i, [label] + aliases)
                 return i
@@ -160,6 +170,7 @@ struct MentionFinder {
     /// say: the countries it names (known names of countries and of places or actors with a country,
     /// and demonyms) and the type hints of its names.
     func survey(_ t: [Token], state: inout ArticleEntities) {
+        state.countryOf = lexicon.extra.countryOf
         hints(t, state: &state)
         var i = 0
         while i < t.count {
@@ -221,9 +232,10 @@ struct MentionFinder {
             country = d.value
             headAt = i + d.length
         } else if t[i].isCapitalised, let n = lexicon.names.longest(t, at: i, end: end),
-                  ontology.entities[n.value].classIRI == lexicon.countryClass, i + n.length < end, t[i + n.length].key == "'s" {
+                  ontology.entities[n.value].classIRI == lexicon.countryClass, i + n.length < end {
+            // "Azerbaijan's army", "the Azerbaijan Army"
             country = ontology.entities[n.value].iri
-            headAt = i + n.length + 1
+            headAt = i + n.length + (t[i + n.length].key == "'s" ? 1 : 0)
         }
         var cls: String?, upper = headAt
         if let country, headAt < end, let h = extra.nationalHeads.longest(t, at: headAt, end: end) {

@@ -36,10 +36,7 @@ extension MentionFinder {
         // A common-word name ("government forces", "army") of an entity tied to a country belongs to
         // that country's war: in an article that names other countries only, it is not that entity.
         if let phrase, !phrase.text.unicodeScalars.contains(where: { $0.properties.isUppercase }), !state.articleCountries.isEmpty {
-            candidates = candidates.filter { c in
-                guard let country = lexicon.extra.countryOf[c] else { return true }
-                return state.articleCountries[country] != nil || state.forOntology[c] != nil
-            }
+            candidates = candidates.filter(state.inScope)
             if candidates.isEmpty { return nil }
         }
         let chosen: Int
