@@ -34,6 +34,14 @@ struct ExtraVocabulary: Sendable {
     /// `kg:followerNoun`), and the participle after a hyphen that does ("M23-held", `kg:hyphenCue`) → class.
     var followerNouns: [String: String] = [:]
     var hyphenCues: [String: String] = [:]
+    /// Country IRI → the ontology's entities tied to it (not the country itself), in file order.
+    private var entitiesOfCountry: [String: [(index: Int, classIRI: String)]] = [:]
+
+    /// The first ontology entity (in file order) of `country` whose class is `cls` or under it:
+    /// "Sudanese army" is the SAF when the ontology has it.
+    func nationalEntity(country: String, cls: String, _ ontology: Ontology) -> Int? {
+        entitiesOfCountry[country]?.first { ontology.isSubclass($0.classIRI, of: cls) }?.index
+    }
 
     init(_ ontology: Ontology) {
         let countryPredicate = KG.ns + "country"
@@ -55,6 +63,7 @@ struct ExtraVocabulary: Sendable {
             }
         }
         for e in ontology.entities where codeOfCountry[e.iri] != nil { countryLabel[e.iri] = e.label }
+
         var index: [String: Int] = [:]
         for (i, e) in ontology.entities.enumerated() { index[e.iri] = i }
         let countryClass = KG.ns + "Country"
@@ -69,6 +78,9 @@ struct ExtraVocabulary: Sendable {
                 current = c.parentPlace.flatMap { index[$0] }.map { ontology.entities[$0] }
                 steps += 1
             }
+        }
+        for (i, c) in countryOf.sorted(by: { $0.key < $1.key }) where ontology.entities[i].classIRI != countryClass {
+            entitiesOfCountry[c, default: []].append((i, ontology.entities[i].classIRI))
         }
     }
 }

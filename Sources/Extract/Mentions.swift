@@ -246,6 +246,8 @@ struct MentionFinder {
         } else if country == nil, let g = extra.genericNames.longest(t, at: i, end: end), let main = state.mainCountry {
             // only where no known entity of the article's countries takes the phrase
             if let known = knownName(t, i, end, sentence, state: &state), known.length >= g.length { return nil }
+            // "the Government of National Accord": a name, not the phrase
+            if i + g.length < end, t[i + g.length].isCapitalised || t[i + g.length].key == "of" { return nil }
             country = main
             cls = g.value
             upper = i + g.length
@@ -254,6 +256,12 @@ struct MentionFinder {
         if headAt > i, let known = lexicon.names.longest(t, at: i, end: end), known.length >= upper - i,
            ontology.entities[known.value].classIRI != lexicon.countryClass { return nil }
         let words = text(t, i..<upper)
+        // the country's own entity of that kind in the ontology ("Sudanese army", "the army" in Sudan: the SAF)
+        if let known = extra.nationalEntity(country: country, cls: cls, ontology) {
+            let e = state.known(known, ontology)
+            state.addAliases(e, [words])
+            return Mention(range: i..<upper, entity: e, kind: .name)
+        }
         let kind = cls.split(separator: "#").last.map(String.init) ?? "entity"
         let countryName = extra.countryLabel[country] ?? MentionFinder.localName(country)
         let id = KG.entityNS + ArticleEntities.slug(countryName + " " + kind)

@@ -90,7 +90,8 @@ import Testing
 
 @Suite struct ClauseAttachmentTests {
     @Test func relativeClauseAntecedentIsThePassiveObject() {
-        let text = "Some 40 Thai workers who had been trafficked to work for gangs in the zone were freed by regime officials."
+        // (the first sentence places the article in Myanmar: "regime" is Myanmar's junta only in Myanmar's war)
+        let text = "Raids went on in Laukkai, Myanmar. Some 40 Thai workers who had been trafficked to work for gangs in the zone were freed by regime officials."
         #expect(Fixture.has(text, "40 Thai workers", "rescued", "junta") == false)
         #expect(Fixture.has(text, "junta", "rescued", "40 Thai workers"))
     }

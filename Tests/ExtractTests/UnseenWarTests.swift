@@ -1,0 +1,161 @@
+import Extract
+import Foundation
+import Ontology
+import Testing
+
+/// Extraction of wars the ontology has no file for: names typed from real gazetteer data, demonyms,
+/// what the article says around a name, and the relation a name takes part in. Sentences are our own;
+/// actors are invented unless the construction needs a real country or town.
+@Suite struct GazetteerTypingTests {
+    @Test func aTownOfACountryTheArticleNamesIsAPlace() {
+        // Kunduz is in the GeoNames data, the Velor Front nowhere.
+        let text = "KABUL, Afghanistan (Wire) - Velor Front fighters captured Kunduz on Sunday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Kunduz"))
+    }
+
+    @Test func aDatelineInCapitalsTakesTheGazetteersSpelling() {
+        let text = "KANDAHAR, Afghanistan - The Velor Front said it had seized Kandahar."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.contains { $0.label == "Kandahar" })
+        #expect(!r.entities.contains { $0.label == "KANDAHAR" })
+    }
+
+    @Test func aProvinceIsARegionAndItsCapitalATown() {
+        let text = "Fighters of the Velor Front captured Kunduz, the capital of Kunduz province, in Afghanistan."
+        #expect(Fixture.has(text, "Kunduz", "partOf", "Kunduz province"))
+    }
+
+    @Test func aSmallTownOfACountryTheArticleNeverNamesIsNotTyped() {
+        let g = Fixture.ontology.places
+        let small = g.places(named: "Wagner")
+        #expect(!small.isEmpty)
+        #expect(small.allSatisfy { $0.population < 250_000 })
+        // an article about Mali: a town named Wagner elsewhere does not make the group a place
+        let text = "BAMAKO, Mali - Wagner fighters attacked the Velor Front near Gao."
+        #expect(!Fixture.facts(text).contains { $0.o == "Wagner" && $0.r == "captured" })
+        #expect(Fixture.has(text, "Wagner", "attacked", "Velor Front"))
+    }
+}
+
+@Suite struct NationalForceTests {
+    @Test func demonymAndForceNounNameTheCountrysForces() {
+        let text = "Dorvani Liberation Army fighters attacked Afghan forces in Kunduz, Afghanistan. Afghan troops later retook Kunduz."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        let forces = r.entities.filter { $0.id.hasSuffix("/afghanistan-stateforce") }
+        #expect(forces.count == 1)
+        #expect(forces.first.map { [$0.label] + $0.aliases }?.contains("Afghan troops") == true)
+        #expect(Fixture.has(text, "Afghan forces", "captured", "Kunduz"))
+    }
+
+    @Test func aCountrysOwnNameBeforeAForceNoun() {
+        let text = "Units of the Azerbaijan Army entered Fuzuli, Azerbaijan, and took control of the town."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.contains { $0.id.hasSuffix("/azerbaijan-stateforce") })
+    }
+
+    @Test func genericForcesAreTheForcesOfTheArticlesCountry() {
+        let text = "MOGADISHU, Somalia - Government forces captured Jowhar from the Velor Front on Monday."
+        #expect(Fixture.has(text, "Government forces", "captured", "Jowhar"))
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.contains { $0.id.hasSuffix("/somalia-stateforce") })
+    }
+}
+
+@Suite struct ConflictScopeTests {
+    @Test func anotherWarsGenericAliasIsNotUsed() {
+        // syria.ttl and myanmar.ttl list "government forces" and "army" for their countries' forces.
+        let text = "TRIPOLI, Libya - Government forces attacked the Velor Front. The army said it held Gharyan."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(!r.entities.contains { $0.label == "Syrian government" || $0.label == "junta" })
+    }
+
+    @Test func theSameAliasKeepsItsEntityInItsOwnWar() {
+        let text = "The army shelled Laukkai in Shan State, Myanmar, on Sunday."
+        #expect(Fixture.has(text, "junta", "attacked", "Laukkai"))
+    }
+
+    @Test func aCapitalisedCommonAliasNamesNoCountry() {
+        // "Government forces" at a sentence's start must not count Syria among the article's countries.
+        let text = "KABUL, Afghanistan - Government forces said they held Kunduz."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(!r.entities.contains { $0.label == "Syrian government" })
+    }
+}
+
+@Suite struct ContextTypingTests {
+    @Test func followerNounTypesANameEverywhereInTheArticle() {
+        // the first sentence alone says nothing of what the Zorvani are; the second does
+        let text = "The Zorvani captured Kunduz, Afghanistan, on Friday. Zorvani fighters had surrounded it for weeks."
+        #expect(Fixture.has(text, "Zorvani", "captured", "Kunduz"))
+    }
+
+    @Test func hyphenatedCueTypesTheActor() {
+        let text = "The Zorvani-held town of Baghlan, Afghanistan, was quiet. The Zorvani attacked Kunduz on Friday."
+        #expect(Fixture.has(text, "Zorvani", "attacked", "Kunduz"))
+    }
+
+    @Test func aRelationTypesAnUnknownPlace() {
+        // Qelvar Pass is in no gazetteer: the typed actor's deed makes it a place.
+        let text = "Velor Front fighters captured Qelvar Pass on Monday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Qelvar Pass"))
+    }
+
+    @Test func twoUnknownNamesMakeNoStatement() {
+        let text = "Qorlan captured Qelvar on Monday."
+        #expect(!Fixture.facts(text).contains { $0.r == "captured" })
+    }
+
+    @Test func headWordBeforeOfTypesTheName() {
+        let text = "The Government of Velor Accord said its forces had taken Sirte, Libya."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.contains { $0.label == "Government of Velor Accord" && $0.classIRI.hasSuffix("#Government") })
+    }
+
+    @Test func arabicArticleIsPartOfTheName() {
+        let text = "Velor Front fighters seized al-Qarawi, Libya, on Tuesday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "al-Qarawi"))
+    }
+
+    @Test func aDemonymAloneIsNoName() {
+        let r = Fixture.extractor.extract(Fixture.article("A Pakistani source said the border was closed."))
+        #expect(!r.entities.contains { $0.label == "Pakistani" })
+    }
+}
+
+@Suite struct GazetteerFileTests {
+    @Test func readsPlacesAndTheirOtherNames() throws {
+        let g = try Gazetteer(text: "# comment\nQelvar\tTown\tAF\t36.1\t68.2\t12000\tQelwar|Kelvar\nQelvar\tRegion\tAF\t\t\t\t\n")
+        #expect(g.count == 2)
+        #expect(g.places(named: "kelvar").map(\.classLocalName) == ["Town"])
+        #expect(g.places(named: "Qelvar").count == 2)
+        #expect(g.places(named: "Qelwar").first?.population == 12000)
+    }
+
+    @Test func aMalformedLineNamesFileAndLine() {
+        #expect(throws: OntologyError.self) { try Gazetteer(text: "Qelvar\tTown\tAF\nbroken line\n", file: "p.tsv") }
+        do { _ = try Gazetteer(text: "Qelvar\tTown\tAF\nbroken line\n", file: "p.tsv"); Issue.record("no error") } catch {
+            #expect("\(error)".hasPrefix("p.tsv:2:"))
+        }
+    }
+
+    @Test func theOntologyFolderIsReadWithItsSubfolders() throws {
+        let files = try Ontology.files(in: Fixture.ontologyDirectory)
+        #expect(files.turtle.contains { $0.hasSuffix("conflicts/myanmar.ttl") })
+        #expect(files.turtle.contains { $0.hasSuffix("places/countries.ttl") })
+        #expect(files.gazetteers.contains { $0.hasSuffix("places/places.tsv") })
+        #expect(Fixture.ontology.places.count > 100_000)
+    }
+
+    @Test func anOntologyWithoutConflictFilesLoads() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kg-generic-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/places", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixture.ontologyDirectory + "/core.ttl", toPath: dir + "/core.ttl")
+        try FileManager.default.copyItem(atPath: Fixture.ontologyDirectory + "/places/countries.ttl", toPath: dir + "/places/countries.ttl")
+        try "Kunduz\tTown\tAF\t36.7\t68.9\t160000\t\n".write(toFile: dir + "/places/places.tsv", atomically: true, encoding: .utf8)
+        let o = try Ontology.load(directory: dir)
+        #expect(o.entities(matching: "MNDAA").isEmpty)
+        let facts = Extractor(ontology: o).extract(Fixture.article("Velor Front fighters captured Kunduz, Afghanistan."))
+        #expect(facts.assertions.contains { $0.relation == "captured" && $0.object.hasSuffix("/kunduz") })
+    }
+}
