@@ -238,7 +238,7 @@ struct MentionFinder {
             headAt = i + n.length + (t[i + n.length].key == "'s" ? 1 : 0)
         }
         var cls: String?, upper = headAt
-        if let country, headAt < end, let h = extra.nationalHeads.longest(t, at: headAt, end: end) {
+        if country != nil, headAt < end, let h = extra.nationalHeads.longest(t, at: headAt, end: end) {
             cls = h.value
             upper = headAt + h.length
             // a name continues past the head ("Afghan National Army", "Iraqi Security Forces") — that is a name
