@@ -188,25 +188,28 @@ public struct Ontology: Sendable {
     /// marks, and only letters and digits are alphanumeric); nil if the text is not all ASCII.
     static func normaliseASCII(_ name: String) -> String? {
         var name = name
-        return name.withUTF8 { bytes -> String? in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            for b in bytes {
-                if b >= 0x80 { return nil }
-                if b == 0x27 || b == 0x60 { continue }    // ' and `
-                let lower = b &- 0x41 < 26 ? b | 0x20 : b
-                if lower &- 0x61 < 26 || b &- 0x30 < 10 {
-                    if pendingSpace && !out.isEmpty { out.append(0x20) }
-                    pendingSpace = false
-                    out.append(lower)
-                } else {
-                    pendingSpace = true
-                }
+        return name.withUTF8 { normaliseASCII(bytes: $0) }
+    }
+
+    /// `normaliseASCII` of UTF-8 bytes (a slice of a file, without making a `String` of it first).
+    static func normaliseASCII<C: Collection<UInt8>>(bytes: C) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            if b == 0x27 || b == 0x60 { continue }    // ' and `
+            let lower = b &- 0x41 < 26 ? b | 0x20 : b
+            if lower &- 0x61 < 26 || b &- 0x30 < 10 {
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(lower)
+            } else {
+                pendingSpace = true
             }
-            if out.starts(with: Array("the ".utf8)) { out.removeFirst(4) }
-            return String(decoding: out, as: UTF8.self)
         }
+        if out.starts(with: Array("the ".utf8)) { out.removeFirst(4) }
+        return String(decoding: out, as: UTF8.self)
     }
 }
 
