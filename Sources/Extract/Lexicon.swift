@@ -9,14 +9,20 @@ struct Phrase: Sendable {
     var exact: [String?]
     var text: String
 
-    init(_ text: String, caseSensitive: Bool = false) {
+    /// `capitalisedStaysCapitalised`: a phrase whose first word is capitalised matches only a capitalised
+    /// first word (a name the article wrote "Fighters" does not match "fighters").
+    init(_ text: String, caseSensitive: Bool = false, capitalisedStaysCapitalised: Bool = false) {
         let tokens = Tokenizer.tokenize(text)
         self.text = text
         keys = tokens.map(\.key)
         exact = tokens.map { caseSensitive || $0.isAcronym ? $0.text : nil }
+        if capitalisedStaysCapitalised, let first = tokens.first, first.isCapitalised, exact[0] == nil { capitalFirst = true }
     }
 
+    private var capitalFirst = false
+
     func matches(_ tokens: [Token], at start: Int) -> Bool {
+        if capitalFirst, !tokens[start].isCapitalised { return false }
         for (k, e) in exact.enumerated() {
             if let e, tokens[start + k].text != e { return false }
         }

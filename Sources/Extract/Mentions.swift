@@ -79,14 +79,14 @@ struct ArticleEntities: Sendable {
         }
         let i = add(EntityRecord(id: id, label: label, classIRI: classIRI, aliases: [], known: false))
         addAliases(i, aliases)
-        local.add(Phrase(label), i)
+        local.add(Phrase(label, capitalisedStaysCapitalised: true), i)
         return i
     }
 
     mutating func addAliases(_ i: Int, _ names: [String]) {
         for n in names where n != records[i].label && !records[i].aliases.contains(n) && !n.isEmpty {
             records[i].aliases.append(n)
-            local.add(Phrase(n), i)
+            local.add(Phrase(n, capitalisedStaysCapitalised: true), i)
         }
     }
 
@@ -199,8 +199,11 @@ struct MentionFinder {
         guard !extra.followerNouns.isEmpty || !extra.hyphenCues.isEmpty else { return }
         var i = 0
         while i < t.count {
-            guard t[i].kind == .word, t[i].isCapitalised, !lexicon.token(t[i], isIn: .stop) else { i += 1; continue }
-            var k = i + 1
+            // "al-Qaeda fighters"
+            let article = i + 2 < t.count && Self.arabicArticles.contains(t[i].key) && t[i + 1].text == "-"
+                && !t[i + 1].spaceBefore && !t[i + 2].spaceBefore && t[i + 2].isCapitalised
+            guard article || (t[i].kind == .word && t[i].isCapitalised && !lexicon.token(t[i], isIn: .stop)) else { i += 1; continue }
+            var k = article ? i + 3 : i + 1
             // capitalised words, hyphen-joined parts ("Al-Shabaab", "ISIS-K")
             while k < t.count {
                 if t[k].kind == .word, t[k].isCapitalised, t[k].spaceBefore || t[k - 1].text == "-" { k += 1; continue }
@@ -313,6 +316,17 @@ struct MentionFinder {
             let c = state.named(text(t, i..<upper), classIRI: h.value, aliases: [], ontology: ontology)
             return Mention(range: i..<upper, entity: c, kind: .name)
         }
+        // "Islamic State West Africa Province", "Islamic State - Khorasan Province": a known actor's name
+        // followed by capitalised words that end in a head word names another actor of the same kind.
+        if let e = entity, !isPlaceClass(state.records[e].classIRI),
+           let nameEnd = extendedName(t, from: i + len, end, possessive: t[i + len - 1].isCapitalised) {
+            let first = t[i].key == "the" ? i + 1 : i
+            var aliases: [String] = [], upper = nameEnd
+            // "… Khorasan Province (ISIS-K)"
+            if let (alias, close) = bracketed(t, nameEnd, end) { aliases.append(alias); upper = close + 1 }
+            let c = state.named(text(t, first..<nameEnd), classIRI: state.records[e].classIRI, aliases: aliases, ontology: ontology)
+            return Mention(range: i..<upper, entity: c, kind: .name)
+        }
         if var e = entity {
             var upper = i + len
             // "Hsipaw town", "Kunlong city": a lower-case head word of the place's own kind belongs to its name.
@@ -339,6 +353,26 @@ struct MentionFinder {
             return Mention(range: i..<upper, entity: e, kind: .name)
         }
         return unknownName(t, i, end, sentence, state: &state)
+    }
+
+    func isPlaceClass(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
+
+    /// The end of a run of capitalised words at `k` (over a spaced dash or a possessive) that ends in a
+    /// head word, if it has at least two words: "West Africa Province", "- Khorasan Province", "'s Sahel Province".
+    /// Not over a possessive after a common word ("the army's Northern Command" is the army's unit), and
+    /// never onto a known name ("the MNDAA's Northeastern Command").
+    private func extendedName(_ t: [Token], from start: Int, _ end: Int, possessive: Bool) -> Int? {
+        var k = start
+        if k < end, (t[k].text == "-" && t[k].spaceBefore) || (possessive && t[k].key == "'s") { k += 1 }
+        let first = k
+        if first < end, lexicon.names.longest(t, at: first, end: end) != nil { return nil }
+        var lastHead: Int?
+        while k < end, t[k].kind == .word, t[k].isCapitalised, !lexicon.token(t[k], isIn: .stop) {
+            if let h = lexicon.headWords.longest(t, at: k, end: end) { lastHead = k + h.length; k += h.length; continue }
+            k += 1
+        }
+        guard let h = lastHead, h == k, k - first >= 2 else { return nil }
+        return k
     }
 
     /// "(ACR)" or "(Full Name)" at `i`: the text inside and the index of ")".
@@ -378,6 +412,12 @@ struct MentionFinder {
             if k > nameStart, let known = lexicon.names.longest(t, at: k, end: end),
                known.phrase.text.unicodeScalars.first?.properties.isUppercase == true { break }
             if x.kind == .word && x.isCapitalised && (k == nameStart || !lexicon.token(x, isIn: .stop)) { k += 1; continue }
+            // "Sar-e Pul", "Mazar-i-Sharif": a short lower-case connector glued by a hyphen.
+            if x.text == "-", !x.spaceBefore, k + 2 < end, t[k + 1].kind == .word, !t[k + 1].isCapitalised,
+               t[k + 1].key.count <= 3, !t[k + 1].spaceBefore {
+                if t[k + 2].text == "-", !t[k + 2].spaceBefore, k + 3 < end, t[k + 3].isCapitalised, !t[k + 3].spaceBefore { k += 4; continue }
+                if t[k + 2].isCapitalised, t[k + 2].kind == .word, t[k + 2].spaceBefore { k += 3; continue }
+            }
             // Inner connectors: "People's Defence Force", "Communist Party of Burma", "Kya-shin".
             if k + 1 < end, t[k + 1].isCapitalised, t[k + 1].kind == .word,
                x.key == "'s" || (x.key == "of" && headClass(t, nameStart, k) != nil) || (x.text == "-" && !x.spaceBefore) {
@@ -420,7 +460,8 @@ struct MentionFinder {
             if label.count > 3, label == label.uppercased() { label = place.name }
         }
         // A lone capitalised word opening a sentence is usually an ordinary word.
-        if upper - nameStart == 1, nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text),
+        if upper - nameStart == 1, nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text)
+            || (t[nameStart - 1].text == "-" && t[nameStart - 1].spaceBefore),
            cls == lexicon.unknownClass, !t[nameStart].isAcronym { return nil }
         if title { aliases.append(text(t, i..<upper)) }
         // "Bai said", "Mr Bai": one word of a person the article has already named is that person.
