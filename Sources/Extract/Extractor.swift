@@ -98,7 +98,9 @@ public struct Extractor: Sendable {
                         // An untyped relation (partOf) links two places or two non-places, never a unit and a town.
                         if rel.domain == rel.range, !isPlace(rel.domain ?? ""),
                            isPlace(state.records[s].classIRI) != isPlace(state.records[o].classIRI) { continue }
-                        guard promote(s, o, relation: rel, state: &state) else { continue }
+                        guard promote(s, o, relation: rel, role: m.template.kind == .role, state: &state) else { continue }
+                        // "Gnounou says they have seized X": a person neither captures nor holds a place; a force does.
+                        if Self.forceRelations.contains(rel.localName), state.records[s].classIRI == lexicon.personClass { continue }
                         if rel.domain == lexicon.personClass, state.records[s].classIRI == lexicon.unknownClass {
                             state.records[s].classIRI = lexicon.personClass
                         }
@@ -140,6 +142,9 @@ public struct Extractor: Sendable {
 
     func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
 
+    /// Relations whose subject is a force, never a person (the person's force is reported instead).
+    static let forceRelations: Set<String> = ["captured", "controls", "surrounds", "withdrewFrom"]
+
     /// Relations whose arguments type a name of unknown kind: "the Taliban took Islam Qala" makes Islam
     /// Qala a place when the Taliban are an actor, and the Taliban an actor when Islam Qala is a place.
     static let typingRelations: Set<String> = ["captured", "controls", "surrounds", "withdrewFrom", "attacked", "locatedIn"]
@@ -149,11 +154,17 @@ public struct Extractor: Sendable {
     /// (an actor for an actor slot; a place slot's class; no change for a slot as wide as `kg:Entity`).
     /// Both unknown, or an unknown argument of another relation outside a person slot, is no statement.
     func promote(_ s: Int, _ o: Int, relation rel: (localName: String, domain: String?, range: String?, isState: Bool),
-                 state: inout ArticleEntities) -> Bool {
+                 role: Bool = false, state: inout ArticleEntities) -> Bool {
         let unknown = lexicon.unknownClass
         let su = state.records[s].classIRI == unknown, ou = state.records[o].classIRI == unknown
         if !su && !ou { return true }
-        if su && ou { return false }
+        // "Badr's leader, Hadi al-Amiri", "Qorlan, a spokesman for the Velor": a role noun between two
+        // names of unknown kind says what both are — a person, and an actor it speaks for or leads.
+        if su && ou {
+            guard role, rel.domain == lexicon.personClass, !state.records[s].known, !state.records[o].known else { return false }
+            state.records[o].classIRI = lexicon.actorClass
+            return true
+        }
         let slot = (su ? rel.domain : rel.range) ?? unknown
         if slot == lexicon.personClass { return true }
         guard Self.typingRelations.contains(rel.localName) else { return false }

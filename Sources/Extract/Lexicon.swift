@@ -150,6 +150,8 @@ struct Lexicon: Sendable {
     var names = PhraseSet<Int>()             // → index into ontology.entities
     var headWords = PhraseSet<String>()      // → class IRI
     var groupHeads = PhraseSet<String>()     // people-group head nouns → class IRI
+    /// Words that open a name and give it their class (`kg:leadingHeadWord`: "Operation Peace Storm").
+    var leadingHeads = PhraseSet<String>()
     /// Lower-case plural head words ("scam centres", "criminal gangs", "civilians") that, with their
     /// modifiers, name an unnamed kind of thing the article talks about → class IRI.
     var kindHeads = PhraseSet<String>()
@@ -219,6 +221,9 @@ struct Lexicon: Sendable {
                 kindHeads.add(Phrase(h, caseSensitive: true), c.iri)
             }
         }
+        for q in ontology.quads where q.predicate.iriValue == KG.ns + "leadingHeadWord" {
+            if let cls = q.subject.iriValue, let w = q.object.literalValue?.lexical { leadingHeads.add(Phrase(w, caseSensitive: true), cls) }
+        }
         let lex = ontology.lexicon
         for t in lex.titleWords { titles.add(Phrase(t, caseSensitive: true), true) }
         for q in lex.groupQuantifiers { quantifiers.add(Phrase(q), true) }
@@ -275,6 +280,7 @@ struct Lexicon: Sendable {
         }
         // Number every phrase word too, then switch the phrase sets to word ids.
         var phraseKeys = names.keys.union(headWords.keys).union(groupHeads.keys).union(titles.keys).union(kindHeads.keys)
+            .union(leadingHeads.keys)
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
         phraseKeys.formUnion(restatements.keys.union(indefiniteReferences.keys))
         phraseKeys.formUnion(extra.demonyms.keys.union(extra.nationalHeads.keys).union(extra.genericNames.keys))
@@ -286,6 +292,7 @@ struct Lexicon: Sendable {
         for (list, bit) in lists { for k in list { wordLists[Int(words.id(k))] |= bit.rawValue } }
         templatesByAnchor += Array(repeating: [], count: words.count - templatesByAnchor.count)
         names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words); kindHeads.compile(words)
+        leadingHeads.compile(words)
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
         restatements.compile(words); indefiniteReferences.compile(words)
         extra.demonyms.compile(words); extra.nationalHeads.compile(words); extra.genericNames.compile(words)

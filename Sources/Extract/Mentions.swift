@@ -412,6 +412,16 @@ struct MentionFinder {
             if k > nameStart, let known = lexicon.names.longest(t, at: k, end: end),
                known.phrase.text.unicodeScalars.first?.properties.isUppercase == true { break }
             if x.kind == .word && x.isCapitalised && (k == nameStart || !lexicon.token(x, isIn: .stop)) { k += 1; continue }
+            // "Fayez al-Sarraj", "Abu Bakr al-Baghdadi": an Arabic article glued to the next part.
+            if k > nameStart, Self.arabicArticles.contains(x.key), !x.isCapitalised, x.spaceBefore, k + 2 < end,
+               t[k + 1].text == "-", !t[k + 1].spaceBefore, !t[k + 2].spaceBefore, t[k + 2].isCapitalised, t[k + 2].kind == .word {
+                k += 3; continue
+            }
+            // "Mocimboa da Praia", "Osama bin Laden": a particle between two capitalised parts.
+            if k > nameStart, Self.nameParticles.contains(x.key), !x.isCapitalised, k + 1 < end, t[k + 1].isCapitalised,
+               t[k + 1].kind == .word, !lexicon.token(t[k + 1], isIn: .stop) {
+                k += 2; continue
+            }
             // "Sar-e Pul", "Mazar-i-Sharif": a short lower-case connector glued by a hyphen.
             if x.text == "-", !x.spaceBefore, k + 2 < end, t[k + 1].kind == .word, !t[k + 1].isCapitalised,
                t[k + 1].key.count <= 3, !t[k + 1].spaceBefore {
@@ -446,6 +456,14 @@ struct MentionFinder {
                   headed != nil || t[upper - 1].isAcronym {
             label += " " + t[upper].text
             upper += 1
+        }
+        // A head word alone ("Forces loyal to …", "Police said") names nothing.
+        if !title, upper - nameStart == 1, headed != nil, !t[nameStart].isAcronym,
+           lexicon.headWords.longest(t, at: nameStart, end: upper)?.length == 1 { return nil }
+        // "Operation Peace Storm": a leading head word of an operation types the whole name.
+        if !title, upper - nameStart > 1, let lead = lexicon.leadingHeads.longest(t, at: nameStart, end: upper) {
+            let e = state.named(label, classIRI: lead.value, aliases: aliases, ontology: ontology)
+            return Mention(range: i..<upper, entity: e, kind: .name)
         }
         // A demonym alone ("Afghan", "the Pakistani side") is an adjective, not a name.
         if !title, upper - nameStart == 1, headed == nil, lexicon.extra.demonyms.longest(t, at: nameStart, end: upper) != nil { return nil }
@@ -588,6 +606,10 @@ struct MentionFinder {
     /// Words that are not modifiers of a kind noun (verbs and adverbs that often stand before one).
     static let kindStops: Set<String> = ["were", "was", "are", "is", "be", "been", "being", "had", "has", "have",
                                          "said", "says", "of", "than", "many", "several", "few", "the", "any"]
+
+    /// Lower-case particles inside personal and place names ("bin", "da", "van").
+    static let nameParticles: Set<String> = ["bin", "ibn", "bint", "da", "de", "do", "dos", "das", "del", "della", "di",
+                                             "van", "von", "der", "wa", "wal", "ould"]
 
     /// Arabic articles written in lower case before a name ("al-Jufra").
     static let arabicArticles: Set<String> = ["al", "el", "ad", "ash", "as", "an", "ar", "at", "az", "ath"]

@@ -194,3 +194,39 @@ import Testing
         #expect(!Fixture.has(text, "Islamic State", "attacked", "Palma"))
     }
 }
+
+@Suite struct PersonAndOperationNameTests {
+    @Test func arabicArticlesAndParticlesInsidePersonalNames() {
+        let text = "Velor Front fighters captured Sirte, Libya. The Velor Front's spokesman, Karim al-Zorvani, said so; Omar bin Qadri leads the Velor Front."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.contains { $0.label == "Karim al-Zorvani" })
+        #expect(!r.entities.contains { $0.label == "Karim" })
+    }
+
+    @Test func aRoleNounTypesTwoUnknownNames() {
+        let text = "On Monday, Qorvat's leader, Hadim Selvani, spoke to the press."
+        #expect(Fixture.has(text, "Hadim Selvani", "leaderOf", "Qorvat"))
+    }
+
+    @Test func anOperationNameIsNoActor() {
+        let text = "Operation Velor Storm freed Sabratha, Libya, on Monday."
+        #expect(!Fixture.facts(text).contains { $0.s == "Operation Velor Storm" && $0.r == "captured" })
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.allSatisfy { $0.label != "Operation Velor Storm" || $0.classIRI.hasSuffix("#Operation") })
+    }
+
+    @Test func aLoneHeadWordIsNoName() {
+        let r = Fixture.extractor.extract(Fixture.article("Velor Front fighters held Sirte, Libya. Forces loyal to the Velor Front held Gharyan."))
+        #expect(!r.entities.contains { $0.label == "Forces" })
+    }
+
+    @Test func aPersonDoesNotCaptureAPlace() {
+        let text = "Velor Front spokesman Karim Haddad said fighters had seized Sirte, Libya."
+        #expect(!Fixture.facts(text).contains { $0.s == "Karim Haddad" && $0.r == "captured" })
+    }
+
+    @Test func liberatedPlacesAreCaptured() {
+        #expect(Fixture.has("The Velor Front declared Sirte liberated, in Libya, on Monday.", "Velor Front", "captured", "Sirte"))
+        #expect(Fixture.has("Velor Front fighters liberated Sirte, Libya.", "Velor Front", "captured", "Sirte"))
+    }
+}
