@@ -34,6 +34,9 @@ struct ExtraVocabulary: Sendable {
     /// `kg:followerNoun`), and the participle after a hyphen that does ("M23-held", `kg:hyphenCue`) → class.
     var followerNouns: [String: String] = [:]
     var hyphenCues: [String: String] = [:]
+    /// A title after a demonym that makes the demonym name the country's entity of a class
+    /// ("Somali President X": the Somali government, whose president X is) → class.
+    var nationalTitles = PhraseSet<String>()
     /// Country IRI → the ontology's entities tied to it (not the country itself), in file order.
     private var entitiesOfCountry: [String: [(index: Int, classIRI: String)]] = [:]
 
@@ -58,6 +61,7 @@ struct ExtraVocabulary: Sendable {
             case KG.ns + "nationalHead": nationalHeads.add(Phrase(text), s)
             case KG.ns + "genericName": genericNames.add(Phrase(text), s)
             case KG.ns + "followerNoun": followerNouns[text] = s
+            case KG.ns + "nationalTitle": nationalTitles.add(Phrase(text, caseSensitive: true), s)
             case KG.ns + "hyphenCue": hyphenCues[text] = s
             default: break
             }

@@ -98,7 +98,8 @@ public struct Extractor: Sendable {
                         // An untyped relation (partOf) links two places or two non-places, never a unit and a town.
                         if rel.domain == rel.range, !isPlace(rel.domain ?? ""),
                            isPlace(state.records[s].classIRI) != isPlace(state.records[o].classIRI) { continue }
-                        guard promote(s, o, relation: rel, role: m.template.kind == .role, state: &state) else { continue }
+                        guard promote(s, o, relation: rel, role: m.template.kind == .role, roleNoun: m.template.roleNoun,
+                                      state: &state) else { continue }
                         // "Gnounou says they have seized X": a person neither captures nor holds a place; a force does.
                         if Self.forceRelations.contains(rel.localName), state.records[s].classIRI == lexicon.personClass { continue }
                         if rel.domain == lexicon.personClass, state.records[s].classIRI == lexicon.unknownClass {
@@ -154,15 +155,22 @@ public struct Extractor: Sendable {
     /// (an actor for an actor slot; a place slot's class; no change for a slot as wide as `kg:Entity`).
     /// Both unknown, or an unknown argument of another relation outside a person slot, is no statement.
     func promote(_ s: Int, _ o: Int, relation rel: (localName: String, domain: String?, range: String?, isState: Bool),
-                 role: Bool = false, state: inout ArticleEntities) -> Bool {
+                 role: Bool = false, roleNoun: String? = nil, state: inout ArticleEntities) -> Bool {
         let unknown = lexicon.unknownClass
         let su = state.records[s].classIRI == unknown, ou = state.records[o].classIRI == unknown
         if !su && !ou { return true }
         // "Badr's leader, Hadi al-Amiri", "Qorlan, a spokesman for the Velor": a role noun between two
         // names of unknown kind says what both are — a person, and an actor it speaks for or leads.
         if su && ou {
-            guard role, rel.domain == lexicon.personClass, !state.records[s].known, !state.records[o].known else { return false }
-            state.records[o].classIRI = lexicon.actorClass
+            guard role, !state.records[s].known, !state.records[o].known else { return false }
+            if rel.domain == lexicon.personClass {
+                state.records[o].classIRI = lexicon.actorClass
+                return true
+            }
+            // "Beledweyne, the capital of Hiraan": a town and the region it is the capital of.
+            guard rel.localName == "partOf", let noun = roleNoun, lexicon.placeRoleNouns.contains(noun) else { return false }
+            state.records[s].classIRI = KG.ns + "Town"
+            state.records[o].classIRI = KG.ns + "Region"
             return true
         }
         let slot = (su ? rel.domain : rel.range) ?? unknown

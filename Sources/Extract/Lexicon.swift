@@ -86,6 +86,8 @@ struct Template: Sendable {
     var relation: Int
     var kind: Kind
     var source: String
+    /// The role noun a role template was made with ("capital", "spokesman").
+    var roleNoun: String?
     /// Index of the first literal element.
     var anchor: Int
     /// Slots at the template's ends are searched for within a window (verb triggers), not required adjacent.
@@ -186,6 +188,8 @@ struct Lexicon: Sendable {
     var extra: ExtraVocabulary
     /// First words of every role noun ("capital", "spokesman"): "the capital of X" is a role, not a place.
     var roleWords: Set<String> = []
+    /// Role nouns that make a town part of a region (`kg:placeRoleNoun`: "capital", "administrative centre").
+    var placeRoleNouns: Set<String> = []
     let peopleGroupClass = KG.ns + "PeopleGroup"
     let personClass = KG.ns + "Person"
     let unknownClass = KG.ns + "Entity"
@@ -224,6 +228,9 @@ struct Lexicon: Sendable {
         for q in ontology.quads where q.predicate.iriValue == KG.ns + "leadingHeadWord" {
             if let cls = q.subject.iriValue, let w = q.object.literalValue?.lexical { leadingHeads.add(Phrase(w, caseSensitive: true), cls) }
         }
+        for q in ontology.quads where q.predicate.iriValue == KG.ns + "placeRoleNoun" {
+            if let w = q.object.literalValue?.lexical { placeRoleNouns.insert(w) }
+        }
         let lex = ontology.lexicon
         for t in lex.titleWords { titles.add(Phrase(t, caseSensitive: true), true) }
         for q in lex.groupQuantifiers { quantifiers.add(Phrase(q), true) }
@@ -240,14 +247,20 @@ struct Lexicon: Sendable {
             specs += r.activeTriggers.map { ("{s} \($0) {o}", .active) }
             specs += r.passiveTriggers.map { ("{o} \($0) {s}", .passive) }
             specs += r.onsetTriggers.map { ("{s} \($0) {o}", .onset) }
-            specs += r.templates.flatMap { t in
-                t.contains("{role}") ? r.roleNouns.map { (t.replacingAll("{role}", with: $0), .role) } : [(t, .template)]
+            var nouns: [String?] = Array(repeating: nil, count: specs.count)
+            for t in r.templates {
+                if t.contains("{role}") {
+                    for n in r.roleNouns { specs.append((t.replacingAll("{role}", with: n), .role)); nouns.append(n) }
+                } else { specs.append((t, .template)); nouns.append(nil) }
             }
             if !r.roleNouns.isEmpty {
-                for t in lex.roleTemplates { specs += r.roleNouns.map { (t.replacingAll("{role}", with: $0), .role) } }
+                for t in lex.roleTemplates {
+                    for n in r.roleNouns { specs.append((t.replacingAll("{role}", with: n), .role)); nouns.append(n) }
+                }
             }
-            for (text, kind) in specs {
-                guard let t = Template(text, relation: ri, kind: kind), let k = t.firstKey else { continue }
+            for ((text, kind), noun) in zip(specs, nouns) {
+                guard var t = Template(text, relation: ri, kind: kind), let k = t.firstKey else { continue }
+                t.roleNoun = noun
                 if !r.isState, kind == .active || kind == .template, let words = Self.restatement(t) {
                     restatements.add(Phrase(words.joined(separator: " ")), ri)
                 }
@@ -284,6 +297,7 @@ struct Lexicon: Sendable {
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
         phraseKeys.formUnion(restatements.keys.union(indefiniteReferences.keys))
         phraseKeys.formUnion(extra.demonyms.keys.union(extra.nationalHeads.keys).union(extra.genericNames.keys))
+        phraseKeys.formUnion(extra.nationalTitles.keys)
         for k in phraseKeys.sorted() { _ = words.intern(k) }
         let lists: [(Set<String>, WordList)] = [(MentionFinder.stopWords, .stop), (MentionFinder.numberWords, .number),
                                                 (MentionFinder.kindStops, .kindStop)]
@@ -296,6 +310,7 @@ struct Lexicon: Sendable {
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
         restatements.compile(words); indefiniteReferences.compile(words)
         extra.demonyms.compile(words); extra.nationalHeads.compile(words); extra.genericNames.compile(words)
+        extra.nationalTitles.compile(words)
     }
 
     /// Prepositions that end an event trigger before its object ("surrendered to", "defected to").

@@ -45,7 +45,9 @@ struct SentenceView {
             if connector(k) { continue }
             defer { previous = k }
             let gap = mentions[previous].range.upperBound..<mentions[k].range.lowerBound
-            let separators = gap.map { tokens[$0].key }
+            // "Fuzuli on Oct. 17, Zangilan three days later, and Gubadli on Oct. 25": dates between conjuncts
+            // belong to each conjunct, not to the list.
+            let separators = gap.filter { !timeTokens.contains($0) }.map { tokens[$0].key }
             // "X and its close ally, Y": an ally named in apposition is a conjunct too.
             let allyWords = separators.filter { Self.allyConnectors.contains($0) }
             // "X and its partners in the Y alliance": Y is a conjunct too.

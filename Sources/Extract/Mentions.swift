@@ -241,7 +241,12 @@ struct MentionFinder {
             headAt = i + n.length + (t[i + n.length].key == "'s" ? 1 : 0)
         }
         var cls: String?, upper = headAt
-        if country != nil, headAt < end, let h = extra.nationalHeads.longest(t, at: headAt, end: end) {
+        if country != nil, headAt > i, headAt < end, let title = extra.nationalTitles.longest(t, at: headAt, end: end),
+           headAt + title.length < end, t[headAt + title.length].isCapitalised {
+            // "Somali President Hassan Sheikh Mohamud": the demonym names the government; the title and
+            // name that follow are a person (role patterns link the two).
+            cls = title.value
+        } else if country != nil, headAt < end, let h = extra.nationalHeads.longest(t, at: headAt, end: end) {
             cls = h.value
             upper = headAt + h.length
             // a name continues past the head ("Afghan National Army", "Iraqi Security Forces") — that is a name
@@ -258,7 +263,9 @@ struct MentionFinder {
         guard let country, let cls else { return nil }
         if headAt > i, let known = lexicon.names.longest(t, at: i, end: end), known.length >= upper - i,
            ontology.entities[known.value].classIRI != lexicon.countryClass { return nil }
-        let words = text(t, i..<upper)
+        // "Somali President …": the government is named by its kind ("Somali government"), not the bare demonym
+        let words = upper == headAt && headAt > i ? text(t, i..<headAt) + " " + (ontology.ontologyClass(cls)?.label ?? "government")
+                                                  : text(t, i..<upper)
         // the country's own entity of that kind in the ontology ("Sudanese army", "the army" in Sudan: the SAF)
         if let known = extra.nationalEntity(country: country, cls: cls, ontology) {
             let e = state.known(known, ontology)
@@ -482,6 +489,9 @@ struct MentionFinder {
             || (t[nameStart - 1].text == "-" && t[nameStart - 1].spaceBefore),
            cls == lexicon.unknownClass, !t[nameStart].isAcronym { return nil }
         if title { aliases.append(text(t, i..<upper)) }
+        // "Somali President X": the demonym named the government; the title stays free for role patterns.
+        let mentionStart = title && i > sentence.lowerBound && lexicon.extra.demonyms.longest(t, at: i - 1, end: i) != nil
+            && lexicon.extra.nationalTitles.longest(t, at: i, end: nameStart) != nil ? nameStart : i
         // "Bai said", "Mr Bai": one word of a person the article has already named is that person.
         if upper - nameStart == 1, cls == lexicon.unknownClass || cls == lexicon.personClass,
            let p = Self.namedPerson(label, state, personClass: lexicon.personClass) {
@@ -489,7 +499,7 @@ struct MentionFinder {
         }
         let e = state.named(label, classIRI: cls, aliases: aliases, ontology: ontology)
         if title, state.records[e].classIRI == lexicon.unknownClass { state.records[e].classIRI = lexicon.personClass }
-        return Mention(range: i..<upper, entity: e, kind: .name)
+        return Mention(range: mentionStart..<upper, entity: e, kind: .name)
     }
 
     /// The one person already named in the article whose first or last name is `word`, if exactly one.

@@ -230,3 +230,29 @@ import Testing
         #expect(Fixture.has("Velor Front fighters liberated Sirte, Libya.", "Velor Front", "captured", "Sirte"))
     }
 }
+
+@Suite struct NationalTitleAndListTests {
+    @Test func aDemonymBeforeATitleNamesTheGovernmentTheTitleHolderLeads() {
+        let text = "MOGADISHU, Somalia - Somali President Hadim Qorvani visited Jowhar on Monday."
+        #expect(Fixture.has(text, "Hadim Qorvani", "leaderOf", "Somali government"))
+    }
+
+    @Test func datesBetweenConjunctsKeepTheList() {
+        let text = "Velor Front fighters took Dorvan on Oct. 17, Qelvar on Oct. 20, and Zorvat on Oct. 25, in Afghanistan."
+        for place in ["Dorvan", "Qelvar", "Zorvat"] { #expect(Fixture.has(text, "Velor Front", "captured", place), "\(place)") }
+    }
+
+    @Test func theCapitalOfAnUnknownRegion() {
+        let text = "Fighting reached Dorvanabad, the capital of Qelvaristan, on Monday."
+        #expect(Fixture.has(text, "Dorvanabad", "partOf", "Qelvaristan"))
+    }
+
+    @Test func theMilitantsReferToTheArmedGroup() {
+        let text = "Velor Front fighters seized Jowhar, Somalia, on Monday. On Tuesday the militants attacked Balcad."
+        #expect(Fixture.has(text, "Velor Front", "attacked", "Balcad"))
+    }
+
+    @Test func enteringAPlaceIsTakingIt() {
+        #expect(Fixture.has("Velor Front units entered Balcad, Somalia, on Monday.", "Velor Front", "captured", "Balcad"))
+    }
+}
