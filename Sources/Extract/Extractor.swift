@@ -100,8 +100,9 @@ public struct Extractor: Sendable {
                            isPlace(state.records[s].classIRI) != isPlace(state.records[o].classIRI) { continue }
                         guard promote(s, o, relation: rel, role: m.template.kind == .role, roleNoun: m.template.roleNoun,
                                       state: &state) else { continue }
-                        // "Gnounou says they have seized X": a person neither captures nor holds a place; a force does.
-                        if Self.forceRelations.contains(rel.localName), state.records[s].classIRI == lexicon.personClass { continue }
+                        // "Gnounou says they have seized X": a person neither captures nor holds a place; a force does
+                        // (kg:subjectClass, kg:excludedSubjectClass in core.ttl).
+                        if !lexicon.subjectAllowed(state.records[s].classIRI, relation: m.template.relation, ontology) { continue }
                         if rel.domain == lexicon.personClass, state.records[s].classIRI == lexicon.unknownClass {
                             state.records[s].classIRI = lexicon.personClass
                         }
@@ -143,12 +144,10 @@ public struct Extractor: Sendable {
 
     func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
 
-    /// Relations whose subject is a force, never a person (the person's force is reported instead).
-    static let forceRelations: Set<String> = ["captured", "controls", "surrounds", "withdrewFrom"]
-
     /// Relations whose arguments type a name of unknown kind: "the Taliban took Islam Qala" makes Islam
     /// Qala a place when the Taliban are an actor, and the Taliban an actor when Islam Qala is a place.
-    static let typingRelations: Set<String> = ["captured", "controls", "surrounds", "withdrewFrom", "attacked", "locatedIn"]
+    static let typingRelations: Set<String> = ["captured", "controls", "surrounds", "withdrewFrom", "attacked", "locatedIn",
+                                               "fledFrom", "heldIn"]
 
     /// Whether a subject–object pair may stand, typing an argument of unknown kind from the relation
     /// (`typingRelations`) when the other one is typed as the relation wants: it takes its slot's class

@@ -188,6 +188,17 @@ struct Lexicon: Sendable {
     var extra: ExtraVocabulary
     /// First words of every role noun ("capital", "spokesman"): "the capital of X" is a role, not a place.
     var roleWords: Set<String> = []
+    /// Per relation index: the classes its subject must be under (`kg:subjectClass`, any of them) and
+    /// may not be under (`kg:excludedSubjectClass`), beyond its domain.
+    var subjectClasses: [[String]] = []
+    var excludedSubjectClasses: [[String]] = []
+
+    func subjectAllowed(_ cls: String, relation: Int, _ ontology: Ontology) -> Bool {
+        if excludedSubjectClasses[relation].contains(where: { ontology.isSubclass(cls, of: $0) }) { return false }
+        let allowed = subjectClasses[relation]
+        return allowed.isEmpty || cls == unknownClass || allowed.contains { ontology.isSubclass(cls, of: $0) }
+    }
+
     /// Role nouns that make a town part of a region (`kg:placeRoleNoun`: "capital", "administrative centre").
     var placeRoleNouns: Set<String> = []
     let peopleGroupClass = KG.ns + "PeopleGroup"
@@ -241,6 +252,14 @@ struct Lexicon: Sendable {
         boundaries = Set(lex.clauseBoundaries.map(Tokenizer.key))
 
         relationFacts = ontology.relations.map { ($0.localName, $0.domain, $0.range, $0.isState) }
+        var allowed: [String: [String]] = [:], excluded: [String: [String]] = [:]
+        for q in ontology.quads {
+            guard let p = q.predicate.iriValue, let r = q.subject.iriValue, let c = q.object.iriValue else { continue }
+            if p == KG.ns + "subjectClass" { allowed[r, default: []].append(c) }
+            if p == KG.ns + "excludedSubjectClass" { excluded[r, default: []].append(c) }
+        }
+        subjectClasses = ontology.relations.map { allowed[$0.iri] ?? [] }
+        excludedSubjectClasses = ontology.relations.map { excluded[$0.iri] ?? [] }
         for (ri, r) in ontology.relations.enumerated() {
             for n in r.roleNouns { if let first = Phrase(n).keys.first { roleWords.insert(first) } }
             var specs: [(String, Template.Kind)] = []

@@ -256,3 +256,21 @@ import Testing
         #expect(Fixture.has("Velor Front units entered Balcad, Somalia, on Monday.", "Velor Front", "captured", "Balcad"))
     }
 }
+
+@Suite struct FlightCustodyAllianceTests {
+    @Test func aForceThatPullsOutFleesThePlace() {
+        let text = "Velor Front fighters pulled out of Jowhar, Somalia, on Monday."
+        #expect(Fixture.has(text, "Velor Front", "fledFrom", "Jowhar"))
+    }
+
+    @Test func onlyPeopleAreHeld() {
+        let text = "The Velor Front, which was held in check near Jowhar, Somalia, said 40 civilians were being held in Jowhar."
+        #expect(Fixture.has(text, "40 civilians", "heldIn", "Jowhar"))
+        #expect(!Fixture.has(text, "Velor Front", "heldIn", "Jowhar"))
+    }
+
+    @Test func fightingAlongsideIsAnAlliance() {
+        let text = "Qorvan Brigade fighters, fighting alongside the Velor Front, attacked Jowhar, Somalia."
+        #expect(Fixture.has(text, "Qorvan Brigade", "alliedWith", "Velor Front") || Fixture.has(text, "Velor Front", "alliedWith", "Qorvan Brigade"))
+    }
+}
