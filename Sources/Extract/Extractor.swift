@@ -102,7 +102,10 @@ public struct Extractor: Sendable {
                                       state: &state) else { continue }
                         // "Gnounou says they have seized X": a person neither captures nor holds a place; a force does
                         // (kg:subjectClass, kg:excludedSubjectClass in core.ttl).
-                        if !lexicon.subjectAllowed(state.records[s].classIRI, relation: m.template.relation, ontology) { continue }
+                        if !lexicon.subjectAllowed(state.records[s].classIRI, relation: m.template.relation, ontology)
+                            || !lexicon.objectAllowed(state.records[o].classIRI, relation: m.template.relation, ontology) { continue }
+                        // "Palma, Mueda and Pemba": two places of one list are not in each other.
+                        if Self.geographicRelations.contains(rel.localName), view.groupOf[si].count > 1, view.groupOf[si] == view.groupOf[oi] { continue }
                         if rel.domain == lexicon.personClass, state.records[s].classIRI == lexicon.unknownClass {
                             state.records[s].classIRI = lexicon.personClass
                         }
@@ -143,6 +146,9 @@ public struct Extractor: Sendable {
     }
 
     func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
+
+    /// Relations between places, which a list of places never states between its members.
+    static let geographicRelations: Set<String> = ["locatedIn", "partOf"]
 
     /// Relations whose arguments type a name of unknown kind: "the Taliban took Islam Qala" makes Islam
     /// Qala a place when the Taliban are an actor, and the Taliban an actor when Islam Qala is a place.

@@ -193,6 +193,12 @@ struct Lexicon: Sendable {
     var subjectClasses: [[String]] = []
     var excludedSubjectClasses: [[String]] = []
 
+    var excludedObjectClasses: [[String]] = []
+
+    func objectAllowed(_ cls: String, relation: Int, _ ontology: Ontology) -> Bool {
+        !excludedObjectClasses[relation].contains { ontology.isSubclass(cls, of: $0) }
+    }
+
     func subjectAllowed(_ cls: String, relation: Int, _ ontology: Ontology) -> Bool {
         if excludedSubjectClasses[relation].contains(where: { ontology.isSubclass(cls, of: $0) }) { return false }
         let allowed = subjectClasses[relation]
@@ -252,12 +258,14 @@ struct Lexicon: Sendable {
         boundaries = Set(lex.clauseBoundaries.map(Tokenizer.key))
 
         relationFacts = ontology.relations.map { ($0.localName, $0.domain, $0.range, $0.isState) }
-        var allowed: [String: [String]] = [:], excluded: [String: [String]] = [:]
+        var allowed: [String: [String]] = [:], excluded: [String: [String]] = [:], excludedObjects: [String: [String]] = [:]
         for q in ontology.quads {
             guard let p = q.predicate.iriValue, let r = q.subject.iriValue, let c = q.object.iriValue else { continue }
             if p == KG.ns + "subjectClass" { allowed[r, default: []].append(c) }
             if p == KG.ns + "excludedSubjectClass" { excluded[r, default: []].append(c) }
+            if p == KG.ns + "excludedObjectClass" { excludedObjects[r, default: []].append(c) }
         }
+        excludedObjectClasses = ontology.relations.map { excludedObjects[$0.iri] ?? [] }
         subjectClasses = ontology.relations.map { allowed[$0.iri] ?? [] }
         excludedSubjectClasses = ontology.relations.map { excluded[$0.iri] ?? [] }
         for (ri, r) in ontology.relations.enumerated() {
