@@ -1,3 +1,4 @@
+import Foundation
 import Ingest
 import Ontology
 import RDF
@@ -27,13 +28,34 @@ public struct Extractor: Sendable {
     /// Extracts one article. Pure: the same article always gives the same result. `trace`, when
     /// given, receives each sentence with the mentions found in it (`[text|Class]`), for `kg extract --mentions`.
     public func extract(_ article: Article, trace: ((String) -> Void)? = nil) -> ArticleExtraction {
-        var tokens = Tokenizer.tokenize(article.text)
+        // The headline is read as the article's first paragraph (a fact stated only there counts); its
+        // statements carry the headline as their sentence and an empty span.
+        let headline = article.title.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        let prefix = headline.isEmpty || article.text.hasPrefix(headline) ? "" : headline + "\n\n"
+        var result = extract(text: prefix + article.text, published: article.publishedDate, trace: trace)
+        guard !prefix.isEmpty else { return result }
+        let shift = prefix.utf8.count
+        for i in result.assertions.indices {
+            let span = result.assertions[i].span
+            if span.lowerBound >= shift {
+                result.assertions[i].span = (span.lowerBound - shift)..<(span.upperBound - shift)
+                result.assertions[i].sentenceIndex -= 1
+            } else {
+                result.assertions[i].span = 0..<0
+                result.assertions[i].sentenceIndex = -1
+            }
+        }
+        return result
+    }
+
+    private func extract(text: String, published: PartialDate?, trace: ((String) -> Void)?) -> ArticleExtraction {
+        var tokens = Tokenizer.tokenize(text)
         lexicon.words.stamp(&tokens)
         let sentences = SentenceSplitter.split(tokens)
         let finder = MentionFinder(ontology: ontology, lexicon: lexicon)
         let matcher = Matcher(ontology: ontology, lexicon: lexicon, exhaustive: exhaustiveMatching)
         let modality = ModalityReader(lexicon: lexicon)
-        let utf8 = Array(article.text.utf8)
+        let utf8 = Array(text.utf8)
         var state = ArticleEntities()
         finder.survey(tokens, state: &state)
         var named = Set<Int>()
@@ -49,7 +71,7 @@ public struct Extractor: Sendable {
 
         for (index, range) in sentences.enumerated() where !range.isEmpty {
             // The reference date carries from sentence to sentence ("a day later" counts from the last event).
-            let times = TimeFinder.find(tokens, in: range, text: article.text, published: article.publishedDate,
+            let times = TimeFinder.find(tokens, in: range, text: text, published: published,
                                         reference: &timeReference)
             var timeTokens = TokenSet(range)
             for t in times { timeTokens.formUnion(t.range) }
@@ -86,7 +108,7 @@ public struct Extractor: Sendable {
             for m in matcher.matches(view) {
                 let rel = lexicon.relationFacts[m.template.relation]
                 let (mode, attribution) = modality.read(view, trigger: m.trigger, state: state)
-                var time = attachTime(times, to: m, isState: rel.isState, published: article.publishedDate, view: view)
+                var time = attachTime(times, to: m, isState: rel.isState, published: published, view: view)
                 if time == nil, !rel.isState, m.template.kind != .role, let c = continued { time = c.annotation }
                 let partialBlocked = Self.partialRelations.contains(rel.localName)
                 let elided = m.template.kind == .role ? [] : ellipsisSubjects(view, after: m, domain: rel.domain)

@@ -292,3 +292,27 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.r == "captured" && $0.o == "Somalia" })
     }
 }
+
+@Suite struct HeadlineTests {
+    @Test func aFactStatedOnlyInTheHeadlineCounts() {
+        var a = Fixture.article("Residents said the fighting had stopped by evening.", published: "2024-03-02")
+        a.title = "Velor Front takes Jowhar in Somalia"
+        let r = Fixture.extractor.extract(a)
+        let labels = Dictionary(r.entities.map { ($0.id, $0.label) }, uniquingKeysWith: { x, _ in x })
+        let fact = r.assertions.first { labels[$0.subject] == "Velor Front" && $0.relation == "captured" && labels[$0.object] == "Jowhar" }
+        #expect(fact?.sentence == "Velor Front takes Jowhar in Somalia")
+        #expect(fact?.span == 0..<0)
+        #expect(fact?.sentenceIndex == -1)
+    }
+
+    @Test func bodySpansStayOffsetsIntoTheBody() {
+        let body = "Velor Front fighters seized Balcad, Somalia, on Monday."
+        var a = Fixture.article(body, published: "2024-03-02")
+        a.title = "Fighting in Somalia"
+        let r = Fixture.extractor.extract(a)
+        let fact = try? #require(r.assertions.first { $0.relation == "captured" })
+        let utf8 = Array(body.utf8)
+        #expect(fact.map { String(decoding: utf8[$0.span], as: UTF8.self).contains("seized") } == true)
+        #expect(fact?.sentenceIndex == 0)
+    }
+}
