@@ -5,12 +5,21 @@ public struct ArticleExtraction: Sendable {
     public var entities: [Entity]
     public var assertions: [Assertion]
     public var warnings: [String]
+    /// With `Extractor.recordsUses`: per entity id of a name the ontology does not know, how often the
+    /// article names it and the first sentence that does.
+    public var uses: [String: EntityUse] = [:]
 
     public init(entities: [Entity], assertions: [Assertion], warnings: [String]) {
         self.entities = entities
         self.assertions = assertions
         self.warnings = warnings
     }
+}
+
+/// How an article uses a name: how many mentions, and the first sentence with one.
+public struct EntityUse: Sendable, Hashable {
+    public var mentions: Int
+    public var sentence: String
 }
 
 /// An actor, place, group of people or operation named in an article.

@@ -19,6 +19,9 @@ public struct Extractor: Sendable {
     let lexicon: Lexicon
     /// Tries every template at every token, bypassing the template index (tests compare the two).
     var exhaustiveMatching = false
+    /// Counts the mentions of the names no ontology entity has, with the first sentence of each
+    /// (`ArticleExtraction.uses`, for `kg draft`).
+    public var recordsUses = false
 
     public init(ontology: Ontology) {
         self.ontology = ontology
@@ -57,6 +60,7 @@ public struct Extractor: Sendable {
         let modality = ModalityReader(lexicon: lexicon)
         let utf8 = Array(text.utf8)
         var state = ArticleEntities()
+        var uses: [String: EntityUse] = [:]
         finder.survey(tokens, state: &state)
         var named = Set<Int>()
         var assertions: [Assertion] = []
@@ -77,6 +81,15 @@ public struct Extractor: Sendable {
             for t in times { timeTokens.formUnion(t.range) }
             let mentions = finder.find(tokens, range, timeTokens: timeTokens, state: &state)
             for m in mentions where m.kind == .name { named.insert(m.entity) }
+            if recordsUses {
+                for m in mentions where m.kind == .name && !state.records[m.entity].known {
+                    let id = state.records[m.entity].id
+                    if uses[id] == nil {
+                        uses[id] = EntityUse(mentions: 0, sentence: String(decoding: utf8[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self))
+                    }
+                    uses[id]!.mentions += 1
+                }
+            }
             if let trace { trace(Self.traceLine(tokens, range, mentions, state)) }
             var view = SentenceView(tokens: tokens, range: range, mentions: mentions,
                                     classes: mentions.map { state.records[$0.entity].classIRI },
@@ -164,7 +177,9 @@ public struct Extractor: Sendable {
             let r = state.records[i]
             return Entity(id: r.id, label: r.label, classIRI: r.classIRI, aliases: r.aliases)
         }
-        return ArticleExtraction(entities: entities, assertions: assertions, warnings: [])
+        var result = ArticleExtraction(entities: entities, assertions: assertions, warnings: [])
+        result.uses = uses
+        return result
     }
 
     func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
