@@ -37,9 +37,7 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Timeline", dependencies: ["RDF", "Store"]),
-        // Graphviz's start-up on its own thread from process launch (`kg render`; see its header).
-        .target(name: "CGraphvizStart", dependencies: ["CGraphviz"]),
-        .target(name: "Render", dependencies: ["CGraphviz", "CGraphvizStart"]),
+        .target(name: "Render", dependencies: ["CGraphviz"]),
         .target(name: "KGCommands", dependencies: [
             "RDF", "Ontology", "Ingest", "Extract", "Store", "SPARQL", "Timeline", "Render",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

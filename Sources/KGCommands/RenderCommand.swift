@@ -94,7 +94,6 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        // Graphviz has been starting since launch (CGraphvizStart); the first render adopts it.
         let renderer = MapRenderer(freesGraphs: false)
         let kg = try store.open(readOnly: true)
         if map == .control { return try runControlMap(kg, renderer: renderer) }

@@ -1,5 +1,4 @@
 import CGraphviz
-import CGraphvizStart
 import Foundation
 
 // The only file that sees Graphviz pointers. Every pointer created here is
@@ -28,7 +27,7 @@ private let collectMessage: @convention(c) (UnsafeMutablePointer<CChar>?) -> Int
 }
 
 /// Owns one GVC_t, created on the first layout (DOT output needs none: loading Graphviz's plugins
-/// is a few milliseconds), by `warmUp`, or adopted from the start-up begun at launch. Calls are
+/// is a few milliseconds) or by `warmUp`. Calls are
 /// serialised globally: its mutable state is only touched with `global.lock` held (`freesGraphs` is
 /// set once, before the first render), which is what lets `warmUp`'s thread share it.
 final class GraphvizSession: @unchecked Sendable {
@@ -56,17 +55,6 @@ final class GraphvizSession: @unchecked Sendable {
         return gvc
     }
 
-    /// Waits for the start-up begun at launch (CGraphvizStart), if any, and takes its context: after
-    /// this the start-up thread no longer calls Graphviz. Called with `global.lock` held, before each
-    /// of this session's Graphviz calls that may be its first: a session with a context has nothing to
-    /// wait for (the start-up begins at launch, before any session, and its context goes to one).
-    private func adoptStartUp() {
-        guard context == nil, let early = kg_graphviz_start_context() else { return }
-        context = OpaquePointer(early)
-        // What Graphviz said while creating it is this render's to report, as for a context made here.
-        if let said = kg_graphviz_start_messages() { global.messages += String(cString: said) }
-    }
-
     /// Starts Graphviz on another thread: draws a graph of one node in each of `fonts` with `engine`
     /// into `format`, through the same path as a render, which creates the context, loads the plugins
     /// and makes pango read the font configuration — most of Graphviz's start-up (≈ 10 ms here) and
@@ -74,9 +62,6 @@ final class GraphvizSession: @unchecked Sendable {
     /// if a render comes first, it is skipped. Nothing it does is seen in a render's output: the random
     /// generators are reset before each layout, and fdp's arena begins with each render.
     func warmUp(engine: String, format: String, fonts: [(name: String, size: String)]) {
-        // In a `kg render` process Graphviz has been starting since launch (CGraphvizStart); its
-        // fonts then load with the first layout, as in `dot`.
-        if kg_graphviz_start_begun() != 0 { return }
         let spec: GraphSpec = {
             var spec = GraphSpec()
             spec.name = "warmup"
@@ -106,7 +91,7 @@ final class GraphvizSession: @unchecked Sendable {
 
     /// Builds `spec` and produces `output`. Returns the bytes and Graphviz's warnings.
     func render(_ spec: GraphSpec, engine: String, output: Output) throws -> (bytes: [UInt8], warnings: [String]) {
-        // The DOT text is kg's own work, written before waiting for Graphviz (its start-up may still run).
+        // The DOT text is kg's own work, written before waiting for Graphviz (a warm-up may still run).
         // The layout runs on the graph as this text reads back, so that `dot -Tsvg` on the `.dot`
         // output draws exactly this map: Graphviz's layouts depend on the order of nodes and edges,
         // which is the order of the text (DOTText writes what cgraph's agwrite would).
@@ -121,7 +106,6 @@ final class GraphvizSession: @unchecked Sendable {
     /// Lays out the graph of the DOT `text` with `engine` and draws it as `format`, with `global.lock` held.
     private func renderLocked(_ text: [UInt8], hasSubgraphs: Bool, engine: String, format: String) throws -> (bytes: [UInt8], warnings: [String]) {
         global.messages = ""
-        adoptStartUp()
         _ = agseterrf(collectMessage)
         _ = agreseterrors()
         // fdp's drawing depends on the addresses of cgraph's objects (see kg_arena_begin in shim.h):
@@ -210,7 +194,6 @@ final class GraphvizSession: @unchecked Sendable {
         global.lock.lock()
         defer { global.lock.unlock() }
         global.messages = ""
-        adoptStartUp()
         _ = agseterrf(collectMessage)
         _ = try ensureContext()  // as in a render: gvContext declares the node label default "\N"
         guard let graph = try build(spec) else {

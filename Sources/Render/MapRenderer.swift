@@ -1,4 +1,3 @@
-import CGraphvizStart
 import Foundation
 
 /// Draws `GraphMap`s with Graphviz's libgvc, linked in-process.
@@ -32,21 +31,8 @@ public final class MapRenderer {
     /// Starts Graphviz on another thread — its context, the dot layout and SVG plugins, and the font
     /// configuration (pango), most of its start-up — so that it is ready when the caller has read its
     /// map. Optional: the next `render` waits for it, and draws the same bytes with or without it.
-    /// In a `kg render` process (`drawsAtLaunch`) Graphviz has been starting since before `main`
-    /// (CGraphvizStart), and this does nothing more.
     public func prepare() {
         session?.warmUp(engine: Layout.dot.rawValue, format: MapFormat.svg.rawValue, fonts: MapBuilder.fonts)
-    }
-
-    /// Whether `kg` run with `arguments` (without the program name) draws a map with Graphviz — a
-    /// render that is not DOT text or help —, in which case Graphviz's start-up began with the
-    /// process (see `prepare`). The same decision as the launch-time start-up's (CGraphvizStart).
-    static func drawsAtLaunch(_ arguments: [String]) -> Bool {
-        let argv = (["kg"] + arguments).map { strdup($0) }
-        defer { argv.forEach { free($0) } }
-        return argv.map { UnsafePointer($0) }.withUnsafeBufferPointer {
-            kg_graphviz_start_wanted(Int32($0.count), $0.baseAddress) != 0
-        }
     }
 
     /// Lays out and draws `map`.

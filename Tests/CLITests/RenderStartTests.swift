@@ -3,39 +3,17 @@ import Testing
 @testable import KGCommands
 @testable import Render
 
-/// `kg render` starts Graphviz with the process, on the other core, while it parses its arguments
-/// and reads the store; what it draws is what the Graphviz command line draws from kg's DOT.
+/// `kg render` and Graphviz's start-up: what Graphviz says while it starts is reported, and what kg
+/// draws is what the Graphviz command line draws from kg's DOT.
 @Suite struct RenderStartTests {
-    /// Graphviz's start-up begins at launch (a C constructor reads the command line) only for a
-    /// render that draws: not for DOT text, help, or another command.
-    @Test func graphvizStartsOnlyForADrawing() throws {
-        let render = try #require(Render.configuration.commandName), dot = MapFormat.dot.rawValue
-        let cases: [([String], Bool)] = [
-            ([render], true),
-            ([render, "--format", "png", "--layout", "sfdp"], true),
-            ([render, "--map", "control"], true),
-            ([render, "--format", dot], false),
-            ([render, "--format=" + dot], false),
-            ([render, "--help"], false),
-            ([render, "-h"], false),
-            ([render, "--db", "x.sqlite", "--format"], true),
-            (["query", "?s ?p ?o"], false),
-            (["build", render], false),
-            ([], false),
-        ]
-        for (arguments, started) in cases {
-            #expect(MapRenderer.drawsAtLaunch(arguments) == started, "\(arguments)")
-        }
-    }
-
     /// What Graphviz says while it starts (here: a plugin its configuration names is missing) is
-    /// reported by the render that adopts the context, as a warning of kg's. Graphviz's plugin folder
-    /// is copied without the pango plugin (GVBINDIR); skipped where that folder is not found.
+    /// reported by the render, as a warning of kg's. Graphviz's plugin folder is copied without the
+    /// pango plugin (GVBINDIR); scripts/install-deps installs Graphviz where the test looks for it.
     @Test func graphvizStartUpMessagesAreReported() throws {
         let candidates = ["/usr/lib/x86_64-linux-gnu/graphviz", "/usr/lib/aarch64-linux-gnu/graphviz",
                           "/usr/lib64/graphviz", "/usr/lib/graphviz", "/usr/local/lib/graphviz"]
         let fm = FileManager.default
-        guard let plugins = candidates.first(where: { fm.fileExists(atPath: $0 + "/config6a") }) else { return }
+        let plugins = try #require(candidates.first(where: { fm.fileExists(atPath: $0 + "/config6a") }), "Graphviz's plugin folder")
         let dir = try KG.temporaryDirectory()
         defer { try? fm.removeItem(at: dir) }
         let gvbin = dir.appendingPathComponent("graphviz")
