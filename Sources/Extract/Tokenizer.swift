@@ -38,7 +38,6 @@ struct Token: Sendable {
         }
         return letters >= 2
     }
-    var isWord: Bool { kind == .word }
 }
 
 /// Splits text into tokens in one pass over its Unicode scalars.

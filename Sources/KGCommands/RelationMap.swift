@@ -47,8 +47,6 @@ struct RelationMap {
         return true
     }
 
-    func graphMap() throws -> GraphMap { try graphMapWithTerms().map }
-
     /// The map and the entity each node stands for (by node id).
     func graphMapWithTerms() throws -> (map: GraphMap, terms: [String: Term]) {
         let labels = Labels(store: store)

@@ -31,7 +31,6 @@ public enum RDFFormat: String, Sendable, CaseIterable {
     /// N-Triples and N-Quads: one statement per line, no directives, no abbreviations.
     var isLineBased: Bool { self == .ntriples || self == .nquads }
     /// N-Quads and TriG may name graphs.
-    var allowsGraphs: Bool { self == .nquads || self == .trig }
 }
 
 /// A syntax error in an RDF document, positioned at `file:line:column` (1-based; the column counts

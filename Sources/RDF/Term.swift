@@ -95,7 +95,6 @@ public struct Literal: Hashable, Sendable {
         self.language = language
     }
 
-    public var isSimple: Bool { language == nil && datatype == XSD.string }
 
     public static func == (a: Literal, b: Literal) -> Bool {
         ExactText.equal(a.lexical, b.lexical) && ExactText.equal(a.datatype, b.datatype)

@@ -37,7 +37,7 @@ final class GraphvizSession: @unchecked Sendable {
     /// Whether a render has started: a start-up that has not run by then is skipped. Guarded by `global.lock`.
     private var hasRendered = false
 
-    init() throws {}
+    init() {}
 
     deinit {
         guard let context else { return }

@@ -6,8 +6,7 @@ import Foundation
 /// into Graphviz from all renderers are serialised internally (Graphviz keeps
 /// process-wide state), so separate renderers on separate threads are safe.
 public final class MapRenderer {
-    private let session: GraphvizSession?
-    private let setupError: RenderError?
+    private let session = GraphvizSession()
 
     /// Warnings Graphviz reported during the last successful `render`
     /// (e.g. unknown colour names), one message per element.
@@ -18,21 +17,14 @@ public final class MapRenderer {
     ///   command): as the `dot` command does, each laid-out graph is left to the operating system
     ///   instead of being freed, which saves the time of freeing it. Long-lived callers keep the default.
     public init(freesGraphs: Bool = true) {
-        do {
-            session = try GraphvizSession()
-            session?.freesGraphs = freesGraphs
-            setupError = nil
-        } catch {
-            session = nil
-            setupError = error as? RenderError ?? RenderError("\(error)")
-        }
+        session.freesGraphs = freesGraphs
     }
 
     /// Starts Graphviz on another thread — its context, the dot layout and SVG plugins, and the font
     /// configuration (pango), most of its start-up — so that it is ready when the caller has read its
     /// map. Optional: the next `render` waits for it, and draws the same bytes with or without it.
     public func prepare() {
-        session?.warmUp(engine: Layout.dot.rawValue, format: MapFormat.svg.rawValue, fonts: MapBuilder.fonts)
+        session.warmUp(engine: Layout.dot.rawValue, format: MapFormat.svg.rawValue, fonts: MapBuilder.fonts)
     }
 
     /// Lays out and draws `map`.
@@ -50,7 +42,6 @@ public final class MapRenderer {
     /// Renders with raw Graphviz engine and format names (for tests and
     /// formats beyond `MapFormat`).
     func render(_ spec: GraphSpec, engine: String, output: GraphvizSession.Output) throws -> [UInt8] {
-        guard let session else { throw setupError ?? RenderError("no Graphviz context") }
         lastWarnings = []
         let result = try session.render(spec, engine: engine, output: output)
         lastWarnings = result.warnings

@@ -4,11 +4,6 @@ import Store
 /// Property paths (§9, §18.5 ALP): evaluated node by node with one indexed SQL lookup per step;
 /// `*` and `+` keep a visited set, so cycles end.
 extension Evaluator {
-    /// A path node: a term id, or (negative) an index into `outside` for a constant the store lacks.
-    struct PathNodes {
-        var outside: [Term] = []
-    }
-
     /// The solutions of `s p o` to `sink`, start node by start node (see `Evaluator.stream`).
     func evalPath(_ s: Node, _ p: PathExpr, _ o: Node, seed: Row, scope: GraphScope, _ sink: Sink) throws -> Bool {
         if case .namedVariable = scope {

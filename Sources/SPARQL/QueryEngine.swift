@@ -80,9 +80,6 @@ public final class QueryEngine {
     /// the query (nothing more is read). The timeout covers `body`'s time too; what `body` throws
     /// ends the query and is rethrown.
     public func execute(_ query: Query, timeout: Double? = nil, _ body: (QueryEvent) throws -> Bool) throws {
-        // SQLite clears an interrupt only once no statement is active; `Connection.userVersion()` leaves
-        // its cached statement stepped, so reset it (re-preparing a cached statement resets it).
-        _ = try? store.connection.prepare("PRAGMA user_version")
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         let evaluator = try Evaluator(store: store, query: query, deadline: deadline, base: query.baseIRI)
         let watchdog = timeout.map { Watchdog(connection: store.connection, after: $0) }

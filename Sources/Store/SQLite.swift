@@ -154,7 +154,6 @@ public final class Statement {
         sqlite3_reset(handle)
     }
 
-    public var columnCount: Int32 { sqlite3_column_count(handle) }
     public func int(_ i: Int32) -> Int64 { sqlite3_column_int64(handle, i) }
     public func double(_ i: Int32) -> Double { sqlite3_column_double(handle, i) }
     public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(handle, i) == SQLITE_NULL }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct DOTTextTests {
     /// Swift's text and cgraph's, compared; on a difference, the first differing line of each.
     func expectSameAsCgraph(_ spec: GraphSpec, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let session = try GraphvizSession()
+        let session = GraphvizSession()
         let reference = try session.cgraphDOT(spec)
         let mine = DOTText.write(spec)
         guard mine != reference else { return }
