@@ -154,6 +154,8 @@ struct Lexicon: Sendable {
     var groupHeads = PhraseSet<String>()     // people-group head nouns → class IRI
     /// Words that open a name and give it their class (`kg:leadingHeadWord`: "Operation Peace Storm").
     var leadingHeads = PhraseSet<String>()
+    /// Phrases that name an unnamed actor when they refer to nothing (`kg:unnamedReference`: "the insurgents").
+    var unnamedReferences = PhraseSet<String>()
     /// Lower-case plural head words ("scam centres", "criminal gangs", "civilians") that, with their
     /// modifiers, name an unnamed kind of thing the article talks about → class IRI.
     var kindHeads = PhraseSet<String>()
@@ -245,6 +247,9 @@ struct Lexicon: Sendable {
         for q in ontology.quads where q.predicate.iriValue == KG.ns + "leadingHeadWord" {
             if let cls = q.subject.iriValue, let w = q.object.literalValue?.lexical { leadingHeads.add(Phrase(w, caseSensitive: true), cls) }
         }
+        for q in ontology.quads where q.predicate.iriValue == KG.ns + "unnamedReference" {
+            if let cls = q.subject.iriValue, let w = q.object.literalValue?.lexical { unnamedReferences.add(Phrase(w), cls) }
+        }
         for q in ontology.quads where q.predicate.iriValue == KG.ns + "placeRoleNoun" {
             if let w = q.object.literalValue?.lexical { placeRoleNouns.insert(w) }
         }
@@ -320,7 +325,7 @@ struct Lexicon: Sendable {
         }
         // Number every phrase word too, then switch the phrase sets to word ids.
         var phraseKeys = names.keys.union(headWords.keys).union(groupHeads.keys).union(titles.keys).union(kindHeads.keys)
-            .union(leadingHeads.keys)
+            .union(leadingHeads.keys).union(unnamedReferences.keys)
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
         phraseKeys.formUnion(restatements.keys.union(indefiniteReferences.keys))
         phraseKeys.formUnion(extra.demonyms.keys.union(extra.nationalHeads.keys).union(extra.genericNames.keys))
@@ -333,7 +338,7 @@ struct Lexicon: Sendable {
         for (list, bit) in lists { for k in list { wordLists[Int(words.id(k))] |= bit.rawValue } }
         templatesByAnchor += Array(repeating: [], count: words.count - templatesByAnchor.count)
         names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words); kindHeads.compile(words)
-        leadingHeads.compile(words)
+        leadingHeads.compile(words); unnamedReferences.compile(words)
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
         restatements.compile(words); indefiniteReferences.compile(words)
         extra.demonyms.compile(words); extra.nationalHeads.compile(words); extra.genericNames.compile(words)

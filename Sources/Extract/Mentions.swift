@@ -152,6 +152,7 @@ struct MentionFinder {
             if glued { i += 1; continue }
             if let m = group(t, i, end, state: &state) ?? restatedPlace(t, i, end, out, state: &state)
                 ?? reference(t, i, end, sentence, out, state: state)
+                ?? unnamed(t, i, end, sentence, state: &state)
                 ?? kind(t, i, end, sentence, state: &state) {
                 out.append(m)
                 if m.kind != .relative { state.history.append(m.entity) }
@@ -282,6 +283,25 @@ struct MentionFinder {
         } else {
             e = state.named(words, classIRI: cls, aliases: [], ontology: ontology, id: id)
         }
+        return Mention(range: i..<upper, entity: e, kind: .name)
+    }
+
+    /// "the insurgents", "militants" with nothing named before them to refer to: an unnamed actor of the
+    /// phrase's class, named by the phrase without its article (`kg:unnamedReference`).
+    private func unnamed(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, state: inout ArticleEntities) -> Mention? {
+        // (capitalised only where any word is: "Insurgents attacked …" opening a sentence)
+        guard !t[i].isCapitalised || t[i].key == "the" || i == sentence.lowerBound,
+              let r = lexicon.unnamedReferences.longest(t, at: i, end: end) else { return nil }
+        let upper = i + r.length
+        // "insurgents linked to …" is fine; "insurgent positions" is not this phrase
+        if upper < end, t[upper].kind == .word, !t[upper].isCapitalised, lexicon.kindHeads.longest(t, at: upper, end: end) != nil { return nil }
+        let start = t[i].key == "the" ? i + 1 : i
+        guard start < upper else { return nil }
+        // "Taliban fighters took the town; insurgents also hold …": the group named before, if any
+        if let e = state.history.reversed().prefix(30).first(where: { ontology.isSubclass(state.records[$0].classIRI, of: r.value) }) {
+            return Mention(range: i..<upper, entity: e, kind: .reference)
+        }
+        let e = state.named(text(t, start..<upper).lowercased(), classIRI: r.value, aliases: [], ontology: ontology)
         return Mention(range: i..<upper, entity: e, kind: .name)
     }
 

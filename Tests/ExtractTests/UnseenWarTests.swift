@@ -316,3 +316,16 @@ import Testing
         #expect(fact?.sentenceIndex == 0)
     }
 }
+
+@Suite struct UnnamedActorTests {
+    @Test func insurgentsNeverNamedAreAnActor() {
+        let text = "PEMBA, Mozambique - In September the insurgents captured Vamizi Island."
+        #expect(Fixture.has(text, "insurgents", "captured", "Vamizi Island"))
+    }
+
+    @Test func insurgentsAfterANamedGroupAreThatGroup() {
+        let text = "Velor Front fighters seized Jowhar, Somalia, on Monday. Insurgents also attacked Balcad on Tuesday."
+        #expect(Fixture.has(text, "Velor Front", "attacked", "Balcad"))
+        #expect(!Fixture.facts(text).contains { $0.s == "insurgents" })
+    }
+}
