@@ -33,6 +33,8 @@ struct ExtraVocabulary: Sendable {
     /// A lower-case noun after a name that says what kind of actor the name is ("Taliban fighters",
     /// `kg:followerNoun`), and the participle after a hyphen that does ("M23-held", `kg:hyphenCue`) → class.
     var followerNouns: [String: String] = [:]
+    /// A verb of speech after a two- or three-word name makes it a person (`kg:speechVerb`) → class.
+    var speechVerbs: [String: String] = [:]
     var hyphenCues: [String: String] = [:]
     /// A title after a demonym that makes the demonym name the country's entity of a class
     /// ("Somali President X": the Somali government, whose president X is) → class.
@@ -61,6 +63,7 @@ struct ExtraVocabulary: Sendable {
             case KG.ns + "nationalHead": nationalHeads.add(Phrase(text), s)
             case KG.ns + "genericName": genericNames.add(Phrase(text), s)
             case KG.ns + "followerNoun": followerNouns[text] = s
+            case KG.ns + "speechVerb": speechVerbs[text] = s
             case KG.ns + "nationalTitle": nationalTitles.add(Phrase(text, caseSensitive: true), s)
             case KG.ns + "hyphenCue": hyphenCues[text] = s
             default: break

@@ -197,7 +197,7 @@ struct MentionFinder {
     /// follower noun or a hyphenated cue is an actor of that noun's class, wherever the article says so.
     private func hints(_ t: [Token], state: inout ArticleEntities) {
         let extra = lexicon.extra
-        guard !extra.followerNouns.isEmpty || !extra.hyphenCues.isEmpty else { return }
+        guard !extra.followerNouns.isEmpty || !extra.hyphenCues.isEmpty || !extra.speechVerbs.isEmpty else { return }
         var i = 0
         while i < t.count {
             // "al-Qaeda fighters"
@@ -214,6 +214,14 @@ struct MentionFinder {
             var cls: String?
             if k < t.count, t[k].kind == .word, !t[k].isCapitalised, t[k].spaceBefore { cls = extra.followerNouns[t[k].key] }
             if k + 1 < t.count, t[k].text == "-", !t[k].spaceBefore, !t[k + 1].spaceBefore { cls = extra.hyphenCues[t[k + 1].key] }
+            // "Zabihullah Mujahid said": two or three capitalised words, no article or head word, before a
+            // verb of speech name a person (`kg:speechVerb`).
+            if cls == nil, !article, k < t.count, let person = extra.speechVerbs[t[k].key], !t[k].isCapitalised,
+               (2...3).contains(k - i), (i..<k).allSatisfy({ t[$0].kind == .word && t[$0].spaceBefore || $0 == i }),
+               i == 0 || !["the", "a", "an"].contains(t[i - 1].key), headClass(t, i, k) == nil,
+               lexicon.places.places(named: text(t, i..<k)).isEmpty {
+                cls = person
+            }
             if let cls {
                 let name = text(t, i..<k)
                 // a demonym or a known name is typed already

@@ -329,3 +329,17 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.s == "insurgents" })
     }
 }
+
+@Suite struct SpeechVerbTests {
+    @Test func aTwoWordNameBeforeAVerbOfSpeechIsAPerson() {
+        let text = "Velor Front fighters seized Jowhar, Somalia, on Monday, Zorvat Qelani said. Qelani also spoke of Balcad."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.contains { $0.label == "Zorvat Qelani" && $0.classIRI.hasSuffix("#Person") })
+    }
+
+    @Test func anOrganisationWithAnArticleIsNoPerson() {
+        let text = "The Velor Accord said its fighters had seized Jowhar, Somalia."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(!r.entities.contains { $0.label == "Velor Accord" && $0.classIRI.hasSuffix("#Person") })
+    }
+}
