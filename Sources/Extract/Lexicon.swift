@@ -195,10 +195,13 @@ struct Lexicon: Sendable {
     var subjectClasses: [[String]] = []
     var excludedSubjectClasses: [[String]] = []
 
+    var objectClasses: [[String]] = []
     var excludedObjectClasses: [[String]] = []
 
     func objectAllowed(_ cls: String, relation: Int, _ ontology: Ontology) -> Bool {
-        !excludedObjectClasses[relation].contains { ontology.isSubclass(cls, of: $0) }
+        if excludedObjectClasses[relation].contains(where: { ontology.isSubclass(cls, of: $0) }) { return false }
+        let allowed = objectClasses[relation]
+        return allowed.isEmpty || cls == unknownClass || allowed.contains { ontology.isSubclass(cls, of: $0) }
     }
 
     func subjectAllowed(_ cls: String, relation: Int, _ ontology: Ontology) -> Bool {
@@ -263,13 +266,16 @@ struct Lexicon: Sendable {
         boundaries = Set(lex.clauseBoundaries.map(Tokenizer.key))
 
         relationFacts = ontology.relations.map { ($0.localName, $0.domain, $0.range, $0.isState) }
-        var allowed: [String: [String]] = [:], excluded: [String: [String]] = [:], excludedObjects: [String: [String]] = [:]
+        var allowed: [String: [String]] = [:], excluded: [String: [String]] = [:]
+        var allowedObjects: [String: [String]] = [:], excludedObjects: [String: [String]] = [:]
         for q in ontology.quads {
             guard let p = q.predicate.iriValue, let r = q.subject.iriValue, let c = q.object.iriValue else { continue }
             if p == KG.ns + "subjectClass" { allowed[r, default: []].append(c) }
             if p == KG.ns + "excludedSubjectClass" { excluded[r, default: []].append(c) }
             if p == KG.ns + "excludedObjectClass" { excludedObjects[r, default: []].append(c) }
+            if p == KG.ns + "objectClass" { allowedObjects[r, default: []].append(c) }
         }
+        objectClasses = ontology.relations.map { allowedObjects[$0.iri] ?? [] }
         excludedObjectClasses = ontology.relations.map { excludedObjects[$0.iri] ?? [] }
         subjectClasses = ontology.relations.map { allowed[$0.iri] ?? [] }
         excludedSubjectClasses = ontology.relations.map { excluded[$0.iri] ?? [] }

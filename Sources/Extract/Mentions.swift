@@ -496,6 +496,8 @@ struct MentionFinder {
         // unless the gazetteer knows them (a dateline's town).
         if !title, (nameStart..<upper).allSatisfy({ t[$0].kind != .word || (t[$0].text == t[$0].text.uppercased() && t[$0].text.count >= 7) || t[$0].key == "of" }),
            t[nameStart].text.count >= 7, gazetteerPlace(label, state: state) == nil { return nil }
+        // A title or a letter alone ("Lt.", "H.E.") is no name.
+        if upper - nameStart == 1, t[nameStart].text.count == 1 || lexicon.titles.longest(t, at: nameStart, end: upper) != nil { return nil }
         // A head word alone ("Forces loyal to …", "Police said") names nothing.
         if !title, upper - nameStart == 1, headed != nil, !t[nameStart].isAcronym,
            lexicon.headWords.longest(t, at: nameStart, end: upper)?.length == 1 { return nil }

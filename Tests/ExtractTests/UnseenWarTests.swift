@@ -343,3 +343,17 @@ import Testing
         #expect(!r.entities.contains { $0.label == "Velor Accord" && $0.classIRI.hasSuffix("#Person") })
     }
 }
+
+@Suite struct RoleObjectTests {
+    @Test func noOneLeadsOrSpeaksForATownOrAPerson() {
+        let text = "Velor Front fighters held Jowhar, Somalia. Karim Haddad, the mayor's spokesman, and Omar Selvani, the head of Jowhar, spoke."
+        #expect(!Fixture.facts(text).contains { $0.r == "leaderOf" && $0.o == "Jowhar" })
+        let t2 = "Zorvat Qelani, a spokesman for President Hadim Qorvani, said Jowhar, Somalia, was calm."
+        #expect(!Fixture.facts(t2).contains { $0.r == "spokespersonOf" && $0.o == "Hadim Qorvani" })
+    }
+
+    @Test func aTitleAloneIsNoName() {
+        let r = Fixture.extractor.extract(Fixture.article("On Monday Lt. Karim Haddad said the Velor Front held Jowhar, Somalia."))
+        #expect(!r.entities.contains { $0.label == "Lt" })
+    }
+}
