@@ -72,6 +72,10 @@ public struct Extractor: Sendable {
         var results: [(assertion: Int, isState: Bool)] = []
         // The last day-precise date of the previous sentence, for "… then …" and "X responded …".
         var previousDay: TimeExpression? = nil
+        // The last date a sentence of the current paragraph gave: the scene an undated event of a later
+        // sentence of the paragraph happens in ("On 5 June the GNA entered Tarhuna. Its fighters took the
+        // airport.").
+        var sceneDate: TimeExpression? = nil
 
         for (index, range) in sentences.enumerated() where !range.isEmpty {
             // The reference date carries from sentence to sentence ("a day later" counts from the last event).
@@ -117,12 +121,15 @@ public struct Extractor: Sendable {
             // then fell among civilians": an undated sentence that continues the narrative is that day's.
             let continued = times.isEmpty ? previousDay.flatMap { Self.continuesNarrative(view) ? $0 : nil } : nil
             previousDay = times.last { $0.date?.precision == .day }
+            if tokens[range.lowerBound].paragraphBefore || index == 0 { sceneDate = nil }
+            let scene = times.isEmpty && !Self.leavesTheScene(view) ? sceneDate : nil
+            if let last = times.last(where: { $0.date != nil }) { sceneDate = last }
             var sentenceText: String?
             for m in matcher.matches(view) {
                 let rel = lexicon.relationFacts[m.template.relation]
                 let (mode, attribution) = modality.read(view, trigger: m.trigger, state: state)
                 var time = attachTime(times, to: m, isState: rel.isState, published: published, view: view)
-                if time == nil, !rel.isState, m.template.kind != .role, let c = continued { time = c.annotation }
+                if time == nil, !rel.isState, m.template.kind != .role, let c = continued ?? scene { time = c.annotation }
                 let partialBlocked = Self.partialRelations.contains(rel.localName)
                 let elided = m.template.kind == .role ? [] : ellipsisSubjects(view, after: m, domain: rel.domain)
                 for si in m.subjects.map({ owner(view, $0, relation: rel.localName) }) + elided {
@@ -447,6 +454,12 @@ public struct Extractor: Sendable {
         return Array(first..<group.upperBound).filter { i in
             !m.subjects.contains(i) && (domain.map { ontology.isSubclass(s.classes[i], of: $0) } ?? true)
         }
+    }
+
+    /// True if the sentence says its events are not the scene's: "since then", "later", "has shelled"
+    /// (a present perfect reaches to now), "will".
+    static func leavesTheScene(_ s: SentenceView) -> Bool {
+        s.range.contains { TimeLexicon.sceneBreaks.contains(s.tokens[$0].key) }
     }
 
     /// True if the sentence carries on the previous one's events: a sequence adverb ("then", not "since

@@ -99,4 +99,8 @@ enum TimeLexicon {
 
     @inline(__always)
     static func mayStart(_ t: Token) -> Bool { t.kind == .number || starters.contains(t.key) }
+
+    /// Words after which an undated event is not the paragraph's scene (`Extractor.leavesTheScene`).
+    static let sceneBreaks: Set<String> = ["since", "later", "afterwards", "subsequently", "has", "have", "will",
+                                           "previously", "earlier", "before", "until", "ago", "formerly", "once"]
 }

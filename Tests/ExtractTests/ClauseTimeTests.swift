@@ -146,10 +146,15 @@ import Testing
         #expect(t?.date != PartialDate(iso: "2023-11-12"))
     }
 
-    @Test func withoutACueTheEventStaysUndated() {
+    /// Without a cue, an undated event of the same paragraph happens in the scene its first sentence set;
+    /// a new paragraph, or a sentence that leaves the scene ("since", "has shelled", "earlier"), does not.
+    @Test func withoutACueTheEventIsTheScenes() {
         let text = "On Sunday morning the MNDAA took two outposts near Hsenwi. The army shelled Hsenwi."
         let t = Fixture.facts(text, published: "2023-11-16").first { $0.s == "junta" && $0.r == "attacked" && $0.o == "Hsenwi" }?.a.time
-        #expect(t == nil)
+        #expect(t?.date == PartialDate(iso: "2023-11-12"))
+        let earlier = "On Sunday morning the MNDAA took two outposts near Hsenwi. Earlier the army shelled Hsenwi."
+        let e = Fixture.facts(earlier, published: "2023-11-16").first { $0.s == "junta" && $0.r == "attacked" && $0.o == "Hsenwi" }?.a.time
+        #expect(e == nil)
     }
 }
 

@@ -1,6 +1,7 @@
 import Extract
 import Foundation
 import Ontology
+import RDF
 import Testing
 
 /// Extraction of wars the ontology has no file for: names typed from real gazetteer data, demonyms,
@@ -355,5 +356,15 @@ import Testing
     @Test func aTitleAloneIsNoName() {
         let r = Fixture.extractor.extract(Fixture.article("On Monday Lt. Karim Haddad said the Velor Front held Jowhar, Somalia."))
         #expect(!r.entities.contains { $0.label == "Lt" })
+    }
+}
+
+@Suite struct SceneDateTests {
+    @Test func anUndatedEventTakesTheDateItsParagraphSet() {
+        let text = "On 5 June Velor Front fighters entered Jowhar, Somalia. They also seized the airport road and attacked Balcad.\n\nIn other news, the Velor Front attacked Afgooye."
+        let facts = Fixture.facts(text, published: "2020-06-08")
+        #expect(facts.first { $0.r == "attacked" && $0.o == "Balcad" }?.a.time?.date == PartialDate(iso: "2020-06-05"))
+        // a new paragraph sets a new scene: no date carried over
+        #expect(facts.first { $0.r == "attacked" && $0.o == "Afgooye" }.map { $0.a.time?.date == nil } == true)
     }
 }
