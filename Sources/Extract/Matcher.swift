@@ -322,8 +322,19 @@ struct Matcher {
     private func searchRight(from start: Int, _ s: SentenceView, _ req: String?, _ strict: Bool) -> ([Int], Int)? {
         var j = start
         var words = 0
+        // "cleared six villages north of Mosul: Faziliya, Kevrok and Khadheir": a list after a colon names
+        // what the noun before it counted; it is the object.
+        if let list = colonList(from: start, s, req, strict) { return list }
         while j < s.range.upperBound, words < 6 {
             if s.isBoundary(j) { return nil }
+            // "north of Mosul", "east of the city": a landmark that locates the object is not the object.
+            if Self.compass.contains(s.tokens[j].key), j + 1 < s.range.upperBound, s.tokens[j + 1].key == "of" {
+                j += 2
+                while j < s.range.upperBound, s.startAt[j] == nil, Self.determiners.contains(s.tokens[j].key) { j += 1 }
+                if j < s.range.upperBound, let m = s.startAt[j] { j = s.mentions[m].range.upperBound }
+                words += 2
+                continue
+            }
             if let m = s.startAt[j] {
                 if compatible(m, s, req, strictClass: strict) {
                     let g = s.groupOf[m]
@@ -349,6 +360,32 @@ struct Matcher {
 
     private func person(_ req: String?) -> Bool { req == lexicon.personClass }
 
+    static let compass: Set<String> = ["north", "south", "east", "west", "northeast", "northwest", "southeast",
+                                       "southwest", "north-east", "north-west", "south-east", "south-west"]
+
+    /// The compatible members of a list right after a colon within a dozen words of `start`, when no
+    /// mention and no other clause boundary stand between.
+    private func colonList(from start: Int, _ s: SentenceView, _ req: String?, _ strict: Bool) -> ([Int], Int)? {
+        var j = start
+        while j < s.range.upperBound, j - start < 16 {
+            if s.tokens[j].text == ":" {
+                guard j + 1 < s.range.upperBound, let m = s.startAt[j + 1], s.groupOf[m].count > 1 else { return nil }
+                let members = Array(m..<s.groupOf[m].upperBound).filter { compatible($0, s, req, strictClass: strict) }
+                return members.isEmpty ? nil : (members, j - start)
+            }
+            if s.isBoundary(j) || s.tokens[j].text == "." || (s.startAt[j] != nil && !Self.locatesObject(j, s)) { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// A mention after "north of", "in", "from" that locates the thing counted before a colon.
+    private static func locatesObject(_ j: Int, _ s: SentenceView) -> Bool {
+        var b = j - 1
+        while b > s.range.lowerBound, determiners.contains(s.tokens[b].key) { b -= 1 }
+        return ["of", "in", "from", "near", "around"].contains(s.tokens[b].key)
+    }
+
     /// Relative words that open a non-restrictive clause: ", which was stationed near X," is skipped
     /// when looking for the subject of the verb after it.
     static let relativeWords: Set<String> = ["which", "who", "whose", "whom", "where"]
@@ -371,7 +408,10 @@ struct Matcher {
                 while b >= s.range.lowerBound, Self.determiners.contains(s.tokens[b].key) { b -= 1 }
                 // … except after a noun for the group's own people: "soldiers of X surrendered" is X surrendering.
                 let memberNoun = b > s.range.lowerBound && s.tokens[b].key == "of" && Self.memberNouns.contains(s.tokens[b - 1].key)
-                let governed = b >= s.range.lowerBound && Self.prepositions.contains(s.tokens[b].key) && !memberNoun
+                // "the town of Qelvar was overrun": "of" after a place noun names the place, it does not govern it
+                let naming = b > s.range.lowerBound && s.tokens[b].key == "of"
+                    && lexicon.headWords.longest(s.tokens, at: b - 1, end: b).map { ontology.isSubclass($0.value, of: lexicon.placeClass) } == true
+                let governed = b >= s.range.lowerBound && Self.prepositions.contains(s.tokens[b].key) && !memberNoun && !naming
                 // "a former RSF commander who defected": a name before a role noun modifies it.
                 let after = s.mentions[m].range.upperBound
                 let modifier = after < s.range.upperBound && !s.tokens[after].isCapitalised

@@ -305,6 +305,8 @@ struct MentionFinder {
         if upper < end, t[upper].kind == .word, !t[upper].isCapitalised, lexicon.kindHeads.longest(t, at: upper, end: end) != nil { return nil }
         let start = t[i].key == "the" ? i + 1 : i
         guard start < upper else { return nil }
+        // "ISIL terrorists": a follower noun of the name before it, not a mention of its own
+        if start == i, i > sentence.lowerBound, t[i - 1].isCapitalised || t[i - 1].isAcronym { return nil }
         // "Taliban fighters took the town; insurgents also hold …": the group named before, if any
         if let e = state.history.reversed().prefix(30).first(where: { ontology.isSubclass(state.records[$0].classIRI, of: r.value) }) {
             return Mention(range: i..<upper, entity: e, kind: .reference)

@@ -368,3 +368,21 @@ import Testing
         #expect(facts.first { $0.r == "attacked" && $0.o == "Afgooye" }.map { $0.a.time?.date == nil } == true)
     }
 }
+
+@Suite struct ColonListAndLandmarkTests {
+    @Test func aListAfterAColonIsTheObject() {
+        let text = "ERBIL, Iraq - Velor Front fighters have cleared six more villages north of Mosul from Qorvat militants: Qarvat, Dorvan and Zelkan."
+        for v in ["Qarvat", "Dorvan", "Zelkan"] { #expect(Fixture.has(text, "Velor Front", "captured", v), "\(v)") }
+        #expect(!Fixture.has(text, "Velor Front", "captured", "Mosul"))
+    }
+
+    @Test func aLandmarkIsNotTheObject() {
+        let text = "ERBIL, Iraq - Velor Front fighters captured two villages north of Mosul on Monday."
+        #expect(!Fixture.has(text, "Velor Front", "captured", "Mosul"))
+    }
+
+    @Test func theTownOfXIsTheSubjectOfAPassive() {
+        let text = "ERBIL, Iraq - The town of Qelvar was overrun by the Velor Front on Monday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Qelvar"))
+    }
+}
