@@ -386,3 +386,15 @@ import Testing
         #expect(Fixture.has(text, "Velor Front", "captured", "Qelvar"))
     }
 }
+
+@Suite struct AttackPhraseTests {
+    @Test func assaultsAndFireAreAttacks() {
+        #expect(Fixture.has("Velor Front fighters opened fire on Jowhar, Somalia, on Monday.", "Velor Front", "attacked", "Jowhar"))
+        #expect(Fixture.has("The Velor Front launched a decisive assault on Jowhar, Somalia.", "Velor Front", "attacked", "Jowhar"))
+    }
+
+    @Test func civiliansDoNotAttackOrCapture() {
+        let text = "Six displaced residents returned to Jowhar, Somalia, and 40 workers stormed Balcad, officials said."
+        #expect(!Fixture.facts(text).contains { ["attacked", "captured"].contains($0.r) && $0.s.contains("workers") })
+    }
+}
