@@ -22,8 +22,9 @@ struct ExtraVocabulary: Sendable {
     /// ISO 3166-1 alpha-2 code → country IRI, and back.
     var countryByCode: [String: String] = [:]
     var codeOfCountry: [String: String] = [:]
-    /// Country IRI → its label.
+    /// Country IRI → its label, and its index among the ontology's entities.
     var countryLabel: [String: String] = [:]
+    var countryIndex: [String: Int] = [:]
     /// Demonym → country IRI.
     var demonyms = PhraseSet<String>()
     /// Noun after a demonym or a country's possessive → the class of the national entity it names.
@@ -69,7 +70,10 @@ struct ExtraVocabulary: Sendable {
             default: break
             }
         }
-        for e in ontology.entities where codeOfCountry[e.iri] != nil { countryLabel[e.iri] = e.label }
+        for (i, e) in ontology.entities.enumerated() where codeOfCountry[e.iri] != nil {
+            countryLabel[e.iri] = e.label
+            countryIndex[e.iri] = i
+        }
 
         var index: [String: Int] = [:]
         for (i, e) in ontology.entities.enumerated() { index[e.iri] = i }

@@ -250,6 +250,12 @@ struct MentionFinder {
             headAt = i + n.length + (t[i + n.length].key == "'s" ? 1 : 0)
         }
         var cls: String?, upper = headAt
+        // "the Pakistani town of Chaman": the demonym names the country the place lies in.
+        if let country, headAt > i, headAt < end, t[i].isCapitalised, !t[headAt].isCapitalised,
+           let h = lexicon.headWords.longest(t, at: headAt, end: end), isPlaceClass(h.value), h.value != lexicon.countryClass,
+           let index = extra.countryIndex[country] {
+            return Mention(range: i..<headAt, entity: state.known(index, ontology), kind: .name)
+        }
         if country != nil, headAt > i, headAt < end, let title = extra.nationalTitles.longest(t, at: headAt, end: end),
            headAt + title.length < end, t[headAt + title.length].isCapitalised {
             // "Somali President Hassan Sheikh Mohamud": the demonym names the government; the title and

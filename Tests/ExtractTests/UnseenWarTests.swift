@@ -398,3 +398,23 @@ import Testing
         #expect(!Fixture.facts(text).contains { ["attacked", "captured"].contains($0.r) && $0.s.contains("workers") })
     }
 }
+
+@Suite struct LocationPhraseTests {
+    @Test func anAppositiveInAPlace() {
+        #expect(Fixture.has("Fighting reached Baidoa, in the Bay region, Somalia, on Monday.", "Baidoa", "locatedIn", "Bay region"))
+    }
+
+    @Test func theDemonymTownOf() {
+        #expect(Fixture.has("Traders crossed at the Pakistani town of Chaman on Monday.", "Chaman", "locatedIn", "Pakistan"))
+    }
+
+    @Test func aFacilityInATown() {
+        #expect(Fixture.has("Gunmen stormed the Qelvar Hotel in Mogadishu, Somalia.", "Qelvar Hotel", "locatedIn", "Mogadishu"))
+    }
+
+    @Test func theDistrictsOfACity() {
+        let text = "Shells fell on the Tripoli districts of Zorvat and Qelvar, Libya, on Monday."
+        #expect(Fixture.has(text, "Zorvat", "locatedIn", "Tripoli"))
+        #expect(Fixture.has(text, "Qelvar", "locatedIn", "Tripoli"))
+    }
+}
