@@ -235,7 +235,7 @@ struct Matcher {
                     // "under the alliance's control": a reference mention may start with the template's "the".
                     if s.startAt[c] == nil, c - 1 > p, s.startAt[c - 1] != nil, Self.determiners.contains(s.tokens[c - 1].key) { c -= 1 }
                     let slotStart = c
-                    while c < end, s.startAt[c] == nil, Self.determiners.contains(s.tokens[c].key) { c += 1 }
+                    while c < end, s.startAt[c] == nil, Self.determiners.contains(s.tokens[c].key) || Self.regionAdjectives.contains(s.tokens[c].key) { c += 1 }
                     // "the Rakhine group": a name after an article is not a person's name.
                     if c > slotStart, c < end, let n = s.startAt[c], s.classes[n] == lexicon.unknownClass { return nil }
                     if trailing, c + 1 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, s.tokens[c + 1].key == "of",
@@ -359,6 +359,11 @@ struct Matcher {
     }
 
     private func person(_ req: String?) -> Bool { req == lexicon.personClass }
+
+    /// Adjectives of direction or neighbourhood before a place name ("the northeastern Takhar province").
+    static let regionAdjectives: Set<String> = ["northern", "southern", "eastern", "western", "central", "northeastern",
+                                                "northwestern", "southeastern", "southwestern", "neighbouring", "neighboring",
+                                                "north-eastern", "north-western", "south-eastern", "south-western"]
 
     static let compass: Set<String> = ["north", "south", "east", "west", "northeast", "northwest", "southeast",
                                        "southwest", "north-east", "north-west", "south-east", "south-west"]

@@ -418,3 +418,15 @@ import Testing
         #expect(Fixture.has(text, "Qelvar", "locatedIn", "Tripoli"))
     }
 }
+
+@Suite struct UnitAndCapitalTests {
+    @Test func aCorpsOfTheArmyIsPartOfIt() {
+        let text = "KABUL, Afghanistan - The army's 215th Qelvar Corps held Lashkar Gah."
+        #expect(Fixture.has(text, "215th Qelvar Corps", "partOf", "Afghan army") || Fixture.facts(text).contains { $0.s == "215th Qelvar Corps" && $0.r == "partOf" })
+    }
+
+    @Test func theCapitalOfADirectionalProvince() {
+        let text = "Fighting reached Taloqan, capital of the northeastern Takhar province, Afghanistan."
+        #expect(Fixture.has(text, "Taloqan", "partOf", "Takhar province"))
+    }
+}
