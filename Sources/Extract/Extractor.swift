@@ -79,8 +79,13 @@ public struct Extractor: Sendable {
 
         for (index, range) in sentences.enumerated() where !range.isEmpty {
             // The reference date carries from sentence to sentence ("a day later" counts from the last event).
-            let times = TimeFinder.find(tokens, in: range, text: text, published: published,
+            var times = TimeFinder.find(tokens, in: range, text: text, published: published,
                                         reference: &timeReference)
+            // "the March 23 Movement": a date followed by a capitalised head word is part of a name.
+            times.removeAll { t in
+                t.range.upperBound < range.upperBound && tokens[t.range.upperBound].isCapitalised
+                    && lexicon.headWords.longest(tokens, at: t.range.upperBound, end: range.upperBound) != nil
+            }
             var timeTokens = TokenSet(range)
             for t in times { timeTokens.formUnion(t.range) }
             let mentions = finder.find(tokens, range, timeTokens: timeTokens, state: &state)

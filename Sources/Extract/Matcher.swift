@@ -336,6 +336,16 @@ struct Matcher {
                 continue
             }
             if let m = s.startAt[j] {
+                // "recaptured Khartoum's Republican Palace", "led by Peng's son, Peng Daxun": the possessor is
+                // not the object; the possessed is, or the name in apposition to it.
+                let after = s.mentions[m].range.upperBound
+                if after < s.range.upperBound, s.tokens[after].key == "'s" {
+                    if after + 1 < s.range.upperBound, let next = s.startAt[after + 1] { j = s.mentions[next].range.lowerBound; continue }
+                    var k = after + 1
+                    while k < min(s.range.upperBound, after + 5), s.startAt[k] == nil, s.tokens[k].text != "," { k += 1 }
+                    if k + 1 < s.range.upperBound, s.tokens[k].text == ",", s.startAt[k + 1] != nil { j = k + 1; continue }
+                    return nil
+                }
                 if compatible(m, s, req, strictClass: strict) {
                     let g = s.groupOf[m]
                     return (Array(m..<g.upperBound).filter { compatible($0, s, req, strictClass: strict) }, j - start)

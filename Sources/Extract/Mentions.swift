@@ -378,7 +378,7 @@ struct MentionFinder {
                 upper += h.length
             }
             // "Myanmar National Democratic Alliance Army (MNDAA)": the bracketed acronym is part of the mention.
-            if let (alias, close) = bracketed(t, upper, end) {
+            if let (alias, close) = bracketed(t, upper, end), Self.bracketNames(state.records[e].label, alias) {
                 if let other = lexicon.names.longest(t, at: upper + 1, end: close), other.length == close - upper - 1,
                    state.records[e].known, state.known(other.value, ontology) != e {
                     // Both names known but different: keep the first, do not merge.
@@ -418,6 +418,24 @@ struct MentionFinder {
         return k
     }
 
+    /// Whether bracketed text after a name is another name of it: an acronym ("(MNDAA)", "(IB) 23"), or
+    /// the long form of an acronym ("RSF (Rapid Support Forces)") — not a second name ("Mantong (Khah
+    /// Lah Zah-130)") or a note ("Namhsan (South)").
+    static func bracketNames(_ name: String, _ inner: String) -> Bool {
+        func acronym(_ s: String) -> Bool {
+            let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }
+            return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase } && !s.contains(" ")
+        }
+        if acronym(inner) { return true }
+        if acronym(name) || name.split(separator: " ").count == 1 && name.count <= 6 {
+            // a long form: its words' initials give the acronym's letters in order, roughly
+            let initials = inner.split(separator: " ").compactMap { $0.first }.filter { $0.isUppercase }
+            let letters = name.filter { $0.isLetter }
+            return initials.count >= 2 && initials.first == letters.first
+        }
+        return false
+    }
+
     /// "(ACR)" or "(Full Name)" at `i`: the text inside and the index of ")".
     private func bracketed(_ t: [Token], _ i: Int, _ end: Int) -> (String, Int)? {
         guard i < end, t[i].text == "(" else { return nil }
@@ -448,13 +466,14 @@ struct MentionFinder {
         let numberName = k > sentence.lowerBound && k + 1 < end && lexicon.token(t[k], isIn: .number)
             && t[k + 1].kind == .word && t[k + 1].isCapitalised && !lexicon.token(t[k + 1], isIn: .stop)
         guard k < end, t[k].kind == .word, t[k].isCapitalised, numberName || k > nameStart || !lexicon.token(t[k], isIn: .stop),
-              TimeFinder.months[t[k].key] == nil, TimeFinder.weekdays[t[k].key] == nil else { return nil }
+              TimeFinder.months[t[k].key] == nil || Self.datedName(t, k, end), TimeFinder.weekdays[t[k].key] == nil else { return nil }
         while k < end {
             let x = t[k]
             // A known capitalised name starts here ("Inside Lashio"); a lower-case alias such as "army" does not count.
             if k > nameStart, let known = lexicon.names.longest(t, at: k, end: end),
                known.phrase.text.unicodeScalars.first?.properties.isUppercase == true { break }
             if x.kind == .word && x.isCapitalised && (k == nameStart || !lexicon.token(x, isIn: .stop)) { k += 1; continue }
+            if x.kind == .number, k == nameStart + 1, Self.datedName(t, nameStart, end) { k += 1; continue }
             // "Fayez al-Sarraj", "Abu Bakr al-Baghdadi": an Arabic article glued to the next part.
             if k > nameStart, Self.arabicArticles.contains(x.key), !x.isCapitalised, x.spaceBefore, k + 2 < end,
                t[k + 1].text == "-", !t[k + 1].spaceBefore, !t[k + 2].spaceBefore, t[k + 2].isCapitalised, t[k + 2].kind == .word {
@@ -471,6 +490,8 @@ struct MentionFinder {
                 if t[k + 2].text == "-", !t[k + 2].spaceBefore, k + 3 < end, t[k + 3].isCapitalised, !t[k + 3].spaceBefore { k += 4; continue }
                 if t[k + 2].isCapitalised, t[k + 2].kind == .word, t[k + 2].spaceBefore { k += 3; continue }
             }
+            // "Mogadishu's Qelvar Palace": a place's possessive ends its name.
+            if x.key == "'s", k > nameStart, gazetteerPlace(text(t, nameStart..<k), state: state) != nil { break }
             // Inner connectors: "People's Defence Force", "Communist Party of Burma", "Kya-shin".
             if k + 1 < end, t[k + 1].isCapitalised, t[k + 1].kind == .word,
                x.key == "'s" || (x.key == "of" && headClass(t, nameStart, k) != nil) || (x.text == "-" && !x.spaceBefore) {
@@ -484,7 +505,7 @@ struct MentionFinder {
         let headed = headClass(t, nameStart, upper)
         var label = text(t, nameStart..<upper)
         var aliases: [String] = []
-        if let (inner, close) = bracketed(t, upper, end) {
+        if let (inner, close) = bracketed(t, upper, end), Self.bracketNames(label, inner) {
             aliases.append(inner)
             upper = close + 1
             // "the RSF (Rapid Support Forces)": the longer form is the label.
@@ -658,6 +679,11 @@ struct MentionFinder {
     /// Words that are not modifiers of a kind noun (verbs and adverbs that often stand before one).
     static let kindStops: Set<String> = ["were", "was", "are", "is", "be", "been", "being", "had", "has", "have",
                                          "said", "says", "of", "than", "many", "several", "few", "the", "any"]
+
+    /// "March 23 Movement": a month and a day that open a name ending in a capitalised word.
+    static func datedName(_ t: [Token], _ k: Int, _ end: Int) -> Bool {
+        k + 2 < end && t[k + 1].kind == .number && t[k + 2].isCapitalised && t[k + 2].kind == .word
+    }
 
     /// Lower-case particles inside personal and place names ("bin", "da", "van").
     static let nameParticles: Set<String> = ["bin", "ibn", "bint", "da", "de", "do", "dos", "das", "del", "della", "di",

@@ -25,7 +25,7 @@ struct ModalityReader {
         while k < trigger.lowerBound {
             if s.timeTokens.contains(k) { k += 1; continue }
             // "reported to have laid down their arms": a perfect infinitive reports a deed, not an aim.
-            if t[k].key == "to", k + 1 < trigger.lowerBound, t[k + 1].key == "have" { k += 1; continue }
+            if t[k].key == "to", k + 1 <= trigger.lowerBound, t[k + 1].key == "have" { k += 1; continue }
             // "used landmines to bring down the bridge": the means of a past deed, not an aim.
             if t[k].key == "to", usedBefore(t, k, from: s.range.lowerBound) { k += 1; continue }
             // The words of a cue are read once: "according to" is a claim, its "to" no infinitive.
@@ -44,7 +44,9 @@ struct ModalityReader {
             k += consumed
         }
         // "to capture": an infinitive is an aim, not a deed.
+        // ("claims to have taken X": a perfect infinitive reports a deed)
         if found == nil, !appositive, trigger.lowerBound > s.range.lowerBound, t[trigger.lowerBound - 1].key == "to",
+           t[trigger.lowerBound].key != "have",
            !usedBefore(t, trigger.lowerBound - 1, from: s.range.lowerBound),
            !["surrendered", "fell", "lost", "allied", "loyal"].contains(t[max(s.range.lowerBound, trigger.lowerBound - 2)].key) {
             found = .planned
