@@ -431,7 +431,10 @@ struct Matcher {
                 let after = s.mentions[m].range.upperBound
                 let modifier = after < s.range.upperBound && !s.tokens[after].isCapitalised
                     && lexicon.roleWords.contains(s.tokens[after].key)
-                if !governed, !modifier, !isPossessor(m, s), compatible(m, s, req, strictClass: strict) {
+                // "the al-Qaeda-allied group stormed …": a name glued to a participle modifies the noun after it
+                let compound = after + 1 < s.range.upperBound && s.tokens[after].text == "-" && !s.tokens[after].spaceBefore
+                    && !s.tokens[after + 1].spaceBefore && s.tokens[after + 1].kind == .word && !s.tokens[after + 1].isCapitalised
+                if !governed, !modifier, !compound, !isPossessor(m, s), compatible(m, s, req, strictClass: strict) {
                     let g = s.groupOf[m]
                     return (Array(g.lowerBound...m).filter { compatible($0, s, req, strictClass: strict) }, start - j)
                 }

@@ -161,7 +161,7 @@ struct MentionFinder {
             }
             i += 1
         }
-        state.previousSentence = out.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence)) }
+        state.previousSentence = out.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence) || Self.compoundModifier(t, $0.range, sentence)) }
         return out
     }
 
@@ -458,6 +458,9 @@ struct MentionFinder {
         // "al-Jufra", "el-Fasher": a lower-case Arabic article glued to a capitalised name is part of it.
         if !title, k + 2 < end, Self.arabicArticles.contains(t[k].key), t[k + 1].text == "-", !t[k + 1].spaceBefore,
            !t[k + 2].spaceBefore, t[k + 2].isCapitalised, t[k + 2].kind == .word { k += 2 }
+        // "al Shabaab", "al Qaeda": the article written apart (only "al" and "el", not English words)
+        else if !title, k + 1 < end, ["al", "el"].contains(t[k].text), t[k + 1].isCapitalised, t[k + 1].kind == .word,
+                t[k + 1].spaceBefore, !lexicon.token(t[k + 1], isIn: .stop) { k += 1 }
         let nameStart = title ? k : i
         // "55th Light Infantry Division"
         if k < end, t[k].kind == .number, k + 1 < end, t[k + 1].isCapitalised,
@@ -679,6 +682,14 @@ struct MentionFinder {
     /// Words that are not modifiers of a kind noun (verbs and adverbs that often stand before one).
     static let kindStops: Set<String> = ["were", "was", "are", "is", "be", "been", "being", "had", "has", "have",
                                          "said", "says", "of", "than", "many", "several", "few", "the", "any"]
+
+    /// "al Qaeda-allied", "IS-held": a name glued by a hyphen to a lower-case participle modifies the noun
+    /// after it; it is no clause subject for a pronoun to refer to.
+    static func compoundModifier(_ t: [Token], _ r: Range<Int>, _ sentence: Range<Int>) -> Bool {
+        let a = r.upperBound
+        return a + 1 < sentence.upperBound && t[a].text == "-" && !t[a].spaceBefore && !t[a + 1].spaceBefore
+            && t[a + 1].kind == .word && !t[a + 1].isCapitalised
+    }
 
     /// "March 23 Movement": a month and a day that open a name ending in a capitalised word.
     static func datedName(_ t: [Token], _ k: Int, _ end: Int) -> Bool {

@@ -133,7 +133,7 @@ extension MentionFinder {
             // "his fighters", "her troops": the person's followers, not the person.
             if upper < end, Matcher.memberNouns.contains(t[upper].key),
                classes.allSatisfy({ $0 == lexicon.personClass }) { return nil }
-            for m in current where !Self.governed(t, m.range.lowerBound, sentence) && fits(m.entity) {
+            for m in current where !Self.governed(t, m.range.lowerBound, sentence) && !Self.compoundModifier(t, m.range, sentence) && fits(m.entity) {
                 return Mention(range: i..<upper, entity: m.entity, kind: .reference)
             }
             for m in state.previousSentence where !m.governed && fits(m.entity) {

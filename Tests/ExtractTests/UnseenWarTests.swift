@@ -472,3 +472,16 @@ import Testing
         #expect(acronym.entities.contains { $0.label == "Velor Liberation Front" && $0.aliases.contains("VLF") })
     }
 }
+
+@Suite struct GluedNameTests {
+    @Test func aNameGluedToAParticipleIsNoSubject() {
+        let text = "MOGADISHU, Somalia - In August the Velor-allied Qorvat group stormed the Zelkan Hotel in Mogadishu."
+        #expect(!Fixture.facts(text).contains { $0.s == "Velor" && $0.r == "attacked" })
+    }
+
+    @Test func theArabicArticleWrittenApart() {
+        let r = Fixture.extractor.extract(Fixture.article("Fighters of al Qorvat attacked Jowhar, Somalia."))
+        #expect(r.entities.contains { $0.label == "al Qorvat" })
+        #expect(!r.entities.contains { $0.label == "Qorvat" })
+    }
+}
