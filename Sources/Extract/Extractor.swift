@@ -202,7 +202,7 @@ public struct Extractor: Sendable {
     /// Relations whose arguments type a name of unknown kind: "the Taliban took Islam Qala" makes Islam
     /// Qala a place when the Taliban are an actor, and the Taliban an actor when Islam Qala is a place.
     static let typingRelations: Set<String> = ["captured", "controls", "surrounds", "withdrewFrom", "attacked", "locatedIn",
-                                               "fledFrom", "heldIn"]
+                                               "fledFrom", "heldIn", "memberOf", "rescuedFrom"]
 
     /// Whether a subject–object pair may stand, typing an argument of unknown kind from the relation
     /// (`typingRelations`) when the other one is typed as the relation wants: it takes its slot's class

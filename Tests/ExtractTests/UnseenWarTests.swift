@@ -485,3 +485,20 @@ import Testing
         #expect(!r.entities.contains { $0.label == "Qorvat" })
     }
 }
+
+@Suite struct CoalitionAndEvacuationTests {
+    @Test func countriesContributingTroopsAreMembers() {
+        let text = "The 9,000-strong Velor Mission (VM) is made up of troops from Uganda, Kenya and Burundi."
+        for c in ["Uganda", "Kenya", "Burundi"] { #expect(Fixture.has(text, c, "memberOf", "Velor Mission"), "\(c)") }
+    }
+
+    @Test func groupsListedAsMembersOfACoalition() {
+        let text = "Convoys of the Qorvat Brigade and the Zelkan Front - all members of the Velor Coalition - entered Jowhar, Somalia."
+        #expect(Fixture.has(text, "Qorvat Brigade", "memberOf", "Velor Coalition"))
+    }
+
+    @Test func evacuatedFromAPlace() {
+        let text = "Velor Front fighters evacuated about 200 residents from Jowhar, Somalia, on Monday."
+        #expect(Fixture.has(text, "about 200 residents", "rescuedFrom", "Jowhar") || Fixture.has(text, "200 residents", "rescuedFrom", "Jowhar"))
+    }
+}
