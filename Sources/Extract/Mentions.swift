@@ -493,6 +493,11 @@ struct MentionFinder {
                 if t[k + 2].text == "-", !t[k + 2].spaceBefore, k + 3 < end, t[k + 3].isCapitalised, !t[k + 3].spaceBefore { k += 4; continue }
                 if t[k + 2].isCapitalised, t[k + 2].kind == .word, t[k + 2].spaceBefore { k += 3; continue }
             }
+            // "Operation Paths to Victory", "Operation Flood of Dignity": an operation's name keeps its small words.
+            if k > nameStart, ["to", "of", "and", "the", "for"].contains(x.key), !x.isCapitalised, k + 1 < end,
+               t[k + 1].isCapitalised, t[k + 1].kind == .word, lexicon.leadingHeads.longest(t, at: nameStart, end: k) != nil {
+                k += 2; continue
+            }
             // "Mogadishu's Qelvar Palace": a place's possessive ends its name.
             if x.key == "'s", k > nameStart, gazetteerPlace(text(t, nameStart..<k), state: state) != nil { break }
             // Inner connectors: "People's Defence Force", "Communist Party of Burma", "Kya-shin".

@@ -502,3 +502,16 @@ import Testing
         #expect(Fixture.has(text, "about 200 residents", "rescuedFrom", "Jowhar") || Fixture.has(text, "200 residents", "rescuedFrom", "Jowhar"))
     }
 }
+
+@Suite struct OperationNameTests {
+    @Test func anOperationNameKeepsItsSmallWords() {
+        let text = "On June 6 the Velor Front launched Operation Paths to Victory in Libya. The Qorvat Army called its own push Operation Flood of Dignity."
+        #expect(Fixture.has(text, "Velor Front", "launched", "Operation Paths to Victory"))
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.contains { $0.label == "Operation Flood of Dignity" && $0.classIRI.hasSuffix("#Operation") })
+    }
+
+    @Test func theGroupCalledItX() {
+        #expect(Fixture.has("The Velor Front began a push on Sirte, Libya. The Velor Front called it Operation Desert Dawn.", "Velor Front", "launched", "Operation Desert Dawn"))
+    }
+}
