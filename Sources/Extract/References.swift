@@ -142,6 +142,16 @@ extension MentionFinder {
             // Only objects of prepositions or verbs to go by ("a group fighting the army says it …"): unsure.
             if current.contains(where: { fits($0.entity) }) { return nil }
         }
+        // "the town", "the city": the place the article is about among the recent ones — the one it named
+        // most so far (the most recent on a tie), not whichever town the last clause happened to name.
+        if !Self.pronouns.contains(t[i].key), classes.allSatisfy({ ontology.isSubclass($0, of: lexicon.placeClass) }) {
+            let recent = state.history.reversed().prefix(30).filter(fits)
+            var counts: [Int: Int] = [:]
+            for e in state.history where fits(e) { counts[e, default: 0] += 1 }
+            if let best = recent.max(by: { (counts[$0] ?? 0) < (counts[$1] ?? 0) }) {
+                return Mention(range: i..<upper, entity: best, kind: .reference)
+            }
+        }
         for e in state.history.reversed().prefix(30) where fits(e) {
             return Mention(range: i..<upper, entity: e, kind: .reference)
         }

@@ -515,3 +515,11 @@ import Testing
         #expect(Fixture.has("The Velor Front began a push on Sirte, Libya. The Velor Front called it Operation Desert Dawn.", "Velor Front", "launched", "Operation Desert Dawn"))
     }
 }
+
+@Suite struct SalienceTests {
+    @Test func theTownIsTheTownTheArticleIsAbout() {
+        let text = "Velor Front fighters attacked Afgooye, Somalia, on Monday. Afgooye had been quiet for months. Residents fled to Baidoa. By Tuesday the fighters had taken the town."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Afgooye"))
+        #expect(!Fixture.has(text, "Velor Front", "captured", "Baidoa"))
+    }
+}
