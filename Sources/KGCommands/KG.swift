@@ -25,6 +25,13 @@ public struct KGCommand: ParsableCommand {
 
     public init() {}
 
+    /// Ends the process with `status` once what `print` wrote is out: failing to write it (a full disk)
+    /// is kg's failure too, reported, with status 1.
+    public static func exit(_ status: Int32) -> Never {
+        if fflush(nil) != 0 { Console.outputFailed() }
+        Foundation.exit(status)
+    }
+
     /// Runs kg with `arguments` and returns the process exit status (0 ok, 1 failure, 2 usage).
     public static func run(_ arguments: [String]) -> Int32 {
         do {
@@ -100,6 +107,13 @@ enum Console {
 
     static var stderrIsTerminal: Bool { isatty(2) != 0 }
 
+    /// Standard output could not be written: says why and ends kg with status 1.
+    static func outputFailed() -> Never {
+        let reason = String(cString: strerror(errno))
+        error("cannot write to standard output: \(reason)")
+        Foundation.exit(1)
+    }
+
     /// Writes data to stdout in large chunks (exports can be big).
     final class Output {
         private var buffer: [UInt8] = []
@@ -110,7 +124,18 @@ enum Console {
         }
         func flush() {
             guard !buffer.isEmpty else { return }
-            FileHandle.standardOutput.write(Data(buffer))
+            // After what `print` wrote (stdio is flushed first, so the two stay in order); a failed write
+            // (a full disk) ends kg with a message and status 1 instead of a crash or silence.
+            if fflush(nil) != 0 { Console.outputFailed() }
+            var offset = 0
+            while offset < buffer.count {
+                let n = buffer.withUnsafeBufferPointer { Foundation.write(1, $0.baseAddress! + offset, $0.count - offset) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    Console.outputFailed()
+                }
+                offset += n
+            }
             buffer.removeAll(keepingCapacity: true)
         }
         deinit { flush() }

@@ -44,7 +44,7 @@ struct Query: ParsableCommand {
     func validate() throws {
         if text == nil && file == nil { throw ValidationError("give a query, --file FILE, or - for standard input") }
         if text != nil && file != nil { throw ValidationError("give either a query or --file, not both") }
-        if timeout <= 0 { throw ValidationError("--timeout must be positive") }
+        if !timeout.isFinite || timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
     }
 
     func run() throws {

@@ -1,4 +1,3 @@
-import Foundation
 import KGCommands
 
-exit(KGCommand.run(Array(CommandLine.arguments.dropFirst())))
+KGCommand.exit(KGCommand.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+
+/// A standard output that cannot be written (a full disk) ends kg with a message and status 1: no
+/// crash, and no silent success.
+@Suite struct OutputFailureTests {
+    static let db: String = {
+        let dir = try! KG.temporaryDirectory()
+        KG.removeAtExit(dir)
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        _ = try! KG.run(["build", "--db", db, KG.examples])
+        return db
+    }()
+
+    /// Runs kg with standard output on /dev/full.
+    static func runToFullDevice(_ args: [String]) throws -> (status: Int32, stderr: String) {
+        let p = Process()
+        p.executableURL = KG.executable
+        p.arguments = args
+        var env = ProcessInfo.processInfo.environment
+        env["KG_ONTOLOGY"] = KG.root.appendingPathComponent("Ontology").path
+        p.environment = env
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let err = Pipe()
+        p.standardOutput = full
+        p.standardError = err
+        try p.run()
+        let data = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test(arguments: [["export", "--format", "jsonl"], ["export", "--format", "nq"], ["stats"], ["timeline", "Laukkai"],
+                      ["query", "SELECT ?s { ?s ?p ?o }", "--format", "tsv"]])
+    func aFullDiskIsAFailureWithAMessage(_ command: [String]) throws {
+        let r = try Self.runToFullDevice(command + ["--db", Self.db])
+        #expect(r.status == 1, "\(command): \(r.stderr)")
+        #expect(r.stderr.contains("cannot write to standard output"), "\(command): \(r.stderr)")
+    }
+
+    @Test func aTimeoutMustBeAFinitePositiveNumber() throws {
+        for bad in ["nan", "inf", "-1", "0"] {
+            let r = try KG.run(["query", "--db", Self.db, "--timeout", bad, "SELECT * { ?s ?p ?o } LIMIT 1"])
+            #expect(r.status == 2, "\(bad): \(r.stderr)")
+        }
+    }
+}
