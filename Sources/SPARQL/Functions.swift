@@ -154,7 +154,9 @@ enum Functions {
 
     static func round(_ name: String, _ n: Numeric) -> Numeric {
         switch n {
-        case .integer(let i): return name == "ABS" ? .integer(abs(i)) : .integer(i)
+        case .integer(let i):
+            guard name == "ABS" else { return .integer(i) }
+            return i == Int.min ? .decimal(-Decimal(i)) : .integer(abs(i))   // |Int.min| does not fit
         case .decimal(let d):
             var x = d, r = Decimal()
             switch name {

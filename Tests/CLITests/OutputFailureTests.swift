@@ -45,3 +45,15 @@ import Testing
         }
     }
 }
+
+/// Integer arithmetic that does not fit goes on as a decimal instead of trapping (the hardening issue's
+/// class 1): the absolute value and the negation of the smallest integer.
+@Suite struct CheckedArithmeticTests {
+    @Test func theSmallestIntegerNegatedAndItsAbsoluteValue() throws {
+        let r = try KG.run(["query", "--db", OutputFailureTests.db, "--format", "tsv",
+                            "SELECT (ABS(-9223372036854775808) AS ?a) (-(-9223372036854775808) AS ?n) {}"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("9223372036854775808"), "\(r.stdout)")
+        #expect(!r.stdout.contains("-9223372036854775808"), "\(r.stdout)")
+    }
+}
