@@ -122,13 +122,26 @@ public final class Statement {
         switch v {
         case .int(let x): sqlite3_bind_int64(handle, index, x)
         case .real(let x): sqlite3_bind_double(handle, index, x)
-        case .text(let s): sqlite3_bind_text(handle, index, s, -1, kg_sqlite_transient())
+        case .text(let s): bind(s, at: index)
         case .null: sqlite3_bind_null(handle, index)
         }
     }
 
     public func bind(_ v: Int64, at index: Int32) { sqlite3_bind_int64(handle, index, v) }
-    public func bind(_ s: String, at index: Int32) { sqlite3_bind_text(handle, index, s, -1, kg_sqlite_transient()) }
+    /// Binds the whole UTF-8 text, by its length: a U+0000 inside it is kept (a C string would end there).
+    public func bind(_ s: String, at index: Int32) {
+        var s = s
+        s.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                // an empty buffer may have no address; SQLite would bind NULL for it
+                if let base = chars.baseAddress {
+                    sqlite3_bind_text(handle, index, base, Int32(chars.count), kg_sqlite_transient())
+                } else {
+                    sqlite3_bind_text(handle, index, "", 0, kg_sqlite_transient())
+                }
+            }
+        }
+    }
     public func bind(_ s: String?, at index: Int32) {
         if let s { bind(s, at: index) } else { sqlite3_bind_null(handle, index) }
     }

@@ -57,3 +57,21 @@ import Testing
         #expect(!r.stdout.contains("-9223372036854775808"), "\(r.stdout)")
     }
 }
+
+/// A U+0000 inside a term is kept (the hardening issue's class 9): text reaches SQLite by its length.
+@Suite struct NULInTermsTests {
+    @Test func twoLiteralsThatDifferAfterANULStayTwo() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let nt = dir.appendingPathComponent("nul.nt")
+        try "<http://e/a> <http://e/p> \"keep\\u0000tail\" .\n<http://e/a> <http://e/p> \"keep\" .\n"
+            .write(to: nt, atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        let load = try KG.run(["import", "--db", db, nt.path])
+        #expect(load.status == 0, "\(load.stderr)")
+        #expect((load.stdout + load.stderr).contains("2 new triples"), "\(load.stdout)\(load.stderr)")
+        let out = try KG.run(["query", "--db", db, "--format", "ntriples", "CONSTRUCT WHERE { ?s ?p ?o }"])
+        #expect(out.stdout.contains("\"keep\\u0000tail\""), "\(out.stdout)")
+        #expect(out.stdout.contains("\"keep\" ."), "\(out.stdout)")
+    }
+}
