@@ -49,18 +49,19 @@ struct Show: ParsableCommand {
             return
         }
         let aliases = labels.aliases(subject)
-        out.write(labels.display(subject) + (aliases.isEmpty ? "" : " (also " + aliases.prefix(8).joined(separator: ", ") + ")") + "\n")
+        // (text from articles is made terminal-safe: no control character reaches the screen)
+        out.write(TerminalText.safe(labels.display(subject) + (aliases.isEmpty ? "" : " (also " + aliases.prefix(8).joined(separator: ", ") + ")")) + "\n")
         out.write("\(facts.count) fact\(facts.count == 1 ? "" : "s")\n")
         for (key, items) in facts {
-            out.write("\n" + key + "\n")
+            out.write("\n" + TerminalText.safe(key) + "\n")
             for st in items {
                 let r = st.record
                 var when = r.date?.iso ?? ""
                 if r.start != nil || r.end != nil { when = (r.start?.iso ?? "…") + "–" + (r.end?.iso ?? "…") }
                 let meta = [when, r.modality.rawValue, String(format: "confidence %.2f", r.confidence),
                             r.attribution.map { "according to \($0)" } ?? ""].filter { !$0.isEmpty }
-                out.write("  [\(meta.joined(separator: ", "))] \(st.article.path)\n")
-                out.write("    “\(r.sentence)”\n")
+                out.write("  [\(meta.joined(separator: ", "))] \(TerminalText.safe(st.article.path))\n")
+                out.write("    “\(TerminalText.safe(r.sentence))”\n")
                 out.write("    rule: \(r.rule)\n")
             }
         }

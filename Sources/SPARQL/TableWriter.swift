@@ -19,7 +19,7 @@ enum TableWriter {
     /// The table of `rows` (all of them: the columns are as wide as their widest cell).
     static func write(variables vars: [String], rows: [[Term?]], label: ((Term) -> String?)?) -> String {
         let header = vars.map { "?" + $0 }
-        let cells = rows.map { row in row.map { cell($0, label).replacingOccurrences(of: "\n", with: " ") } }
+        let cells = rows.map { row in row.map { TerminalText.safe(cell($0, label)) } }
         var widths = header.map(\.count)
         for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
         func line(_ items: [String]) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import RDF
 import Testing
 
 /// A standard output that cannot be written (a full disk) ends kg with a message and status 1: no
@@ -73,5 +74,29 @@ import Testing
         let out = try KG.run(["query", "--db", db, "--format", "ntriples", "CONSTRUCT WHERE { ?s ?p ?o }"])
         #expect(out.stdout.contains("\"keep\\u0000tail\""), "\(out.stdout)")
         #expect(out.stdout.contains("\"keep\" ."), "\(out.stdout)")
+    }
+}
+
+/// Terminal escape sequences inside terms or sentences are shown as visible escapes, never sent raw
+/// (the hardening issue's class 15, for the query table and `kg show`).
+@Suite struct TerminalSafeOutputTests {
+    @Test func anEscapeSequenceInALiteralIsShownNotObeyed() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let nt = dir.appendingPathComponent("esc.nt")
+        try "<http://e/a> <http://e/p> \"evil\\u001B[31mred\\u009B2J\" .\n".write(to: nt, atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        _ = try KG.run(["import", "--db", db, nt.path])
+        let table = try KG.run(["query", "--db", db, "SELECT ?o { ?s ?p ?o }"])
+        #expect(table.stdout.contains("evil\\u001B[31mred\\u009B2J"), "\(table.stdout)")
+        #expect(!table.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x9B })
+        // machine formats keep the value as it is
+        let tsv = try KG.run(["query", "--db", db, "--format", "tsv", "SELECT ?o { ?s ?p ?o }"])
+        #expect(tsv.status == 0)
+    }
+
+    @Test func theHelperLeavesOrdinaryTextAlone() {
+        #expect(TerminalText.safe("Laukkai, “Kokang”\tzone") == "Laukkai, “Kokang”\tzone")
+        #expect(TerminalText.safe("a\nb\u{7}") == "a b\\u0007")
     }
 }
