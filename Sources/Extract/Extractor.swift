@@ -152,7 +152,7 @@ public struct Extractor: Sendable {
                         if !lexicon.subjectAllowed(state.records[s].classIRI, relation: m.template.relation, ontology)
                             || !lexicon.objectAllowed(state.records[o].classIRI, relation: m.template.relation, ontology) { continue }
                         // "Palma, Mueda and Pemba": two places of one list are not in each other.
-                        if Self.geographicRelations.contains(rel.localName), view.groupOf[si].count > 1, view.groupOf[si] == view.groupOf[oi] { continue }
+                        if lexicon.listExclusiveRelations.contains(rel.localName), view.groupOf[si].count > 1, view.groupOf[si] == view.groupOf[oi] { continue }
                         if rel.domain == lexicon.personClass, state.records[s].classIRI == lexicon.unknownClass {
                             state.records[s].classIRI = lexicon.personClass
                         }
@@ -196,16 +196,8 @@ public struct Extractor: Sendable {
 
     func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
 
-    /// Relations between places, which a list of places never states between its members.
-    static let geographicRelations: Set<String> = ["locatedIn", "partOf"]
-
-    /// Relations whose arguments type a name of unknown kind: "the Taliban took Islam Qala" makes Islam
-    /// Qala a place when the Taliban are an actor, and the Taliban an actor when Islam Qala is a place.
-    static let typingRelations: Set<String> = ["captured", "controls", "surrounds", "withdrewFrom", "attacked", "locatedIn",
-                                               "fledFrom", "heldIn", "memberOf", "rescuedFrom"]
-
     /// Whether a subject–object pair may stand, typing an argument of unknown kind from the relation
-    /// (`typingRelations`) when the other one is typed as the relation wants: it takes its slot's class
+    /// (`kg:typesArguments`) when the other one is typed as the relation wants: it takes its slot's class
     /// (an actor for an actor slot; a place slot's class; no change for a slot as wide as `kg:Entity`).
     /// Both unknown, or an unknown argument of another relation outside a person slot, is no statement.
     func promote(_ s: Int, _ o: Int, relation rel: (localName: String, domain: String?, range: String?, isState: Bool),
@@ -229,7 +221,7 @@ public struct Extractor: Sendable {
         }
         let slot = (su ? rel.domain : rel.range) ?? unknown
         if slot == lexicon.personClass { return true }
-        guard Self.typingRelations.contains(rel.localName) else { return false }
+        guard lexicon.typingRelations.contains(rel.localName) else { return false }
         let other = state.records[su ? o : s].classIRI
         if let otherSlot = su ? rel.range : rel.domain, !ontology.isSubclass(other, of: otherSlot) { return false }
         if slot == unknown { return true }

@@ -195,6 +195,11 @@ struct Lexicon: Sendable {
     var subjectClasses: [[String]] = []
     var excludedSubjectClasses: [[String]] = []
 
+    /// Relations whose arguments type a name of unknown kind when the other argument is typed
+    /// (`kg:typesArguments true`: "the Taliban took Islam Qala" makes Islam Qala a place), and relations a
+    /// list never states between its own members (`kg:notWithinList true`: "Palma, Mueda and Pemba"), by local name.
+    var typingRelations: Set<String> = []
+    var listExclusiveRelations: Set<String> = []
     var objectClasses: [[String]] = []
     var excludedObjectClasses: [[String]] = []
 
@@ -247,14 +252,24 @@ struct Lexicon: Sendable {
                 kindHeads.add(Phrase(h, caseSensitive: true), c.iri)
             }
         }
-        for q in ontology.quads where q.predicate.iriValue == KG.ns + "leadingHeadWord" {
-            if let cls = q.subject.iriValue, let w = q.object.literalValue?.lexical { leadingHeads.add(Phrase(w, caseSensitive: true), cls) }
-        }
-        for q in ontology.quads where q.predicate.iriValue == KG.ns + "unnamedReference" {
-            if let cls = q.subject.iriValue, let w = q.object.literalValue?.lexical { unnamedReferences.add(Phrase(w), cls) }
-        }
-        for q in ontology.quads where q.predicate.iriValue == KG.ns + "placeRoleNoun" {
-            if let w = q.object.literalValue?.lexical { placeRoleNouns.insert(w) }
+        // Extraction vocabulary on classes and relations that the Ontology model does not carry: one pass.
+        var allowed: [String: [String]] = [:], excluded: [String: [String]] = [:]
+        var allowedObjects: [String: [String]] = [:], excludedObjects: [String: [String]] = [:]
+        for q in ontology.quads {
+            guard let p = q.predicate.iriValue, p.hasPrefix(KG.ns), let s = q.subject.iriValue else { continue }
+            let word = q.object.literalValue?.lexical, cls = q.object.iriValue
+            switch p.dropFirst(KG.ns.count) {
+            case "leadingHeadWord": if let word { leadingHeads.add(Phrase(word, caseSensitive: true), s) }
+            case "unnamedReference": if let word { unnamedReferences.add(Phrase(word), s) }
+            case "placeRoleNoun": if let word { placeRoleNouns.insert(word) }
+            case "subjectClass": if let cls { allowed[s, default: []].append(cls) }
+            case "excludedSubjectClass": if let cls { excluded[s, default: []].append(cls) }
+            case "objectClass": if let cls { allowedObjects[s, default: []].append(cls) }
+            case "excludedObjectClass": if let cls { excludedObjects[s, default: []].append(cls) }
+            case "typesArguments" where word == "true": if let r = ontology.relations.first(where: { $0.iri == s }) { typingRelations.insert(r.localName) }
+            case "notWithinList" where word == "true": if let r = ontology.relations.first(where: { $0.iri == s }) { listExclusiveRelations.insert(r.localName) }
+            default: break
+            }
         }
         let lex = ontology.lexicon
         for t in lex.titleWords { titles.add(Phrase(t, caseSensitive: true), true) }
@@ -266,15 +281,6 @@ struct Lexicon: Sendable {
         boundaries = Set(lex.clauseBoundaries.map(Tokenizer.key))
 
         relationFacts = ontology.relations.map { ($0.localName, $0.domain, $0.range, $0.isState) }
-        var allowed: [String: [String]] = [:], excluded: [String: [String]] = [:]
-        var allowedObjects: [String: [String]] = [:], excludedObjects: [String: [String]] = [:]
-        for q in ontology.quads {
-            guard let p = q.predicate.iriValue, let r = q.subject.iriValue, let c = q.object.iriValue else { continue }
-            if p == KG.ns + "subjectClass" { allowed[r, default: []].append(c) }
-            if p == KG.ns + "excludedSubjectClass" { excluded[r, default: []].append(c) }
-            if p == KG.ns + "excludedObjectClass" { excludedObjects[r, default: []].append(c) }
-            if p == KG.ns + "objectClass" { allowedObjects[r, default: []].append(c) }
-        }
         objectClasses = ontology.relations.map { allowedObjects[$0.iri] ?? [] }
         excludedObjectClasses = ontology.relations.map { excludedObjects[$0.iri] ?? [] }
         subjectClasses = ontology.relations.map { allowed[$0.iri] ?? [] }

@@ -48,27 +48,20 @@ struct DraftCommand: ParsableCommand {
         let (ontology, _) = try OntologyLocation.load(self.ontology)
         var extractor = Extractor(ontology: ontology)
         extractor.recordsUses = true
-        let (files, warnings) = ArticleSource.discover(paths)
-        for w in warnings { Console.warning(w.description) }
-        if files.isEmpty { throw KGFailure(message: "no articles found in \(paths.joined(separator: ", "))") }
         var drafts: [String: Draft] = [:]
         var articleCount = 0
-        for file in files {
-            let (articles, readWarnings) = ArticleSource.read(file: file)
-            for w in readWarnings { Console.warning(w.description) }
-            for article in articles {
-                articleCount += 1
-                let r = extractor.extract(article)
-                for e in r.entities {
-                    guard let use = r.uses[e.id] else { continue }
-                    var d = drafts[e.id] ?? Draft(label: e.label)
-                    d.classes[e.classIRI, default: 0] += use.mentions
-                    for a in e.aliases where a != d.label && !d.aliases.contains(a) { d.aliases.append(a) }
-                    if d.sentence.isEmpty { d.sentence = use.sentence; d.source = article.path }
-                    d.mentions += use.mentions
-                    d.articles.insert(article.path)
-                    drafts[e.id] = d
-                }
+        try ExtractCommand.forEachArticle(in: paths) { article in
+            articleCount += 1
+            let r = extractor.extract(article)
+            for e in r.entities {
+                guard let use = r.uses[e.id] else { continue }
+                var d = drafts[e.id] ?? Draft(label: e.label)
+                d.classes[e.classIRI, default: 0] += use.mentions
+                for a in e.aliases where a != d.label && !d.aliases.contains(a) { d.aliases.append(a) }
+                if d.sentence.isEmpty { d.sentence = use.sentence; d.source = article.path }
+                d.mentions += use.mentions
+                d.articles.insert(article.path)
+                drafts[e.id] = d
             }
         }
         let text = Self.turtle(drafts, ontology: ontology, minMentions: minMentions, articles: articleCount, paths: paths)

@@ -28,28 +28,34 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let (ontology, _) = try OntologyLocation.load(self.ontology)
         let extractor = Extractor(ontology: ontology)
+        let out = Console.Output()
+        defer { out.flush() }
+        try Self.forEachArticle(in: paths) { article in
+            out.write("== \(article.path)\(article.title.map { ": " + $0 } ?? "")\n")
+            let result = extractor.extract(article, trace: mentions ? { out.write("  " + $0 + "\n") } : nil)
+            if mentions { out.write("\n") }
+            let labels = Dictionary(result.entities.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+            for a in result.assertions where all || a.modality == .asserted || a.modality == .claimed {
+                let t = a.time
+                var when = t?.date?.iso ?? ""
+                if t?.start != nil || t?.end != nil { when = (t?.start?.iso ?? "…") + "/" + (t?.end?.iso ?? "…") }
+                let s = labels[a.subject] ?? a.subject, o = labels[a.object] ?? a.object
+                out.write("\(a.relation)(\(s), \(o))  \(when)  \(a.modality.rawValue)  [\(a.rule)]\n")
+            }
+            out.write("\n")
+        }
+    }
+
+    /// Each article of `paths` (files or folders), as `kg build` reads them; warnings go to stderr.
+    /// Throws when the paths hold no article file.
+    static func forEachArticle(in paths: [String], _ body: (Article) throws -> Void) throws {
         let (files, warnings) = ArticleSource.discover(paths)
         for w in warnings { Console.warning(w.description) }
         if files.isEmpty { throw KGFailure(message: "no articles found in \(paths.joined(separator: ", "))") }
-        let out = Console.Output()
-        defer { out.flush() }
         for file in files {
             let (articles, readWarnings) = ArticleSource.read(file: file)
             for w in readWarnings { Console.warning(w.description) }
-            for article in articles {
-                out.write("== \(article.path)\(article.title.map { ": " + $0 } ?? "")\n")
-                let result = extractor.extract(article, trace: mentions ? { out.write("  " + $0 + "\n") } : nil)
-                if mentions { out.write("\n") }
-                let labels = Dictionary(result.entities.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
-                for a in result.assertions where all || a.modality == .asserted || a.modality == .claimed {
-                    let t = a.time
-                    var when = t?.date?.iso ?? ""
-                    if t?.start != nil || t?.end != nil { when = (t?.start?.iso ?? "…") + "/" + (t?.end?.iso ?? "…") }
-                    let s = labels[a.subject] ?? a.subject, o = labels[a.object] ?? a.object
-                    out.write("\(a.relation)(\(s), \(o))  \(when)  \(a.modality.rawValue)  [\(a.rule)]\n")
-                }
-                out.write("\n")
-            }
+            for article in articles { try body(article) }
         }
     }
 }
