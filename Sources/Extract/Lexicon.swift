@@ -221,6 +221,7 @@ struct Lexicon: Sendable {
     let personClass = KG.ns + "Person"
     let unknownClass = KG.ns + "Entity"
     let placeClass = KG.ns + "Place"
+    let facilityClass = KG.ns + "Facility"
     let actorClass = KG.ns + "Actor"
     let unitClass = KG.ns + "MilitaryUnit"
     let countryClass = KG.ns + "Country"

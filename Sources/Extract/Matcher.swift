@@ -475,12 +475,21 @@ struct Matcher {
 
     /// If the comma at `j` closes a clause opened by ", which|who|…" (within 30 tokens), the index of
     /// the opening comma.
+    /// Words that open a phrase about the name before them: ", backed by Y,", ", together with Y,".
+    static let participleOpeners: Set<String> = ["backed", "supported", "aided", "assisted", "alongside", "together",
+                                                 "along", "flanked", "led", "helped"]
+
     func relativeClauseStart(endingAt j: Int, _ s: SentenceView) -> Int? {
         // The clause may hold a list of its own (", which groups the A, the B and the C,").
         var c = j - 1
         while c > s.range.lowerBound, j - c < 30 {
             if s.isBoundary(c) { return nil }
             if s.tokens[c].key == ",", c + 1 < j, Self.relativeWords.contains(s.tokens[c + 1].key) { return c }
+            // "Iraqi troops, fighting alongside Badr units, retook …": a participle phrase after a name.
+            if s.tokens[c].key == ",", c + 1 < j, c > s.range.lowerBound, s.endAt[c - 1] != nil,
+               Self.participleOpeners.contains(s.tokens[c + 1].key)
+                || (s.tokens[c + 1].kind == .word && !s.tokens[c + 1].isCapitalised && s.tokens[c + 1].key.hasSuffix("ing")
+                    && s.tokens[c + 1].key.count > 5) { return c }
             c -= 1
         }
         return appositionStart(endingAt: j, s)

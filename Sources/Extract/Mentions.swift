@@ -222,6 +222,12 @@ struct MentionFinder {
                lexicon.places.places(named: text(t, i..<k)).isEmpty {
                 cls = person
             }
+            // "their base at Buulo Mareer", "a camp near X": the name after a facility noun and "at",
+            // "near" or "in" is the place where it stands.
+            if cls == nil, !article, i >= 2, ["at", "near", "in"].contains(t[i - 1].key), !t[i - 2].isCapitalised,
+               let h = lexicon.headWords.longest(t, at: i - 2, end: i - 1), h.value == lexicon.facilityClass {
+                cls = lexicon.placeClass
+            }
             if let cls {
                 let name = text(t, i..<k)
                 // a demonym or a known name is typed already
@@ -359,6 +365,16 @@ struct MentionFinder {
             let c = state.named(text(t, i..<upper), classIRI: h.value, aliases: [], ontology: ontology)
             return Mention(range: i..<upper, entity: c, kind: .name)
         }
+        // "the El Baraf base" after "a base at El Baraf": a name of unknown kind followed by a lower-case
+        // head word of a place names that place, and is itself a place.
+        if let e = entity, i + len < end, !state.records[e].known, state.records[e].classIRI == lexicon.unknownClass,
+           !t[i + len].isCapitalised, let h = lexicon.headWords.longest(t, at: i + len, end: end),
+           ontology.isSubclass(h.value, of: lexicon.placeClass) {
+            state.records[e].classIRI = lexicon.placeClass
+            let upper = i + len + h.length
+            let c = state.named(text(t, i..<upper), classIRI: h.value, aliases: [], ontology: ontology)
+            return Mention(range: i..<upper, entity: c, kind: .name)
+        }
         // "Islamic State West Africa Province", "Islamic State - Khorasan Province": a known actor's name
         // followed by capitalised words that end in a head word names another actor of the same kind.
         if let e = entity, !isPlaceClass(state.records[e].classIRI),
@@ -426,7 +442,13 @@ struct MentionFinder {
             let letters = s.unicodeScalars.filter { $0.properties.isAlphabetic }
             return letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase } && !s.contains(" ")
         }
-        if acronym(inner) { return true }
+        // "the African Union Transition Mission in Somalia (ATMIS)": an acronym names the name before it
+        // only if it starts with the initial of one of its words; "Somalia" is not "ATMIS".
+        if acronym(inner) {
+            guard let first = inner.unicodeScalars.first(where: { $0.properties.isAlphabetic }) else { return false }
+            let initials = name.split(whereSeparator: { $0 == " " || $0 == "-" }).compactMap { $0.unicodeScalars.first }
+            return initials.contains { String($0).uppercased() == String(first) }
+        }
         if acronym(name) || name.split(separator: " ").count == 1 && name.count <= 6 {
             // a long form: its words' initials give the acronym's letters in order, roughly
             let initials = inner.split(separator: " ").compactMap { $0.first }.filter { $0.isUppercase }

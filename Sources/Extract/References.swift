@@ -35,8 +35,11 @@ extension MentionFinder {
         }
         // A common-word name ("government forces", "army") of an entity tied to a country belongs to
         // that country's war: in an article that names other countries only, it is not that entity.
-        if let phrase, !phrase.text.unicodeScalars.contains(where: { $0.properties.isUppercase }), !state.articleCountries.isEmpty {
-            candidates = candidates.filter(state.inScope)
+        // An article that names no country at all gives such a name to no war's force.
+        if let phrase, !phrase.text.unicodeScalars.contains(where: { $0.properties.isUppercase }) {
+            candidates = candidates.filter { c in
+                state.articleCountries.isEmpty ? state.countryOf[c] == nil || state.forOntology[c] != nil : state.inScope(c)
+            }
             if candidates.isEmpty { return nil }
         }
         let chosen: Int

@@ -523,3 +523,29 @@ import Testing
         #expect(!Fixture.has(text, "Velor Front", "captured", "Baidoa"))
     }
 }
+
+@Suite struct NameBoundaryTests {
+    @Test func anAcronymNamesOnlyANameItsInitialsFit() {
+        // "(VSM)" after "… in Somalia" is the mission's acronym, not another name of Somalia.
+        let text = "The Velor Stabilisation Mission in Somalia (VSM) said the Dorvani Front attacked its base at Jowhar."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        let somalia = r.entities.first { $0.label == "Somalia" }
+        #expect(somalia != nil)
+        #expect(somalia?.aliases.contains("VSM") == false)
+    }
+
+    @Test func aCommonWordNamesNoWarsForceInAnArticleNamingNoCountry() {
+        // Nothing ties this article to a country: "the army" is not some other war's army.
+        let text = "The Dorvani Front said the army attacked Koro Mal on Monday."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(!r.entities.contains { $0.id.hasSuffix("/myanmar-military") })
+        #expect(!Fixture.facts(text).contains { $0.s == "junta" })
+    }
+
+    @Test func aBaseAtANameMakesThePlaceAndTheBase() {
+        let text = "Dorvani Front fighters stormed their base at Koro Mal on Monday. Government troops later retook the Koro Mal base."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.first { $0.label == "Koro Mal" }?.classIRI == KG.ns + "Place")
+        #expect(r.entities.first { $0.label == "Koro Mal base" }?.classIRI == KG.ns + "Facility")
+    }
+}
