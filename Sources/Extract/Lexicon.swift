@@ -159,6 +159,8 @@ struct Lexicon: Sendable {
     /// Lower-case plural head words ("scam centres", "criminal gangs", "civilians") that, with their
     /// modifiers, name an unnamed kind of thing the article talks about → class IRI.
     var kindHeads = PhraseSet<String>()
+    /// Head words that end in "s" but name one thing ("the headquarters"), so no kind of many.
+    static let singularInS: Set<String> = ["headquarters", "barracks", "premises", "news", "series"]
     var titles = PhraseSet<Bool>()
     var quantifiers = PhraseSet<Bool>()
     var references = PhraseSet<String>()     // → class IRI the phrase may refer to
@@ -249,7 +251,7 @@ struct Lexicon: Sendable {
                     indefiniteReferences.add(Phrase(("aeiou".contains(first) ? "an " : "a ") + r.dropFirst(4)), c.iri)
                 }
             }
-            for h in c.headWords where h.first?.isLowercase == true && h.hasSuffix("s") {
+            for h in c.headWords where h.first?.isLowercase == true && h.hasSuffix("s") && !Self.singularInS.contains(h) {
                 kindHeads.add(Phrase(h, caseSensitive: true), c.iri)
             }
         }

@@ -486,7 +486,8 @@ struct Matcher {
             if s.isBoundary(c) { return nil }
             if s.tokens[c].key == ",", c + 1 < j, Self.relativeWords.contains(s.tokens[c + 1].key) { return c }
             // "Iraqi troops, fighting alongside Badr units, retook …": a participle phrase after a name.
-            if s.tokens[c].key == ",", c + 1 < j, c > s.range.lowerBound, s.endAt[c - 1] != nil,
+            if s.tokens[c].key == ",", c + 1 < j, c > s.range.lowerBound,
+               s.endAt[c - 1] != nil || (c - 1 > s.range.lowerBound && s.endAt[c - 2] != nil && Self.memberNouns.contains(s.tokens[c - 1].key)),
                Self.participleOpeners.contains(s.tokens[c + 1].key)
                 || (s.tokens[c + 1].kind == .word && !s.tokens[c + 1].isCapitalised && s.tokens[c + 1].key.hasSuffix("ing")
                     && s.tokens[c + 1].key.count > 5) { return c }

@@ -143,17 +143,19 @@ struct MentionFinder {
                 i = m.range.upperBound
                 continue
             }
-            if let m = name(t, i, end, sentence, state: &state), !glued {
+            if var m = name(t, i, end, sentence, state: &state), !glued {
+                if let f = possessedSite(t, m, end, state: &state) { m = f }
                 out.append(m)
                 state.history.append(m.entity)
                 i = m.range.upperBound
                 continue
             }
             if glued { i += 1; continue }
-            if let m = group(t, i, end, state: &state) ?? restatedPlace(t, i, end, out, state: &state)
+            if var m = group(t, i, end, state: &state) ?? restatedPlace(t, i, end, out, state: &state)
                 ?? reference(t, i, end, sentence, out, state: state)
                 ?? unnamed(t, i, end, sentence, state: &state)
                 ?? kind(t, i, end, sentence, state: &state) {
+                if m.kind == .reference, let f = possessedSite(t, m, end, state: &state) { m = f }
                 out.append(m)
                 if m.kind != .relative { state.history.append(m.entity) }
                 i = m.range.upperBound
@@ -161,8 +163,65 @@ struct MentionFinder {
             }
             i += 1
         }
+        siteInPlace(t, sentence, &out, state: &state)
         state.previousSentence = out.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence) || Self.compoundModifier(t, $0.range, sentence)) }
         return out
+    }
+
+    // MARK: sites named by their place
+
+    /// The lower-case facility head word at `k` ("airport", "police station", "government complex").
+    private func facilityHead(_ t: [Token], _ k: Int, _ end: Int) -> Int? {
+        guard k < end, t[k].kind == .word, !t[k].isCapitalised, let h = lexicon.headWords.longest(t, at: k, end: end),
+              h.value == lexicon.facilityClass else { return nil }
+        return h.length
+    }
+
+    /// "Thandwe's airport", "the town's police station": a place's facility, named "Thandwe airport".
+    private func possessedSite(_ t: [Token], _ m: Mention, _ end: Int, state: inout ArticleEntities) -> Mention? {
+        let a = m.range.upperBound
+        guard a + 1 < end, t[a].key == "'s", isPlaceClass(state.records[m.entity].classIRI),
+              state.records[m.entity].classIRI != lexicon.facilityClass,
+              let h = facilityHead(t, a + 1, end) else { return nil }
+        let place = state.records[m.entity].label
+        let head = text(t, (a + 1)..<(a + 1 + h))
+        let e = state.named(place + " " + head, classIRI: lexicon.facilityClass, aliases: [place + "'s " + head], ontology: ontology)
+        return Mention(range: m.range.lowerBound..<(a + 1 + h), entity: e, kind: .name)
+    }
+
+    /// "the government complex in Ramadi", "the port of Mocimboa da Praia": a facility named by the
+    /// place after it ("Ramadi government complex"); the place stays a mention of its own.
+    private func siteInPlace(_ t: [Token], _ sentence: Range<Int>, _ out: inout [Mention], state: inout ArticleEntities) {
+        var k = 0
+        while k < out.count {
+            let p = out[k]
+            let b = p.range.lowerBound
+            guard p.kind == .name, b - 3 >= sentence.lowerBound, ["in", "of"].contains(t[b - 1].key),
+                  isPlaceClass(state.records[p.entity].classIRI), state.records[p.entity].classIRI != lexicon.facilityClass
+            else { k += 1; continue }
+            // "the" + head word ending right before "in"/"of"
+            var found: (start: Int, length: Int)?
+            for start in stride(from: b - 2, through: max(sentence.lowerBound + 1, b - 4), by: -1)
+                where t[start - 1].key == "the" {
+                if let h = facilityHead(t, start, b - 1), start + h == b - 1 { found = (start, h); break }
+            }
+            guard let (start, h) = found else { k += 1; continue }
+            let range = (start - 1)..<(b - 1)
+            // nothing may stand there already but a reference or common word inside it ("the base", "the government")
+            let covering = out.indices.filter { out[$0].range.overlaps(range) }
+            guard covering.allSatisfy({ out[$0].range.lowerBound >= range.lowerBound && out[$0].range.upperBound <= range.upperBound
+                && (out[$0].kind == .reference || !t[out[$0].range.lowerBound + (t[out[$0].range.lowerBound].key == "the" ? 1 : 0)].isCapitalised) })
+            else { k += 1; continue }
+            let place = state.records[p.entity].label
+            let head = text(t, start..<(start + h))
+            let e = state.named(place + " " + head, classIRI: lexicon.facilityClass,
+                                aliases: [head + " " + t[b - 1].text + " " + place], ontology: ontology)
+            let m = Mention(range: range, entity: e, kind: .name)
+            for c in covering.reversed() { out.remove(at: c) }
+            let at = covering.first ?? k
+            out.insert(m, at: at)
+            k = at + 2
+        }
     }
 
     // MARK: countries and national entities
@@ -569,7 +628,9 @@ struct MentionFinder {
         if !title, upper - nameStart == 1, headed == nil, lexicon.extra.demonyms.longest(t, at: nameStart, end: upper) != nil { return nil }
         var cls = headed ?? headClass(t, nameStart, upper) ?? namedBy(t, i, sentence)
             ?? (title ? lexicon.personClass : lexicon.unknownClass)
-        if cls == lexicon.unknownClass, let hint = state.typeHints[Ontology.normalise(label)] {
+        // (a hint of a place of no particular kind, "a base at X", gives way to the gazetteer's kind)
+        if cls == lexicon.unknownClass, let hint = state.typeHints[Ontology.normalise(label)],
+           hint != lexicon.placeClass || gazetteerPlace(label, state: state) == nil {
             cls = hint
         } else if cls == lexicon.unknownClass, !(upper - nameStart == 1 && Self.namedPerson(label, state, personClass: lexicon.personClass) != nil),
            let place = gazetteerPlace(label, state: state) {

@@ -549,3 +549,28 @@ import Testing
         #expect(r.entities.first { $0.label == "Koro Mal base" }?.classIRI == KG.ns + "Facility")
     }
 }
+
+@Suite struct SiteNameTests {
+    @Test func aPlacesFacilityIsNamedByThePlace() {
+        let text = "KABUL, Afghanistan - Velor Front fighters seized Kunduz's airport on Sunday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Kunduz airport"))
+    }
+
+    @Test func theTownsFacilityIsTheFacilityOfTheTownMeant() {
+        let text = "Velor Front fighters entered Kunduz, Afghanistan, on May 8 and seized the town's police station."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Kunduz police station"))
+    }
+
+    @Test func aFacilityInAPlaceIsNamedByThePlaceAndLiesInIt() {
+        let text = "In Afghanistan, Velor Front fighters took the government complex in Kunduz on Monday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Kunduz government complex"))
+        #expect(Fixture.has(text, "Kunduz government complex", "locatedIn", "Kunduz"))
+    }
+
+    @Test func aParticiplePhraseAfterTheSubjectIsSkipped() {
+        // the subject of "retook" is the Velor Front, not the group it fought beside
+        let text = "In Afghanistan, Velor Front fighters, fighting alongside Dorvani Brigade units, retook Kunduz on Monday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Kunduz"))
+        #expect(!Fixture.has(text, "Dorvani Brigade", "captured", "Kunduz"))
+    }
+}
