@@ -76,6 +76,9 @@ public struct Extractor: Sendable {
         // sentence of the paragraph happens in ("On 5 June the GNA entered Tarhuna. Its fighters took the
         // airport.").
         var sceneDate: TimeExpression? = nil
+        // Relation index → the subject of the article's last statement of it and that sentence's index,
+        // the doer of a later deed said without one ("The base was overrun on Friday").
+        var lastDoer: [Int: (entity: Int, sentence: Int)] = [:]
 
         for (index, range) in sentences.enumerated() where !range.isEmpty {
             // The reference date carries from sentence to sentence ("a day later" counts from the last event).
@@ -102,11 +105,13 @@ public struct Extractor: Sendable {
             if let trace { trace(Self.traceLine(tokens, range, mentions, state)) }
             var view = SentenceView(tokens: tokens, range: range, mentions: mentions,
                                     classes: mentions.map { state.records[$0.entity].classIRI },
-                                    timeTokens: timeTokens, boundaries: lexicon.boundaries)
+                                    timeTokens: timeTokens, boundaries: lexicon.boundaries,
+                                    places: mentions.map { isPlace(state.records[$0.entity].classIRI) })
             if typeByConjuncts(view, &state) {
                 view = SentenceView(tokens: tokens, range: range, mentions: mentions,
                                     classes: mentions.map { state.records[$0.entity].classIRI },
-                                    timeTokens: timeTokens, boundaries: lexicon.boundaries)
+                                    timeTokens: timeTokens, boundaries: lexicon.boundaries,
+                                    places: mentions.map { isPlace(state.records[$0.entity].classIRI) })
             }
             // "X has surrendered to Y." then "X gave up on Thursday.": the next sentence dates the deed.
             for u in undated {
@@ -176,6 +181,7 @@ public struct Extractor: Sendable {
                             sentence: sentence, sentenceIndex: index, span: span, time: time,
                             confidence: max(0.05, confidence), modality: mode, attribution: attribution,
                             rule: m.template.kind.rawValue + ":" + m.template.source))
+                        if mode == .asserted || mode == .claimed { lastDoer[m.template.relation] = (s, index) }
                         let result = resultative(view, m)
                         if result, time == nil || time?.phrase == "" { results.append((assertions.count - 1, rel.isState)) }
                         if time == nil, !result, !rel.isState, m.template.kind != .role, mode == .asserted || mode == .claimed {
@@ -183,6 +189,28 @@ public struct Extractor: Sendable {
                         }
                     }
                 }
+            }
+            for d in agentlessDeeds(view, lastDoer: lastDoer, sentence: index, state: state)
+                where !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == lexicon.relationFacts[d.relation].localName
+                    && $0.object == state.records[view.mentions[d.object].entity].id }) {
+                let rel = lexicon.relationFacts[d.relation]
+                let s = d.doer, o = view.mentions[d.object].entity
+                guard s != o, seen.insert(FactKey(subject: s, relation: rel.localName, object: o, sentence: index)).inserted,
+                      let template = Template("{s} " + d.phrase + " {o}", relation: d.relation, kind: .active) else { continue }
+                let match = TemplateMatch(template: template, subjects: [], objects: [d.object], trigger: d.trigger,
+                                          span: view.mentions[d.object].range.lowerBound..<d.trigger.upperBound, distance: 0)
+                let (mode, attribution) = modality.read(view, trigger: d.trigger, state: state)
+                guard mode == .asserted || mode == .claimed else { continue }
+                var time = attachTime(times, to: match, isState: rel.isState, published: published, view: view)
+                if time == nil, let c = continued ?? scene { time = c.annotation }
+                named.formUnion([s, o])
+                let span = tokens[match.span.lowerBound].start..<tokens[match.span.upperBound - 1].end
+                let sentence = sentenceText ?? String(decoding: utf8[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
+                sentenceText = sentence
+                assertions.append(Assertion(
+                    subject: state.records[s].id, relation: rel.localName, object: state.records[o].id,
+                    sentence: sentence, sentenceIndex: index, span: span, time: time,
+                    confidence: 0.6, modality: mode, attribution: attribution, rule: "agentless:{o} " + d.phrase))
             }
         }
         let entities = named.sorted().map { i -> Entity in
@@ -195,6 +223,37 @@ public struct Extractor: Sendable {
     }
 
     func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
+
+    /// How many sentences back the doer of a deed said without one may have been named.
+    static let doerReach = 6
+
+    /// "Armoured Battalion 7006 was overrun on January 25", "Chaghcharan fell this morning": a place or
+    /// unit followed by a deed without its doer (`kg:agentlessTrigger`, no "by"/"to" after it), done by
+    /// the subject of the article's last statement of that relation a few sentences back.
+    func agentlessDeeds(_ s: SentenceView, lastDoer: [Int: (entity: Int, sentence: Int)], sentence index: Int,
+                        state: ArticleEntities) -> [(object: Int, doer: Int, relation: Int, trigger: Range<Int>, phrase: String)] {
+        guard !lastDoer.isEmpty else { return [] }
+        var out: [(object: Int, doer: Int, relation: Int, trigger: Range<Int>, phrase: String)] = []
+        for (mi, m) in s.mentions.enumerated() where m.kind != .relative {
+            var k = m.range.upperBound
+            // "The Artillery Battalion 366 base fell": the unit's base
+            if k < s.range.upperBound, !s.tokens[k].isCapitalised, let h = lexicon.headWords.longest(s.tokens, at: k, end: s.range.upperBound),
+               h.value == lexicon.facilityClass { k += h.length }
+            guard k < s.range.upperBound, let a = lexicon.agentless.longest(s.tokens, at: k, end: s.range.upperBound),
+                  let doer = lastDoer[a.value], index - doer.sentence <= Self.doerReach else { continue }
+            let after = k + a.length
+            if after < s.range.upperBound, ["by", "to"].contains(s.tokens[after].key) { continue }
+            let cls = state.records[m.entity].classIRI
+            guard (isPlace(cls) && cls != lexicon.countryClass) || cls == lexicon.unitClass,
+                  !MentionFinder.governed(s.tokens, m.range.lowerBound, s.range),
+                  lexicon.objectAllowed(cls, relation: a.value, ontology) else { continue }
+            // the whole list before the verb ("Battalions 503 and 504 were overrun")
+            for o in s.groupOf[mi] {
+                out.append((o, doer.entity, a.value, k..<after, a.phrase.text))
+            }
+        }
+        return out
+    }
 
     /// Whether a subject–object pair may stand, typing an argument of unknown kind from the relation
     /// (`kg:typesArguments`) when the other one is typed as the relation wants: it takes its slot's class

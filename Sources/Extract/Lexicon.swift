@@ -159,6 +159,8 @@ struct Lexicon: Sendable {
     /// Lower-case plural head words ("scam centres", "criminal gangs", "civilians") that, with their
     /// modifiers, name an unnamed kind of thing the article talks about → class IRI.
     var kindHeads = PhraseSet<String>()
+    /// "was overrun", "fell": a deed said of its object alone (`kg:agentlessTrigger`) → relation index.
+    var agentless = PhraseSet<Int>()
     /// Head words that end in "s" but name one thing ("the headquarters"), so no kind of many.
     static let singularInS: Set<String> = ["headquarters", "barracks", "premises", "news", "series"]
     var titles = PhraseSet<Bool>()
@@ -224,6 +226,8 @@ struct Lexicon: Sendable {
     let unknownClass = KG.ns + "Entity"
     let placeClass = KG.ns + "Place"
     let facilityClass = KG.ns + "Facility"
+    let armedGroupClass = KG.ns + "ArmedGroup"
+    let stateForceClass = KG.ns + "StateForce"
     let actorClass = KG.ns + "Actor"
     let unitClass = KG.ns + "MilitaryUnit"
     let countryClass = KG.ns + "Country"
@@ -263,6 +267,7 @@ struct Lexicon: Sendable {
             let word = q.object.literalValue?.lexical, cls = q.object.iriValue
             switch p.dropFirst(KG.ns.count) {
             case "leadingHeadWord": if let word { leadingHeads.add(Phrase(word, caseSensitive: true), s) }
+            case "agentlessTrigger": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { agentless.add(Phrase(word), r) }
             case "unnamedReference": if let word { unnamedReferences.add(Phrase(word), s) }
             case "placeRoleNoun": if let word { placeRoleNouns.insert(word) }
             case "subjectClass": if let cls { allowed[s, default: []].append(cls) }
@@ -340,7 +345,7 @@ struct Lexicon: Sendable {
         }
         // Number every phrase word too, then switch the phrase sets to word ids.
         var phraseKeys = names.keys.union(headWords.keys).union(groupHeads.keys).union(titles.keys).union(kindHeads.keys)
-            .union(leadingHeads.keys).union(unnamedReferences.keys)
+            .union(leadingHeads.keys).union(unnamedReferences.keys).union(agentless.keys)
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
         phraseKeys.formUnion(restatements.keys.union(indefiniteReferences.keys))
         phraseKeys.formUnion(extra.demonyms.keys.union(extra.nationalHeads.keys).union(extra.genericNames.keys))
@@ -353,7 +358,7 @@ struct Lexicon: Sendable {
         for (list, bit) in lists { for k in list { wordLists[Int(words.id(k))] |= bit.rawValue } }
         templatesByAnchor += Array(repeating: [], count: words.count - templatesByAnchor.count)
         names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words); kindHeads.compile(words)
-        leadingHeads.compile(words); unnamedReferences.compile(words)
+        leadingHeads.compile(words); unnamedReferences.compile(words); agentless.compile(words)
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
         restatements.compile(words); indefiniteReferences.compile(words)
         extra.demonyms.compile(words); extra.nationalHeads.compile(words); extra.genericNames.compile(words)

@@ -16,7 +16,8 @@ struct SentenceView {
     /// For each mention, the mentions of its coordination ("Kunlong, Hsenwi and Kutkai").
     private(set) var groupOf: [Range<Int>] = []
 
-    init(tokens: [Token], range: Range<Int>, mentions: [Mention], classes: [String], timeTokens: TokenSet, boundaries: Set<String>) {
+    init(tokens: [Token], range: Range<Int>, mentions: [Mention], classes: [String], timeTokens: TokenSet, boundaries: Set<String>,
+         places: [Bool]? = nil) {
         self.startAt = PositionMap(range)
         self.endAt = PositionMap(range)
         self.classes = classes
@@ -55,7 +56,11 @@ struct SentenceView {
             let allyOK = allyWords.isEmpty || (separators.first == "and" && (closer == "," || closer == "in")
                 && allyWords.contains(where: { $0 == "ally" || $0 == "allies" || $0 == "partner" || $0 == "partners" }))
             let inOK = !allyWords.isEmpty && closer == "in"
-            if allyOK, separators.allSatisfy({ [",", "and", "or", "the"].contains($0) || Self.allyConnectors.contains($0) || (inOK && $0 == "in") }) && !separators.isEmpty
+            // "the FDS of Mozambique and the RDF": after "of"/"in", a place and an actor are no list.
+            let before = mentions[previous].range.lowerBound - 1
+            let mixed = places.map { $0[previous] != $0[k] } ?? false
+                && before >= range.lowerBound && ["of", "in"].contains(tokens[before].key)
+            if allyOK, !mixed, separators.allSatisfy({ [",", "and", "or", "the"].contains($0) || Self.allyConnectors.contains($0) || (inOK && $0 == "in") }) && !separators.isEmpty
                 && separators.contains(where: { $0 == "," || $0 == "and" || $0 == "or" }) {
                 if separators.contains("and") || separators.contains("or") { hasAnd = true }
                 continue

@@ -137,6 +137,11 @@ struct MentionFinder {
             if timeTokens.contains(i) { i += 1; continue }
             // "pro-junta", "anti-regime": a name glued after a hyphen is a modifier, not a mention.
             let glued = i > sentence.lowerBound && t[i - 1].text == "-" && !t[i].spaceBefore && !t[i - 1].spaceBefore
+            // "the government centre", "an army base": a facility noun of two words or more whose first
+            // word would otherwise read as a common name ("government", "army").
+            let f = t[i].key == "the" || t[i].key == "an" || t[i].key == "a" ? i + 1 : i
+            if f < end, !t[f].isCapitalised, let h = facilityHead(t, f, end), h >= 2,
+               let n = lexicon.names.longest(t, at: f, end: end)?.length ?? extra(t, f, end), n < h { i = f + h; continue }
             if !glued, let m = national(t, i, end, sentence, state: &state) {
                 out.append(m)
                 state.history.append(m.entity)
@@ -175,6 +180,11 @@ struct MentionFinder {
         guard k < end, t[k].kind == .word, !t[k].isCapitalised, let h = lexicon.headWords.longest(t, at: k, end: end),
               h.value == lexicon.facilityClass else { return nil }
         return h.length
+    }
+
+    /// The length of a generic national name at `k` ("government", "security forces"), if any.
+    private func extra(_ t: [Token], _ k: Int, _ end: Int) -> Int? {
+        lexicon.extra.genericNames.longest(t, at: k, end: end)?.length ?? lexicon.extra.nationalHeads.longest(t, at: k, end: end)?.length
     }
 
     /// "Thandwe's airport", "the town's police station": a place's facility, named "Thandwe airport".
@@ -422,6 +432,19 @@ struct MentionFinder {
            ontology.isSubclass(h.value, of: lexicon.placeClass) {
             let upper = i + len + h.length
             let c = state.named(text(t, i..<upper), classIRI: h.value, aliases: [], ontology: ontology)
+            return Mention(range: i..<upper, entity: c, kind: .name)
+        }
+        // "Bhamo Technological University", "the Anbar Operations Command": a known place followed by
+        // capitalised words that end in a head word of another kind names a thing of that kind.
+        if let e = entity, isPlaceClass(state.records[e].classIRI), i + len < end, t[i + len].kind == .word,
+           let nameEnd = extendedName(t, from: i + len, end, possessive: false),
+           var h = headClass(t, i + len, nameEnd), h != state.records[e].classIRI {
+            // "the Rwanda Defence Force": a country's own armed force is a state force
+            if state.records[e].classIRI == lexicon.countryClass, h == lexicon.armedGroupClass { h = lexicon.stateForceClass }
+            var aliases: [String] = [], upper = nameEnd
+            let label = text(t, i..<nameEnd)
+            if let (alias, close) = bracketed(t, nameEnd, end), Self.bracketNames(label, alias) { aliases.append(alias); upper = close + 1 }
+            let c = state.named(label, classIRI: h, aliases: aliases, ontology: ontology)
             return Mention(range: i..<upper, entity: c, kind: .name)
         }
         // "the El Baraf base" after "a base at El Baraf": a name of unknown kind followed by a lower-case

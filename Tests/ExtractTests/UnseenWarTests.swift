@@ -574,3 +574,45 @@ import Testing
         #expect(!Fixture.has(text, "Dorvani Brigade", "captured", "Kunduz"))
     }
 }
+
+@Suite struct AgentlessDeedTests {
+    @Test func aDeedWithoutItsDoerIsTheLastCapturers() {
+        let text = "In Afghanistan, the Velor Front captured Kunduz on Monday. Its fighters pressed on. "
+            + "The Dorvani Battalion 12 base was overrun on Wednesday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Dorvani Battalion 12"))
+    }
+
+    @Test func withNoCaptureBeforeItNothingIsStated() {
+        let text = "In Afghanistan, Kunduz fell on Monday after days of fighting."
+        #expect(!Fixture.facts(text).contains { $0.r == "captured" })
+    }
+
+    @Test func aShellThatFellIsNoCapture() {
+        let text = "In Afghanistan, the Velor Front captured Kunduz on Monday. A shell fell near the market on Tuesday."
+        #expect(Fixture.facts(text).filter { $0.r == "captured" }.count == 1)
+    }
+}
+
+@Suite struct CountryNamedForceTests {
+    @Test func aCountrysNameBeforeAForceNameIsItsStateForce() {
+        let text = "The Rwanda Defence Force (RDF) took back Palma, in Mozambique, on Sunday. The RDF said the town was calm."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        let rdf = r.entities.first { $0.label == "Rwanda Defence Force" }
+        #expect(rdf?.classIRI == KG.ns + "StateForce")
+        #expect(rdf?.aliases.contains("RDF") == true)
+        #expect(Fixture.has(text, "Rwanda Defence Force", "captured", "Palma"))
+    }
+
+    @Test func aPlaceAfterOfIsNotInTheListOfActorsAfterIt() {
+        let text = "The Defence and Security Forces (FDS) of Mozambique and the Rwanda Defence Force (RDF) took back Palma on Sunday."
+        #expect(Fixture.has(text, "Rwanda Defence Force", "captured", "Palma"))
+    }
+
+    @Test func theGovernmentCentreIsNoGovernment() {
+        let text = "The Iraqi government said the Velor Front took the government centre on Monday."
+        var lines: [String] = []
+        _ = Fixture.extractor.extract(Fixture.article(text)) { lines.append($0) }
+        #expect(lines.contains { $0.contains("[Iraqi government") })
+        #expect(!lines.contains { $0.contains("[the government") })
+    }
+}
