@@ -145,6 +145,16 @@ extension MentionFinder {
             // Only objects of prepositions or verbs to go by ("a group fighting the army says it …"): unsure.
             if current.contains(where: { fits($0.entity) }) { return nil }
         }
+        // "the insurgents", "the militants": the armed group the article is most about so far (the most
+        // recent on a tie), not whichever group the last clause named — often an ally of the other side.
+        if !Self.pronouns.contains(t[i].key), let u = lexicon.unnamedReferences.longest(t, at: i, end: end), u.length == r.length {
+            var counts: [Int: Int] = [:]
+            for e in state.history where fits(e) { counts[e, default: 0] += 1 }
+            let recent = state.history.reversed().filter(fits)
+            if let best = recent.max(by: { (counts[$0] ?? 0) < (counts[$1] ?? 0) }) {
+                return Mention(range: i..<upper, entity: best, kind: .reference)
+            }
+        }
         // "the town", "the city": the place the article is about among the recent ones — the one it named
         // most so far (the most recent on a tie), not whichever town the last clause happened to name.
         if !Self.pronouns.contains(t[i].key), classes.allSatisfy({ ontology.isSubclass($0, of: lexicon.placeClass) }) {

@@ -616,3 +616,14 @@ import Testing
         #expect(!lines.contains { $0.contains("[the government") })
     }
 }
+
+@Suite struct InsurgentReferenceTests {
+    @Test func theMilitantsAreTheGroupTheArticleIsAbout() {
+        // the last group named is the government's ally; "the militants" are the group named most
+        let text = "In Iraq, the Qorvat Front attacked Tikrit. The Qorvat Front said it held the bridge. "
+            + "The Qorvat Front later shelled the market. Iraqi troops fought back alongside the Dorvan Front. "
+            + "On May 15 the militants took Samarra."
+        #expect(Fixture.has(text, "Qorvat Front", "captured", "Samarra"))
+        #expect(!Fixture.has(text, "Dorvan Front", "captured", "Samarra"))
+    }
+}
