@@ -149,7 +149,8 @@ public struct Extractor: Sendable {
                         guard s != o else { continue }
                         // An untyped relation (partOf) links two places or two non-places, never a unit and a town.
                         if rel.domain == rel.range, !isPlace(rel.domain ?? ""),
-                           isPlace(state.records[s].classIRI) != isPlace(state.records[o].classIRI) { continue }
+                           isPlace(state.records[s].classIRI) != isPlace(state.records[o].classIRI),
+                           !placeRole(s, o, m.template.roleNoun, state) { continue }
                         guard promote(s, o, relation: rel, role: m.template.kind == .role, roleNoun: m.template.roleNoun,
                                       state: &state) else { continue }
                         // "Gnounou says they have seized X": a person neither captures nor holds a place; a force does
@@ -224,6 +225,14 @@ public struct Extractor: Sendable {
 
     func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
 
+    /// "Beledweyne, the capital of Hiraan": a place role noun between a place and a name of unknown kind.
+    func placeRole(_ s: Int, _ o: Int, _ noun: String?, _ state: ArticleEntities) -> Bool {
+        guard let noun, lexicon.placeRoleNouns.contains(noun) else { return false }
+        let unknown = lexicon.unknownClass
+        return (state.records[s].classIRI == unknown && !state.records[s].known && isPlace(state.records[o].classIRI))
+            || (state.records[o].classIRI == unknown && !state.records[o].known && isPlace(state.records[s].classIRI))
+    }
+
     /// How many sentences back the doer of a deed said without one may have been named.
     static let doerReach = 6
 
@@ -276,6 +285,12 @@ public struct Extractor: Sendable {
             guard rel.localName == "partOf", let noun = roleNoun, lexicon.placeRoleNouns.contains(noun) else { return false }
             state.records[s].classIRI = KG.ns + "Town"
             state.records[o].classIRI = KG.ns + "Region"
+            return true
+        }
+        // "Beledweyne, the capital of Hiraan" with only one of the two typed: the other is the town or region.
+        if role, rel.localName == "partOf", let noun = roleNoun, lexicon.placeRoleNouns.contains(noun),
+           !state.records[su ? s : o].known, isPlace(state.records[su ? o : s].classIRI) {
+            state.records[su ? s : o].classIRI = KG.ns + (su ? "Town" : "Region")
             return true
         }
         let slot = (su ? rel.domain : rel.range) ?? unknown

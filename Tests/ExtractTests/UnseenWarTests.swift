@@ -627,3 +627,18 @@ import Testing
         #expect(!Fixture.has(text, "Dorvan Front", "captured", "Samarra"))
     }
 }
+
+@Suite struct PlaceRoleTests {
+    @Test func theCentreOfAProvinceIsPartOfIt() {
+        let text = "In Afghanistan, the Velor Front entered Kunduz city, centre of Kunduz province, on Sunday."
+        #expect(Fixture.has(text, "Kunduz city", "partOf", "Kunduz province"))
+    }
+
+    @Test func theCapitalOfAnUnknownNameMakesItARegion() {
+        // "Hiraan" is typed by nothing but its role: a town's capital-of names a region
+        let text = "In Somalia, troops entered Beledweyne, the capital of Hiraan."
+        #expect(Fixture.has(text, "Beledweyne", "partOf", "Hiraan"))
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.first { $0.label == "Hiraan" }?.classIRI == KG.ns + "Region")
+    }
+}
