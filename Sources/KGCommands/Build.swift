@@ -99,7 +99,21 @@ struct Build: ParsableCommand {
         // dropped while the articles are written and rebuilt once after, as `kg import` does (a killed
         // build's store is repaired by the next writer). Estimate: one quad per ~32 bytes of article file.
         let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
-        try kg.bulkLoad(expectedQuads: max(sizes.reduce(0, +) / 32, 1), analyze: false) { try kg.transaction {
+        // After the articles: vanished files lose their facts, and the control periods are derived
+        // from every article's facts when any changed (or an interrupted build left them dropped), so
+        // SPARQL sees them in the graph <https://kg.example.org/graph/timeline> and they follow edits.
+        // In a first build this runs before the last secondary index is rebuilt: its reads are indexed
+        // (by predicate and by graph) and its writes keep one index fewer up to date.
+        var refreshed = false
+        func derive() throws {
+            progress.finish()
+            summary.removed = try removeVanished(from: kg, seen: seen, readFiles: readFiles)
+            if try summary.read > 0 || summary.removed > 0 || kg.isEmpty(graph: TripleStore.timelineGraph) {
+                try kg.refreshTimeline()
+                refreshed = true
+            }
+        }
+        try kg.bulkLoad(expectedQuads: max(sizes.reduce(0, +) / 32, 1), analyze: false, { try kg.transaction {
             var extracting: BatchJob?
             var start = 0
             while start < files.count {
@@ -114,17 +128,9 @@ struct Build: ParsableCommand {
                 start = end
             }
             if let last = extracting { try write(last) }
-        } }
-        progress.finish()
-        summary.removed = try removeVanished(from: kg, seen: seen, readFiles: readFiles)
-        // Control periods are derived from every article's facts: recompute them when any changed
-        // (or an interrupted build left them dropped), so SPARQL sees them in the graph
-        // <https://kg.example.org/graph/timeline> and they follow edits.
-        if try summary.read > 0 || summary.removed > 0 || kg.isEmpty(graph: TripleStore.timelineGraph) {
-            try kg.refreshTimeline()
-            // Fresh planner statistics, so SPARQL joins start from their most selective pattern (~0.1 s).
-            try kg.analyze()
-        }
+        } }, derive: derive)
+        // Fresh planner statistics, so SPARQL joins start from their most selective pattern (~0.1 s).
+        if refreshed { try kg.analyze() }
 
         let counts = try kg.counts()
         if !quiet {

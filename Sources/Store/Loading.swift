@@ -85,8 +85,11 @@ extension TripleStore {
     /// cheaper than keeping three B-trees ordered on every insert); otherwise `body` runs with the indexes
     /// in place. If the process dies before the rebuild, the next writer to open the store rebuilds
     /// them (`repairQuadIndexes`), so the store stays consistent and complete. `analyze`: refresh the
-    /// planner's statistics after (`kg build` does it itself after deriving the timeline).
-    public func bulkLoad<T>(expectedQuads: Int? = nil, analyze analyzeAfter: Bool = true, _ body: () throws -> T) throws -> T {
+    /// planner's statistics after (`kg build` does it itself after deriving the timeline). `derive` runs
+    /// after `body`: in a bulk load, once the POSG and GSPO indexes are rebuilt (its reads by predicate
+    /// and by graph are indexed) and before OSPG (its writes keep one index fewer up to date).
+    public func bulkLoad<T>(expectedQuads: Int? = nil, analyze analyzeAfter: Bool = true, _ body: () throws -> T,
+                            derive: (() throws -> Void)? = nil) throws -> T {
         let limit = max(expectedQuads ?? 1, 1)
         let existing = try connection.prepare("SELECT count(*) FROM (SELECT 1 FROM quad LIMIT ?1)")
         existing.bind(Int64(limit), at: 1)
@@ -94,12 +97,17 @@ extension TripleStore {
         existing.reset()
         guard small else {
             let result = try body()
+            try derive?()
             if analyzeAfter { try analyze() }
             return result
         }
         try connection.execute("DROP INDEX IF EXISTS quad_posg; DROP INDEX IF EXISTS quad_ospg; DROP INDEX IF EXISTS quad_gspo")
         defer { try? createQuadIndexes() }
         let result = try body()
+        if let derive {
+            try createQuadIndexes(["quad_posg", "quad_gspo"])
+            try derive()
+        }
         try createQuadIndexes()
         if analyzeAfter { try analyze() }
         return result
@@ -115,6 +123,7 @@ extension TripleStore {
 
     /// The names of the secondary quad indexes (invariant 6).
     static let quadIndexes = ["quad_posg", "quad_ospg", "quad_gspo"]
+    static let quadIndexColumns = ["quad_posg": "p, o, s, g", "quad_ospg": "o, s, p, g", "quad_gspo": "g, s, p, o"]
 
     /// Recreates secondary quad indexes missing after an interrupted bulk load (a writer's open).
     func repairQuadIndexes() throws {
@@ -124,7 +133,7 @@ extension TripleStore {
         if present < Self.quadIndexes.count { try createQuadIndexes() }
     }
 
-    func createQuadIndexes() throws {
+    func createQuadIndexes(_ only: [String] = quadIndexes) throws {
         // The index sorter splits its input into runs of at most the page cache's size and merges them
         // from temporary files. Small runs (4 MB) sort within the CPU caches, and real temporary files
         // (the OS page cache) merge faster than SQLite's in-memory ones: at 1M triples the rebuild takes
@@ -134,11 +143,10 @@ extension TripleStore {
         try connection.execute("PRAGMA temp_store = FILE; PRAGMA cache_size = -4096; PRAGMA threads = 2")
         defer { try? connection.execute("PRAGMA temp_store = MEMORY; PRAGMA cache_size = -262144; PRAGMA threads = 0") }
         try transaction {
-            try connection.execute("""
-                CREATE INDEX IF NOT EXISTS quad_posg ON quad(p, o, s, g);
-                CREATE INDEX IF NOT EXISTS quad_ospg ON quad(o, s, p, g);
-                CREATE INDEX IF NOT EXISTS quad_gspo ON quad(g, s, p, o);
-                """)
+            for name in only {
+                guard let columns = Self.quadIndexColumns[name] else { continue }
+                try connection.execute("CREATE INDEX IF NOT EXISTS \(name) ON quad(\(columns))")
+            }
         }
     }
 
