@@ -141,6 +141,10 @@ public struct Extractor: Sendable {
                 var time = attachTime(times, to: m, isState: rel.isState, published: published, view: view)
                 if time == nil, !rel.isState, m.template.kind != .role, let c = continued ?? scene { time = c.annotation }
                 let partialBlocked = Self.partialRelations.contains(rel.localName)
+                if let blocked = lexicon.objectNotAfter[m.template.relation], m.template.kind == .active,
+                   let first = m.objects.first, (m.trigger.upperBound..<mentions[first].range.lowerBound).contains(where: { blocked.contains(tokens[$0].key) }) {
+                    continue
+                }
                 let elided = m.template.kind == .role ? [] : ellipsisSubjects(view, after: m, domain: rel.domain)
                 for si in m.subjects.map({ owner(view, $0, relation: rel.localName) }) + elided {
                     for oi in m.objects.map({ speaksFor(view, $0, relation: rel.localName) })

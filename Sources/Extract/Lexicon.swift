@@ -159,6 +159,9 @@ struct Lexicon: Sendable {
     /// Lower-case plural head words ("scam centres", "criminal gangs", "civilians") that, with their
     /// modifiers, name an unnamed kind of thing the article talks about → class IRI.
     var kindHeads = PhraseSet<String>()
+    /// Relation index → words that, between a verb trigger and the object after it, make the object
+    /// something else (`kg:objectNotAfter`: "fled to Armenia" names where they went, not what they fled).
+    var objectNotAfter: [Int: Set<String>] = [:]
     /// "was overrun", "fell": a deed said of its object alone (`kg:agentlessTrigger`) → relation index.
     var agentless = PhraseSet<Int>()
     /// Head words that end in "s" but name one thing ("the headquarters"), so no kind of many.
@@ -267,6 +270,7 @@ struct Lexicon: Sendable {
             let word = q.object.literalValue?.lexical, cls = q.object.iriValue
             switch p.dropFirst(KG.ns.count) {
             case "leadingHeadWord": if let word { leadingHeads.add(Phrase(word, caseSensitive: true), s) }
+            case "objectNotAfter": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { objectNotAfter[r, default: []].insert(word) }
             case "agentlessTrigger": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { agentless.add(Phrase(word), r) }
             case "unnamedReference": if let word { unnamedReferences.add(Phrase(word), s) }
             case "placeRoleNoun": if let word { placeRoleNouns.insert(word) }

@@ -426,8 +426,9 @@ struct Matcher {
                 // The object of a preposition ("near the village of X", "in Y Township") is not the clause's subject.
                 var b = s.mentions[s.groupOf[m].lowerBound].range.lowerBound - 1
                 while b >= s.range.lowerBound, Self.determiners.contains(s.tokens[b].key) { b -= 1 }
-                // … except after a noun for the group's own people: "soldiers of X surrendered" is X surrendering.
-                let memberNoun = b > s.range.lowerBound && s.tokens[b].key == "of" && Self.memberNouns.contains(s.tokens[b - 1].key)
+                // … except after a noun for the group's own people: "soldiers of X surrendered" is X surrendering
+                // ("fighters from X" too).
+                let memberNoun = b > s.range.lowerBound && ["of", "from"].contains(s.tokens[b].key) && Self.memberNouns.contains(s.tokens[b - 1].key)
                 // "the town of Qelvar was overrun": "of" after a place noun names the place, it does not govern it
                 let naming = b > s.range.lowerBound && s.tokens[b].key == "of"
                     && lexicon.headWords.longest(s.tokens, at: b - 1, end: b).map { ontology.isSubclass($0.value, of: lexicon.placeClass) } == true
@@ -508,8 +509,12 @@ struct Matcher {
         while c > s.range.lowerBound, j - c < 20 {
             if s.isBoundary(c) { return nil }
             if s.tokens[c].key == "," {
+                // "…, an al Qaeda splinter group, seized": a name inside is fine when a common noun ends it.
+                let nounEnds = s.endAt[j - 1] == nil && s.tokens[j - 1].kind == .word && !s.tokens[j - 1].isCapitalised
                 guard c + 2 < j, Self.determiners.contains(s.tokens[c + 1].key), s.startAt[c + 1] == nil,
-                      s.startAt[c + 2] == nil, s.endAt[c - 1] != nil else { return nil }
+                      s.startAt[c + 2] == nil || nounEnds,
+                      s.endAt[c - 1] != nil || (s.tokens[c - 1].text == ")" && c - 2 >= s.range.lowerBound && s.endAt[c - 2] != nil)
+                else { return nil }
                 return c
             }
             c -= 1

@@ -169,7 +169,8 @@ struct MentionFinder {
             i += 1
         }
         siteInPlace(t, sentence, &out, state: &state)
-        state.previousSentence = out.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence) || Self.compoundModifier(t, $0.range, sentence)) }
+        state.previousSentence = out.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence) || Self.compoundModifier(t, $0.range, sentence)
+            || Self.indefiniteModifier(t, $0.range, sentence)) }
         return out
     }
 

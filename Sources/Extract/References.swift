@@ -75,7 +75,16 @@ extension MentionFinder {
         while b >= sentence.lowerBound, Matcher.determiners.contains(t[b].key) { b -= 1 }
         guard b >= sentence.lowerBound else { return false }
         let k = t[b].key
+        // "fighters from X", "soldiers of X": X is whose people act, the clause's subject
+        if ["of", "from"].contains(k), b > sentence.lowerBound, Matcher.memberNouns.contains(t[b - 1].key) { return false }
         return governingWords.contains(k) || (t[b].kind == .word && k.hasSuffix("ing") && k.count > 5 && !t[b].isCapitalised)
+    }
+
+    /// "an al Qaeda splinter group", "a Taliban commander": a name between an indefinite article and a
+    /// common noun modifies the noun; it is not what the clause is about.
+    static func indefiniteModifier(_ t: [Token], _ r: Range<Int>, _ sentence: Range<Int>) -> Bool {
+        r.lowerBound > sentence.lowerBound && ["a", "an"].contains(t[r.lowerBound - 1].key)
+            && r.upperBound < sentence.upperBound && t[r.upperBound].kind == .word && !t[r.upperBound].isCapitalised
     }
 
     /// "…in Laukkaing, …, leaving the group in control of a town it lost in 2009": an indefinite
@@ -136,7 +145,8 @@ extension MentionFinder {
             // "his fighters", "her troops": the person's followers, not the person.
             if upper < end, Matcher.memberNouns.contains(t[upper].key),
                classes.allSatisfy({ $0 == lexicon.personClass }) { return nil }
-            for m in current where !Self.governed(t, m.range.lowerBound, sentence) && !Self.compoundModifier(t, m.range, sentence) && fits(m.entity) {
+            for m in current where !Self.governed(t, m.range.lowerBound, sentence) && !Self.compoundModifier(t, m.range, sentence)
+                && !Self.indefiniteModifier(t, m.range, sentence) && fits(m.entity) {
                 return Mention(range: i..<upper, entity: m.entity, kind: .reference)
             }
             for m in state.previousSentence where !m.governed && fits(m.entity) {
@@ -145,19 +155,27 @@ extension MentionFinder {
             // Only objects of prepositions or verbs to go by ("a group fighting the army says it …"): unsure.
             if current.contains(where: { fits($0.entity) }) { return nil }
         }
-        // "the insurgents", "the militants": the armed group the article is most about so far (the most
-        // recent on a tie), not whichever group the last clause named — often an ally of the other side.
+        // "the insurgents", "the militants": the armed group the article is most about so far (the first
+        // named on a tie), not whichever group the last clause named — often an ally of the other side.
         if !Self.pronouns.contains(t[i].key), let u = lexicon.unnamedReferences.longest(t, at: i, end: end), u.length == r.length {
-            var counts: [Int: Int] = [:]
-            for e in state.history where fits(e) { counts[e, default: 0] += 1 }
-            let recent = state.history.reversed().filter(fits)
-            if let best = recent.max(by: { (counts[$0] ?? 0) < (counts[$1] ?? 0) }) {
+            var counts: [Int: Int] = [:], first: [Int: Int] = [:]
+            for (n, e) in state.history.enumerated() where fits(e) {
+                counts[e, default: 0] += 1
+                if first[e] == nil { first[e] = n }
+            }
+            // a tie goes to the group named first (the article's subject, not one mentioned in passing)
+            if let best = counts.keys.max(by: { (counts[$0]!, -first[$0]!) < (counts[$1]!, -first[$1]!) }) {
                 return Mention(range: i..<upper, entity: best, kind: .reference)
             }
         }
         // "the town", "the city": the place the article is about among the recent ones — the one it named
         // most so far (the most recent on a tie), not whichever town the last clause happened to name.
         if !Self.pronouns.contains(t[i].key), classes.allSatisfy({ ontology.isSubclass($0, of: lexicon.placeClass) }) {
+            // "in Falam, the last army position in the town": a place of that kind named earlier in the same sentence
+            let broad = classes.contains { ontology.isSubclass($0, of: KG.ns + "Region") || ontology.isSubclass($0, of: lexicon.countryClass) }
+            if !broad, let m = current.last(where: { $0.kind == .name && fits($0.entity) }) {
+                return Mention(range: i..<upper, entity: m.entity, kind: .reference)
+            }
             let recent = state.history.reversed().prefix(30).filter(fits)
             var counts: [Int: Int] = [:]
             for e in state.history where fits(e) { counts[e, default: 0] += 1 }

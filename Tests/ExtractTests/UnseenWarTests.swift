@@ -642,3 +642,30 @@ import Testing
         #expect(r.entities.first { $0.label == "Hiraan" }?.classIRI == KG.ns + "Region")
     }
 }
+
+@Suite struct ClauseReadingTests {
+    @Test func fleeingToAPlaceIsNotFleeingIt() {
+        let text = "Between 24 September and 3 October over 100,617 people fled to Armenia, officials in Baku said."
+        #expect(!Fixture.facts(text).contains { $0.r == "fledFrom" && $0.o == "Armenia" })
+    }
+
+    @Test func anAppositionWithANameInsideIsSkippedForTheSubject() {
+        let text = "Fighters from the Velor Front (VF), a Dorvan splinter group, seized control of Mosul, Iraq, on Tuesday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Mosul"))
+        #expect(!Fixture.facts(text).contains { $0.s == "Dorvan" })
+    }
+
+    @Test func theTownIsATownOfItsOwnSentence() {
+        // the article names Kunduz most, but "the town" here is Taloqan, named just before it
+        let text = "In Afghanistan, the Velor Front attacked Kunduz. Kunduz was shelled. Kunduz held out. "
+            + "On Sunday the Velor Front entered Taloqan and seized the town's police station."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Taloqan police station"))
+    }
+
+    @Test func anIndefiniteModifierIsNoAntecedent() {
+        // "they" is the Velor Front, not the group "an al-Qaeda splinter group" mentions
+        let text = "In Iraq, fighters from the Velor Front, an al-Qaeda splinter group, reached Mosul. They seized Tal Afar on Tuesday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Tal Afar"))
+        #expect(!Fixture.facts(text).contains { $0.s == "al-Qaeda" })
+    }
+}
