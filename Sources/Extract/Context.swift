@@ -25,8 +25,9 @@ struct ExtraVocabulary: Sendable {
     /// Country IRI → its label, and its index among the ontology's entities.
     var countryLabel: [String: String] = [:]
     var countryIndex: [String: Int] = [:]
-    /// Demonym → country IRI.
+    /// Demonym → country IRI, and a country's first demonym.
     var demonyms = PhraseSet<String>()
+    var demonymOf: [String: String] = [:]
     /// Noun after a demonym or a country's possessive → the class of the national entity it names.
     var nationalHeads = PhraseSet<String>()
     /// Phrase naming the article country's entity of a class → that class.
@@ -60,7 +61,9 @@ struct ExtraVocabulary: Sendable {
             guard let s = q.subject.iriValue, let text = q.object.literalValue?.lexical else { continue }
             switch p {
             case KG.ns + "isoCode": countryByCode[text] = s; codeOfCountry[s] = text
-            case KG.ns + "demonym": demonyms.add(Phrase(text, caseSensitive: true), s)
+            case KG.ns + "demonym":
+                demonyms.add(Phrase(text, caseSensitive: true), s)
+                if demonymOf[s] == nil { demonymOf[s] = text }
             case KG.ns + "nationalHead": nationalHeads.add(Phrase(text), s)
             case KG.ns + "genericName": genericNames.add(Phrase(text), s)
             case KG.ns + "followerNoun": followerNouns[text] = s

@@ -195,6 +195,30 @@ public struct Extractor: Sendable {
                     }
                 }
             }
+            // "Prime Minister Haider al-Abadi": a national title with no country before it leads its government.
+            if let leader = lexicon.relationFacts.firstIndex(where: { $0.localName == "leaderOf" }) {
+                var titled: [(Mention, Int)] = []
+                for m in mentions where m.kind == .name && state.records[m.entity].classIRI == lexicon.personClass {
+                    if let g = finder.bareTitleGovernment(tokens, m, range, state: &state) { titled.append((m, g)) }
+                }
+                // "President X and President Y discussed …": two heads of state, at most one of them ours
+                for (m, g) in titled where titled.count == 1 {
+                    let p = m.entity
+                    guard !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == "leaderOf" && $0.subject == state.records[p].id }),
+                          g != p,
+                          seen.insert(FactKey(subject: p, relation: "leaderOf", object: g, sentence: index)).inserted else { continue }
+                    let (mode, attribution) = modality.read(view, trigger: m.range, state: state)
+                    guard mode == .asserted || mode == .claimed else { continue }
+                    named.formUnion([p, g])
+                    let span = tokens[m.range.lowerBound].start..<tokens[m.range.upperBound - 1].end
+                    let sentence = sentenceText ?? String(decoding: utf8[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
+                    sentenceText = sentence
+                    assertions.append(Assertion(
+                        subject: state.records[p].id, relation: lexicon.relationFacts[leader].localName, object: state.records[g].id,
+                        sentence: sentence, sentenceIndex: index, span: span, time: nil,
+                        confidence: 0.6, modality: mode, attribution: attribution, rule: "title:national title before a name"))
+                }
+            }
             for d in agentlessDeeds(view, lastDoer: lastDoer, sentence: index, state: state)
                 where !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == lexicon.relationFacts[d.relation].localName
                     && $0.object == state.records[view.mentions[d.object].entity].id }) {

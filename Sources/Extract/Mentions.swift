@@ -357,23 +357,67 @@ struct MentionFinder {
         // "Somali President …": the government is named by its kind ("Somali government"), not the bare demonym
         let words = upper == headAt && headAt > i ? text(t, i..<headAt) + " " + (ontology.ontologyClass(cls)?.label ?? "government")
                                                   : text(t, i..<upper)
-        // the country's own entity of that kind in the ontology ("Sudanese army", "the army" in Sudan: the SAF)
-        if let known = extra.nationalEntity(country: country, cls: cls, ontology) {
+        return Mention(range: i..<upper, entity: nationalEntity(country: country, cls: cls, words: words, state: &state), kind: .name)
+    }
+
+    /// A country's entity of a class: the ontology's own ("Sudanese army", "the army" in Sudan: the SAF),
+    /// else one per country and class named by `words` ("Somali government").
+    func nationalEntity(country: String, cls: String, words: String, state: inout ArticleEntities) -> Int {
+        if let known = lexicon.extra.nationalEntity(country: country, cls: cls, ontology) {
             let e = state.known(known, ontology)
             state.addAliases(e, [words])
-            return Mention(range: i..<upper, entity: e, kind: .name)
+            return e
         }
         let kind = cls.split(separator: "#").last.map(String.init) ?? "entity"
-        let countryName = extra.countryLabel[country] ?? MentionFinder.localName(country)
+        let countryName = lexicon.extra.countryLabel[country] ?? MentionFinder.localName(country)
         let id = KG.entityNS + ArticleEntities.slug(countryName + " " + kind)
-        let e: Int
         if let existing = state.byID[id] {
-            e = existing
-            state.addAliases(e, [words])
-        } else {
-            e = state.named(words, classIRI: cls, aliases: [], ontology: ontology, id: id)
+            state.addAliases(existing, [words])
+            return existing
         }
-        return Mention(range: i..<upper, entity: e, kind: .name)
+        return state.named(words, classIRI: cls, aliases: [], ontology: ontology, id: id)
+    }
+
+    /// "Prime Minister Haider al-Abadi" with no country before the title: the government of the article's
+    /// country. Nil when the title is not a national one, a country or possessive stands before it, or the
+    /// sentence names another country (a foreign leader is as likely).
+    func bareTitleGovernment(_ t: [Token], _ m: Mention, _ sentence: Range<Int>, state: inout ArticleEntities) -> Int? {
+        // the title inside the mention ("Prime Minister X" as one name) or right before it
+        var start = m.range.lowerBound
+        var found = lexicon.extra.nationalTitles.longest(t, at: start, end: m.range.upperBound)
+            .flatMap { start + $0.length < m.range.upperBound ? $0 : nil }
+        if found == nil {
+            for k in stride(from: m.range.lowerBound - 1, through: max(sentence.lowerBound, m.range.lowerBound - 3), by: -1) {
+                if let x = lexicon.extra.nationalTitles.longest(t, at: k, end: m.range.lowerBound), k + x.length == m.range.lowerBound {
+                    found = x; start = k; break
+                }
+            }
+        }
+        guard let title = found else { return nil }
+        if start > sentence.lowerBound {
+            let before = t[start - 1]
+            if before.isCapitalised || before.key == "'s" || before.key == "former" || before.key == "ex" { return nil }
+        }
+        var named = Set<String>()
+        var k = sentence.lowerBound
+        while k < sentence.upperBound {
+            if t[k].isCapitalised, let d = lexicon.extra.demonyms.longest(t, at: k, end: sentence.upperBound) {
+                named.insert(d.value); k += d.length; continue
+            }
+            if t[k].isCapitalised, let n = lexicon.names.longest(t, at: k, end: sentence.upperBound) {
+                if ontology.entities[n.value].classIRI == lexicon.countryClass { named.insert(ontology.entities[n.value].iri) }
+                k += n.length; continue
+            }
+            k += 1
+        }
+        // a leader of another country the sentence names is as likely: then nothing is said
+        guard let country = state.mainCountry, named.isSubset(of: [country]) else { return nil }
+        // and only in an article clearly about one country (named at least twice as often as any other)
+        let counts = state.articleCountries
+        guard let top = counts[country], counts.allSatisfy({ $0.key == country || 2 * $0.value <= top }) else { return nil }
+        let label = (lexicon.extra.demonymOf[country] ?? lexicon.extra.countryLabel[country] ?? MentionFinder.localName(country)) + " "
+            + (ontology.ontologyClass(title.value)?.label ?? "government")
+        return nationalEntity(country: country, cls: title.value, words: label, state: &state)
     }
 
     /// "the insurgents", "militants" with nothing named before them to refer to: an unnamed actor of the

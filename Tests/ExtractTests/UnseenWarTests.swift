@@ -669,3 +669,22 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.s == "al-Qaeda" })
     }
 }
+
+@Suite struct BareTitleTests {
+    static let lead = "MOGADISHU, Somalia - Somali troops retook Jowhar on Monday. Somalia's army said the Velor Front fled. "
+
+    @Test func aNationalTitleWithoutACountryLeadsTheArticlesGovernment() {
+        let text = Self.lead + "Prime Minister Qorane Abdi Dalmar visited the town on Tuesday."
+        #expect(Fixture.facts(text).contains { $0.s == "Qorane Abdi Dalmar" && $0.r == "leaderOf" && $0.o.contains("government") })
+    }
+
+    @Test func notWhenTheSentenceNamesAnotherCountry() {
+        let text = Self.lead + "Prime Minister Qorane Abdi Dalmar of Kenya sent his congratulations on Tuesday."
+        #expect(!Fixture.facts(text).contains { $0.s == "Qorane Abdi Dalmar" && $0.r == "leaderOf" })
+    }
+
+    @Test func notForTwoHeadsOfStateInOneSentence() {
+        let text = Self.lead + "President Qorane Abdi and President Velo Dalmar discussed the offensive by telephone."
+        #expect(!Fixture.facts(text).contains { $0.r == "leaderOf" })
+    }
+}
