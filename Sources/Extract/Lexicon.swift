@@ -162,6 +162,8 @@ struct Lexicon: Sendable {
     /// Relation index → words that, between a verb trigger and the object after it, make the object
     /// something else (`kg:objectNotAfter`: "fled to Armenia" names where they went, not what they fled).
     var objectNotAfter: [Int: Set<String>] = [:]
+    /// Honorifics before personal names → the country whose articles use them (`kg:honorific`, "U", "Daw").
+    var honorifics = PhraseSet<String>()
     /// "was overrun", "fell": a deed said of its object alone (`kg:agentlessTrigger`) → relation index.
     var agentless = PhraseSet<Int>()
     /// Head words that end in "s" but name one thing ("the headquarters"), so no kind of many.
@@ -271,6 +273,7 @@ struct Lexicon: Sendable {
             switch p.dropFirst(KG.ns.count) {
             case "leadingHeadWord": if let word { leadingHeads.add(Phrase(word, caseSensitive: true), s) }
             case "objectNotAfter": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { objectNotAfter[r, default: []].insert(word) }
+            case "honorific": if let word { honorifics.add(Phrase(word, caseSensitive: true), s) }
             case "agentlessTrigger": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { agentless.add(Phrase(word), r) }
             case "unnamedReference": if let word { unnamedReferences.add(Phrase(word), s) }
             case "placeRoleNoun": if let word { placeRoleNouns.insert(word) }
@@ -349,7 +352,7 @@ struct Lexicon: Sendable {
         }
         // Number every phrase word too, then switch the phrase sets to word ids.
         var phraseKeys = names.keys.union(headWords.keys).union(groupHeads.keys).union(titles.keys).union(kindHeads.keys)
-            .union(leadingHeads.keys).union(unnamedReferences.keys).union(agentless.keys)
+            .union(leadingHeads.keys).union(unnamedReferences.keys).union(agentless.keys).union(honorifics.keys)
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
         phraseKeys.formUnion(restatements.keys.union(indefiniteReferences.keys))
         phraseKeys.formUnion(extra.demonyms.keys.union(extra.nationalHeads.keys).union(extra.genericNames.keys))
@@ -362,7 +365,7 @@ struct Lexicon: Sendable {
         for (list, bit) in lists { for k in list { wordLists[Int(words.id(k))] |= bit.rawValue } }
         templatesByAnchor += Array(repeating: [], count: words.count - templatesByAnchor.count)
         names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words); kindHeads.compile(words)
-        leadingHeads.compile(words); unnamedReferences.compile(words); agentless.compile(words)
+        leadingHeads.compile(words); unnamedReferences.compile(words); agentless.compile(words); honorifics.compile(words)
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
         restatements.compile(words); indefiniteReferences.compile(words)
         extra.demonyms.compile(words); extra.nationalHeads.compile(words); extra.genericNames.compile(words)

@@ -603,6 +603,11 @@ struct MentionFinder {
         if let tw = lexicon.titles.longest(t, at: i, end: end), i + tw.length < end, t[i + tw.length].isCapitalised {
             title = true
             k = i + tw.length
+        } else if let h = lexicon.honorifics.longest(t, at: i, end: end), state.articleCountries[h.value] != nil,
+                  i + h.length < end, t[i + h.length].isCapitalised, t[i + h.length].kind == .word {
+            // "Daw Aung San Suu Kyi" in an article about Myanmar: the honorific is no part of the name
+            title = true
+            k = i + h.length
         }
         // "al-Jufra", "el-Fasher": a lower-case Arabic article glued to a capitalised name is part of it.
         if !title, k + 2 < end, Self.arabicArticles.contains(t[k].key), t[k + 1].text == "-", !t[k + 1].spaceBefore,
@@ -683,7 +688,8 @@ struct MentionFinder {
         if !title, (nameStart..<upper).allSatisfy({ t[$0].kind != .word || (t[$0].text == t[$0].text.uppercased() && t[$0].text.count >= 7) || t[$0].key == "of" }),
            t[nameStart].text.count >= 7, gazetteerPlace(label, state: state) == nil { return nil }
         // A title or a letter alone ("Lt.", "H.E.") is no name.
-        if upper - nameStart == 1, t[nameStart].text.count == 1 || lexicon.titles.longest(t, at: nameStart, end: upper) != nil { return nil }
+        if upper - nameStart == 1, t[nameStart].text.count == 1 || lexicon.titles.longest(t, at: nameStart, end: upper) != nil
+            || lexicon.honorifics.longest(t, at: nameStart, end: upper) != nil { return nil }
         // A head word alone ("Forces loyal to …", "Police said") names nothing.
         if !title, upper - nameStart == 1, headed != nil, !t[nameStart].isAcronym,
            lexicon.headWords.longest(t, at: nameStart, end: upper)?.length == 1 { return nil }

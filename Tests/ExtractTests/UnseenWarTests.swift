@@ -688,3 +688,17 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.r == "leaderOf" })
     }
 }
+
+@Suite struct HonorificTests {
+    @Test func aBurmeseHonorificIsNoTitleOutsideMyanmar() {
+        let text = "KABUL, Afghanistan - Velor Front fighters captured Ko Tal, a village in Kunduz province, on Sunday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Ko Tal"))
+    }
+
+    @Test func inAMyanmarArticleTheHonorificIsNoPartOfTheName() {
+        let text = "YANGON, Myanmar - Daw Khin Mar Lwin, a spokeswoman for the Velor Front, said the group had captured Kalto."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.contains { $0.label == "Khin Mar Lwin" })
+        #expect(!r.entities.contains { $0.label == "Daw Khin Mar Lwin" })
+    }
+}
