@@ -162,6 +162,10 @@ struct Lexicon: Sendable {
     /// Relation index → words that, between a verb trigger and the object after it, make the object
     /// something else (`kg:objectNotAfter`: "fled to Armenia" names where they went, not what they fled).
     var objectNotAfter: [Int: Set<String>] = [:]
+    /// Capitalised adjectives of creed or ideology (`kg:adjective`: "Islamist"), never a name alone.
+    var adjectives = PhraseSet<Bool>()
+    /// The one-word unnamed references ("insurgents", "militants"): after a name they say which side it is.
+    var insurgentWords: Set<String> = []
     /// Honorifics before personal names → the country whose articles use them (`kg:honorific`, "U", "Daw").
     var honorifics = PhraseSet<String>()
     /// "was overrun", "fell": a deed said of its object alone (`kg:agentlessTrigger`) → relation index.
@@ -273,9 +277,14 @@ struct Lexicon: Sendable {
             switch p.dropFirst(KG.ns.count) {
             case "leadingHeadWord": if let word { leadingHeads.add(Phrase(word, caseSensitive: true), s) }
             case "objectNotAfter": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { objectNotAfter[r, default: []].insert(word) }
+            case "adjective": if let word { adjectives.add(Phrase(word, caseSensitive: true), true) }
             case "honorific": if let word { honorifics.add(Phrase(word, caseSensitive: true), s) }
             case "agentlessTrigger": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { agentless.add(Phrase(word), r) }
-            case "unnamedReference": if let word { unnamedReferences.add(Phrase(word), s) }
+            case "unnamedReference":
+                if let word {
+                    unnamedReferences.add(Phrase(word), s)
+                    if !word.contains(" ") { insurgentWords.insert(word) }
+                }
             case "placeRoleNoun": if let word { placeRoleNouns.insert(word) }
             case "subjectClass": if let cls { allowed[s, default: []].append(cls) }
             case "excludedSubjectClass": if let cls { excluded[s, default: []].append(cls) }
@@ -352,7 +361,7 @@ struct Lexicon: Sendable {
         }
         // Number every phrase word too, then switch the phrase sets to word ids.
         var phraseKeys = names.keys.union(headWords.keys).union(groupHeads.keys).union(titles.keys).union(kindHeads.keys)
-            .union(leadingHeads.keys).union(unnamedReferences.keys).union(agentless.keys).union(honorifics.keys)
+            .union(leadingHeads.keys).union(unnamedReferences.keys).union(agentless.keys).union(honorifics.keys).union(adjectives.keys)
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
         phraseKeys.formUnion(restatements.keys.union(indefiniteReferences.keys))
         phraseKeys.formUnion(extra.demonyms.keys.union(extra.nationalHeads.keys).union(extra.genericNames.keys))
@@ -365,7 +374,7 @@ struct Lexicon: Sendable {
         for (list, bit) in lists { for k in list { wordLists[Int(words.id(k))] |= bit.rawValue } }
         templatesByAnchor += Array(repeating: [], count: words.count - templatesByAnchor.count)
         names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words); kindHeads.compile(words)
-        leadingHeads.compile(words); unnamedReferences.compile(words); agentless.compile(words); honorifics.compile(words)
+        leadingHeads.compile(words); unnamedReferences.compile(words); agentless.compile(words); honorifics.compile(words); adjectives.compile(words)
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
         restatements.compile(words); indefiniteReferences.compile(words)
         extra.demonyms.compile(words); extra.nationalHeads.compile(words); extra.genericNames.compile(words)

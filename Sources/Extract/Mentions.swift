@@ -35,6 +35,8 @@ struct ArticleEntities: Sendable {
     /// Normalised name → class, from what the article says around the name anywhere ("Taliban
     /// fighters", "M23-held"): a name of unknown kind takes it.
     var typeHints: [String: String] = [:]
+    /// Normalised names the article calls insurgents, militants, rebels … ("ASWJ insurgents").
+    var insurgentNames: Set<String> = []
 
     /// Ontology entity index → its country (`ExtraVocabulary.countryOf`), for `inScope`.
     var countryOf: [Int: String] = [:]
@@ -282,7 +284,14 @@ struct MentionFinder {
                 break
             }
             var cls: String?
-            if k < t.count, t[k].kind == .word, !t[k].isCapitalised, t[k].spaceBefore { cls = extra.followerNouns[t[k].key] }
+            // "Al Sunnah wa Jama'ah (ASWJ) insurgents": the follower noun after the bracketed acronym
+            let follower = k + 1 < t.count && t[k].text == ")" && i > 0 && t[i - 1].text == "(" ? k + 1 : k
+            if follower < t.count, t[follower].kind == .word, !t[follower].isCapitalised, t[follower].spaceBefore {
+                cls = extra.followerNouns[t[follower].key]
+                // "ASWJ insurgents", "Shabaab militants": the article calls it by a word for the insurgent side
+                if cls != nil, lexicon.adjectives.longest(t, at: i, end: k)?.length == k - i { cls = nil }
+            if cls != nil, lexicon.insurgentWords.contains(t[follower].key) { state.insurgentNames.insert(Ontology.normalise(text(t, i..<k))) }
+            }
             if k + 1 < t.count, t[k].text == "-", !t[k].spaceBefore, !t[k + 1].spaceBefore { cls = extra.hyphenCues[t[k + 1].key] }
             // "Zabihullah Mujahid said": two or three capitalised words, no article or head word, before a
             // verb of speech name a person (`kg:speechVerb`).
@@ -492,6 +501,16 @@ struct MentionFinder {
             let c = state.named(label, classIRI: h, aliases: aliases, ontology: ontology)
             return Mention(range: i..<upper, entity: c, kind: .name)
         }
+        // "the Tanzania People's Defence Force" in a Mozambique article: a country's name before the known
+        // name of another country's actor names that country's own force, not the other one.
+        if let e = entity, state.records[e].classIRI == lexicon.countryClass, i + len < end,
+           let other = lexicon.names.longest(t, at: i + len, end: end), other.length >= 2,
+           let c = lexicon.extra.countryOf[other.value], c != state.records[e].id,
+           ontology.isSubclass(ontology.entities[other.value].classIRI, of: lexicon.actorClass) {
+            let upper = i + len + other.length
+            let c2 = state.named(text(t, i..<upper), classIRI: lexicon.stateForceClass, aliases: [], ontology: ontology)
+            return Mention(range: i..<upper, entity: c2, kind: .name)
+        }
         // "the El Baraf base" after "a base at El Baraf": a name of unknown kind followed by a lower-case
         // head word of a place names that place, and is itself a place.
         if let e = entity, i + len < end, !state.records[e].known, state.records[e].classIRI == lexicon.unknownClass,
@@ -699,11 +718,13 @@ struct MentionFinder {
             return Mention(range: i..<upper, entity: e, kind: .name)
         }
         // A demonym alone ("Afghan", "the Pakistani side") is an adjective, not a name.
-        if !title, upper - nameStart == 1, headed == nil, lexicon.extra.demonyms.longest(t, at: nameStart, end: upper) != nil { return nil }
+        if !title, upper - nameStart == 1, headed == nil, lexicon.extra.demonyms.longest(t, at: nameStart, end: upper) != nil
+            || lexicon.adjectives.longest(t, at: nameStart, end: upper)?.length == upper - nameStart { return nil }
         var cls = headed ?? headClass(t, nameStart, upper) ?? namedBy(t, i, sentence)
             ?? (title ? lexicon.personClass : lexicon.unknownClass)
         // (a hint of a place of no particular kind, "a base at X", gives way to the gazetteer's kind)
-        if cls == lexicon.unknownClass, let hint = state.typeHints[Ontology.normalise(label)],
+        let hints = state.typeHints
+        if cls == lexicon.unknownClass, let hint = ([label] + aliases).lazy.compactMap({ hints[Ontology.normalise($0)] }).first,
            hint != lexicon.placeClass || gazetteerPlace(label, state: state) == nil {
             cls = hint
         } else if cls == lexicon.unknownClass, !(upper - nameStart == 1 && Self.namedPerson(label, state, personClass: lexicon.personClass) != nil),

@@ -159,7 +159,12 @@ extension MentionFinder {
         // named on a tie), not whichever group the last clause named — often an ally of the other side.
         if !Self.pronouns.contains(t[i].key), let u = lexicon.unnamedReferences.longest(t, at: i, end: end), u.length == r.length {
             var counts: [Int: Int] = [:], first: [Int: Int] = [:]
-            for (n, e) in state.history.enumerated() where fits(e) {
+            // a group the article has itself called insurgents or militants, if any
+            func called(_ e: Int) -> Bool {
+                ([state.records[e].label] + state.records[e].aliases).contains { state.insurgentNames.contains(Ontology.normalise($0)) }
+            }
+            let calledAny = state.history.contains { fits($0) && called($0) }
+            for (n, e) in state.history.enumerated() where fits(e) && (!calledAny || called(e)) {
                 counts[e, default: 0] += 1
                 if first[e] == nil { first[e] = n }
             }

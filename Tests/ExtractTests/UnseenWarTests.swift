@@ -702,3 +702,28 @@ import Testing
         #expect(!r.entities.contains { $0.label == "Daw Khin Mar Lwin" })
     }
 }
+
+@Suite struct SideTests {
+    @Test func theInsurgentsAreTheGroupTheArticleCallsInsurgents() {
+        // the Velor Mission is named most, but the article calls the Qorvat Front (QF) insurgents
+        let text = "PEMBA, Mozambique - The Velor Mission said Velor Mission forces attacked Qorvat Front (QF) insurgents near Mbau. "
+            + "The Velor Mission said Velor Mission forces then cleared a hideout. The insurgents had fled Awasse on Monday."
+        #expect(Fixture.has(text, "Qorvat Front", "fledFrom", "Awasse"))
+        #expect(!Fixture.has(text, "Velor Mission", "fledFrom", "Awasse"))
+    }
+
+    @Test func anAdjectiveOfCreedIsNoName() {
+        let text = "PEMBA, Mozambique - Islamist insurgents attacked Palma on Wednesday."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(!r.entities.contains { $0.label == "Islamist" })
+    }
+
+    @Test func aCountryBeforeAnotherCountrysActorNamesItsOwnForce() {
+        // "People's Defence Force" is also a Myanmar actor in the ontology; here it is Tanzania's
+        let text = "PEMBA, Mozambique - A member of the Tanzania People's Defence Force died on 28 August, the mission said. "
+            + "The Tanzania People's Defence Force attacked Mbau on Monday."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.contains { $0.label == "Tanzania People's Defence Force" && $0.classIRI == KG.ns + "StateForce" })
+        #expect(!r.entities.contains { $0.id.hasSuffix("/pdf") })
+    }
+}
