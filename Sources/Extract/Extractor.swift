@@ -79,6 +79,8 @@ public struct Extractor: Sendable {
         // Relation index → the subject of the article's last statement of it and that sentence's index,
         // the doer of a later deed said without one ("The base was overrun on Friday").
         var lastDoer: [Int: (entity: Int, sentence: Int)] = [:]
+        // Person → the actor the article says he leads (the first such statement).
+        var leads: [Int: Int] = [:]
 
         for (index, range) in sentences.enumerated() where !range.isEmpty {
             // The reference date carries from sentence to sentence ("a day later" counts from the last event).
@@ -149,7 +151,12 @@ public struct Extractor: Sendable {
                 for si in m.subjects.map({ owner(view, $0, relation: rel.localName) }) + elided {
                     for oi in m.objects.map({ speaksFor(view, $0, relation: rel.localName) })
                         where !(partialBlocked && partial(view, object: mentions[oi], trigger: m.trigger)) {
-                        let s = mentions[si].entity, o = mentions[oi].entity
+                        var s = mentions[si].entity
+                        let o = mentions[oi].entity
+                        // "Haftar-held Sirte", "Haftar's fighters fled": a leader named for the forces he
+                        // leads (a leaderOf stated earlier in the article) where a person cannot be the subject.
+                        if state.records[s].classIRI == lexicon.personClass, let led = leads[s],
+                           !lexicon.subjectAllowed(lexicon.personClass, relation: m.template.relation, ontology) { s = led }
                         guard s != o else { continue }
                         // An untyped relation (partOf) links two places or two non-places, never a unit and a town.
                         if rel.domain == rel.range, !isPlace(rel.domain ?? ""),
@@ -187,6 +194,8 @@ public struct Extractor: Sendable {
                             confidence: max(0.05, confidence), modality: mode, attribution: attribution,
                             rule: m.template.kind.rawValue + ":" + m.template.source))
                         if mode == .asserted || mode == .claimed { lastDoer[m.template.relation] = (s, index) }
+                        if rel.localName == "leaderOf", mode == .asserted || mode == .claimed, leads[s] == nil,
+                           ontology.isSubclass(state.records[o].classIRI, of: lexicon.actorClass) { leads[s] = o }
                         let result = resultative(view, m)
                         if result, time == nil || time?.phrase == "" { results.append((assertions.count - 1, rel.isState)) }
                         if time == nil, !result, !rel.isState, m.template.kind != .role, mode == .asserted || mode == .claimed {

@@ -733,7 +733,12 @@ struct MentionFinder {
             // "KANDAHAR, Afghanistan (AFP) -": a dateline's capitals are not the place's name.
             if label.count > 3, label == label.uppercased() { label = place.name }
         }
-        // A lone capitalised word opening a sentence is usually an ordinary word.
+        // A lone capitalised word opening a sentence is usually an ordinary word — unless an apposition
+        // with a place noun follows ("Tajoura, an eastern suburb of Tripoli, …").
+        if upper - nameStart == 1, nameStart == sentence.lowerBound, cls == lexicon.unknownClass,
+           let kind = appositionPlace(t, upper, sentence) {
+            cls = kind
+        }
         if upper - nameStart == 1, nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text)
             || (t[nameStart - 1].text == "-" && t[nameStart - 1].spaceBefore),
            cls == lexicon.unknownClass, !t[nameStart].isAcronym { return nil }
@@ -749,6 +754,17 @@ struct MentionFinder {
         let e = state.named(label, classIRI: cls, aliases: aliases, ontology: ontology)
         if title, state.records[e].classIRI == lexicon.unknownClass { state.records[e].classIRI = lexicon.personClass }
         return Mention(range: mentionStart..<upper, entity: e, kind: .name)
+    }
+
+    /// ", a village in …", ", an eastern suburb of …": the class of a place noun within a few words of an
+    /// apposition opened at `k` by a comma and an indefinite article.
+    func appositionPlace(_ t: [Token], _ k: Int, _ sentence: Range<Int>) -> String? {
+        guard k + 2 < sentence.upperBound, t[k].text == ",", ["a", "an"].contains(t[k + 1].key) else { return nil }
+        for j in (k + 2)..<min(sentence.upperBound, k + 6) {
+            if t[j].isCapitalised || t[j].text == "," { return nil }
+            if let h = lexicon.headWords.longest(t, at: j, end: sentence.upperBound), isPlaceClass(h.value) { return h.value }
+        }
+        return nil
     }
 
     /// The one person already named in the article whose first or last name is `word`, if exactly one.

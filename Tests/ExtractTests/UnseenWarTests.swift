@@ -727,3 +727,18 @@ import Testing
         #expect(!r.entities.contains { $0.id.hasSuffix("/pdf") })
     }
 }
+
+@Suite struct LeaderAndAppositionTests {
+    @Test func aLeaderNamedForHisForcesIsTheForceHeLeads() {
+        let text = "TRIPOLI, Libya - Qorvan Dalif, the commander of the Velor Army, has lost ground. "
+            + "On Monday Dalif's fighters withdrew, and Qorvan Dalif seized Sirte on Tuesday."
+        #expect(Fixture.has(text, "Qorvan Dalif", "leaderOf", "Velor Army"))
+        #expect(Fixture.has(text, "Velor Army", "captured", "Sirte"))
+        #expect(!Fixture.facts(text).contains { $0.s == "Qorvan Dalif" && $0.r == "captured" })
+    }
+
+    @Test func aSentenceOpeningNameWithAPlaceAppositionIsAPlace() {
+        let text = "TRIPOLI, Libya - Fighting resumed on Monday. Tajouri, an eastern suburb of Tripoli, was shelled overnight."
+        #expect(Fixture.has(text, "Tajouri", "locatedIn", "Tripoli"))
+    }
+}
