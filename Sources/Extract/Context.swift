@@ -38,6 +38,9 @@ struct ExtraVocabulary: Sendable {
     /// A verb of speech after a two- or three-word name makes it a person (`kg:speechVerb`) → class.
     var speechVerbs: [String: String] = [:]
     var hyphenCues: [String: String] = [:]
+    /// Words before a name that say what kind of thing it is ("reached X", "west of X": a place;
+    /// `kg:precedingCue`) → class.
+    var precedingCues = PhraseSet<String>()
     /// A title after a demonym that makes the demonym name the country's entity of a class
     /// ("Somali President X": the Somali government, whose president X is) → class.
     var nationalTitles = PhraseSet<String>()
@@ -70,6 +73,7 @@ struct ExtraVocabulary: Sendable {
             case KG.ns + "speechVerb": speechVerbs[text] = s
             case KG.ns + "nationalTitle": nationalTitles.add(Phrase(text, caseSensitive: true), s)
             case KG.ns + "hyphenCue": hyphenCues[text] = s
+            case KG.ns + "precedingCue": precedingCues.add(Phrase(text), s)
             default: break
             }
         }

@@ -365,7 +365,7 @@ struct Lexicon: Sendable {
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
         phraseKeys.formUnion(restatements.keys.union(indefiniteReferences.keys))
         phraseKeys.formUnion(extra.demonyms.keys.union(extra.nationalHeads.keys).union(extra.genericNames.keys))
-        phraseKeys.formUnion(extra.nationalTitles.keys)
+        phraseKeys.formUnion(extra.nationalTitles.keys.union(extra.precedingCues.keys))
         for k in phraseKeys.sorted() { _ = words.intern(k) }
         let lists: [(Set<String>, WordList)] = [(MentionFinder.stopWords, .stop), (MentionFinder.numberWords, .number),
                                                 (MentionFinder.kindStops, .kindStop)]
@@ -378,7 +378,7 @@ struct Lexicon: Sendable {
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
         restatements.compile(words); indefiniteReferences.compile(words)
         extra.demonyms.compile(words); extra.nationalHeads.compile(words); extra.genericNames.compile(words)
-        extra.nationalTitles.compile(words)
+        extra.nationalTitles.compile(words); extra.precedingCues.compile(words)
     }
 
     /// Prepositions that end an event trigger before its object ("surrendered to", "defected to").

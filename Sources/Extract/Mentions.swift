@@ -301,6 +301,13 @@ struct MentionFinder {
                lexicon.places.places(named: text(t, i..<k)).isEmpty {
                 cls = person
             }
+            // "the offensive reached Momauk", "west of Laiza": a word before the name that only a place follows
+            if cls == nil, !article, i >= 1, !t[i - 1].isCapitalised {
+                for back in 1...min(3, i) where lexicon.extra.precedingCues.longest(t, at: i - back, end: i)?.length == back {
+                    cls = lexicon.extra.precedingCues.longest(t, at: i - back, end: i)?.value
+                    break
+                }
+            }
             // "their base at Buulo Mareer", "a camp near X": the name after a facility noun and "at",
             // "near" or "in" is the place where it stands.
             if cls == nil, !article, i >= 2, ["at", "near", "in"].contains(t[i - 1].key), !t[i - 2].isCapitalised,

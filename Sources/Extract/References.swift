@@ -139,6 +139,8 @@ extension MentionFinder {
         if upper < end, t[upper].key == "of" { return nil }
         func fits(_ e: Int) -> Bool {
             let cls = state.records[e].classIRI
+            // a place of no known kind may be "the town" or "the village" too
+            if cls == lexicon.placeClass { return classes.contains { ontology.isSubclass($0, of: KG.ns + "Town") || ontology.isSubclass($0, of: KG.ns + "Village") } }
             return cls != lexicon.peopleGroupClass && classes.contains { ontology.isSubclass(cls, of: $0) }
         }
         if r.length == 1, Self.pronouns.contains(t[i].key) {

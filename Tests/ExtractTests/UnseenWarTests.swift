@@ -742,3 +742,11 @@ import Testing
         #expect(Fixture.has(text, "Tajouri", "locatedIn", "Tripoli"))
     }
 }
+
+@Suite struct PrecedingCueTests {
+    @Test func aNameAReportedAdvanceReachedIsAPlaceTheTownCanMean() {
+        // Kalto is in no gazetteer; "reached Kalto" makes it a place, and "the town" then is Kalto
+        let text = "In Myanmar, the Velor Front offensive reached Kalto last week. Velor Front fighters entered the town on May 8."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Kalto"))
+    }
+}
