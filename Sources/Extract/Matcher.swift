@@ -48,7 +48,14 @@ struct SentenceView {
             let gap = mentions[previous].range.upperBound..<mentions[k].range.lowerBound
             // "Fuzuli on Oct. 17, Zangilan three days later, and Gubadli on Oct. 25": dates between conjuncts
             // belong to each conjunct, not to the list.
-            let separators = gap.filter { !timeTokens.contains($0) }.map { tokens[$0].key }
+            var separators = gap.filter { !timeTokens.contains($0) }.map { tokens[$0].key }
+            // "A as well as B", "A, and then B": the same list
+            if let w = separators.firstIndex(of: "well"), w > 0, w + 1 < separators.count, separators[w - 1] == "as",
+               separators[w + 1] == "as" { separators.replaceSubrange((w - 1)...(w + 1), with: ["and"]) }
+            if let a = separators.firstIndex(of: "and"), a + 1 < separators.count, ["then", "also"].contains(separators[a + 1]) {
+                separators.remove(at: a + 1)
+            }
+
             // "X and its close ally, Y": an ally named in apposition is a conjunct too.
             let allyWords = separators.filter { Self.allyConnectors.contains($0) }
             // "X and its partners in the Y alliance": Y is a conjunct too.

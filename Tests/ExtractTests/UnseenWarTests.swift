@@ -750,3 +750,12 @@ import Testing
         #expect(Fixture.has(text, "Velor Front", "captured", "Kalto"))
     }
 }
+
+@Suite struct ListConnectorTests {
+    @Test func asWellAsAndAndThenJoinAList() {
+        let a = "In Afghanistan, the Velor Front captured Kunduz as well as Taloqan on Sunday."
+        #expect(Fixture.has(a, "Velor Front", "captured", "Taloqan"))
+        let b = "In Afghanistan, the Velor Front seized Kunduz, and then Taloqan."
+        #expect(Fixture.has(b, "Velor Front", "captured", "Taloqan"))
+    }
+}
