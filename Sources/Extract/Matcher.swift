@@ -273,8 +273,11 @@ struct Matcher {
         if t.anchor == 1, case .slot(let slot, let cls) = t.elements[0] {
             let (req, strict) = required(slot, cls)
             if t.searched {
-                // "the town was captured" is not "the town captured": no active reading after a passive auxiliary.
-                if t.kind != .passive {
+                // "the town was captured" is not "the town captured": no active reading after a passive auxiliary
+                // (but "forces are still holding the airport" is: a present participle after it is active).
+                var progressive = false
+                if case .literal(let first) = t.elements[t.anchor], first.hasSuffix("ing") { progressive = true }
+                if t.kind != .passive, !progressive {
                     var b = p - 1
                     while b >= s.range.lowerBound, isSkippable(b, s) { b -= 1 }
                     if b >= s.range.lowerBound, Self.passiveAux.contains(s.tokens[b].key) { return nil }

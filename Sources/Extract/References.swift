@@ -7,6 +7,8 @@ extension MentionFinder {
     static let actorDeterminers: Set<String> = ["the", "'s", "its", "their", "his", "her"]
     /// Nouns for the people or machines through which an actor acts: "regime aircraft bombed the town"
     /// is the regime acting, "an army camp" is a place.
+    /// Nouns of holding after a common name ("in junta hands", "under army control").
+    static let holdingNouns: Set<String> = ["hands", "control", "rule", "custody", "occupation"]
     static let agentNouns: Set<String> = ["troops", "forces", "soldiers", "fighters", "aircraft", "jets", "warplanes",
                                           "drones", "artillery", "units", "personnel", "gunmen", "militiamen",
                                           "officials", "authorities", "officers", "police"]
@@ -66,6 +68,9 @@ extension MentionFinder {
         if i == sentence.lowerBound { return true }
         if Self.actorDeterminers.contains(t[i - 1].key) { return true }
         if i + 1 < sentence.upperBound, Self.agentNouns.contains(t[i + 1].key) { return true }
+        // "in junta hands", "under army control": the actor that holds
+        if i + 1 < sentence.upperBound, Self.holdingNouns.contains(t[i + 1].key), i > sentence.lowerBound,
+           ["in", "under", "into"].contains(t[i - 1].key) { return true }
         return false
     }
 

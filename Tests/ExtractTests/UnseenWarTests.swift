@@ -759,3 +759,15 @@ import Testing
         #expect(Fixture.has(b, "Velor Front", "captured", "Taloqan"))
     }
 }
+
+@Suite struct HoldingTests {
+    @Test func aProgressiveAfterAnAuxiliaryIsActive() {
+        let text = "In Afghanistan, government forces are still holding Kandahar airport, officials said."
+        #expect(Fixture.has(text, "government forces", "controls", "Kandahar airport"))
+    }
+
+    @Test func aCommonNameBeforeHandsOrControlIsTheHolder() {
+        let text = "HAKHA, Myanmar - The state capital Hakha, which remains in junta hands, was shelled on Monday."
+        #expect(Fixture.has(text, "junta", "controls", "Hakha"))
+    }
+}
