@@ -373,20 +373,26 @@ struct MentionFinder {
         // "Somali President …": the government is named by its kind ("Somali government"), not the bare demonym
         let words = upper == headAt && headAt > i ? text(t, i..<headAt) + " " + (ontology.ontologyClass(cls)?.label ?? "government")
                                                   : text(t, i..<upper)
-        return Mention(range: i..<upper, entity: nationalEntity(country: country, cls: cls, words: words, state: &state), kind: .name)
+        // A country has one government and one army, but many ministries: those are told apart by their noun.
+        let noun = t[headAt].key == "the" ? text(t, (headAt + 1)..<upper) : text(t, headAt..<upper)
+        let distinct = ontology.isSubclass(cls, of: lexicon.stateForceClass) || ontology.isSubclass(cls, of: KG.ns + "Government")
+            ? nil : noun
+        // "the interior ministry" in an Afghan article: named "Afghan interior ministry"
+        let label = headAt == i && distinct != nil ? (extra.demonymOf[country] ?? extra.countryLabel[country] ?? "") + " " + noun : words
+        return Mention(range: i..<upper, entity: nationalEntity(country: country, cls: cls, words: label, distinct: distinct, state: &state), kind: .name)
     }
 
     /// A country's entity of a class: the ontology's own ("Sudanese army", "the army" in Sudan: the SAF),
     /// else one per country and class named by `words` ("Somali government").
-    func nationalEntity(country: String, cls: String, words: String, state: inout ArticleEntities) -> Int {
-        if let known = lexicon.extra.nationalEntity(country: country, cls: cls, ontology) {
+    func nationalEntity(country: String, cls: String, words: String, distinct: String? = nil, state: inout ArticleEntities) -> Int {
+        if distinct == nil, let known = lexicon.extra.nationalEntity(country: country, cls: cls, ontology) {
             let e = state.known(known, ontology)
             state.addAliases(e, [words])
             return e
         }
         let kind = cls.split(separator: "#").last.map(String.init) ?? "entity"
         let countryName = lexicon.extra.countryLabel[country] ?? MentionFinder.localName(country)
-        let id = KG.entityNS + ArticleEntities.slug(countryName + " " + kind)
+        let id = KG.entityNS + ArticleEntities.slug(countryName + " " + (distinct.map { Ontology.normalise($0) } ?? kind))
         if let existing = state.byID[id] {
             state.addAliases(existing, [words])
             return existing

@@ -771,3 +771,17 @@ import Testing
         #expect(Fixture.has(text, "junta", "controls", "Hakha"))
     }
 }
+
+@Suite struct MinistryTests {
+    @Test func aCountrysMinistriesAreTwoEntitiesNotOne() {
+        let text = "YEREVAN, Armenia - Artsrun Dalian, the Armenian defence ministry's spokesman, said shelling continued. "
+            + "Anna Varosyan, a spokeswoman for the Armenian foreign ministry, said talks were planned."
+        #expect(Fixture.has(text, "Artsrun Dalian", "spokespersonOf", "Armenian defence ministry"))
+        #expect(Fixture.has(text, "Anna Varosyan", "spokespersonOf", "Armenian foreign ministry"))
+    }
+
+    @Test func theInteriorMinistryIsTheArticleCountrys() {
+        let text = "KABUL, Afghanistan - Afghan forces held Spin Boldak, said Tareq Dalian, a spokesman for the interior ministry."
+        #expect(Fixture.has(text, "Tareq Dalian", "spokespersonOf", "Afghan interior ministry"))
+    }
+}
