@@ -312,7 +312,9 @@ struct Matcher {
                 let g = s.groupOf[m]
                 // (", together with …" is a comitative phrase about the whole list, not an apposition)
                 let appositive = s.tokens[p].text == "," && !(p + 1 < end && ["together", "along", "alongside"].contains(s.tokens[p + 1].key))
-                let first = appositive ? m : g.lowerBound
+                // "the CTS and the army's 9th Division": a possessive belongs to the last conjunct only
+                let possessive = s.tokens[p].key == "'s"
+                let first = appositive || possessive ? m : g.lowerBound
                 let members = Array(first...m).filter { compatible($0, s, req, strictClass: strict) }
                 guard !members.isEmpty else { return nil }
                 assign(slot, members)

@@ -474,8 +474,13 @@ struct MentionFinder {
     func gazetteerPlace(_ label: String, state: ArticleEntities) -> Gazetteer.Place? {
         let places = lexicon.places.places(named: label)
         guard !places.isEmpty else { return nil }
+        // a country the article only mentions in passing ("U.S. air strikes") does not type its small towns
+        let top = state.articleCountries.values.max() ?? 0
         let inArticle = places.filter { p in
-            lexicon.extra.countryByCode[p.country].map { state.articleCountries[$0] != nil } ?? false
+            lexicon.extra.countryByCode[p.country].map { c in
+                guard let n = state.articleCountries[c] else { return false }
+                return n >= 2 || n == top
+            } ?? false
         }
         return inArticle.first { $0.classLocalName == "Town" } ?? inArticle.first
             ?? places.first(where: { $0.population >= Self.worldCityPopulation })

@@ -785,3 +785,21 @@ import Testing
         #expect(Fixture.has(text, "Tareq Dalian", "spokespersonOf", "Afghan interior ministry"))
     }
 }
+
+@Suite struct PossessiveAndGazetteerTests {
+    @Test func aPossessiveBelongsToTheLastConjunct() {
+        let text = "In Iraq, the Velor Service and the Dorvan Front's 9th Brigade pressed on towards Mosul."
+        #expect(!Fixture.has(text, "9th Brigade", "partOf", "Velor Service"))
+        #expect(Fixture.has(text, "9th Brigade", "partOf", "Dorvan Front"))
+    }
+
+    @Test func aCountryMentionedInPassingTypesNoSmallTownOfIt() {
+        // "Christmas" is a small US town in GeoNames; one mention of U.S. strikes does not make it a place here
+        let text = "BAGHDAD, Iraq - Iraqi forces pushed into Ramadi, Iraq, in the week before Christmas, backed by U.S. air strikes. "
+            + "The Velor Front said it attacked Christmas."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        let christmas = r.entities.first { $0.label == "Christmas" }
+        #expect(christmas != nil)
+        #expect(christmas?.classIRI != KG.ns + "Town")
+    }
+}
