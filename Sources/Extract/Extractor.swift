@@ -23,6 +23,9 @@ public struct Extractor: Sendable {
     /// (`ArticleExtraction.uses`, for `kg draft`).
     public var recordsUses = false
 
+    /// The IRI extraction gives a new entity named `label` (its slug in the entity namespace).
+    public static func entityIRI(forLabel label: String) -> String { KG.entityNS + ArticleEntities.slug(label) }
+
     public init(ontology: Ontology) {
         self.ontology = ontology
         self.lexicon = Lexicon(ontology)

@@ -66,7 +66,8 @@ struct ArticleEntities: Sendable {
 
     /// The entity for a new name: an ontology entity if any of the names is known, else one keyed by
     /// the slug of the label (the same name in two articles gives the same id).
-    mutating func named(_ label: String, classIRI: String, aliases: [String], ontology: Ontology, id explicitID: String? = nil) -> Int {
+    mutating func named(_ label: String, classIRI: String, aliases: [String], ontology: Ontology, id explicitID: String? = nil,
+                        preferredID: String? = nil) -> Int {
         for n in [label] + aliases where explicitID == nil {
             if let idx = ontology.entityIndices(matching: n).first(where: inScope) {
                 let i = known(idx, ontology)
@@ -74,7 +75,7 @@ struct ArticleEntities: Sendable {
                 return i
             }
         }
-        let id = explicitID ?? KG.entityNS + Self.slug(label)
+        let id = explicitID ?? preferredID ?? KG.entityNS + Self.slug(label)
         if let i = byID[id] {
             addAliases(i, aliases)
             return i
@@ -769,7 +770,12 @@ struct MentionFinder {
            let p = Self.namedPerson(label, state, personClass: lexicon.personClass) {
             return Mention(range: i..<upper, entity: p, kind: .name)
         }
-        let e = state.named(label, classIRI: cls, aliases: aliases, ontology: ontology)
+        // "the Government of National Accord (GNA)": keyed by the acronym, so that another article saying only
+        // "GNA" names the same entity
+        let acronym = aliases.first { a in a.count >= 2 && a.count <= 8 && !a.contains(" ")
+            && a.unicodeScalars.filter { $0.properties.isAlphabetic }.allSatisfy { $0.properties.isUppercase } }
+        let e = state.named(label, classIRI: cls, aliases: aliases, ontology: ontology,
+                            preferredID: acronym.map { KG.entityNS + ArticleEntities.slug($0) })
         if title, state.records[e].classIRI == lexicon.unknownClass { state.records[e].classIRI = lexicon.personClass }
         return Mention(range: mentionStart..<upper, entity: e, kind: .name)
     }

@@ -55,13 +55,16 @@ struct DraftCommand: ParsableCommand {
             let r = extractor.extract(article)
             for e in r.entities {
                 guard let use = r.uses[e.id] else { continue }
-                var d = drafts[e.id] ?? Draft(label: e.label)
+                // One entry per name: "Velor Liberation Front (VLF)" in one article (keyed by its acronym)
+                // and "the Velor Liberation Front" in another are one draft, named after the label.
+                let key = e.id.hasPrefix(KG.entityNS) ? Extractor.entityIRI(forLabel: e.label) : e.id
+                var d = drafts[key] ?? Draft(label: e.label)
                 d.classes[e.classIRI, default: 0] += use.mentions
                 for a in e.aliases where a != d.label && !d.aliases.contains(a) { d.aliases.append(a) }
                 if d.sentence.isEmpty { d.sentence = use.sentence; d.source = article.path }
                 d.mentions += use.mentions
                 d.articles.insert(article.path)
-                drafts[e.id] = d
+                drafts[key] = d
             }
         }
         let text = Self.turtle(drafts, ontology: ontology, minMentions: minMentions, articles: articleCount, paths: paths)

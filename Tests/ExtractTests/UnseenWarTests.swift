@@ -803,3 +803,14 @@ import Testing
         #expect(christmas?.classIRI != KG.ns + "Town")
     }
 }
+
+@Suite struct AcronymIdentityTests {
+    @Test func aDefinedAcronymKeysTheEntitySoOtherArticlesMeetIt() {
+        let a = Fixture.extractor.extract(Fixture.article("TRIPOLI, Libya - Forces of the Velor Accord Council (VAC) captured Gharyan on Tuesday."))
+        let b = Fixture.extractor.extract(Fixture.article("TRIPOLI, Libya - VAC fighters captured Tarhuna on Friday."))
+        let long = a.entities.first { $0.label == "Velor Accord Council" }
+        let short = b.entities.first { $0.label == "VAC" }
+        #expect(long != nil && short != nil)
+        #expect(long?.id == short?.id)
+    }
+}
