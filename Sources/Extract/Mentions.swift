@@ -692,6 +692,13 @@ struct MentionFinder {
             }
             // "Mogadishu's Qelvar Palace": a place's possessive ends its name.
             if x.key == "'s", k > nameStart, gazetteerPlace(text(t, nameStart..<k), state: state) != nil { break }
+            // "Kurdistan Workers' Party": a plural possessive inside a name
+            if x.text == "'" || x.text == "\u{2019}", k > nameStart, !x.spaceBefore, t[k - 1].key.hasSuffix("s"), k + 1 < end,
+               t[k + 1].isCapitalised, t[k + 1].kind == .word, t[k + 1].spaceBefore, !lexicon.token(t[k + 1], isIn: .stop) {
+                k += 2; continue
+            }
+            // "Nuri al-Maliki's Shi'ite-led government": a possessive before an adjective ends the name
+            if x.key == "'s", k + 1 < end, lexicon.adjectives.longest(t, at: k + 1, end: end) != nil { break }
             // Inner connectors: "People's Defence Force", "Communist Party of Burma", "Kya-shin".
             if k + 1 < end, t[k + 1].isCapitalised, t[k + 1].kind == .word,
                x.key == "'s" || (x.key == "of" && headClass(t, nameStart, k) != nil) || (x.text == "-" && !x.spaceBefore) {

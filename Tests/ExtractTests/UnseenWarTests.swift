@@ -814,3 +814,23 @@ import Testing
         #expect(long?.id == short?.id)
     }
 }
+
+@Suite struct NameEdgeTests {
+    @Test func aPluralPossessiveInsideANameKeepsTheName() {
+        let text = "In Iraq, the Velor Workers' Party (VWP) said its fighters had entered Sinjar."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.contains { $0.label == "Velor Workers' Party" })
+        #expect(!r.entities.contains { $0.label == "Party" })
+    }
+
+    @Test func anAdjectiveOfAPeopleIsNoName() {
+        let text = "In Iraq, Velor Front fighters attacked Yazidi villages around Sinjar and captured the town."
+        #expect(!Fixture.facts(text).contains { $0.o == "Yazidi" || $0.s == "Yazidi" })
+    }
+
+    @Test func aPossessiveBeforeAnAdjectiveEndsTheName() {
+        let text = "In Iraq, the Velor Front dealt a blow to Prime Minister Qorvan Dalif's Shi'ite-led government."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(!r.entities.contains { $0.label.contains("Shi'ite") })
+    }
+}
