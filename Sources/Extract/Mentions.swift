@@ -151,8 +151,18 @@ struct MentionFinder {
                 i = m.range.upperBound
                 continue
             }
+            // "No. (374) Light Infantry Battalion": the number before the unit's name
+            if !glued, let (_, after) = unitNumber(t, i, end), after < end,
+               let m = name(t, after, end, sentence, state: &state),
+               let u = numberedUnit(t, m, prefix: i, end, state: &state) {
+                out.append(u)
+                state.history.append(u.entity)
+                i = u.range.upperBound
+                continue
+            }
             if var m = name(t, i, end, sentence, state: &state), !glued {
                 if let f = possessedSite(t, m, end, state: &state) { m = f }
+                else if let u = numberedUnit(t, m, prefix: nil, end, state: &state) { m = u }
                 out.append(m)
                 state.history.append(m.entity)
                 i = m.range.upperBound
@@ -175,6 +185,37 @@ struct MentionFinder {
         state.previousSentence = out.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence) || Self.compoundModifier(t, $0.range, sentence)
             || Self.indefiniteModifier(t, $0.range, sentence)) }
         return out
+    }
+
+    // MARK: numbered units
+
+    /// "No. (374)", "No. 9", "No.(9)": a unit number in the style of translated Burmese outlets, at `k`.
+    /// The number and the index after it.
+    func unitNumber(_ t: [Token], _ k: Int, _ end: Int) -> (String, Int)? {
+        guard k < end, t[k].key == "no" || t[k].key == "no." else { return nil }
+        var j = k + 1
+        if j < end, t[j].text == "." { j += 1 }
+        let bracket = j < end && t[j].text == "("
+        if bracket { j += 1 }
+        guard j < end, t[j].kind == .number, !t[j].text.contains(",") else { return nil }
+        let n = t[j].text
+        j += 1
+        if bracket { guard j < end, t[j].text == ")" else { return nil }; j += 1 }
+        return (n, j)
+    }
+
+    /// "No. (374) Light Infantry Battalion", "Military Operations Command No. (9)": the unit with its number
+    /// ("Light Infantry Battalion 374"), when `m` names a military unit.
+    func numberedUnit(_ t: [Token], _ m: Mention, prefix: Int?, _ end: Int, state: inout ArticleEntities) -> Mention? {
+        let cls = state.records[m.entity].classIRI
+        guard ontology.isSubclass(cls, of: lexicon.unitClass) || ontology.isSubclass(cls, of: lexicon.stateForceClass) else { return nil }
+        var number: String?, lower = m.range.lowerBound, upper = m.range.upperBound
+        if let p = prefix, let (n, after) = unitNumber(t, p, end), after == m.range.lowerBound { number = n; lower = p }
+        else if let (n, after) = unitNumber(t, m.range.upperBound, end) { number = n; upper = after }
+        guard let number else { return nil }
+        let label = state.records[m.entity].label + " " + number
+        let e = state.named(label, classIRI: lexicon.unitClass, aliases: [], ontology: ontology)
+        return Mention(range: lower..<upper, entity: e, kind: .name)
     }
 
     // MARK: sites named by their place

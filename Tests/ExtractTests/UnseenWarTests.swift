@@ -834,3 +834,19 @@ import Testing
         #expect(!r.entities.contains { $0.label.contains("Shi'ite") })
     }
 }
+
+@Suite struct NumberedUnitTests {
+    @Test func aUnitNumberBeforeOrAfterItsNameNumbersIt() {
+        let text = "SITTWE, Myanmar - The Velor Army captured No. (374) Light Infantry Battalion on 30 January. "
+            + "Its fighters then attacked the Military Operations Command No. (9) headquarters."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(Fixture.has(text, "Velor Army", "captured", "Light Infantry Battalion 374"))
+        #expect(r.entities.contains { $0.label == "Military Operations Command 9" } || Fixture.facts(text).contains { $0.o.hasPrefix("Military Operations Command 9") })
+    }
+
+    @Test func aMonasteryNamedByItsVillageIsAFacility() {
+        let text = "In Myanmar, a junta air strike hit the Lin Ta Lu monastery in Sagaing Region on Sunday."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.contains { $0.label == "Lin Ta Lu monastery" && $0.classIRI == KG.ns + "Facility" })
+    }
+}
