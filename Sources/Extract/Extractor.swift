@@ -288,6 +288,8 @@ public struct Extractor: Sendable {
             // "The Artillery Battalion 366 base fell": the unit's base
             if k < s.range.upperBound, !s.tokens[k].isCapitalised, let h = lexicon.headWords.longest(s.tokens, at: k, end: s.range.upperBound),
                h.value == lexicon.facilityClass { k += h.length }
+            // "Two of these, Battalions 503 and 504, were overrun": the comma closing an apposition
+            if k + 1 < s.range.upperBound, s.tokens[k].text == ",", lexicon.agentless.longest(s.tokens, at: k + 1, end: s.range.upperBound) != nil { k += 1 }
             guard k < s.range.upperBound, let a = lexicon.agentless.longest(s.tokens, at: k, end: s.range.upperBound),
                   let doer = lastDoer[a.value], index - doer.sentence <= Self.doerReach else { continue }
             let after = k + a.length

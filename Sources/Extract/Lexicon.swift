@@ -166,6 +166,8 @@ struct Lexicon: Sendable {
     var adjectives = PhraseSet<Bool>()
     /// The one-word unnamed references ("insurgents", "militants"): after a name they say which side it is.
     var insurgentWords: Set<String> = []
+    /// The capitalised one-word head words of military units ("Battalion", "Brigade").
+    var unitHeads: Set<String> = []
     /// Honorifics before personal names → the country whose articles use them (`kg:honorific`, "U", "Daw").
     var honorifics = PhraseSet<String>()
     /// "was overrun", "fell": a deed said of its object alone (`kg:agentlessTrigger`) → relation index.
@@ -264,6 +266,7 @@ struct Lexicon: Sendable {
                     indefiniteReferences.add(Phrase(("aeiou".contains(first) ? "an " : "a ") + r.dropFirst(4)), c.iri)
                 }
             }
+            if c.iri == unitClass { for h in c.headWords where !h.contains(" ") && h.first?.isUppercase == true { unitHeads.insert(h) } }
             for h in c.headWords where h.first?.isLowercase == true && h.hasSuffix("s") && !Self.singularInS.contains(h) {
                 kindHeads.add(Phrase(h, caseSensitive: true), c.iri)
             }

@@ -151,6 +151,12 @@ struct MentionFinder {
                 i = m.range.upperBound
                 continue
             }
+            // "Light Infantry Battalions 356 and 357": one unit per number
+            if !glued, let units = pluralUnits(t, i, end, state: &state) {
+                for u in units { out.append(u); state.history.append(u.entity) }
+                i = units.last!.range.upperBound
+                continue
+            }
             // "No. (374) Light Infantry Battalion": the number before the unit's name
             if !glued, let (_, after) = unitNumber(t, i, end), after < end,
                let m = name(t, after, end, sentence, state: &state),
@@ -188,6 +194,32 @@ struct MentionFinder {
     }
 
     // MARK: numbered units
+
+    /// "Light Infantry Battalions 356 and 357", "Battalions 503, 504 and 505": capitalised words ending in the
+    /// plural of a unit head word, then numbers joined by commas and "and" — one unit mention per number
+    /// ("Light Infantry Battalion 356" over the words and the first number, then each number alone).
+    func pluralUnits(_ t: [Token], _ i: Int, _ end: Int, state: inout ArticleEntities) -> [Mention]? {
+        guard t[i].isCapitalised, t[i].kind == .word, !lexicon.token(t[i], isIn: .stop) else { return nil }
+        var k = i
+        while k < end, k - i < 5, t[k].isCapitalised, t[k].kind == .word { k += 1 }
+        guard k > i, k < end, t[k].kind == .number, t[k - 1].text.hasSuffix("s"),
+              lexicon.unitHeads.contains(String(t[k - 1].text.dropLast())) else { return nil }
+        let singular = (k - 1 > i ? text(t, i..<(k - 1)) + " " : "") + String(t[k - 1].text.dropLast())
+        var numbers: [Int] = [k]
+        var j = k + 1
+        while j + 1 < end, [",", "and"].contains(t[j].key) {
+            var n = j + 1
+            if t[j].key == ",", t[n].key == "and", n + 1 < end { n += 1 }
+            guard t[n].kind == .number else { break }
+            numbers.append(n)
+            j = n + 1
+        }
+        guard numbers.count >= 2 else { return nil }
+        return numbers.enumerated().map { idx, n in
+            let e = state.named(singular + " " + t[n].text, classIRI: lexicon.unitClass, aliases: [], ontology: ontology)
+            return Mention(range: (idx == 0 ? i : n)..<(n + 1), entity: e, kind: .name)
+        }
+    }
 
     /// "No. (374)", "No. 9", "No.(9)": a unit number in the style of translated Burmese outlets, at `k`.
     /// The number and the index after it.
@@ -683,7 +715,9 @@ struct MentionFinder {
             title = true
             k = i + tw.length
         } else if let h = lexicon.honorifics.longest(t, at: i, end: end), state.articleCountries[h.value] != nil,
-                  i + h.length < end, t[i + h.length].isCapitalised, t[i + h.length].kind == .word {
+                  i + h.length < end, t[i + h.length].isCapitalised, t[i + h.length].kind == .word,
+                  appositionPlace(t, i + h.length + 1, sentence) == nil {
+            // ("Nang Fa, a village in …" is a village, not Ms Fa)
             // "Daw Aung San Suu Kyi" in an article about Myanmar: the honorific is no part of the name
             title = true
             k = i + h.length

@@ -850,3 +850,21 @@ import Testing
         #expect(r.entities.contains { $0.label == "Lin Ta Lu monastery" && $0.classIRI == KG.ns + "Facility" })
     }
 }
+
+@Suite struct PluralUnitTests {
+    @Test func pluralUnitNumbersAreOneUnitEach() {
+        let text = "In Myanmar, the Velor Army took Hsipaw on Sunday. Two of the bases, Light Infantry Battalions 611 and 612, were overrun on September 17."
+        #expect(Fixture.has(text, "Velor Army", "captured", "Light Infantry Battalion 611"))
+        #expect(Fixture.has(text, "Velor Army", "captured", "Light Infantry Battalion 612"))
+    }
+
+    @Test func anHonorificBeforeAVillageNameIsNoTitle() {
+        let text = "LOIKAW, Myanmar - A bomb fell on Nang Fa, a village in Demoso Township, on Sunday. Nang Fa, a village in Demoso Township, was empty."
+        #expect(Fixture.has(text, "Nang Fa", "locatedIn", "Demoso Township"))
+    }
+
+    @Test func aTownshipOfARegion() {
+        let text = "In Thailand, police detained 27 people in Phop Phra district of Tak province on Friday."
+        #expect(Fixture.has(text, "Phop Phra district", "locatedIn", "Tak province"))
+    }
+}
