@@ -231,6 +231,28 @@ public struct Extractor: Sendable {
                         confidence: 0.6, modality: mode, attribution: attribution, rule: "title:national title before a name"))
                 }
             }
+            for d in counterpartDeeds(view, lastDoer: lastDoer, sentence: index, state: state)
+                where !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == lexicon.relationFacts[d.relation].localName
+                    && $0.subject == state.records[view.mentions[d.subject].entity].id }) {
+                let rel = lexicon.relationFacts[d.relation]
+                let s = view.mentions[d.subject].entity, o = d.other
+                guard s != o, seen.insert(FactKey(subject: s, relation: rel.localName, object: o, sentence: index)).inserted,
+                      let template = Template("{s} " + d.phrase + " {o}", relation: d.relation, kind: .active) else { continue }
+                let match = TemplateMatch(template: template, subjects: [d.subject], objects: [], trigger: d.trigger,
+                                          span: view.mentions[d.subject].range.lowerBound..<d.trigger.upperBound, distance: 0)
+                let (mode, attribution) = modality.read(view, trigger: d.trigger, state: state)
+                guard mode == .asserted || mode == .claimed else { continue }
+                var time = attachTime(times, to: match, isState: rel.isState, published: published, view: view)
+                if time == nil, let c = continued ?? scene { time = c.annotation }
+                named.formUnion([s, o])
+                let span = tokens[match.span.lowerBound].start..<tokens[match.span.upperBound - 1].end
+                let sentence = sentenceText ?? String(decoding: utf8[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
+                sentenceText = sentence
+                assertions.append(Assertion(
+                    subject: state.records[s].id, relation: rel.localName, object: state.records[o].id,
+                    sentence: sentence, sentenceIndex: index, span: span, time: time,
+                    confidence: 0.6, modality: mode, attribution: attribution, rule: "counterpart:{s} " + d.phrase))
+            }
             for d in agentlessDeeds(view, lastDoer: lastDoer, sentence: index, state: state)
                 where !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == lexicon.relationFacts[d.relation].localName
                     && $0.object == state.records[view.mentions[d.object].entity].id }) {
@@ -271,6 +293,33 @@ public struct Extractor: Sendable {
         let unknown = lexicon.unknownClass
         return (state.records[s].classIRI == unknown && !state.records[s].known && isPlace(state.records[o].classIRI))
             || (state.records[o].classIRI == unknown && !state.records[o].known && isPlace(state.records[s].classIRI))
+    }
+
+    /// "Battalions 356 and 357 surrendered", "the police station gave itself up": an actor followed by a deed
+    /// whose other party is not said (`kg:counterpartTrigger`, no "to" after it) — the subject of the
+    /// article's most recent statement of one of the relations `kg:counterpartFrom` names (the attacker).
+    func counterpartDeeds(_ s: SentenceView, lastDoer: [Int: (entity: Int, sentence: Int)], sentence index: Int,
+                          state: ArticleEntities) -> [(subject: Int, other: Int, relation: Int, trigger: Range<Int>, phrase: String)] {
+        guard !lastDoer.isEmpty else { return [] }
+        var out: [(subject: Int, other: Int, relation: Int, trigger: Range<Int>, phrase: String)] = []
+        for (mi, m) in s.mentions.enumerated() where m.kind != .relative {
+            var k = m.range.upperBound
+            if k + 1 < s.range.upperBound, s.tokens[k].text == ",", lexicon.counterpart.longest(s.tokens, at: k + 1, end: s.range.upperBound) != nil { k += 1 }
+            guard k < s.range.upperBound, let c = lexicon.counterpart.longest(s.tokens, at: k, end: s.range.upperBound) else { continue }
+            let after = k + c.length
+            if after < s.range.upperBound, ["to", "by"].contains(s.tokens[after].key) { continue }
+            let candidates = (lexicon.counterpartFrom[c.value] ?? []).compactMap { lastDoer[$0] }
+            guard let doer = candidates.max(by: { $0.sentence < $1.sentence }), index - doer.sentence <= Self.doerReach else { continue }
+            let cls = state.records[m.entity].classIRI
+            guard ontology.isSubclass(cls, of: lexicon.actorClass) || isPlace(cls) && cls == lexicon.facilityClass,
+                  !MentionFinder.governed(s.tokens, m.range.lowerBound, s.range) else { continue }
+            // a state's own unit surrenders to those fighting the state, not to it
+            if cls == lexicon.unitClass, ontology.isSubclass(state.records[doer.entity].classIRI, of: lexicon.stateForceClass) { continue }
+            for subject in s.groupOf[mi] where s.mentions[subject].entity != doer.entity {
+                out.append((subject, doer.entity, c.value, k..<after, c.phrase.text))
+            }
+        }
+        return out
     }
 
     /// How many sentences back the doer of a deed said without one may have been named.

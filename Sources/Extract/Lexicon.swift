@@ -170,6 +170,10 @@ struct Lexicon: Sendable {
     var unitHeads: Set<String> = []
     /// Honorifics before personal names → the country whose articles use them (`kg:honorific`, "U", "Daw").
     var honorifics = PhraseSet<String>()
+    /// "surrendered" with no "to": a deed said of its subject alone whose other party is the subject of the
+    /// article's last statement of one of `counterpartFrom`'s relations (`kg:counterpartTrigger`) → relation.
+    var counterpart = PhraseSet<Int>()
+    var counterpartFrom: [Int: [Int]] = [:]
     /// "was overrun", "fell": a deed said of its object alone (`kg:agentlessTrigger`) → relation index.
     var agentless = PhraseSet<Int>()
     /// Head words that end in "s" but name one thing ("the headquarters"), so no kind of many.
@@ -282,6 +286,10 @@ struct Lexicon: Sendable {
             case "objectNotAfter": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { objectNotAfter[r, default: []].insert(word) }
             case "adjective": if let word { adjectives.add(Phrase(word, caseSensitive: true), true) }
             case "honorific": if let word { honorifics.add(Phrase(word, caseSensitive: true), s) }
+            case "counterpartTrigger": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { counterpart.add(Phrase(word), r) }
+            case "counterpartFrom":
+                if let cls, let r = ontology.relations.firstIndex(where: { $0.iri == s }),
+                   let from = ontology.relations.firstIndex(where: { $0.iri == cls }) { counterpartFrom[r, default: []].append(from) }
             case "agentlessTrigger": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { agentless.add(Phrase(word), r) }
             case "unnamedReference":
                 if let word {
@@ -364,7 +372,7 @@ struct Lexicon: Sendable {
         }
         // Number every phrase word too, then switch the phrase sets to word ids.
         var phraseKeys = names.keys.union(headWords.keys).union(groupHeads.keys).union(titles.keys).union(kindHeads.keys)
-            .union(leadingHeads.keys).union(unnamedReferences.keys).union(agentless.keys).union(honorifics.keys).union(adjectives.keys)
+            .union(leadingHeads.keys).union(unnamedReferences.keys).union(agentless.keys).union(honorifics.keys).union(adjectives.keys).union(counterpart.keys)
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
         phraseKeys.formUnion(restatements.keys.union(indefiniteReferences.keys))
         phraseKeys.formUnion(extra.demonyms.keys.union(extra.nationalHeads.keys).union(extra.genericNames.keys))
@@ -377,7 +385,7 @@ struct Lexicon: Sendable {
         for (list, bit) in lists { for k in list { wordLists[Int(words.id(k))] |= bit.rawValue } }
         templatesByAnchor += Array(repeating: [], count: words.count - templatesByAnchor.count)
         names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words); kindHeads.compile(words)
-        leadingHeads.compile(words); unnamedReferences.compile(words); agentless.compile(words); honorifics.compile(words); adjectives.compile(words)
+        leadingHeads.compile(words); unnamedReferences.compile(words); agentless.compile(words); honorifics.compile(words); adjectives.compile(words); counterpart.compile(words)
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
         restatements.compile(words); indefiniteReferences.compile(words)
         extra.demonyms.compile(words); extra.nationalHeads.compile(words); extra.genericNames.compile(words)

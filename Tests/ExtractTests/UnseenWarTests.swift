@@ -868,3 +868,15 @@ import Testing
         #expect(Fixture.has(text, "Phop Phra district", "locatedIn", "Tak province"))
     }
 }
+
+@Suite struct SurrenderWithoutToTests {
+    @Test func aSurrenderWithoutToIsToTheAttacker() {
+        let text = "In Myanmar, the Velor Army attacked the Qorvat camp on Monday. Dorvan Battalion 12 surrendered on Tuesday."
+        #expect(Fixture.has(text, "Dorvan Battalion 12", "surrenderedTo", "Velor Army"))
+    }
+
+    @Test func aUnitDoesNotSurrenderToAStateForce() {
+        let text = "In Myanmar, junta troops attacked the Qorvat camp on Monday. Dorvan Battalion 12 surrendered on Tuesday."
+        #expect(!Fixture.facts(text).contains { $0.r == "surrenderedTo" })
+    }
+}
