@@ -339,6 +339,11 @@ public struct Extractor: Sendable {
                h.value == lexicon.facilityClass { k += h.length }
             // "Two of these, Battalions 503 and 504, were overrun": the comma closing an apposition
             if k + 1 < s.range.upperBound, s.tokens[k].text == ",", lexicon.agentless.longest(s.tokens, at: k + 1, end: s.range.upperBound) != nil { k += 1 }
+            // "Chaghcharan, the capital of Ghor province, fell": over an apposition opened by an article
+            else if k + 1 < s.range.upperBound, s.tokens[k].text == ",", ["the", "a", "an"].contains(s.tokens[k + 1].key),
+                    let close = (k + 2..<min(s.range.upperBound, k + 16)).first(where: { s.tokens[$0].text == "," || s.isBoundary($0) }),
+                    s.tokens[close].text == ",", close + 1 < s.range.upperBound,
+                    lexicon.agentless.longest(s.tokens, at: close + 1, end: s.range.upperBound) != nil { k = close + 1 }
             guard k < s.range.upperBound, let a = lexicon.agentless.longest(s.tokens, at: k, end: s.range.upperBound),
                   let doer = lastDoer[a.value], index - doer.sentence <= Self.doerReach else { continue }
             let after = k + a.length

@@ -836,13 +836,12 @@ struct MentionFinder {
         }
         // A lone capitalised word opening a sentence is usually an ordinary word — unless an apposition
         // with a place noun follows ("Tajoura, an eastern suburb of Tripoli, …").
-        if upper - nameStart == 1, nameStart == sentence.lowerBound, cls == lexicon.unknownClass,
-           let kind = appositionPlace(t, upper, sentence) {
+        let opening = nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text)
+            || (t[nameStart - 1].text == "-" && t[nameStart - 1].spaceBefore)
+        if upper - nameStart == 1, opening, cls == lexicon.unknownClass, let kind = appositionPlace(t, upper, sentence) {
             cls = kind
         }
-        if upper - nameStart == 1, nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text)
-            || (t[nameStart - 1].text == "-" && t[nameStart - 1].spaceBefore),
-           cls == lexicon.unknownClass, !t[nameStart].isAcronym { return nil }
+        if upper - nameStart == 1, opening, cls == lexicon.unknownClass, !t[nameStart].isAcronym { return nil }
         if title { aliases.append(text(t, i..<upper)) }
         // "Somali President X": the demonym named the government; the title stays free for role patterns.
         let mentionStart = title && i > sentence.lowerBound && lexicon.extra.demonyms.longest(t, at: i - 1, end: i) != nil
@@ -862,13 +861,16 @@ struct MentionFinder {
         return Mention(range: mentionStart..<upper, entity: e, kind: .name)
     }
 
-    /// ", a village in …", ", an eastern suburb of …": the class of a place noun within a few words of an
-    /// apposition opened at `k` by a comma and an indefinite article.
+    /// ", a village in …", ", an eastern suburb of …", ", the capital of …": the class of a place noun (or a
+    /// town for a place role noun before "of") within a few words of an apposition opened at `k` by a comma
+    /// and an article.
     func appositionPlace(_ t: [Token], _ k: Int, _ sentence: Range<Int>) -> String? {
-        guard k + 2 < sentence.upperBound, t[k].text == ",", ["a", "an"].contains(t[k + 1].key) else { return nil }
+        guard k + 2 < sentence.upperBound, t[k].text == ",", ["a", "an", "the"].contains(t[k + 1].key) else { return nil }
         for j in (k + 2)..<min(sentence.upperBound, k + 6) {
             if t[j].isCapitalised || t[j].text == "," { return nil }
             if let h = lexicon.headWords.longest(t, at: j, end: sentence.upperBound), isPlaceClass(h.value) { return h.value }
+            // ", the capital of Ghor province": a town
+            if lexicon.placeRoleNouns.contains(t[j].key), j + 1 < sentence.upperBound, t[j + 1].key == "of" { return KG.ns + "Town" }
         }
         return nil
     }

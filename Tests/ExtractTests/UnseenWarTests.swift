@@ -880,3 +880,11 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.r == "surrenderedTo" })
     }
 }
+
+@Suite struct OpeningAppositionTests {
+    @Test func aLiveBlogEntryOpeningWithATownAndItsRole() {
+        let text = "KABUL, Afghanistan - The Velor Front captured Kunduz on Sunday.\n\n10:05 - Qalvar, the capital of Ghor province in the centre of the country, fell this morning without resistance."
+        #expect(Fixture.has(text, "Qalvar", "partOf", "Ghor province"))
+        #expect(Fixture.has(text, "Velor Front", "captured", "Qalvar"))
+    }
+}
