@@ -112,6 +112,9 @@ struct Matcher {
     static let intensifiers: Set<String> = ["itself", "themselves", "himself", "herself"]
     static let memberNouns: Set<String> = ["soldiers", "troops", "members", "fighters", "personnel", "men", "units",
                                            "forces", "officers", "commanders", "remnants", "rest", "all"]
+    /// Words of quantity before "of" that do not make the noun after it a prepositional object.
+    static let quantityWords: Set<String> = ["whole", "all", "rest", "most", "much", "part", "parts", "hundreds", "dozens",
+                                             "thousands", "scores", "some", "many", "several"]
     static let prepositions: Set<String> = ["in", "of", "near", "at", "from", "on", "into", "to", "outside", "inside",
                                             "around", "across", "towards", "toward", "between", "within", "with", "against"]
     static let passiveAux: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
@@ -444,7 +447,9 @@ struct Matcher {
                 // "the town of Qelvar was overrun": "of" after a place noun names the place, it does not govern it
                 let naming = b > s.range.lowerBound && s.tokens[b].key == "of"
                     && lexicon.headWords.longest(s.tokens, at: b - 1, end: b).map { ontology.isSubclass($0.value, of: lexicon.placeClass) } == true
-                let governed = b >= s.range.lowerBound && Self.prepositions.contains(s.tokens[b].key) && !memberNoun && !naming
+                // "hundreds of militants overran", "the whole of Nineveh had fallen": "of" after a quantity
+                let quantity = b > s.range.lowerBound && s.tokens[b].key == "of" && Self.quantityWords.contains(s.tokens[b - 1].key)
+                let governed = b >= s.range.lowerBound && Self.prepositions.contains(s.tokens[b].key) && !memberNoun && !naming && !quantity
                 // "a former RSF commander who defected": a name before a role noun modifies it.
                 let after = s.mentions[m].range.upperBound
                 let modifier = after < s.range.upperBound && !s.tokens[after].isCapitalised

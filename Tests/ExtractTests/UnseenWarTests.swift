@@ -888,3 +888,21 @@ import Testing
         #expect(Fixture.has(text, "Velor Front", "captured", "Qalvar"))
     }
 }
+
+@Suite struct QuantityOfTests {
+    @Test func hundredsOfMilitantsAreTheSubject() {
+        let text = "In Iraq, Qorvat Front militants entered Mosul. Hundreds of militants overran the city's airport on Tuesday."
+        #expect(Fixture.has(text, "Qorvat Front", "captured", "Mosul airport"))
+    }
+
+    @Test func theWholeOfAProvinceIsTheObject() {
+        let text = "In Iraq, the speaker said the whole of Nineveh province had fallen to the Qorvat Front on Tuesday."
+        #expect(Fixture.has(text, "Qorvat Front", "captured", "Nineveh province"))
+    }
+
+    @Test func anActorHeldListAfterItsNoun() {
+        let text = "In Iraq, troops attacked the last two Qorvat-held pockets, Zalim and Dorat, on Sunday."
+        #expect(Fixture.has(text, "Qorvat", "controls", "Zalim"))
+        #expect(Fixture.has(text, "Qorvat", "controls", "Dorat"))
+    }
+}
