@@ -616,7 +616,8 @@ struct MentionFinder {
         // "Islamic State West Africa Province", "Islamic State - Khorasan Province": a known actor's name
         // followed by capitalised words that end in a head word names another actor of the same kind.
         if let e = entity, !isPlaceClass(state.records[e].classIRI),
-           let nameEnd = extendedName(t, from: i + len, end, possessive: t[i + len - 1].isCapitalised) {
+           let nameEnd = extendedName(t, from: i + len, end, possessive: t[i + len - 1].isCapitalised,
+                                      minWords: state.records[e].known ? 2 : 1) {
             let first = t[i].key == "the" ? i + 1 : i
             var aliases: [String] = [], upper = nameEnd
             // "… Khorasan Province (ISIS-K)"
@@ -658,17 +659,21 @@ struct MentionFinder {
     /// head word, if it has at least two words: "West Africa Province", "- Khorasan Province", "'s Sahel Province".
     /// Not over a possessive after a common word ("the army's Northern Command" is the army's unit), and
     /// never onto a known name ("the MNDAA's Northeastern Command").
-    private func extendedName(_ t: [Token], from start: Int, _ end: Int, possessive: Bool) -> Int? {
+    private func extendedName(_ t: [Token], from start: Int, _ end: Int, possessive: Bool, minWords: Int = 2) -> Int? {
         var k = start
         if k < end, (t[k].text == "-" && t[k].spaceBefore) || (possessive && t[k].key == "'s") { k += 1 }
         let first = k
-        if first < end, lexicon.names.longest(t, at: first, end: end) != nil { return nil }
+        // never onto a known name ("the MNDAA's Northeastern Command"); a common word ("army") is no name here
+        if first < end, let n = lexicon.names.longest(t, at: first, end: end),
+           n.phrase.text.unicodeScalars.first?.properties.isUppercase == true { return nil }
         var lastHead: Int?
         while k < end, t[k].kind == .word, t[k].isCapitalised, !lexicon.token(t[k], isIn: .stop) {
             if let h = lexicon.headWords.longest(t, at: k, end: end) { lastHead = k + h.length; k += h.length; continue }
             k += 1
+            // "National People's Liberation Front": a possessive inside the name
+            if k + 1 < end, t[k].key == "'s", k > first, t[k + 1].isCapitalised, t[k + 1].kind == .word { k += 1 }
         }
-        guard let h = lastHead, h == k, k - first >= 2 else { return nil }
+        guard let h = lastHead, h == k, k - first >= minWords else { return nil }
         return k
     }
 

@@ -31,6 +31,13 @@ extension MentionFinder {
         var phrase: Phrase?
         for m in all where m.length == longest.length && !candidates.contains(m.value) { candidates.append(m.value) }
         if let p = lexicon.names.longest(t, at: i, end: end) { phrase = p.phrase }
+        // "the CNF and its army": after a possessive that refers to another actor, a common word ("army")
+        // is that actor's, not a war's national force
+        if let phrase, i > sentence.lowerBound, ["its", "their"].contains(t[i - 1].key),
+           !phrase.text.unicodeScalars.contains(where: { $0.properties.isUppercase }),
+           let owner = state.history.last, !ontology.isSubclass(state.records[owner].classIRI, of: KG.ns + "StateForce"),
+           !ontology.isSubclass(state.records[owner].classIRI, of: KG.ns + "Government"),
+           ontology.isSubclass(state.records[owner].classIRI, of: lexicon.actorClass) { return nil }
         if let phrase, !genericAllowed(t, i, longest.length, phrase, sentence) {
             // "an army camp": try a shorter known name? None is shorter than one word, so no mention.
             return nil
@@ -147,6 +154,11 @@ extension MentionFinder {
             // a place of no known kind may be "the town" or "the village" too
             if cls == lexicon.placeClass { return classes.contains { ontology.isSubclass($0, of: KG.ns + "Town") || ontology.isSubclass($0, of: KG.ns + "Village") } }
             return cls != lexicon.peopleGroupClass && classes.contains { ontology.isSubclass(cls, of: $0) }
+        }
+        // "the KNDF and its allies": the possessive after "and" is the conjunct before it
+        if r.length == 1, ["its", "their"].contains(t[i].key), i - 2 >= sentence.lowerBound, t[i - 1].key == "and",
+           let last = current.last, last.range.upperBound == i - 1, fits(last.entity) {
+            return Mention(range: i..<upper, entity: last.entity, kind: .reference)
         }
         if r.length == 1, Self.pronouns.contains(t[i].key) {
             // "his fighters", "her troops": the person's followers, not the person.

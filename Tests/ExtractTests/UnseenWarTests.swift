@@ -906,3 +906,19 @@ import Testing
         #expect(Fixture.has(text, "Qorvat", "controls", "Dorat"))
     }
 }
+
+@Suite struct AlliesListTests {
+    @Test func aLocalNameFollowedByAHeadWordIsALongerName() {
+        // "Qaren" is typed by "Qaren fighters"; "the Qaren Army (QA)" is still a name of its own
+        let text = "LOIKAW, Myanmar - Qaren fighters attacked Loikaw. The offensive was launched by the KNDF and its allies: the Qaren Army (QA) and the Qaren National People's Liberation Front (QNPLF)."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.contains { $0.label == "Qaren Army" })
+        #expect(r.entities.contains { $0.label == "Qaren National People's Liberation Front" })
+        #expect(Fixture.has(text, "KNDF", "alliedWith", "Qaren Army") || Fixture.has(text, "Qaren Army", "alliedWith", "KNDF"))
+    }
+
+    @Test func anActorsOwnArmyIsNoWarsNationalForce() {
+        let text = "HAKHA, Myanmar - Salai Dalian, the spokesperson of the Velor Front and its army, said the town fell."
+        #expect(!Fixture.facts(text).contains { $0.o == "junta" || $0.s == "junta" })
+    }
+}
