@@ -108,15 +108,16 @@ public struct Extractor: Sendable {
                 }
             }
             if let trace { trace(Self.traceLine(tokens, range, mentions, state)) }
-            var view = SentenceView(tokens: tokens, range: range, mentions: mentions,
-                                    classes: mentions.map { state.records[$0.entity].classIRI },
-                                    timeTokens: timeTokens, boundaries: lexicon.boundaries,
-                                    places: mentions.map { isPlace(state.records[$0.entity].classIRI) })
+            // (loops, not closures that would capture — and copy — the extractor)
+            var classes: [String] = [], places: [Bool] = []
+            for m in mentions { classes.append(state.records[m.entity].classIRI); places.append(isPlace(classes[classes.count - 1])) }
+            var view = SentenceView(tokens: tokens, range: range, mentions: mentions, classes: classes,
+                                    timeTokens: timeTokens, boundaries: lexicon.boundaries, places: places)
             if typeByConjuncts(view, &state) {
-                view = SentenceView(tokens: tokens, range: range, mentions: mentions,
-                                    classes: mentions.map { state.records[$0.entity].classIRI },
-                                    timeTokens: timeTokens, boundaries: lexicon.boundaries,
-                                    places: mentions.map { isPlace(state.records[$0.entity].classIRI) })
+                classes = []; places = []
+                for m in mentions { classes.append(state.records[m.entity].classIRI); places.append(isPlace(classes[classes.count - 1])) }
+                view = SentenceView(tokens: tokens, range: range, mentions: mentions, classes: classes,
+                                    timeTokens: timeTokens, boundaries: lexicon.boundaries, places: places)
             }
             // "X has surrendered to Y." then "X gave up on Thursday.": the next sentence dates the deed.
             for u in undated {
@@ -216,7 +217,8 @@ public struct Extractor: Sendable {
                 // "President X and President Y discussed …": two heads of state, at most one of them ours
                 for (m, g) in titled where titled.count == 1 {
                     let p = m.entity
-                    guard !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == "leaderOf" && $0.subject == state.records[p].id }),
+                    let personID = state.records[p].id
+                    guard !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == "leaderOf" && $0.subject == personID }),
                           g != p,
                           seen.insert(FactKey(subject: p, relation: "leaderOf", object: g, sentence: index)).inserted else { continue }
                     let (mode, attribution) = modality.read(view, trigger: m.range, state: state)
@@ -231,10 +233,10 @@ public struct Extractor: Sendable {
                         confidence: 0.6, modality: mode, attribution: attribution, rule: "title:national title before a name"))
                 }
             }
-            for d in counterpartDeeds(view, lastDoer: lastDoer, sentence: index, state: state)
-                where !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == lexicon.relationFacts[d.relation].localName
-                    && $0.subject == state.records[view.mentions[d.subject].entity].id }) {
+            for d in counterpartDeeds(view, lastDoer: lastDoer, sentence: index, state: state) {
                 let rel = lexicon.relationFacts[d.relation]
+                let (name, subjectID) = (rel.localName, state.records[view.mentions[d.subject].entity].id)
+                guard !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == name && $0.subject == subjectID }) else { continue }
                 let s = view.mentions[d.subject].entity, o = d.other
                 guard s != o, seen.insert(FactKey(subject: s, relation: rel.localName, object: o, sentence: index)).inserted,
                       let template = Template("{s} " + d.phrase + " {o}", relation: d.relation, kind: .active) else { continue }
@@ -253,10 +255,10 @@ public struct Extractor: Sendable {
                     sentence: sentence, sentenceIndex: index, span: span, time: time,
                     confidence: 0.6, modality: mode, attribution: attribution, rule: "counterpart:{s} " + d.phrase))
             }
-            for d in agentlessDeeds(view, lastDoer: lastDoer, sentence: index, state: state)
-                where !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == lexicon.relationFacts[d.relation].localName
-                    && $0.object == state.records[view.mentions[d.object].entity].id }) {
+            for d in agentlessDeeds(view, lastDoer: lastDoer, sentence: index, state: state) {
                 let rel = lexicon.relationFacts[d.relation]
+                let (name, objectID) = (rel.localName, state.records[view.mentions[d.object].entity].id)
+                guard !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == name && $0.object == objectID }) else { continue }
                 let s = d.doer, o = view.mentions[d.object].entity
                 guard s != o, seen.insert(FactKey(subject: s, relation: rel.localName, object: o, sentence: index)).inserted,
                       let template = Template("{s} " + d.phrase + " {o}", relation: d.relation, kind: .active) else { continue }

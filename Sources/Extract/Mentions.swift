@@ -142,8 +142,8 @@ struct MentionFinder {
             let glued = i > sentence.lowerBound && t[i - 1].text == "-" && !t[i].spaceBefore && !t[i - 1].spaceBefore
             // "the government centre", "an army base": a facility noun of two words or more whose first
             // word would otherwise read as a common name ("government", "army").
-            let f = t[i].key == "the" || t[i].key == "an" || t[i].key == "a" ? i + 1 : i
-            if f < end, !t[f].isCapitalised, let h = facilityHead(t, f, end), h >= 2,
+            let f = i + 1
+            if ["the", "a", "an"].contains(t[i].key), f < end, !t[f].isCapitalised, let h = facilityHead(t, f, end), h >= 2,
                let n = lexicon.names.longest(t, at: f, end: end)?.length ?? extra(t, f, end), n < h { i = f + h; continue }
             if !glued, let m = national(t, i, end, sentence, state: &state) {
                 out.append(m)
