@@ -14,11 +14,7 @@ struct DraftCommand: ParsableCommand {
         abstract: "Draft an ontology file (actors, places, persons, aliases) for a new war from its articles.",
         discussion: """
             Reads the articles as kg build would and writes Turtle for every name the ontology does not know:
-            its class (from head words, the gazetteer, what the text says around it and the relations it
-            takes part in), the other names seen for it (an acronym and its long form), how many mentions in
-            how many articles, and a sentence. Names kg could not type are listed last, commented out.
-            Review the draft — fix classes, merge duplicates, delete noise — and save it under
-            Ontology/conflicts/ (or pass it with --ontology); the next kg build uses it.
+            its class (from head words, the gazetteer, what the text says around it and the relations it takes part in), the other names seen for it (an acronym and its long form), how many mentions in how many articles, and a sentence. Names kg could not type are listed last, commented out. Review the draft — fix classes, merge duplicates, delete noise — and save it under Ontology/conflicts/ (or pass it with --ontology); the next kg build uses it.
 
             Example:
               kg draft articles/ > draft.ttl

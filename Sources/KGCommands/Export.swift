@@ -9,12 +9,16 @@ struct Export: ParsableCommand {
         abstract: "Write the knowledge graph out: facts with provenance (jsonl) or RDF (nt, nq, ttl).",
         discussion: """
             Formats:
-              jsonl  one JSON object per extracted assertion: subject, predicate, object (labels and the
-                     relation's local name), subjectAliases, objectAliases, date or start/end (ISO 8601 at
-                     their precision), source (article file), url, title, sentence, confidence, modality,
-                     attribution, rule. Plans, hypotheses and denials only with --include-modal.
-              nt     the default graph as N-Triples (every fact once, entity labels and types, the ontology)
-              nq     every graph as N-Quads (one named graph per article, the ontology graph)
+              jsonl  one JSON object per extracted assertion: subject, predicate,
+                     object (labels and the relation's local name), subjectAliases,
+                     objectAliases, date or start/end (ISO 8601 at their precision),
+                     source (article file), url, title, sentence, confidence,
+                     modality, attribution, rule. Plans, hypotheses and denials
+                     only with --include-modal.
+              nt     the default graph as N-Triples (every fact once, entity
+                     labels and types, the ontology)
+              nq     every graph as N-Quads (one named graph per article, the
+                     ontology graph)
               ttl    the default graph as Turtle
 
             Example:

@@ -9,10 +9,7 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Show the facts kg extracts from articles, without storing them (a dry run of kg build).",
         discussion: """
-            Each fact is printed as `relation(subject, object)` with its time, modality and the rule that
-            found it. With --mentions, each sentence is printed first with the names kg recognised in it
-            and the class it gave them: [Spin Boldak|Town], [the group→Taliban|ArmedGroup]. A name kg
-            could not type shows as |Entity: that is where an ontology entry or a head word is missing.
+            Each fact is printed as `relation(subject, object)` with its time, modality and the rule that found it. With --mentions, each sentence is printed first with the names kg recognised in it and the class it gave them: [Spin Boldak|Town], [the group→Taliban|ArmedGroup]. A name kg could not type shows as |Entity: that is where an ontology entry or a head word is missing.
 
             Example:
               kg extract Examples/articles/laukkai.md

@@ -8,14 +8,12 @@ struct Import: ParsableCommand {
         commandName: "import",
         abstract: "Load RDF files (Turtle, N-Triples, N-Quads, TriG) into the knowledge graph.",
         discussion: """
-            The format comes from the file's extension (.ttl, .nt, .nq, .trig) or --format. Triples go to the
-            default graph, quads to their named graphs. Files are streamed and committed in batches; a syntax
-            error names file:line:column, and the triples before it in that file are kept.
+            The format comes from the file's extension (.ttl, .nt, .nq, .trig) or --format. Triples go to the default graph, quads to their named graphs. Files are streamed and committed in batches; a syntax error names file:line:column, and the triples before it in that file are kept.
 
             Example:
               kg import extra-places.ttl
               kg export --format nq > backup.nq && kg import --db copy.sqlite backup.nq
-              kg import --graph https://example.org/g1=g1.ttl      # g1.ttl's triples into graph <…/g1>
+              kg import --graph https://example.org/g1=g1.ttl   # into graph <…/g1>
             """)
 
     @OptionGroup var store: StoreOptions

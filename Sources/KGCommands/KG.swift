@@ -10,13 +10,13 @@ public struct KGCommand: ParsableCommand {
         abstract: "Build a knowledge graph of actors, places and events from news articles.",
         discussion: """
             A typical session:
-              kg build Examples/articles          # read articles, extract facts into ./kg.sqlite
+              kg build Examples/articles          # extract facts into ./kg.sqlite
               kg query '?who surrenderedTo ?whom'  # ask a question (short form or SPARQL)
               kg render                           # draw Output/relations.svg
               kg export --format jsonl            # every fact with its source sentence
 
-            Every command takes --db PATH (or the KG_DB environment variable; default ./kg.sqlite).
-            A writer waits up to KG_BUSY_TIMEOUT seconds (default 30) for another build or import to finish.
+            Every command takes --db PATH (or the KG_DB environment variable; default ./kg.sqlite). A writer waits up to KG_BUSY_TIMEOUT seconds (default 30) for another build or import to finish.
+
             Exit status: 0 success, 1 failure, 2 usage or syntax error.
             """,
         version: KGVersion.string,

@@ -11,23 +11,11 @@ struct Render: ParsableCommand {
         commandName: "render",
         abstract: "Draw the knowledge graph as a relationship map or a control map with Graphviz (in-process).",
         discussion: """
-            --map relations (default) writes Output/relations.<format> (or into --output DIR). Nodes are shaped and coloured by class,
-            with a legend; members of an alliance are grouped; an edge is a fact, drawn once however many
-            articles report it (heavier, with ×N), dashed when only claimed; hover an edge for its sources.
+            --map relations (default) writes Output/relations.<format> (or into --output DIR). Nodes are shaped and coloured by class, with a legend; members of an alliance are grouped; an edge is a fact, drawn once however many articles report it (heavier, with ×N), dashed when only claimed; hover an edge for its sources.
 
-            --map control writes Output/control.<format>: one lane per place, each control period a box from
-            its start to its end coloured by controller (legend), dashed when only claimed; captures,
-            surrenders, sieges and withdrawals as dated markers; hover a box for its sources. Long quiet
-            stretches of time are compressed (≈ on the axis). See `kg timeline` for the same as text.
+            --map control writes Output/control.<format>: one lane per place, each control period a box from its start to its end coloured by controller (legend), dashed when only claimed; captures, surrenders, sieges and withdrawals as dated markers; hover a box for its sources. Long quiet stretches of time are compressed (≈ on the axis). See `kg timeline` for the same as text.
 
-            --since/--until work for both maps. On the relationship map they keep the facts whose date, or
-            start…end, overlaps the window; a fact without a date counts at its article's publication date.
-            --geo (relationship map) pins places that have kg:lat/kg:long at their map position (neato),
-            puts the actors that control or captured a place beside it, and leaves the rest free.
-            --from-triples draws the relation triples of the default graph (e.g. loaded with `kg import`)
-            instead of the facts extracted from articles; the ontology's own triples are left out.
-            Above 300 nodes the map uses sfdp with smaller fonts; above 400 edges, edge labels are hidden
-            (hover an edge for its text).
+            --since/--until work for both maps. On the relationship map they keep the facts whose date, or start…end, overlaps the window; a fact without a date counts at its article's publication date. --geo (relationship map) pins places that have kg:lat/kg:long at their map position (neato), puts the actors that control or captured a place beside it, and leaves the rest free. --from-triples draws the relation triples of the default graph (e.g. loaded with `kg import`) instead of the facts extracted from articles; the ontology's own triples are left out. Above 300 nodes the map uses sfdp with smaller fonts; above 400 edges, edge labels are hidden (hover an edge for its text).
 
             Example:
               kg render                                   # Output/relations.svg

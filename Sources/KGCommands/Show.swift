@@ -9,9 +9,7 @@ struct Show: ParsableCommand {
         commandName: "show",
         abstract: "Show what kg knows about an entity, and the sentences each fact came from.",
         discussion: """
-            ENTITY is a label or an alias (case does not matter). Every fact with the entity as subject or
-            object is listed with its date, modality, confidence, the rule that found it, and each sentence
-            and article it was read in. Plans, hypotheses and denials are shown too, marked as such.
+            ENTITY is a label or an alias (case does not matter). Every fact with the entity as subject or object is listed with its date, modality, confidence, the rule that found it, and each sentence and article it was read in. Plans, hypotheses and denials are shown too, marked as such.
 
             Example:
               kg show MNDAA

@@ -11,23 +11,18 @@ struct TimelineCommand: ParsableCommand {
         commandName: "timeline",
         abstract: "Show who controlled a place when, with the events and sources behind it.",
         discussion: """
-            Control periods come from every article's facts: 'captured' and 'surrendered to' begin a
-            period, 'controls' with a start or end bounds one, 'controls' with a plain date is an
-            observation; a period ends when another controller's begins. Dates keep the precision the
-            sources gave (2009, 2023-11, 2024-01-04). 'seen' marks a bound known only from an observation
-            (control began before, or ended after, that date); '≤' marks a date taken from the article's
-            publication date because the fact itself had none. 'claimed' periods rest only on attributed
-            claims. Contradictions between sources are listed, not resolved.
+            Control periods come from every article's facts: 'captured' and 'surrendered to' begin a period, 'controls' with a start or end bounds one, 'controls' with a plain date is an observation; a period ends when another controller's begins. Dates keep the precision the sources gave (2009, 2023-11, 2024-01-04). 'seen' marks a bound known only from an observation (control began before, or ended after, that date); '≤' marks a date taken from the article's publication date because the fact itself had none. 'claimed' periods rest only on attributed claims. Contradictions between sources are listed, not resolved.
 
             Without PLACE, lists every place whose control changed.
 
             Examples:
-              kg timeline                      # places with a change of control
-              kg timeline Laukkai              # periods, events, conflicts and sources for one place
+              kg timeline                  # places with a change of control
+              kg timeline Laukkai          # periods, events, conflicts, sources
               kg timeline laukkai --format json
-              kg timeline --materialise        # then: kg query 'SELECT ?c ?from WHERE { ?p a kg:ControlPeriod ;
-                                               #   kg:place ?pl ; kg:controller ?c ; kg:start ?from }'
-              kg render --map control          # the same periods drawn as lanes (Output/control.svg)
+              kg timeline --materialise    # then query the periods:
+              kg query 'SELECT ?c ?from WHERE { ?p a kg:ControlPeriod ;
+                  kg:place ?pl ; kg:controller ?c ; kg:start ?from }'
+              kg render --map control      # the periods as lanes (Output/control.svg)
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
