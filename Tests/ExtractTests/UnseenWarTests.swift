@@ -922,3 +922,15 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.o == "junta" || $0.s == "junta" })
     }
 }
+
+@Suite struct HeldPeopleTests {
+    @Test func peopleArrestedInAPlaceAreHeldThere() {
+        let text = "In Thailand, police arrested 918 Qorvan citizens in Mae Sot between February 15 and May 27."
+        #expect(Fixture.has(text, "918 Qorvan citizens", "heldIn", "Mae Sot"))
+    }
+
+    @Test func aCountedGroupOfDriversWhoWereHeld() {
+        let text = "MOSUL, Iraq - Turkish media said militants had seized 28 Turkish truck drivers, who were being held in Mosul."
+        #expect(Fixture.has(text, "28 Turkish truck drivers", "heldIn", "Mosul"))
+    }
+}
