@@ -170,7 +170,11 @@ struct MentionFinder {
                 if let f = possessedSite(t, m, end, state: &state) { m = f }
                 else if let u = numberedUnit(t, m, prefix: nil, end, state: &state) { m = u }
                 out.append(m)
-                state.history.append(m.entity)
+                // "SITTWE, Myanmar -": a dateline's town is where the report was filed, not what "the town" means
+                let dateline = m.range.lowerBound == sentence.lowerBound && t[m.range.lowerBound].text.count >= 3
+                    && m.range.allSatisfy { t[$0].kind != .word || t[$0].text == t[$0].text.uppercased() }
+                    && m.range.upperBound < end && t[m.range.upperBound].text == ","
+                if !dateline { state.history.append(m.entity) }
                 i = m.range.upperBound
                 continue
             }

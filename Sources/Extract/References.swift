@@ -193,17 +193,21 @@ extension MentionFinder {
             }
         }
         // "the town", "the city": the place the article is about among the recent ones — the one it named
-        // most so far (the most recent on a tie), not whichever town the last clause happened to name.
+        // most so far (the first named on a tie), not whichever town the last clause happened to name.
         if !Self.pronouns.contains(t[i].key), classes.allSatisfy({ ontology.isSubclass($0, of: lexicon.placeClass) }) {
             // "in Falam, the last army position in the town": a place of that kind named earlier in the same sentence
             let broad = classes.contains { ontology.isSubclass($0, of: KG.ns + "Region") || ontology.isSubclass($0, of: lexicon.countryClass) }
             if !broad, let m = current.last(where: { $0.kind == .name && fits($0.entity) }) {
                 return Mention(range: i..<upper, entity: m.entity, kind: .reference)
             }
-            let recent = state.history.reversed().prefix(30).filter(fits)
-            var counts: [Int: Int] = [:]
-            for e in state.history where fits(e) { counts[e, default: 0] += 1 }
-            if let best = recent.max(by: { (counts[$0] ?? 0) < (counts[$1] ?? 0) }) {
+            let recent = Set(state.history.reversed().prefix(30).filter(fits))
+            var counts: [Int: Int] = [:], first: [Int: Int] = [:]
+            for (n, e) in state.history.enumerated() where fits(e) {
+                counts[e, default: 0] += 1
+                if first[e] == nil { first[e] = n }
+            }
+            // a tie goes to the place named first (the headline's town, not the resort it is the gateway to)
+            if let best = recent.max(by: { (counts[$0]!, -first[$0]!) < (counts[$1]!, -first[$1]!) }) {
                 return Mention(range: i..<upper, entity: best, kind: .reference)
             }
         }
