@@ -84,6 +84,7 @@ public struct Extractor: Sendable {
         var lastDoer: [Int: (entity: Int, sentence: Int)] = [:]
         // Person → the actor the article says he leads (the first such statement).
         var leads: [Int: Int] = [:]
+        let leaderRelation = lexicon.relationFacts.firstIndex { $0.localName == "leaderOf" }
 
         for (index, range) in sentences.enumerated() where !range.isEmpty {
             // The reference date carries from sentence to sentence ("a day later" counts from the last event).
@@ -140,7 +141,7 @@ public struct Extractor: Sendable {
             if tokens[range.lowerBound].paragraphBefore || index == 0 { sceneDate = nil }
             let scene = times.isEmpty && !Self.leavesTheScene(view) ? sceneDate : nil
             if let last = times.last(where: { $0.date != nil }) { sceneDate = last }
-            var sentenceText: String?
+            lazy var sentenceText = String(decoding: utf8[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
             for m in matcher.matches(view) {
                 let rel = lexicon.relationFacts[m.template.relation]
                 let (mode, attribution) = modality.read(view, trigger: m.trigger, state: state)
@@ -190,8 +191,7 @@ public struct Extractor: Sendable {
                         if m.distance > 4 { confidence -= 0.1 }
                         if mode == .claimed { confidence -= 0.05 }
                         let span = tokens[m.span.lowerBound].start..<tokens[m.span.upperBound - 1].end
-                        let sentence = sentenceText ?? String(decoding: utf8[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
-                        sentenceText = sentence
+                        let sentence = sentenceText
                         assertions.append(Assertion(
                             subject: state.records[s].id, relation: rel.localName, object: state.records[o].id,
                             sentence: sentence, sentenceIndex: index, span: span, time: time,
@@ -209,7 +209,7 @@ public struct Extractor: Sendable {
                 }
             }
             // "Prime Minister Haider al-Abadi": a national title with no country before it leads its government.
-            if let leader = lexicon.relationFacts.firstIndex(where: { $0.localName == "leaderOf" }) {
+            if let leader = leaderRelation {
                 var titled: [(Mention, Int)] = []
                 for m in mentions where m.kind == .name && state.records[m.entity].classIRI == lexicon.personClass {
                     if let g = finder.bareTitleGovernment(tokens, m, range, state: &state) { titled.append((m, g)) }
@@ -225,57 +225,34 @@ public struct Extractor: Sendable {
                     guard mode == .asserted || mode == .claimed else { continue }
                     named.formUnion([p, g])
                     let span = tokens[m.range.lowerBound].start..<tokens[m.range.upperBound - 1].end
-                    let sentence = sentenceText ?? String(decoding: utf8[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
-                    sentenceText = sentence
+                    let sentence = sentenceText
                     assertions.append(Assertion(
                         subject: state.records[p].id, relation: lexicon.relationFacts[leader].localName, object: state.records[g].id,
                         sentence: sentence, sentenceIndex: index, span: span, time: nil,
                         confidence: 0.6, modality: mode, attribution: attribution, rule: "title:national title before a name"))
                 }
             }
-            for d in counterpartDeeds(view, lastDoer: lastDoer, sentence: index, state: state) {
+            // "the base was overrun", "Battalion 356 surrendered": the party the sentence does not name is the
+            // doer of an earlier statement (once per relation and named party in a sentence)
+            for d in inferredDeeds(view, lastDoer: lastDoer, sentence: index, state: state) {
                 let rel = lexicon.relationFacts[d.relation]
-                let (name, subjectID) = (rel.localName, state.records[view.mentions[d.subject].entity].id)
-                guard !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == name && $0.subject == subjectID }) else { continue }
-                let s = view.mentions[d.subject].entity, o = d.other
-                guard s != o, seen.insert(FactKey(subject: s, relation: rel.localName, object: o, sentence: index)).inserted,
+                let (name, saidID) = (rel.localName, state.records[view.mentions[d.said].entity].id)
+                guard !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == name && (d.saidIsSubject ? $0.subject : $0.object) == saidID }),
+                      d.subject != d.object, seen.insert(FactKey(subject: d.subject, relation: name, object: d.object, sentence: index)).inserted,
                       let template = Template("{s} " + d.phrase + " {o}", relation: d.relation, kind: .active) else { continue }
-                let match = TemplateMatch(template: template, subjects: [d.subject], objects: [], trigger: d.trigger,
-                                          span: view.mentions[d.subject].range.lowerBound..<d.trigger.upperBound, distance: 0)
+                let match = TemplateMatch(template: template, subjects: d.saidIsSubject ? [d.said] : [], objects: d.saidIsSubject ? [] : [d.said],
+                                          trigger: d.trigger, span: view.mentions[d.said].range.lowerBound..<d.trigger.upperBound, distance: 0)
                 let (mode, attribution) = modality.read(view, trigger: d.trigger, state: state)
                 guard mode == .asserted || mode == .claimed else { continue }
                 var time = attachTime(times, to: match, isState: rel.isState, published: published, view: view)
                 if time == nil, let c = continued ?? scene { time = c.annotation }
-                named.formUnion([s, o])
-                let span = tokens[match.span.lowerBound].start..<tokens[match.span.upperBound - 1].end
-                let sentence = sentenceText ?? String(decoding: utf8[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
-                sentenceText = sentence
+                named.formUnion([d.subject, d.object])
                 assertions.append(Assertion(
-                    subject: state.records[s].id, relation: rel.localName, object: state.records[o].id,
-                    sentence: sentence, sentenceIndex: index, span: span, time: time,
-                    confidence: 0.6, modality: mode, attribution: attribution, rule: "counterpart:{s} " + d.phrase))
-            }
-            for d in agentlessDeeds(view, lastDoer: lastDoer, sentence: index, state: state) {
-                let rel = lexicon.relationFacts[d.relation]
-                let (name, objectID) = (rel.localName, state.records[view.mentions[d.object].entity].id)
-                guard !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == name && $0.object == objectID }) else { continue }
-                let s = d.doer, o = view.mentions[d.object].entity
-                guard s != o, seen.insert(FactKey(subject: s, relation: rel.localName, object: o, sentence: index)).inserted,
-                      let template = Template("{s} " + d.phrase + " {o}", relation: d.relation, kind: .active) else { continue }
-                let match = TemplateMatch(template: template, subjects: [], objects: [d.object], trigger: d.trigger,
-                                          span: view.mentions[d.object].range.lowerBound..<d.trigger.upperBound, distance: 0)
-                let (mode, attribution) = modality.read(view, trigger: d.trigger, state: state)
-                guard mode == .asserted || mode == .claimed else { continue }
-                var time = attachTime(times, to: match, isState: rel.isState, published: published, view: view)
-                if time == nil, let c = continued ?? scene { time = c.annotation }
-                named.formUnion([s, o])
-                let span = tokens[match.span.lowerBound].start..<tokens[match.span.upperBound - 1].end
-                let sentence = sentenceText ?? String(decoding: utf8[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
-                sentenceText = sentence
-                assertions.append(Assertion(
-                    subject: state.records[s].id, relation: rel.localName, object: state.records[o].id,
-                    sentence: sentence, sentenceIndex: index, span: span, time: time,
-                    confidence: 0.6, modality: mode, attribution: attribution, rule: "agentless:{o} " + d.phrase))
+                    subject: state.records[d.subject].id, relation: name, object: state.records[d.object].id,
+                    sentence: sentenceText, sentenceIndex: index,
+                    span: tokens[match.span.lowerBound].start..<tokens[match.span.upperBound - 1].end, time: time,
+                    confidence: 0.6, modality: mode, attribution: attribution,
+                    rule: (d.saidIsSubject ? "counterpart:{s} " : "agentless:{o} ") + d.phrase))
             }
         }
         let entities = named.sorted().map { i -> Entity in
@@ -297,66 +274,77 @@ public struct Extractor: Sendable {
             || (state.records[o].classIRI == unknown && !state.records[o].known && isPlace(state.records[s].classIRI))
     }
 
-    /// "Battalions 356 and 357 surrendered", "the police station gave itself up": an actor followed by a deed
-    /// whose other party is not said (`kg:counterpartTrigger`, no "to" after it) — the subject of the
-    /// article's most recent statement of one of the relations `kg:counterpartFrom` names (the attacker).
-    func counterpartDeeds(_ s: SentenceView, lastDoer: [Int: (entity: Int, sentence: Int)], sentence index: Int,
-                          state: ArticleEntities) -> [(subject: Int, other: Int, relation: Int, trigger: Range<Int>, phrase: String)] {
-        guard !lastDoer.isEmpty else { return [] }
-        var out: [(subject: Int, other: Int, relation: Int, trigger: Range<Int>, phrase: String)] = []
-        for (mi, m) in s.mentions.enumerated() where m.kind != .relative {
-            var k = m.range.upperBound
-            if k + 1 < s.range.upperBound, s.tokens[k].text == ",", lexicon.counterpart.longest(s.tokens, at: k + 1, end: s.range.upperBound) != nil { k += 1 }
-            guard k < s.range.upperBound, let c = lexicon.counterpart.longest(s.tokens, at: k, end: s.range.upperBound) else { continue }
-            let after = k + c.length
-            if after < s.range.upperBound, ["to", "by"].contains(s.tokens[after].key) { continue }
-            let candidates = (lexicon.counterpartFrom[c.value] ?? []).compactMap { lastDoer[$0] }
-            guard let doer = candidates.max(by: { $0.sentence < $1.sentence }), index - doer.sentence <= Self.doerReach else { continue }
-            let cls = state.records[m.entity].classIRI
-            guard ontology.isSubclass(cls, of: lexicon.actorClass) || isPlace(cls) && cls == lexicon.facilityClass,
-                  !MentionFinder.governed(s.tokens, m.range.lowerBound, s.range) else { continue }
-            // a state's own unit surrenders to those fighting the state, not to it
-            if cls == lexicon.unitClass, ontology.isSubclass(state.records[doer.entity].classIRI, of: lexicon.stateForceClass) { continue }
-            for subject in s.groupOf[mi] where s.mentions[subject].entity != doer.entity {
-                out.append((subject, doer.entity, c.value, k..<after, c.phrase.text))
-            }
-        }
-        return out
+    /// A statement read from a deed whose sentence names only one of its parties ("the base was overrun",
+    /// "Battalion 356 surrendered"); the other is the doer of an earlier statement of the article.
+    struct InferredDeed {
+        var subject: Int, object: Int       // entities
+        var relation: Int
+        var trigger: Range<Int>
+        var phrase: String
+        var said: Int                        // the mention of the party the sentence names
+        var saidIsSubject: Bool
     }
 
     /// How many sentences back the doer of a deed said without one may have been named.
     static let doerReach = 6
 
+    /// The trigger of `triggers` right after a mention ending at `k`: at once, after the comma closing an
+    /// apposition ("Battalions 503 and 504, were overrun"), or after an apposition opened by an article
+    /// ("Chaghcharan, the capital of Ghor province, fell"). Its start, its relation and its phrase.
+    func triggerAfter(_ s: SentenceView, _ k: Int, _ triggers: PhraseSet<Int>) -> (at: Int, relation: Int, length: Int, phrase: String)? {
+        let end = s.range.upperBound
+        func at(_ j: Int) -> (at: Int, relation: Int, length: Int, phrase: String)? {
+            guard j < end, let p = triggers.longest(s.tokens, at: j, end: end) else { return nil }
+            return (j, p.value, p.length, p.phrase.text)
+        }
+        if let t = at(k) { return t }
+        guard k + 1 < end, s.tokens[k].text == "," else { return nil }
+        if let t = at(k + 1) { return t }
+        guard ["the", "a", "an"].contains(s.tokens[k + 1].key),
+              let close = (k + 2..<min(end, k + 16)).first(where: { s.tokens[$0].text == "," || s.isBoundary($0) }),
+              s.tokens[close].text == "," else { return nil }
+        return at(close + 1)
+    }
+
     /// "Armoured Battalion 7006 was overrun on January 25", "Chaghcharan fell this morning": a place or
     /// unit followed by a deed without its doer (`kg:agentlessTrigger`, no "by"/"to" after it), done by
     /// the subject of the article's last statement of that relation a few sentences back.
-    func agentlessDeeds(_ s: SentenceView, lastDoer: [Int: (entity: Int, sentence: Int)], sentence index: Int,
-                        state: ArticleEntities) -> [(object: Int, doer: Int, relation: Int, trigger: Range<Int>, phrase: String)] {
+    /// "Battalions 356 and 357 surrendered": an actor followed by a deed whose other party is not said
+    /// (`kg:counterpartTrigger`, no "to" after it) — the subject of the article's most recent statement of
+    /// one of the relations `kg:counterpartFrom` names (the attacker).
+    func inferredDeeds(_ s: SentenceView, lastDoer: [Int: (entity: Int, sentence: Int)], sentence index: Int,
+                       state: ArticleEntities) -> [InferredDeed] {
         guard !lastDoer.isEmpty else { return [] }
-        var out: [(object: Int, doer: Int, relation: Int, trigger: Range<Int>, phrase: String)] = []
-        for (mi, m) in s.mentions.enumerated() where m.kind != .relative {
+        var out: [InferredDeed] = []
+        for (mi, m) in s.mentions.enumerated() where m.kind != .relative && !MentionFinder.governed(s.tokens, m.range.lowerBound, s.range) {
+            let cls = state.records[m.entity].classIRI
             var k = m.range.upperBound
-            // "The Artillery Battalion 366 base fell": the unit's base
+            // a party the sentence names, then a deed whose other party it does not name
+            if let c = triggerAfter(s, k, lexicon.counterpart) {
+                let after = c.at + c.length
+                let doer = (lexicon.counterpartFrom[c.relation] ?? []).compactMap { lastDoer[$0] }.max { $0.sentence < $1.sentence }
+                if after >= s.range.upperBound || !["to", "by"].contains(s.tokens[after].key), let doer, index - doer.sentence <= Self.doerReach,
+                   ontology.isSubclass(cls, of: lexicon.actorClass) || cls == lexicon.facilityClass,
+                   // a state's own unit surrenders to those fighting the state, not to it
+                   !(cls == lexicon.unitClass && ontology.isSubclass(state.records[doer.entity].classIRI, of: lexicon.stateForceClass)) {
+                    for subject in s.groupOf[mi] where s.mentions[subject].entity != doer.entity {
+                        out.append(InferredDeed(subject: s.mentions[subject].entity, object: doer.entity, relation: c.relation,
+                                                trigger: c.at..<after, phrase: c.phrase, said: subject, saidIsSubject: true))
+                    }
+                }
+            }
+            // a place or unit, then a deed without its doer; "The Artillery Battalion 366 base fell": the unit's base
+            guard (isPlace(cls) && cls != lexicon.countryClass) || cls == lexicon.unitClass else { continue }
             if k < s.range.upperBound, !s.tokens[k].isCapitalised, let h = lexicon.headWords.longest(s.tokens, at: k, end: s.range.upperBound),
                h.value == lexicon.facilityClass { k += h.length }
-            // "Two of these, Battalions 503 and 504, were overrun": the comma closing an apposition
-            if k + 1 < s.range.upperBound, s.tokens[k].text == ",", lexicon.agentless.longest(s.tokens, at: k + 1, end: s.range.upperBound) != nil { k += 1 }
-            // "Chaghcharan, the capital of Ghor province, fell": over an apposition opened by an article
-            else if k + 1 < s.range.upperBound, s.tokens[k].text == ",", ["the", "a", "an"].contains(s.tokens[k + 1].key),
-                    let close = (k + 2..<min(s.range.upperBound, k + 16)).first(where: { s.tokens[$0].text == "," || s.isBoundary($0) }),
-                    s.tokens[close].text == ",", close + 1 < s.range.upperBound,
-                    lexicon.agentless.longest(s.tokens, at: close + 1, end: s.range.upperBound) != nil { k = close + 1 }
-            guard k < s.range.upperBound, let a = lexicon.agentless.longest(s.tokens, at: k, end: s.range.upperBound),
-                  let doer = lastDoer[a.value], index - doer.sentence <= Self.doerReach else { continue }
-            let after = k + a.length
+            guard let a = triggerAfter(s, k, lexicon.agentless), let doer = lastDoer[a.relation], index - doer.sentence <= Self.doerReach,
+                  lexicon.objectAllowed(cls, relation: a.relation, ontology) else { continue }
+            let after = a.at + a.length
             if after < s.range.upperBound, ["by", "to"].contains(s.tokens[after].key) { continue }
-            let cls = state.records[m.entity].classIRI
-            guard (isPlace(cls) && cls != lexicon.countryClass) || cls == lexicon.unitClass,
-                  !MentionFinder.governed(s.tokens, m.range.lowerBound, s.range),
-                  lexicon.objectAllowed(cls, relation: a.value, ontology) else { continue }
             // the whole list before the verb ("Battalions 503 and 504 were overrun")
             for o in s.groupOf[mi] {
-                out.append((o, doer.entity, a.value, k..<after, a.phrase.text))
+                out.append(InferredDeed(subject: doer.entity, object: s.mentions[o].entity, relation: a.relation,
+                                        trigger: a.at..<after, phrase: a.phrase, said: o, saidIsSubject: false))
             }
         }
         return out

@@ -243,6 +243,12 @@ struct Lexicon: Sendable {
     let facilityClass = KG.ns + "Facility"
     let armedGroupClass = KG.ns + "ArmedGroup"
     let stateForceClass = KG.ns + "StateForce"
+    let governmentClass = KG.ns + "Government"
+
+    /// A country's state force or government: one per country (ministries and others are many).
+    func isNationalBody(_ cls: String, _ ontology: Ontology) -> Bool {
+        ontology.isSubclass(cls, of: stateForceClass) || ontology.isSubclass(cls, of: governmentClass)
+    }
     let actorClass = KG.ns + "Actor"
     let unitClass = KG.ns + "MilitaryUnit"
     let countryClass = KG.ns + "Country"

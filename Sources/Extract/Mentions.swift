@@ -453,8 +453,7 @@ struct MentionFinder {
                                                   : text(t, i..<upper)
         // A country has one government and one army, but many ministries: those are told apart by their noun.
         let noun = t[headAt].key == "the" ? text(t, (headAt + 1)..<upper) : text(t, headAt..<upper)
-        let distinct = ontology.isSubclass(cls, of: lexicon.stateForceClass) || ontology.isSubclass(cls, of: KG.ns + "Government")
-            ? nil : noun
+        let distinct = lexicon.isNationalBody(cls, ontology) ? nil : noun
         // "the interior ministry" in an Afghan article: named "Afghan interior ministry"
         let label = headAt == i && distinct != nil ? (extra.demonymOf[country] ?? extra.countryLabel[country] ?? "") + " " + noun : words
         return Mention(range: i..<upper, entity: nationalEntity(country: country, cls: cls, words: label, distinct: distinct, state: &state), kind: .name)

@@ -35,8 +35,7 @@ extension MentionFinder {
         // is that actor's, not a war's national force
         if let phrase, i > sentence.lowerBound, ["its", "their"].contains(t[i - 1].key),
            !phrase.text.unicodeScalars.contains(where: { $0.properties.isUppercase }),
-           let owner = state.history.last, !ontology.isSubclass(state.records[owner].classIRI, of: KG.ns + "StateForce"),
-           !ontology.isSubclass(state.records[owner].classIRI, of: KG.ns + "Government"),
+           let owner = state.history.last, !lexicon.isNationalBody(state.records[owner].classIRI, ontology),
            ontology.isSubclass(state.records[owner].classIRI, of: lexicon.actorClass) { return nil }
         if let phrase, !genericAllowed(t, i, longest.length, phrase, sentence) {
             // "an army camp": try a shorter known name? None is shorter than one word, so no mention.
@@ -79,6 +78,17 @@ extension MentionFinder {
         if i + 1 < sentence.upperBound, Self.holdingNouns.contains(t[i + 1].key), i > sentence.lowerBound,
            ["in", "under", "into"].contains(t[i - 1].key) { return true }
         return false
+    }
+
+    /// The entity `history` names most often among those `include` accepts; a tie goes to the one named
+    /// first (the article's subject, not one mentioned in passing).
+    static func mostNamed(in history: [Int], where include: (Int) -> Bool) -> Int? {
+        var counts: [Int: Int] = [:], first: [Int: Int] = [:]
+        for (n, e) in history.enumerated() where include(e) {
+            counts[e, default: 0] += 1
+            if first[e] == nil { first[e] = n }
+        }
+        return counts.keys.max { (counts[$0]!, -first[$0]!) < (counts[$1]!, -first[$1]!) }
     }
 
     /// True if the mention starting at `start` is the object of a preposition or of an -ing verb.
@@ -177,18 +187,12 @@ extension MentionFinder {
         // "the insurgents", "the militants": the armed group the article is most about so far (the first
         // named on a tie), not whichever group the last clause named — often an ally of the other side.
         if !Self.pronouns.contains(t[i].key), let u = lexicon.unnamedReferences.longest(t, at: i, end: end), u.length == r.length {
-            var counts: [Int: Int] = [:], first: [Int: Int] = [:]
             // a group the article has itself called insurgents or militants, if any
             func called(_ e: Int) -> Bool {
                 ([state.records[e].label] + state.records[e].aliases).contains { state.insurgentNames.contains(Ontology.normalise($0)) }
             }
             let calledAny = state.history.contains { fits($0) && called($0) }
-            for (n, e) in state.history.enumerated() where fits(e) && (!calledAny || called(e)) {
-                counts[e, default: 0] += 1
-                if first[e] == nil { first[e] = n }
-            }
-            // a tie goes to the group named first (the article's subject, not one mentioned in passing)
-            if let best = counts.keys.max(by: { (counts[$0]!, -first[$0]!) < (counts[$1]!, -first[$1]!) }) {
+            if let best = Self.mostNamed(in: state.history, where: { fits($0) && (!calledAny || called($0)) }) {
                 return Mention(range: i..<upper, entity: best, kind: .reference)
             }
         }
@@ -201,13 +205,7 @@ extension MentionFinder {
                 return Mention(range: i..<upper, entity: m.entity, kind: .reference)
             }
             let recent = Set(state.history.reversed().prefix(30).filter(fits))
-            var counts: [Int: Int] = [:], first: [Int: Int] = [:]
-            for (n, e) in state.history.enumerated() where fits(e) {
-                counts[e, default: 0] += 1
-                if first[e] == nil { first[e] = n }
-            }
-            // a tie goes to the place named first (the headline's town, not the resort it is the gateway to)
-            if let best = recent.max(by: { (counts[$0]!, -first[$0]!) < (counts[$1]!, -first[$1]!) }) {
+            if let best = Self.mostNamed(in: state.history, where: { recent.contains($0) }) {
                 return Mention(range: i..<upper, entity: best, kind: .reference)
             }
         }
