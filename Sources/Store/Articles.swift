@@ -195,8 +195,8 @@ extension TripleStore {
         }
     }
 
-    /// Removes the article at `path`, its statements, its graph, and the default-graph triples that no
-    /// other graph still holds. Returns false if there was no such article.
+    /// Removes the article at `path`, its statements and their descriptions, its graph, and the
+    /// default-graph triples that no other graph still holds. Returns false if there was no such article.
     @discardableResult
     public func removeArticle(path: String) throws -> Bool {
         try transaction {
@@ -206,6 +206,7 @@ extension TripleStore {
             let (article, graph) = (find.int(0), find.int(1))
             find.reset()
             try dropGraph(graph)
+            try dropDescriptions(graph: try term(id: graph))
             try connection.prepare("DELETE FROM statement WHERE article = ?1").run([.int(article)])
             try connection.prepare("DELETE FROM article WHERE id = ?1").run([.int(article)])
             return true

@@ -150,33 +150,65 @@ extension TripleStore {
         }
     }
 
-    /// Replaces the ontology graph (and its share of the default graph) with `quads`' triples.
+    /// Replaces the ontology graph with `quads`' triples. Also in the default graph (invariant 4): its
+    /// entities (the subjects typed with a class the ontology declares: actors, places, organisations)
+    /// and its schema in the standard vocabularies (classes, their hierarchy, labels, domains and
+    /// ranges: RDF, RDFS, OWL, SKOS); the extraction vocabulary (triggers, cues, head words, map
+    /// colours) stays in the ontology graph.
     public func replaceOntology(_ quads: [Quad]) throws {
-        try replaceGraph(Self.ontologyGraph, with: quads.map(\.triple))
+        let triples = quads.map(\.triple)
+        let type = Term.iri(RDFNS.type)
+        let classes = Set(triples.filter { $0.predicate == type && $0.object == .iri(RDFS.ns + "Class") }.map(\.subject))
+        let entities = Set(triples.filter { $0.predicate == type && classes.contains($0.object) }.map(\.subject))
+        let standard = [RDFNS.ns, RDFS.ns, "http://www.w3.org/2002/07/owl#", SKOS.ns]
+        func inDefault(_ t: Triple) -> Bool {
+            entities.contains(t.subject) || standard.contains { t.predicate.iriValue?.hasPrefix($0) == true }
+        }
+        try replaceGraph(Self.ontologyGraph, inDefault: inDefault) { add in try add(triples) }
     }
 
-    /// Replaces a derived or loaded named graph (the ontology, the timeline) with `triples`, keeping
-    /// invariant 4: its triples are also in the default graph, and leave it with it unless another
-    /// graph holds them too. One transaction.
+    /// Replaces a derived or loaded named graph (the ontology, the timeline) with `triples`. One transaction.
     public func replaceGraph(_ graph: Term, with triples: [Triple]) throws {
         try replaceGraph(graph) { add in try add(triples) }
     }
 
     /// `replaceGraph(_:with:)` for triples made a part at a time: the graph is emptied, then `fill` calls
-    /// `add` with each part (written sorted, many rows per statement). One transaction.
-    public func replaceGraph(_ graph: Term, _ fill: (_ add: ([Triple]) throws -> Void) throws -> Void) throws {
+    /// `add` with each part (written sorted, many rows per statement). The triples `inDefault` accepts
+    /// are also in the default graph, and leave it with the graph unless another graph holds them too
+    /// (invariant 4); a graph with no `inDefault` is the named graph alone. One transaction.
+    public func replaceGraph(_ graph: Term, inDefault: ((Triple) -> Bool)? = nil,
+                             _ fill: (_ add: ([Triple]) throws -> Void) throws -> Void) throws {
         try transaction {
             let g = try intern(graph)
-            try dropGraph(g)
+            try dropGraph(g, sharesDefault: inDefault != nil)
             var rows: [QuadRow] = []
             try fill { triples in
                 rows.removeAll(keepingCapacity: true)
                 for t in triples {
                     let (s, p, o) = (try intern(t.subject), try intern(t.predicate), try intern(t.object))
-                    Self.appendToGraphAndDefault(&rows, s, p, o, g)
+                    if let inDefault, inDefault(t) {
+                        Self.appendToGraphAndDefault(&rows, s, p, o, g)
+                    } else {
+                        rows.append(QuadRow(s: s, p: p, o: o, g: g))
+                    }
                 }
                 _ = try insertSorted(&rows)
             }
+        }
+    }
+
+    /// Makes `triples` the default graph's only triples with the predicate `predicate`, in one transaction:
+    /// for a relation whose default-graph triples are derived (the current controllers of the timeline)
+    /// rather than merged from the articles' graphs.
+    public func replaceDefaultTriples(predicate: Term, with triples: [Triple]) throws {
+        try transaction {
+            let p = try intern(predicate)
+            try connection.prepare("DELETE FROM quad WHERE g = 0 AND p = ?1").run([.int(p)])
+            var rows: [QuadRow] = []
+            for t in triples where t.predicate == predicate {
+                rows.append(QuadRow(s: try intern(t.subject), p: p, o: try intern(t.object), g: 0))
+            }
+            _ = try insertSorted(&rows)
         }
     }
 
@@ -187,14 +219,17 @@ extension TripleStore {
         return empty
     }
 
-    /// Removes the named graph `graph` and the default-graph triples that no other graph holds.
-    func dropGraph(_ graph: Int64) throws {
-        try connection.prepare("""
-            DELETE FROM quad WHERE g = 0 AND (s, p, o) IN (
-                SELECT a.s, a.p, a.o FROM quad a WHERE a.g = ?1
-                AND NOT EXISTS (SELECT 1 FROM quad b WHERE b.s = a.s AND b.p = a.p AND b.o = a.o
-                                AND b.g <> 0 AND b.g <> ?1))
-            """).run([.int(graph)])
+    /// Removes the named graph `graph`; when it `sharesDefault` (an article's, the ontology's), also the
+    /// default-graph triples it holds that no other graph holds.
+    func dropGraph(_ graph: Int64, sharesDefault: Bool = true) throws {
+        if sharesDefault {
+            try connection.prepare("""
+                DELETE FROM quad WHERE g = 0 AND (s, p, o) IN (
+                    SELECT a.s, a.p, a.o FROM quad a WHERE a.g = ?1
+                    AND NOT EXISTS (SELECT 1 FROM quad b WHERE b.s = a.s AND b.p = a.p AND b.o = a.o
+                                    AND b.g <> 0 AND b.g <> ?1))
+                """).run([.int(graph)])
+        }
         try connection.prepare("DELETE FROM quad WHERE g = ?1").run([.int(graph)])
     }
 }

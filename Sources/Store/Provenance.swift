@@ -10,8 +10,9 @@ import RDF
 //       kg:date "2023-11-12"^^xsd:date ;                          kg:start / kg:end for spans
 //       kg:timePhrase "on the night of November 12" ;             kg:attribution "the MNDAA" (claims)
 //
-// The resources live in the article's named graph (and so, by invariant 4, in the default graph),
-// numbered in the article's statement order: they are replaced and removed with the article. Every
+// The resources live in the default graph, as Wikidata's statement nodes live beside its truthy triples
+// (a reification does not assert its triple), numbered in the article's statement order
+// (`<article>#statement-N`): they are replaced and removed with the article. Every
 // statement is described, facts (asserted, claimed) and modal ones (planned, hypothetical, denied);
 // a reification does not assert its triple, `kg:modality` says whether it is a fact.
 // `kg query` reads SPARQL-star's `<< ?s kg:p ?o >> kg:date ?d` as this reification. The kg: terms are
@@ -24,7 +25,12 @@ public enum Provenance {
 
     /// The IRI of the `index`-th (0-based) statement of the article whose graph is `graph`.
     public static func statementIRI(graph: Term, index: Int) -> Term {
-        .iri((graph.iriValue ?? "") + "#statement-\(index + 1)")
+        .iri(statementPrefix(graph: graph) + "\(index + 1)")
+    }
+
+    /// What the IRIs of the statements of the article whose graph is `graph` begin with.
+    static func statementPrefix(graph: Term) -> String {
+        (graph.iriValue ?? "") + "#statement-"
     }
 
     /// The kg: properties of a statement description, by local name.
@@ -32,6 +38,17 @@ public enum Provenance {
 }
 
 extension TripleStore {
+    /// Removes from the default graph the statement descriptions of the article whose graph is `graph`:
+    /// every quad whose subject is one of its statement IRIs (found by prefix in the term dictionary).
+    func dropDescriptions(graph: Term) throws {
+        let prefix = Provenance.statementPrefix(graph: graph)
+        // "-" + 1 is ".": every IRI that starts with the prefix sorts in [prefix, end).
+        let end = String(prefix.dropLast()) + "."
+        try connection.prepare("""
+            DELETE FROM quad WHERE g = 0 AND s IN (SELECT id FROM term WHERE value >= ?1 AND value < ?2 AND kind = 0)
+            """).run([.text(prefix), .text(end)])
+    }
+
     /// Term ids of the reification vocabulary, looked up once per batch of articles.
     struct ProvenanceIDs {
         let type, statementClass, subject, predicate, object: Int64
@@ -49,13 +66,13 @@ extension TripleStore {
 
     /// Adds to `rows` the description of the `index`-th statement `r` of the article whose graph is
     /// `graph` (term id `graphID`), its triple's ids being `s`, `p`, `o`: the quads listed at the top of
-    /// this file, in the article's graph and the default graph. Terms met once per statement (its IRI,
+    /// this file, in the default graph. Terms met once per statement (its IRI,
     /// its sentence) bypass the session's term cache; `sentences` remembers an article's sentences.
     func describe(_ r: StatementRecord, index: Int, graph: Term, graphID: Int64, s: Int64, p: Int64, o: Int64,
                   ids v: ProvenanceIDs, sentences: inout [String: Int64], into rows: inout [QuadRow]) throws {
         let st = try internUncached(Provenance.statementIRI(graph: graph, index: index))
         func add(_ predicate: Int64, _ object: Int64) {
-            Self.appendToGraphAndDefault(&rows, st, predicate, object, graphID)
+            rows.append(QuadRow(s: st, p: predicate, o: object, g: 0))
         }
         func add(_ name: String, _ value: Term?) throws {
             if let value { add(v.property[name]!, try intern(value)) }

@@ -16,14 +16,20 @@ import RDF
 //   2. Every quad's s, p, o and g (when g ≠ 0) is the id of a term row.
 //   3. Every statement has exactly one article, and its (s, p, o) is a triple of that article's graph
 //      when the statement is a fact (modality asserted or claimed). Modal statements (planned,
-//      hypothetical, denied) are kept as statements only, never as quads.
-//   4. The default graph (g = 0) holds the merge of every article graph, the ontology graph and
-//      imported default-graph triples: a fact from three articles is one triple with three statements.
-//   5. An article's rows (article, statements, its graph's quads, its share of the default graph) are
-//      written or removed inside one transaction, so a crash leaves whole articles only.
+//      hypothetical, denied) are kept as statements only: their triple is never a quad.
+//   4. The default graph holds what kg takes to be true now (Wikidata's "truthy" triples) beside the
+//      statements behind them: the ontology's entities (its vocabulary stays in the ontology graph),
+//      the merge of every article graph (a fact from three articles is one triple with three
+//      statements) except for `kg:controls`, whose default-graph triples are the timeline's current
+//      controllers (`refreshTimeline`), the statement descriptions (invariant 7) and imported
+//      default-graph triples. The timeline's periods and events are in the timeline graph only.
+//   5. An article's rows (article, statements, its graph's quads, its share of the default graph, its
+//      statement descriptions) are written or removed inside one transaction, so a crash leaves whole
+//      articles only.
 //   6. Every access path SPARQL needs is a covering index: SPOG (primary key), POSG, OSPG, GSPO.
-//   7. Every statement is described in its article's graph as an rdf:Statement with its source, time,
-//      sentence, modality and confidence (Provenance.swift), so SPARQL reaches them.
+//   7. Every statement is described in the default graph (not in its article's graph) as an
+//      rdf:Statement with its source, time, sentence, modality and confidence (Provenance.swift), so
+//      SPARQL reaches past, claimed and modal statements whose triple is not a truthy one.
 //
 // Build states of an article: read → extracted → committed. Only `committed` is visible in the
 // store; an article whose content hash is unchanged is not read again.

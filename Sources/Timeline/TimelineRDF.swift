@@ -14,8 +14,10 @@ import Store
 //       kg:place <place> ; kg:actor <actor> ; kg:relation kg:captured ; kg:counterpart <actor> ;
 //       kg:date "2024-01-04"^^xsd:date ; kg:status "confirmed" ; kg:source <article graph IRI> .
 //
-// The triples live in the named graph `TripleStore.timelineGraph` and in the default graph (like an
-// article's), and are replaced as a whole by `refreshTimeline()`. The `kg:` terms used here are declared in
+// The triples live in the named graph `TripleStore.timelineGraph` only, and are replaced as a whole by
+// `refreshTimeline()`, which also makes the default graph's `kg:controls` triples the current
+// controllers: the controller of each place's open period (the store's invariant 4), so that
+// `?who kg:controls <place>` answers who holds it now and the periods answer who held it when. The `kg:` terms used here are declared in
 // docs/vocabulary.ttl (a test checks it). `kg build` refreshes the graph whenever articles changed.
 
 extension TripleStore {
@@ -27,14 +29,20 @@ extension TripleStore {
     @discardableResult
     public func refreshTimeline() throws -> Int {
         var count = 0
+        let controls = Term.iri(KG.ns + TimelineVocabulary.controls)
+        var current: [Triple] = []
         // A group of places at a time (ControlHistory.build(from:inGroups:)): the memory of a refresh
         // follows the group, not the store.
-        try replaceGraph(Self.timelineGraph) { add in
-            try ControlHistory.build(from: self) { timelines in
-                let triples = TimelineRDF.triples(timelines)
-                count += triples.count
-                try add(triples)
+        try transaction {
+            try replaceGraph(Self.timelineGraph) { add in
+                try ControlHistory.build(from: self) { timelines in
+                    let triples = TimelineRDF.triples(timelines)
+                    count += triples.count
+                    try add(triples)
+                    current += TimelineRDF.currentControl(timelines, predicate: controls)
+                }
             }
+            try replaceDefaultTriples(predicate: controls, with: current)
         }
         return count
     }
@@ -85,6 +93,13 @@ public enum TimelineRDF {
             }
         }
         return out
+    }
+
+    /// `controller predicate place` for the open period of each timeline (the place's controller now).
+    public static func currentControl(_ timelines: [PlaceTimeline], predicate: Term) -> [Triple] {
+        timelines.compactMap { t in
+            t.periods.last(where: { $0.end == nil }).map { Triple($0.controller, predicate, t.place) }
+        }
     }
 
     static func placeKey(_ place: Term) -> String {

@@ -112,8 +112,8 @@ import Testing
         #expect(try KG.run(["import", "-q", "--db", copy, file.path]).status == 0)
         let q = """
             SELECT ?g ?s ?p ?o ?d ?c ?m ?sentence WHERE {
-              GRAPH ?g { << ?s ?p ?o >> kg:confidence ?c ; kg:modality ?m ; kg:sentence ?sentence .
-                         OPTIONAL { << ?s ?p ?o >> kg:date ?d } }
+              << ?s ?p ?o >> kg:source ?g ; kg:confidence ?c ; kg:modality ?m ; kg:sentence ?sentence .
+              OPTIONAL { << ?s ?p ?o >> kg:source ?g ; kg:date ?d }
             }
             """
         let original = try select(q), copied = try select(q, db: copy)

@@ -185,9 +185,9 @@ enum ExampleStore {
     @Test func controlPeriodsAndSourcesAreReachableFromSPARQL() throws {
         let q = """
             PREFIX kg: <https://kg.example.org/ontology#>
-            SELECT ?place ?controller ?source WHERE {
+            SELECT ?place ?controller ?source WHERE { GRAPH <https://kg.example.org/graph/timeline> {
               ?p a kg:ControlPeriod ; kg:place ?place ; kg:controller ?controller ; kg:source ?source .
-            }
+            } }
             """
         let r = try KG.run(["query", "--db", ExampleStore.db, "--format", "csv", q])
         #expect(r.status == 0, "\(r.stderr)")

@@ -269,12 +269,13 @@ func renderMap(_ args: [String], db: String = RenderMapFixture.db, file: String 
 
     @Test func aBuiltStoreDrawsItsExtractedTriplesUndated() throws {
         // `kg build` also keeps extracted triples in the default graph: --from-triples draws them,
-        // merged, without dates or sources.
+        // merged, without dates or sources, with each place's current controller (from its captures).
         let (r, map) = try renderMap(["--from-triples"])
         #expect(r.status == 0, "\(r.stderr)")
         let m = try #require(map)
-        #expect(m.text.contains("Relationship map: 3 imported facts"))
+        #expect(m.text.contains("Relationship map: 6 imported facts"))
         #expect(try m.groups("rel-captured").count == 3)
+        #expect(try m.groups("rel-controls").count == 3)
         #expect(try m.nodeLabels.isSuperset(of: ["MNDAA", "TNLA", "Laukkai"]))
     }
 }

@@ -140,6 +140,41 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
         }
     }
 
+    @Test func statementDescriptionsAreInTheDefaultGraphOnly() throws {
+        try withTemporaryStore { store throws in
+            let record = ArticleRecord(path: "a.md", hash: "1")
+            try store.replaceArticle(record, triples: [], statements: [statement(Triple(mndaa, captured, town))])
+            var inArticle: [Triple] = []
+            try store.quads(graph: .some(record.graph)) { inArticle.append($0.triple); return true }
+            #expect(inArticle == [Triple(mndaa, captured, town)], "the article's graph holds what it says, not its statements")
+            #expect(try describedTriples(store) == [Triple(mndaa, captured, town)])
+            #expect(try store.removeArticle(path: "a.md"))
+            var left = 0
+            try store.quads { _ in left += 1; return true }
+            #expect(left == 0, "an article's statement descriptions leave with it")
+        }
+    }
+
+    @Test func theOntologysExtractionVocabularyIsNotInTheDefaultGraph() throws {
+        try withTemporaryStore { store throws in
+            let type = Term.iri(RDFNS.type), cls = KG.term("ArmedGroup")
+            let schema = [Triple(cls, type, .iri(RDFS.ns + "Class")), Triple(cls, .iri(RDFS.subClassOf), KG.term("Actor"))]
+            let vocabulary = [Triple(cls, KG.term("headWord"), .string("Army")), Triple(captured, KG.term("trigger"), .string("seized"))]
+            let entities = [Triple(mndaa, type, cls), Triple(mndaa, .iri(RDFS.label), .string("A")),
+                            Triple(mndaa, KG.term("country"), town)]
+            try store.replaceOntology((schema + vocabulary + entities).map { Quad($0) })
+            var inDefault: [Triple] = [], inOntology = 0
+            try store.quads(graph: .some(nil)) { inDefault.append($0.triple); return true }
+            try store.quads(graph: .some(TripleStore.ontologyGraph)) { _ in inOntology += 1; return true }
+            #expect(Set(inDefault) == Set(schema + entities), "the extraction vocabulary stays in the ontology graph")
+            #expect(inOntology == 7)
+            try store.replaceOntology([])
+            inDefault = []
+            try store.quads(graph: .some(nil)) { inDefault.append($0.triple); return true }
+            #expect(inDefault.isEmpty)
+        }
+    }
+
     @Test func replacingAnArticleReplacesItsFacts() throws {
         try withTemporaryStore { store throws in
             try store.replaceArticle(ArticleRecord(path: "a.md", hash: "1"), triples: [], statements: [statement(Triple(mndaa, captured, town))])

@@ -224,6 +224,43 @@ typealias F = TimelineFixture.Fact
 }
 
 @Suite struct TimelineRDFTests {
+    /// The default graph's `kg:controls` triples, as "controller place".
+    func truthyControl(_ store: TripleStore) throws -> Set<String> {
+        var out = Set<String>()
+        try store.quads(predicate: KG.term("controls"), graph: .some(nil)) { q in
+            out.insert("\(TimelineVocabulary.localName(q.subject)) \(TimelineVocabulary.localName(q.object))"); return true
+        }
+        return out
+    }
+
+    @Test func theDefaultGraphSaysWhoControlsAPlaceNow() throws {
+        let fx = try TimelineFixture()
+        try fx.ontology()
+        try fx.article("old.txt", published: "2022-05-01", places: ["Orvale"], [
+            F(s: "Grey Army", p: "controls", o: "Orvale", date: "2022-05-01"),
+        ])
+        try fx.article("new.txt", published: "2024-03-01", places: ["Orvale", "Tamsin"], [
+            F(s: "Blue Front", p: "captured", o: "Orvale", date: "2024-02-28"),
+            F(s: "Grey Army", p: "controls", o: "Tamsin", date: "2024-02-28"),
+            F(s: "Grey Army", p: "withdrewFrom", o: "Tamsin", date: "2024-03-01"),
+        ])
+        try fx.store.refreshTimeline()
+        #expect(try truthyControl(fx.store) == ["Blue_Front Orvale"], "past control and a place given up are not current")
+        // What the older article said stays in its graph and in its statement.
+        var old: [Triple] = []
+        try fx.store.quads(graph: .some(ArticleRecord(path: "old.txt", hash: "").graph)) { q in
+            if q.predicate == KG.term("controls") { old.append(q.triple) }
+            return true
+        }
+        #expect(old == [Triple(TimelineFixture.id("Grey Army"), KG.term("controls"), TimelineFixture.id("Orvale"))])
+        // The newer article gone, the older one's controller is current again.
+        try fx.store.removeArticle(path: "new.txt")
+        try fx.store.refreshTimeline()
+        #expect(try truthyControl(fx.store) == ["Grey_Army Orvale"])
+        #expect(try fx.store.check().isEmpty)
+    }
+
+
     @Test func refreshReplacesTheTimelineGraph() throws {
         let fx = try TimelineFixture()
         try fx.article("r1.txt", published: "2024-03-01", places: ["Orvale"], [
@@ -231,8 +268,12 @@ typealias F = TimelineFixture.Fact
         ])
         #expect(try fx.store.refreshTimeline() > 0)
         var periods: [Term] = []
-        try fx.store.quads(predicate: .iri(RDFNS.type), object: .iri(KG.ns + "ControlPeriod"), graph: .some(nil)) { periods.append($0.subject); return true }
-        #expect(periods.count == 1)
+        try fx.store.quads(predicate: .iri(RDFNS.type), object: .iri(KG.ns + "ControlPeriod"), graph: .some(TripleStore.timelineGraph)) { periods.append($0.subject); return true }
+        try #require(periods.count == 1)
+        // The periods are in the timeline graph only (the store's invariant 4).
+        var inDefault = 0
+        try fx.store.quads(predicate: .iri(RDFNS.type), object: .iri(KG.ns + "ControlPeriod"), graph: .some(nil)) { _ in inDefault += 1; return true }
+        #expect(inDefault == 0)
         var start: Term?
         try fx.store.quads(subject: periods[0], predicate: .iri(KG.ns + "start"), graph: .some(TripleStore.timelineGraph)) { start = $0.object; return false }
         #expect(start == .typed("2024-02-28", XSD.date))
