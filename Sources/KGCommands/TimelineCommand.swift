@@ -30,7 +30,7 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("A place (label or alias, any case).", valueName: "place")) var place: String?
     @Option(help: "Output format: table or json.") var format: Format = .table
-    @Flag(help: "Also write every place's periods and events as RDF into the graph <https://kg.example.org/graph/timeline> (and the default graph), for SPARQL.")
+    @Flag(help: "Also write every place's control periods as RDF into the graph <https://kg.example.org/graph/timeline> (and the current controllers into the default graph), for SPARQL.")
     var materialise = false
 
     func run() throws {

@@ -22,7 +22,7 @@ import RDF
 //      the merge of every article graph (a fact from three articles is one triple with three
 //      statements) except for `kg:controls`, whose default-graph triples are the timeline's current
 //      controllers (`refreshTimeline`), the statement descriptions (invariant 7) and imported
-//      default-graph triples. The timeline's periods and events are in the timeline graph only.
+//      default-graph triples. The timeline's control periods are in the timeline graph only.
 //   5. An article's rows (article, statements, its graph's quads, its share of the default graph, its
 //      statement descriptions) are written or removed inside one transaction, so a crash leaves whole
 //      articles only.

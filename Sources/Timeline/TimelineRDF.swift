@@ -2,7 +2,7 @@ import Foundation
 import RDF
 import Store
 
-// Control periods and events as RDF, so that SPARQL reaches time, source and confidence:
+// Control periods as RDF, so that SPARQL reaches who held a place when, with sources and confidence:
 //
 //   <https://kg.example.org/timeline/{place}/period/{n}> a kg:ControlPeriod ;
 //       kg:place <place> ; kg:controller <actor> ;
@@ -10,18 +10,18 @@ import Store
 //       kg:startBasis "reported" ; kg:endBasis "succeeded" ;              (BoundBasis raw values)
 //       kg:status "confirmed" | "claimed" ; kg:confidence 0.85 ;          (highest of its statements)
 //       kg:source <article graph IRI> ; kg:alsoReportedAs <actor> .
-//   <https://kg.example.org/timeline/{place}/event/{n}> a kg:ControlEvent ;
-//       kg:place <place> ; kg:actor <actor> ; kg:relation kg:captured ; kg:counterpart <actor> ;
-//       kg:date "2024-01-04"^^xsd:date ; kg:status "confirmed" ; kg:source <article graph IRI> .
 //
 // The triples live in the named graph `TripleStore.timelineGraph` only, and are replaced as a whole by
 // `refreshTimeline()`, which also makes the default graph's `kg:controls` triples the current
 // controllers: the controller of each place's open period (the store's invariant 4), so that
-// `?who kg:controls <place>` answers who holds it now and the periods answer who held it when. The `kg:` terms used here are declared in
-// docs/vocabulary.ttl (a test checks it). `kg build` refreshes the graph whenever articles changed.
+// `?who kg:controls <place>` answers who holds it now and the periods answer who held it when. The
+// events (captures, surrenders, sieges, withdrawals) are the statements themselves (Provenance.swift):
+// `kg timeline` and the control map compute their dated events, the graph does not repeat them. The
+// `kg:` terms used here are declared in docs/vocabulary.ttl (a test checks it). `kg build` refreshes
+// the graph whenever articles changed.
 
 extension TripleStore {
-    /// The named graph holding the materialised control periods and events.
+    /// The named graph holding the materialised control periods.
     public static let timelineGraph: Term = .iri("https://kg.example.org/graph/timeline")
 
     /// Recomputes every place's timeline and replaces the timeline graph with it, in one transaction.
@@ -79,17 +79,6 @@ public enum TimelineRDF {
                 add(s, "confidence", decimal(p.confidence))
                 for a in p.alsoReportedAs { add(s, "alsoReportedAs", a) }
                 sources(s, p.articles)
-            }
-            for (n, e) in t.events.enumerated() {
-                let s = Term.iri(base + key + "/event/\(n + 1)")
-                out.append(Triple(s, .iri(RDFNS.type), kg("ControlEvent")))
-                add(s, "place", t.place)
-                add(s, "actor", e.actor)
-                add(s, "relation", kg(e.relation))
-                add(s, "counterpart", e.counterpart)
-                add(s, "date", e.date?.literal)
-                add(s, "status", .string(e.claimedOnly ? "claimed" : "confirmed"))
-                sources(s, e.articles)
             }
         }
         return out
