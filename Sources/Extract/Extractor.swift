@@ -91,9 +91,10 @@ public struct Extractor: Sendable {
             var times = TimeFinder.find(tokens, in: range, text: text, published: published,
                                         reference: &timeReference)
             // "the March 23 Movement": a date followed by a capitalised head word is part of a name.
-            times.removeAll { t in
+            // (the head words bound first: a closure that read `lexicon` would copy the extractor)
+            times.removeAll { [headWords = lexicon.headWords] t in
                 t.range.upperBound < range.upperBound && tokens[t.range.upperBound].isCapitalised
-                    && lexicon.headWords.longest(tokens, at: t.range.upperBound, end: range.upperBound) != nil
+                    && headWords.longest(tokens, at: t.range.upperBound, end: range.upperBound) != nil
             }
             var timeTokens = TokenSet(range)
             for t in times { timeTokens.formUnion(t.range) }

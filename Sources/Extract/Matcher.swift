@@ -96,11 +96,18 @@ struct TemplateMatch {
 }
 
 /// Matches the ontology's relation templates against a sentence (see core.ttl for the scheme).
-struct Matcher {
+/// A class: its methods' closures capture one reference, not a copy of the ontology and lexicon.
+final class Matcher {
     let ontology: Ontology
     let lexicon: Lexicon
     /// Try every template at every token (no index): the reference the index must agree with.
-    var exhaustive = false
+    let exhaustive: Bool
+
+    init(ontology: Ontology, lexicon: Lexicon, exhaustive: Bool = false) {
+        self.ontology = ontology
+        self.lexicon = lexicon
+        self.exhaustive = exhaustive
+    }
 
     static let adverbs: Set<String> = ["also", "already", "now", "still", "just", "then", "reportedly", "allegedly",
                                        "finally", "later", "all", "both", "jointly", "fully", "completely", "again",

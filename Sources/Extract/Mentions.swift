@@ -115,10 +115,16 @@ struct ArticleEntities: Sendable {
 /// Finds the entity mentions of one sentence, left to right, longest first: known names (ontology
 /// and article-local), acronym definitions in both orders, unknown capitalised names typed by their
 /// head word, titled persons, delimited groups of people, and generic references resolved to the
-/// most recent compatible entity.
-struct MentionFinder {
+/// most recent compatible entity. A class: its methods' closures capture one reference, not a copy
+/// of the ontology and lexicon.
+final class MentionFinder {
     let ontology: Ontology
     let lexicon: Lexicon
+
+    init(ontology: Ontology, lexicon: Lexicon) {
+        self.ontology = ontology
+        self.lexicon = lexicon
+    }
 
     /// Function words and other capitalised words that never start a name.
     static let stopWords: Set<String> = [

@@ -2,8 +2,10 @@
 /// denial cue in the words just before the trigger (same clause) makes the statement not a fact; a
 /// claim cue anywhere in the sentence makes it an attributed claim, with the speaker when one is named
 /// next to the cue ("the MNDAA said", "said Li Kyar Win", "according to the group").
-struct ModalityReader {
+final class ModalityReader {
     let lexicon: Lexicon
+
+    init(lexicon: Lexicon) { self.lexicon = lexicon }
     /// How many words before the trigger a plan, hypothesis or denial cue may stand.
     static let window = 6
 
