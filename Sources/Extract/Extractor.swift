@@ -156,7 +156,7 @@ public struct Extractor: Sendable {
                 let elided = m.template.kind == .role ? [] : ellipsisSubjects(view, after: m, domain: rel.domain)
                 for si in m.subjects.map({ owner(view, $0, relation: rel.localName) }) + elided {
                     for oi in m.objects.map({ speaksFor(view, $0, relation: rel.localName) })
-                        where !(partialBlocked && partial(view, object: mentions[oi], trigger: m.trigger)) {
+                        where !(partialBlocked && partial(view, object: oi, trigger: m.trigger)) {
                         var s = mentions[si].entity
                         let o = mentions[oi].entity
                         // "Haftar-held Sirte", "Haftar's fighters fled": a leader named for the forces he
@@ -488,9 +488,17 @@ public struct Extractor: Sendable {
 
     /// True if a partial-control cue ("most of", "much of", "almost entirely") stands just before the
     /// object, or between a fronted object and its trigger.
-    func partial(_ s: SentenceView, object: Mention, trigger: Range<Int>) -> Bool {
+    func partial(_ s: SentenceView, object index: Int, trigger: Range<Int>) -> Bool {
         let cues = lexicon.extra.partialCues
-        var b = object.range.lowerBound
+        let object = s.mentions[index]
+        // "parts of A, B and C": the cue before a list is said of every name in it
+        var b = s.mentions[s.groupOf[index].lowerBound].range.lowerBound
+        // (a list of names the grouping split by kind: "parts of Loikaw, Nan Mei Khon and Moebye"; not
+        // "Hsenwi, which …")
+        while object.kind == .name, b - 2 >= s.range.lowerBound, [",", "and"].contains(s.tokens[b - 1].key),
+              let before = s.endAt[b - 2], s.mentions[before].kind == .name {
+            b = s.mentions[before].range.lowerBound
+        }
         while b > s.range.lowerBound, Matcher.determiners.contains(s.tokens[b - 1].key) { b -= 1 }
         for start in max(s.range.lowerBound, b - 4)..<b {
             if let c = cues.longest(s.tokens, at: start, end: b), start + c.length == b { return true }

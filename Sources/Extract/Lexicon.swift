@@ -262,7 +262,7 @@ struct Lexicon: Sendable {
         extra = ExtraVocabulary(ontology)
         places = ontology.places
         for (i, e) in ontology.entities.enumerated() {
-            for name in [e.label] + e.aliases { names.add(Phrase(name), i) }
+            for name in [e.label] + e.aliases { names.add(Phrase(name, capitalisedStaysCapitalised: true), i) }
         }
         for c in ontology.classes {
             for h in c.headWords {

@@ -442,6 +442,10 @@ final class MentionFinder {
             upper = headAt + h.length
             // a name continues past the head ("Afghan National Army", "Iraqi Security Forces") — that is a name
             if upper < end, t[upper].isCapitalised, t[upper].kind == .word { return nil }
+        } else if country != nil, headAt > i, let h = coordinatedNationalHead(t, headAt, end) {
+            // "the Mozambican and Rwandan troops": each demonym of the list names its country's force
+            // (the mention is the demonym alone; the last one takes the head with it)
+            cls = h
         } else if country == nil, let g = extra.genericNames.longest(t, at: i, end: end), let main = state.mainCountry {
             // only where no known entity of the article's countries takes the phrase
             if let known = knownName(t, i, end, sentence, state: &state), known.length >= g.length { return nil }
@@ -463,6 +467,22 @@ final class MentionFinder {
         // "the interior ministry" in an Afghan article: named "Afghan interior ministry"
         let label = headAt == i && distinct != nil ? (extra.demonymOf[country] ?? extra.countryLabel[country] ?? "") + " " + noun : words
         return Mention(range: i..<upper, entity: nationalEntity(country: country, cls: cls, words: label, distinct: distinct, state: &state), kind: .name)
+    }
+
+    /// The national head ("troops", "forces") after a list of demonyms that goes on at `k` with "," or
+    /// "and": "[Angolan], Botswanan and South African forces".
+    private func coordinatedNationalHead(_ t: [Token], _ k: Int, _ end: Int) -> String? {
+        var k = k
+        while k + 1 < end, t[k].text == "," || t[k].key == "and" {
+            k += t[k].text == "," && t[k + 1].key == "and" ? 2 : 1
+            guard k < end, t[k].isCapitalised, let d = lexicon.extra.demonyms.longest(t, at: k, end: end) else { return nil }
+            k += d.length
+            if k < end, let h = lexicon.extra.nationalHeads.longest(t, at: k, end: end) {
+                // a name goes on past the head ("… and Afghan National Army"): not this list
+                return k + h.length < end && t[k + h.length].isCapitalised && t[k + h.length].kind == .word ? nil : h.value
+            }
+        }
+        return nil
     }
 
     /// A country's entity of a class: the ontology's own ("Sudanese army", "the army" in Sudan: the SAF),

@@ -1,0 +1,58 @@
+import Extract
+import Foundation
+import Testing
+
+/// Lists of demonyms, copulas before a control phrase, a cue before a list, and the capitals of the
+/// ontology's proper names. Sentences are our own; actors are invented, countries and towns real.
+@Suite struct CoordinatedDemonymTests {
+    @Test func eachDemonymOfAListNamesItsCountrysForce() {
+        let text = "MAPUTO, Mozambique - Mozambican and Rwandan troops retook Palma on Sunday."
+        #expect(Fixture.has(text, "Rwandan troops", "captured", "Palma"))
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.contains { $0.id.hasSuffix("/mozambique-stateforce") })
+        #expect(Fixture.facts(text).filter { $0.r == "captured" && $0.o == "Palma" }.count == 2)
+    }
+
+    @Test func aListOfThreeWithASerialComma() {
+        let text = "GABORONE, Botswana - Angolan, Botswanan, and South African troops entered Awasse."
+        #expect(Fixture.facts(text).filter { $0.r == "captured" && $0.o == "Awasse" }.count == 3)
+    }
+
+    @Test func aDemonymBeforeAnotherForcesNameIsNoList() {
+        // "Afghan Army Rangers" is a name: the list is not "Pakistani and Afghan" armies
+        let text = "KABUL, Afghanistan - Pakistani and Afghan Army Rangers units clashed near Chaman."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(!r.entities.contains { $0.id.hasSuffix("/pakistan-stateforce") })
+    }
+}
+
+@Suite struct CopulaBeforeControlTests {
+    @Test func troopsThatAreInControlOfATown() {
+        let text = "PEMBA, Mozambique - The Velor Front fighters are now in control of Palma, residents said."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Palma"))
+    }
+
+    @Test func remainedInFullControl() {
+        let text = "PEMBA, Mozambique - The Velor Front remained in full control of Palma."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Palma"))
+    }
+}
+
+@Suite struct PartialListTests {
+    @Test func partsOfAListAreNoControlOfAnyOfIt() {
+        // a cue before the list covers every name, even names of other kinds the grouping splits off
+        let text = "LOIKAW, Myanmar - The Velor Front says parts of Loikaw, Orvanto and Belmuk are now in its hands."
+        #expect(!Fixture.facts(text).contains { $0.r == "controls" })
+        let whole = "LOIKAW, Myanmar - The Velor Front says Loikaw, Orvanto and Belmuk are now in its hands."
+        #expect(Fixture.facts(whole).filter { $0.r == "controls" }.count == 3)
+    }
+}
+
+@Suite struct ProperNameCaseTests {
+    @Test func aCapitalisedOntologyNameDoesNotMatchLowerCaseWords() {
+        // the ontology's "Joint Forces" (Sudan) is not "the joint forces" of a sentence about others
+        let text = "PEMBA, Mozambique - The joint forces of the Velor Front and the Orvan Guard attacked Palma."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(!r.entities.contains { $0.label == "Joint Forces" })
+    }
+}
