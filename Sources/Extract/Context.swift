@@ -38,6 +38,9 @@ struct ExtraVocabulary: Sendable {
     /// A verb of speech after a two- or three-word name makes it a person (`kg:speechVerb`) → class.
     var speechVerbs: [String: String] = [:]
     var hyphenCues: [String: String] = [:]
+    /// The hyphen cues after which the noun is another actor tied to the name ("IS-linked insurgents",
+    /// `kg:affiliationCue`).
+    var affiliationCues: Set<String> = []
     /// Words before a name that say what kind of thing it is ("reached X", "west of X": a place;
     /// `kg:precedingCue`) → class.
     var precedingCues = PhraseSet<String>()
@@ -73,6 +76,7 @@ struct ExtraVocabulary: Sendable {
             case KG.ns + "speechVerb": speechVerbs[text] = s
             case KG.ns + "nationalTitle": nationalTitles.add(Phrase(text, caseSensitive: true), s)
             case KG.ns + "hyphenCue": hyphenCues[text] = s
+            case KG.ns + "affiliationCue": affiliationCues.insert(text)
             case KG.ns + "precedingCue": precedingCues.add(Phrase(text), s)
             default: break
             }

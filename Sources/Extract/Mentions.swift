@@ -559,7 +559,8 @@ final class MentionFinder {
         // "ISIL terrorists": a follower noun of the name before it, not a mention of its own
         if start == i, i > sentence.lowerBound, t[i - 1].isCapitalised || t[i - 1].isAcronym { return nil }
         // "Taliban fighters took the town; insurgents also hold …": the group named before, if any
-        if let e = state.history.reversed().prefix(30).first(where: { ontology.isSubclass(state.records[$0].classIRI, of: r.value) }) {
+        if !afterAffiliation(t, i, sentence),
+           let e = state.history.reversed().prefix(30).first(where: { ontology.isSubclass(state.records[$0].classIRI, of: r.value) }) {
             return Mention(range: i..<upper, entity: e, kind: .reference)
         }
         let e = state.named(text(t, start..<upper).lowercased(), classIRI: r.value, aliases: [], ontology: ontology)

@@ -66,6 +66,13 @@ extension MentionFinder {
         return (longest.length, chosen)
     }
 
+    /// "Islamic State-linked insurgents", "Iran-backed militias": the words at `i` follow a name and an
+    /// affiliation participle (`kg:affiliationCue`), so they name another actor tied to it, not it again.
+    func afterAffiliation(_ t: [Token], _ i: Int, _ sentence: Range<Int>) -> Bool {
+        i - 3 >= sentence.lowerBound && lexicon.extra.affiliationCues.contains(t[i - 1].key) && t[i - 2].text == "-"
+            && !t[i - 1].spaceBefore && !t[i - 2].spaceBefore
+    }
+
     /// A one-word lower-case name ("army", "military", "regime") names the actor only after a
     /// determiner or possessive, at the start of a sentence, or before a noun for its agents
     /// ("regime troops"); elsewhere it modifies a noun ("an army camp", "a military hospital").
@@ -151,6 +158,7 @@ extension MentionFinder {
         }
         let matches = lexicon.references.all(t, at: i, end: end)
         guard let r = matches.first else { return nil }
+        if afterAffiliation(t, i, sentence) { return nil }
         // A word may refer to several classes ("it": a group, an alliance, a government …).
         let classes = matches.filter { $0.length == r.length }.map(\.value)
         let upper = i + r.length

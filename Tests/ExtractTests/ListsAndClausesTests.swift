@@ -56,3 +56,17 @@ import Testing
         #expect(!r.entities.contains { $0.label == "Joint Forces" })
     }
 }
+
+@Suite struct AffiliatedActorTests {
+    @Test func insurgentsLinkedToAGroupAreNotTheGroup() {
+        let text = "PEMBA, Mozambique - Velor Front-linked insurgents captured Palma on Sunday."
+        #expect(!Fixture.has(text, "Velor Front", "captured", "Palma"))
+        #expect(Fixture.has(text, "insurgents", "captured", "Palma"))
+    }
+
+    @Test func aGroupsOwnFightersAreStillTheGroup() {
+        // the same words with a participle that says whose they are: the group itself
+        let text = "PEMBA, Mozambique - Velor Front-led insurgents captured Palma on Sunday."
+        #expect(!Fixture.has(text, "insurgents", "captured", "Palma"))
+    }
+}
