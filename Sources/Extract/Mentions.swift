@@ -392,6 +392,8 @@ final class MentionFinder {
                     break
                 }
             }
+            // "Mahas, in the Hiraan region", "Duhok in the autonomous Kurdistan region": a place
+            if cls == nil, !article, placedInRegion(t, k) { cls = lexicon.placeClass }
             // "their base at Buulo Mareer", "a camp near X": the name after a facility noun and "at",
             // "near" or "in" is the place where it stands.
             if cls == nil, !article, i >= 2, ["at", "near", "in"].contains(t[i - 1].key), !t[i - 2].isCapitalised,
@@ -922,11 +924,32 @@ final class MentionFinder {
         return found
     }
 
-    /// "the village of Kan Mong", "the town of X": the class of the head word in "the HEAD of" before `i`.
+    /// True when "(,) in the [adjectives] Name region/province/district" follows the name ending at `k`:
+    /// what lies in a region is a place.
+    private func placedInRegion(_ t: [Token], _ k: Int) -> Bool {
+        var j = k
+        if j < t.count, t[j].text == "," { j += 1 }
+        guard j + 2 < t.count, t[j].key == "in" else { return false }
+        j += 1
+        if t[j].key == "the" { j += 1 }
+        let limit = j + 2
+        while j < min(t.count, limit), t[j].kind == .word, !t[j].isCapitalised { j += 1 }
+        let nameStart = j
+        while j < t.count, t[j].kind == .word, t[j].isCapitalised { j += 1 }
+        guard j > nameStart, j < t.count, !t[j].isCapitalised,
+              let h = lexicon.headWords.longest(t, at: j, end: min(t.count, j + 2)) else { return false }
+        return ontology.isSubclass(h.value, of: KG.ns + "Region") || ontology.isSubclass(h.value, of: KG.ns + "Township")
+    }
+
+    /// "the village of Kan Mong", "the strategic coastal town of X": the class of the head word in
+    /// "the [up to three adjectives] HEAD of" before `i`.
     private func namedBy(_ t: [Token], _ i: Int, _ sentence: Range<Int>) -> String? {
-        guard i - 3 >= sentence.lowerBound, t[i - 1].key == "of", t[i - 3].key == "the",
+        guard i - 3 >= sentence.lowerBound, t[i - 1].key == "of",
               let h = lexicon.headWords.longest(t, at: i - 2, end: i - 1), h.length == 1 else { return nil }
-        return h.value
+        var j = i - 3
+        while j > sentence.lowerBound, j >= i - 5, t[j].kind == .word, !t[j].isCapitalised,
+              !Matcher.determiners.contains(t[j].key), !MentionFinder.kindStops.contains(t[j].key) { j -= 1 }
+        return t[j].key == "the" ? h.value : nil
     }
 
     /// The class given by the last head word inside `range` (a trailing number is skipped).

@@ -1,5 +1,6 @@
 import Extract
 import Foundation
+import RDF
 import Testing
 
 /// Lists of demonyms, copulas before a control phrase, a cue before a list, and the capitals of the
@@ -68,5 +69,19 @@ import Testing
         // the same words with a participle that says whose they are: the group itself
         let text = "PEMBA, Mozambique - Velor Front-led insurgents captured Palma on Sunday."
         #expect(!Fixture.has(text, "insurgents", "captured", "Palma"))
+    }
+}
+
+@Suite struct PlaceByContextTests {
+    @Test func aTownOfWithAdjectivesBeforeTheHead() {
+        let text = "MOGADISHU, Somalia - The Velor Front took the strategic coastal town of Qarandheere on Monday."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.first { $0.label == "Qarandheere" }?.classIRI == KG.ns + "Town")
+        #expect(Fixture.has(text, "Velor Front", "captured", "Qarandheere"))
+    }
+
+    @Test func aNameInARegionIsAPlaceThere() {
+        let text = "MOGADISHU, Somalia - Clashes broke out near Qorbale, in the Hiraan region, on Monday."
+        #expect(Fixture.has(text, "Qorbale", "locatedIn", "Hiraan region"))
     }
 }
