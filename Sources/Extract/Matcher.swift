@@ -294,6 +294,8 @@ final class Matcher {
                     if b >= s.range.lowerBound, Self.passiveAux.contains(s.tokens[b].key) { return nil }
                 }
                 guard let (found, d) = searchLeft(from: p - 1, s, req, strict) else { return nil }
+                if case .literal(let first) = t.elements[t.anchor], first == "in" || first == "near",
+                   let last = found.last, Self.isLandmark(s, last) { return nil }
                 assign(slot, found)
                 distance += d
                 spanLow = s.mentions[found.first!].range.lowerBound
@@ -315,6 +317,8 @@ final class Matcher {
                     }
                 }
                 guard q >= s.range.lowerBound, var m = s.endAt[q] else { return nil }
+                // "40 miles west of Baghdad in Anbar province": a landmark is not what lies in the place
+                if case .literal(let first) = t.elements[t.anchor], first == "in" || first == "near", Self.isLandmark(s, m) { return nil }
                 // "Lashio, the capital of Shan State, where …": a clause after an apposition is about its head.
                 if s.tokens[p].text == ",", p + 1 < end, Self.relativeWords.contains(s.tokens[p + 1].key), m > 0,
                    MentionFinder.governed(s.tokens, s.mentions[m].range.lowerBound, s.range) {
@@ -406,6 +410,23 @@ final class Matcher {
     static let regionAdjectives: Set<String> = ["northern", "southern", "eastern", "western", "central", "northeastern",
                                                 "northwestern", "southeastern", "southwestern", "neighbouring", "neighboring",
                                                 "north-eastern", "north-western", "south-eastern", "south-western"]
+
+    /// Units of distance ("50 kilometres from X").
+    static let distanceUnits: Set<String> = ["km", "kilometres", "kilometers", "miles", "mile", "kilometre", "kilometer", "metres", "meters"]
+
+    /// True when the mention `m` is a landmark that locates something else: "west of Baghdad", "north of
+    /// the state capital Myitkyina", "50 kilometres from the Kunduz city".
+    static func isLandmark(_ s: SentenceView, _ m: Int) -> Bool {
+        var b = s.mentions[m].range.lowerBound - 1
+        var skipped = 0
+        while b > s.range.lowerBound, skipped < 3, s.endAt[b] == nil, s.tokens[b].kind == .word, !s.tokens[b].isCapitalised,
+              !["of", "from"].contains(s.tokens[b].key) { b -= 1; skipped += 1 }
+        guard b > s.range.lowerBound else { return false }
+        let before = s.tokens[b - 1].key
+        if s.tokens[b].key == "of" { return compass.contains(before) }
+        if s.tokens[b].key == "from" { return distanceUnits.contains(before) || before == "away" }
+        return false
+    }
 
     static let compass: Set<String> = ["north", "south", "east", "west", "northeast", "northwest", "southeast",
                                        "southwest", "north-east", "north-west", "south-east", "south-west"]

@@ -85,3 +85,17 @@ import Testing
         #expect(Fixture.has(text, "Qorbale", "locatedIn", "Hiraan region"))
     }
 }
+
+@Suite struct LandmarkTests {
+    @Test func aTownThatLocatesSomethingElseIsNotInThePlace() {
+        let text = "MOGADISHU, Somalia - The raid on the base, about 120 km southwest of Mogadishu in the Lower Shabelle region, began at dawn."
+        #expect(!Fixture.facts(text).contains { $0.s == "Mogadishu" && $0.r == "locatedIn" })
+        let far = "KABUL, Afghanistan - The port about 50 kilometres from Kunduz in Kunduz province was shelled."
+        #expect(!Fixture.facts(far).contains { $0.s == "Kunduz" && $0.r == "locatedIn" })
+    }
+
+    @Test func aTownNamedForItselfIsInThePlace() {
+        let text = "SITTWE, Myanmar - The army shelled Minbya in Rakhine State on Monday."
+        #expect(Fixture.has(text, "Minbya", "locatedIn", "Rakhine State"))
+    }
+}
