@@ -220,61 +220,108 @@ extension TripleStore {
         // statement would hold them all in SQLite's sorter (about 400 MB for 1.4 million statements).
         let articleRows = try connection.prepareUncached("SELECT id, path, hash, title, published, source FROM article ORDER BY path")
         let s = try connection.prepareUncached("""
-            SELECT st.id, st.s, st.p, st.o, st.sentence, st.sentence_index, st.span_start, st.span_end,
-                   st.date, st.start, st."end", st.time_phrase, st.time_anchor, st.confidence, st.modality,
-                   st.attribution, st.rule
-            FROM statement st WHERE st.article = ?1
+            SELECT \(StatementReader.columns) FROM statement st WHERE st.article = ?1
             \(factsOnly ? "AND st.modality IN ('asserted', 'claimed')" : "")
             ORDER BY st.sentence_index, st.id
             """)
-        var terms: [Int64: Term] = [:]
-        func term(_ id: Int64) throws -> Term {
-            if let t = terms[id] { return t }
-            let t = try self.term(id: id)
-            terms[id] = t
-            return t
-        }
-        // One copy of each repeated text: callers such as the timeline keep some statements. A rule by its
-        // text (a few hundred rules); a sentence by its article and index (statements from one sentence),
-        // which costs no hashing of the sentence itself.
-        var rules: [String: String] = [:]
-        func shared(_ text: String) -> String {
-            if let t = rules[text] { return t }
-            if rules.count >= 1 << 12 { rules.removeAll(keepingCapacity: true) }
-            rules[text] = text
-            return text
-        }
-        var sentences: [Int: String] = [:]  // this article's, by sentence index
-        var dates: [String: PartialDate] = [:]
-        func date(_ text: String?) -> PartialDate? {
-            guard let text else { return nil }
-            if let d = dates[text] { return d }
-            let d = PartialDate(iso: text)
-            if let d, dates.count < 1 << 14 { dates[text] = d }
-            return d
-        }
+        var reader = StatementReader(store: self)
         while try articleRows.step() {
             let article = ArticleRecord(path: articleRows.text(1), hash: articleRows.text(2), title: articleRows.optionalText(3),
                                         published: articleRows.optionalText(4), source: articleRows.optionalText(5))
             s.reset()
             s.bind(articleRows.int(0), at: 1)
-            sentences.removeAll(keepingCapacity: true)
+            reader.newArticle()
             while try s.step() {
-                let index = Int(s.int(5))
-                var sentence = s.text(4)
-                if let known = sentences[index], known == sentence { sentence = known } else { sentences[index] = sentence }
-                let record = StatementRecord(
-                    triple: Triple(try term(s.int(1)), try term(s.int(2)), try term(s.int(3))),
-                    sentence: sentence, sentenceIndex: index,
-                    span: Int(s.int(6))..<max(Int(s.int(6)), Int(s.int(7))),
-                    date: date(s.optionalText(8)),
-                    start: date(s.optionalText(9)),
-                    end: date(s.optionalText(10)),
-                    timePhrase: s.optionalText(11), timeAnchor: date(s.optionalText(12)),
-                    confidence: s.double(13), modality: StatementRecord.Modality(rawValue: s.text(14)) ?? .asserted,
-                    attribution: s.optionalText(15), rule: shared(s.text(16)))
-                if try !body(StoredStatement(id: s.int(0), record: record, article: article)) { return }
+                if try !body(StoredStatement(id: s.int(0), record: try reader.record(s), article: article)) { return }
             }
         }
+    }
+
+    /// The fact statements whose object is one of `objects` or whose predicate is one of `predicates`, in
+    /// the order of `statements(factsOnly:_:)`: a pass over part of the store (the control-period refresh
+    /// builds its places a group at a time) reads and sorts only that part.
+    public func statements(objects: Set<Term>, orPredicates predicates: Set<Term>, _ body: (StoredStatement) throws -> Bool) throws {
+        try connection.execute("CREATE TEMP TABLE IF NOT EXISTS statement_filter(id INTEGER PRIMARY KEY); DELETE FROM temp.statement_filter")
+        defer { try? connection.execute("DELETE FROM temp.statement_filter") }
+        let add = try connection.prepareUncached("INSERT OR IGNORE INTO temp.statement_filter(id) VALUES (?1)")
+        for t in objects { if let id = try id(of: t) { add.reset(); add.bind(id, at: 1); try add.run() } }
+        let predicateIDs = try predicates.compactMap { try id(of: $0) }
+        let s = try connection.prepareUncached("""
+            SELECT \(StatementReader.columns), a.path, a.hash, a.title, a.published, a.source
+            FROM statement st JOIN article a ON a.id = st.article
+            WHERE st.modality IN ('asserted', 'claimed')
+              AND (st.o IN (SELECT id FROM temp.statement_filter) OR st.p IN (\(predicateIDs.map(String.init).joined(separator: ", "))))
+            ORDER BY a.path, st.sentence_index, st.id
+            """)
+        var reader = StatementReader(store: self)
+        var article: ArticleRecord?
+        let first = StatementReader.columnCount
+        while try s.step() {
+            if article?.path != s.text(first) {
+                article = ArticleRecord(path: s.text(first), hash: s.text(first + 1), title: s.optionalText(first + 2),
+                                        published: s.optionalText(first + 3), source: s.optionalText(first + 4))
+                reader.newArticle()
+            }
+            if try !body(StoredStatement(id: s.int(0), record: try reader.record(s), article: article!)) { return }
+        }
+    }
+}
+
+/// Turns rows of `StatementReader.columns` into statement records, sharing repeated text: callers such as
+/// the timeline keep some statements. A rule by its text (a few hundred rules); a sentence by its
+/// article and index (statements from one sentence), which costs no hashing of the sentence itself.
+struct StatementReader {
+    static let columns = """
+        st.id, st.s, st.p, st.o, st.sentence, st.sentence_index, st.span_start, st.span_end, st.date, st.start, \
+        st."end", st.time_phrase, st.time_anchor, st.confidence, st.modality, st.attribution, st.rule
+        """
+    static let columnCount: Int32 = 17
+
+    let store: TripleStore
+    private var terms: [Int64: Term] = [:]
+    private var rules: [String: String] = [:]
+    private var sentences: [Int: String] = [:]  // the current article's, by sentence index
+    private var dates: [String: PartialDate] = [:]
+
+    init(store: TripleStore) { self.store = store }
+
+    mutating func newArticle() { sentences.removeAll(keepingCapacity: true) }
+
+    private mutating func term(_ id: Int64) throws -> Term {
+        if let t = terms[id] { return t }
+        let t = try store.term(id: id)
+        terms[id] = t
+        return t
+    }
+
+    private mutating func shared(_ text: String) -> String {
+        if let t = rules[text] { return t }
+        if rules.count >= 1 << 12 { rules.removeAll(keepingCapacity: true) }
+        rules[text] = text
+        return text
+    }
+
+    private mutating func date(_ text: String?) -> PartialDate? {
+        guard let text else { return nil }
+        if let d = dates[text] { return d }
+        let d = PartialDate(iso: text)
+        if let d, dates.count < 1 << 14 { dates[text] = d }
+        return d
+    }
+
+    mutating func record(_ s: Statement) throws -> StatementRecord {
+        let index = Int(s.int(5))
+        var sentence = s.text(4)
+        if let known = sentences[index], known == sentence { sentence = known } else { sentences[index] = sentence }
+        return StatementRecord(
+            triple: Triple(try term(s.int(1)), try term(s.int(2)), try term(s.int(3))),
+            sentence: sentence, sentenceIndex: index,
+            span: Int(s.int(6))..<max(Int(s.int(6)), Int(s.int(7))),
+            date: date(s.optionalText(8)),
+            start: date(s.optionalText(9)),
+            end: date(s.optionalText(10)),
+            timePhrase: s.optionalText(11), timeAnchor: date(s.optionalText(12)),
+            confidence: s.double(13), modality: StatementRecord.Modality(rawValue: s.text(14)) ?? .asserted,
+            attribution: s.optionalText(15), rule: shared(s.text(16)))
     }
 }

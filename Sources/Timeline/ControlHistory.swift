@@ -44,7 +44,7 @@ public enum ControlHistory {
     }
 
     /// Most fact statements whose places are built in one pass by `build(from:inGroups:)`.
-    public static let statementsPerPass = 150_000
+    public static let statementsPerPass = 75_000
 
     /// Every place's timeline, handed to `body` a group of places at a time (each group sorted by place
     /// IRI): the places are split into one group per `statementsPerPass` fact statements, and each group
@@ -55,10 +55,15 @@ public enum ControlHistory {
         let groups = max(1, (facts.statementCount + max(perPass, 1) - 1) / max(perPass, 1))
         if groups == 1 { return try body(build(facts: facts, including: { _ in true })) }
         // Places numbered in IRI order and dealt round-robin: the same groups in every run.
-        var group: [Term: Int] = [:]
-        for (i, place) in facts.places.sorted().enumerated() { group[place] = i % groups }
+        var group: [Term: Int] = [:], members = [Set<Term>](repeating: [], count: groups)
+        for (i, place) in facts.places.sorted().enumerated() {
+            group[place] = i % groups
+            members[i % groups].insert(place)
+        }
+        // (each pass reads only its group's statements and the surrenders: linear in the store, not
+        // quadratic as a full read per group would be)
         for g in 0..<groups {
-            try body(build(facts: facts, including: { (group[$0] ?? 0) == g }))
+            try body(build(facts: facts, including: { (group[$0] ?? 0) == g }, reading: members[g]))
         }
     }
 
@@ -178,13 +183,13 @@ public enum ControlHistory {
         }
     }
 
-    static func build(facts: TimelineFacts, including: @escaping (Term) -> Bool) throws -> [PlaceTimeline] {
+    static func build(facts: TimelineFacts, including: @escaping (Term) -> Bool, reading places: Set<Term>? = nil) throws -> [PlaceTimeline] {
         var collected = Collector(including: including)
         let V = TimelineVocabulary.self
 
         let contested = facts.contested
 
-        try facts.forEachStatement { st in
+        try facts.forEachStatement(about: places) { st in
             let r = st.record, rel = V.localName(r.triple.predicate)
             let (s, o) = (r.triple.subject, r.triple.object)
             // Only statements about places (and surrenders, whose place is found below) matter here.

@@ -95,8 +95,16 @@ struct TimelineFacts {
     /// How many fact statements the store has.
     var statementCount = 0
 
-    /// Calls `body` with every fact statement, in article then sentence order.
-    func forEachStatement(_ body: (StoredStatement) throws -> Void) throws {
+    /// The predicates of the store's surrender statements (whose places are found, not stated).
+    var surrenderPredicates: Set<Term> = []
+
+    /// Calls `body` with every fact statement, in article then sentence order; with `places`, only
+    /// those whose object is one of them and the surrenders (a group's pass reads only its part).
+    func forEachStatement(about places: Set<Term>? = nil, _ body: (StoredStatement) throws -> Void) throws {
+        if let places {
+            try store.statements(objects: places, orPredicates: surrenderPredicates) { try body($0); return true }
+            return
+        }
         try store.statements(factsOnly: true) { try body($0); return true }
     }
 
@@ -132,6 +140,7 @@ struct TimelineFacts {
             if TimelineVocabulary.placeRange.contains(name) { places.insert(t.object); contested.insert(t.object) }
             if TimelineVocabulary.placeLinks.contains(name) { links.insert(t) }
             if TimelineVocabulary.affiliations.contains(name) { affiliated.insert(Self.pair(t.subject, t.object)) }
+            if name == TimelineVocabulary.surrender { surrenderPredicates.insert(t.predicate) }
             return true
         }
 

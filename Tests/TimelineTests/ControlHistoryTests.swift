@@ -358,8 +358,12 @@ typealias F = TimelineFixture.Fact
             F(s: "Grey Legion", p: "captured", o: "Orvale", date: "2024-01-30"),
             F(s: "Harbor Pact", p: "controls", o: "Tessin Ford"),
             F(s: "Grey Legion", p: "surrounds", o: "Marrow Bay", date: "2024-01-28"),
+            // a surrender's place is found, not stated: each group's pass reads the surrenders too
+            F(s: "Third Column", p: "heldIn", o: "Marrow Bay"),
+            F(s: "Third Column", p: "surrenderedTo", o: "Grey Legion", date: "2024-01-31"),
         ])
         let whole = try ControlHistory.build(from: fx.store)
+        #expect(whole.first { TimelineVocabulary.localName($0.place) == "Marrow_Bay" }?.periods.map(\.summary) == ["Grey_Legion 2024-01-31–…"])
         var parts: [[PlaceTimeline]] = []
         try ControlHistory.build(from: fx.store, statementsPerPass: 1) { parts.append($0) }
         #expect(parts.count > 1, "one group per statement here")
