@@ -164,6 +164,8 @@ struct Lexicon: Sendable {
     var objectNotAfter: [Int: Set<String>] = [:]
     /// Capitalised adjectives of creed or ideology (`kg:adjective`: "Islamist"), never a name alone.
     var adjectives = PhraseSet<Bool>()
+    /// The one-word adjectives as written ("Yazidi"), for their plurals ("Yazidis": a group of people).
+    var adjectiveWords: Set<String> = []
     /// The one-word unnamed references ("insurgents", "militants"): after a name they say which side it is.
     var insurgentWords: Set<String> = []
     /// The capitalised one-word head words of military units ("Battalion", "Brigade").
@@ -219,6 +221,9 @@ struct Lexicon: Sendable {
     /// list never states between its own members (`kg:notWithinList true`: "Palma, Mueda and Pemba"), by local name.
     var typingRelations: Set<String> = []
     var listExclusiveRelations: Set<String> = []
+    /// Relations whose one-word active triggers also read as passives with "by" (`kg:participlePassive
+    /// true`: "attacked" gives "X was being attacked by Y"), by IRI.
+    var participlePassive: Set<String> = []
     var objectClasses: [[String]] = []
     var excludedObjectClasses: [[String]] = []
 
@@ -290,7 +295,11 @@ struct Lexicon: Sendable {
             switch p.dropFirst(KG.ns.count) {
             case "leadingHeadWord": if let word { leadingHeads.add(Phrase(word, caseSensitive: true), s) }
             case "objectNotAfter": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { objectNotAfter[r, default: []].insert(word) }
-            case "adjective": if let word { adjectives.add(Phrase(word, caseSensitive: true), true) }
+            case "adjective":
+                if let word {
+                    adjectives.add(Phrase(word, caseSensitive: true), true)
+                    if !word.contains(" ") { adjectiveWords.insert(word) }
+                }
             case "honorific": if let word { honorifics.add(Phrase(word, caseSensitive: true), s) }
             case "counterpartTrigger": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { counterpart.add(Phrase(word), r) }
             case "counterpartFrom":
@@ -309,6 +318,7 @@ struct Lexicon: Sendable {
             case "excludedObjectClass": if let cls { excludedObjects[s, default: []].append(cls) }
             case "typesArguments" where word == "true": if let r = ontology.relations.first(where: { $0.iri == s }) { typingRelations.insert(r.localName) }
             case "notWithinList" where word == "true": if let r = ontology.relations.first(where: { $0.iri == s }) { listExclusiveRelations.insert(r.localName) }
+            case "participlePassive" where word == "true": participlePassive.insert(s)
             default: break
             }
         }
@@ -331,6 +341,14 @@ struct Lexicon: Sendable {
             var specs: [(String, Template.Kind)] = []
             specs += r.activeTriggers.map { ("{s} \($0) {o}", .active) }
             specs += r.passiveTriggers.map { ("{o} \($0) {s}", .passive) }
+            // "X are still being attacked by Y": each one-word participle of the active triggers, with "by"
+            // (the matcher lets any auxiliary stand before it)
+            if participlePassive.contains(r.iri) {
+                for t in r.activeTriggers where !t.contains(" ") && (t.hasSuffix("ed") || t.hasSuffix("en") || t.hasSuffix("un"))
+                    && !r.passiveTriggers.contains(t + " by") {
+                    specs.append(("{o} \(t) by {s}", .passive))
+                }
+            }
             specs += r.onsetTriggers.map { ("{s} \($0) {o}", .onset) }
             var nouns: [String?] = Array(repeating: nil, count: specs.count)
             for t in r.templates {

@@ -126,7 +126,7 @@ final class Matcher {
                                             "around", "across", "towards", "toward", "between", "within", "with", "against"]
     static let passiveAux: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
     static let perfectAux: Set<String> = ["had", "has", "have"]
-    static let copulas: Set<String> = ["is", "are", "was", "were", "remain", "remains", "remained", "been", "be"]
+    static let copulas: Set<String> = ["is", "are", "was", "were", "remain", "remains", "remained", "been", "be", "being"]
     static let stopSearch: Set<String> = [",", "in", "at", "on", "near", "from", "with", "into", "for", "after", "before",
                                           "during", "since", "until", "as", "that", "across", "throughout", "which", "who", "because", "while",
                                           "by", "and", "but", "when", "where", "towards", "toward", "(", ")", ".", "\"", "\u{201C}", "\u{201D}"]
@@ -306,7 +306,7 @@ final class Matcher {
                 if case .literal(let first) = t.elements[t.anchor], first.first?.isLetter == true || first == "\"" {
                     // "the troops are now in control of": a copula before a template that opens with a
                     // preposition ("{s} in control of {o}")
-                    let copulaAllowed = Self.prepositions.contains(first)
+                    let copulaAllowed = Self.prepositions.contains(first) || t.kind == .passive
                     while q >= s.range.lowerBound, s.endAt[q] == nil,
                           Self.perfectAux.contains(s.tokens[q].key) || isSkippable(q, s)
                             || (copulaAllowed && Self.copulas.contains(s.tokens[q].key)) { q -= 1 }

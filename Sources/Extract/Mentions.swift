@@ -860,6 +860,11 @@ final class MentionFinder {
             || lexicon.adjectives.longest(t, at: nameStart, end: upper)?.length == upper - nameStart { return nil }
         var cls = headed ?? headClass(t, nameStart, upper) ?? namedBy(t, i, sentence)
             ?? (title ? lexicon.personClass : lexicon.unknownClass)
+        // "Yazidis", "Rohingyas": the plural of a people's adjective names a group of people
+        if cls == lexicon.unknownClass, !title, upper - nameStart == 1, t[nameStart].text.hasSuffix("s"),
+           lexicon.adjectiveWords.contains(String(t[nameStart].text.dropLast())) {
+            cls = lexicon.peopleGroupClass
+        }
         // (a hint of a place of no particular kind, "a base at X", gives way to the gazetteer's kind)
         let hints = state.typeHints
         if cls == lexicon.unknownClass, let hint = ([label] + aliases).lazy.compactMap({ hints[Ontology.normalise($0)] }).first,

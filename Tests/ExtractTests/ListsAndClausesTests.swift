@@ -99,3 +99,18 @@ import Testing
         #expect(Fixture.has(text, "Minbya", "locatedIn", "Rakhine State"))
     }
 }
+
+@Suite struct ParticiplePassiveTests {
+    @Test func anyAuxiliaryBeforeAParticipleWithBy() {
+        let text = "SITTWE, Myanmar - Light Infantry Battalion 377 in Mrauk-U is still being attacked by the Velor Army."
+        #expect(Fixture.has(text, "Velor Army", "attacked", "Light Infantry Battalion 377"))
+    }
+
+    @Test func thePluralOfAPeoplesAdjectiveIsAGroupOfPeopleNotAPlace() {
+        // "Yazidi" is a kg:adjective: "Yazidis" are people, whom a siege of places does not take as object
+        let text = "SINJAR, Iraq - Thousands of Yazidis were trapped on the mountain, surrounded by Velor Front fighters."
+        #expect(!Fixture.facts(text).contains { $0.r == "surrounds" && $0.o == "Yazidis" })
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.first { $0.label == "Yazidis" }?.classIRI == KG.ns + "PeopleGroup")
+    }
+}
