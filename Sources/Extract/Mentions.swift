@@ -30,7 +30,11 @@ struct ArticleEntities: Sendable {
     var countries: [String: Int] = [:]
     /// The countries the whole article names (by a known name of theirs or of a place in them, or a
     /// demonym), with how often: generic names ("government forces") belong to the most named one.
-    var articleCountries: [String: Int] = [:]
+    var articleCountries: [String: Int] = [:] {
+        didSet { for c in articleCountries.keys where firstNamed[c] == nil { firstNamed[c] = firstNamed.count } }
+    }
+    /// The order in which the article first names its countries (a dateline's first).
+    private var firstNamed: [String: Int] = [:]
 
     /// Normalised name → class, from what the article says around the name anywhere ("Taliban
     /// fighters", "M23-held"): a name of unknown kind takes it.
@@ -48,9 +52,12 @@ struct ArticleEntities: Sendable {
         return articleCountries[c] != nil || forOntology[ontologyIndex] != nil
     }
 
-    /// The country the article is most about, if it names any.
+    /// The country the article is most about, if it names any: the most named, the first named on a tie
+    /// ("BAKU, Azerbaijan - … Armenian forces …" is about Azerbaijan).
     var mainCountry: String? {
-        articleCountries.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+        articleCountries.max { a, b in
+            a.value < b.value || (a.value == b.value && (firstNamed[a.key] ?? 0, a.key) > (firstNamed[b.key] ?? 0, b.key))
+        }?.key
     }
     /// The previous sentence's mentions, in order, with whether each is the object of a preposition
     /// or participle (a pronoun prefers an earlier clause subject to the most recent name).

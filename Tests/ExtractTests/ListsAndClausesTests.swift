@@ -114,3 +114,14 @@ import Testing
         #expect(r.entities.first { $0.label == "Yazidis" }?.classIRI == KG.ns + "PeopleGroup")
     }
 }
+
+@Suite struct MainCountryTieTests {
+    @Test func onATieTheCountryNamedFirstIsTheArticles() {
+        // Azerbaijan (the dateline) and Armenia (a demonym) are named once each: "the army" is Azerbaijan's
+        let text = "BAKU, Azerbaijan - The army entered Kalbajar. Armenian forces still hold Lachin."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        let army = r.assertions.first { $0.relation == "captured" }?.subject
+        #expect(army?.hasSuffix("/azerbaijan-stateforce") == true)
+        #expect(Fixture.has(text, "Armenian forces", "controls", "Lachin"))
+    }
+}
