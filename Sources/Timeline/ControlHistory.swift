@@ -60,10 +60,20 @@ public enum ControlHistory {
             group[place] = i % groups
             members[i % groups].insert(place)
         }
-        // (each pass reads only its group's statements and the surrenders: linear in the store, not
-        // quadratic as a full read per group would be)
+        // The places of the surrenders, found once (from the unit's place links or its sentence), and the
+        // surrenders each group needs: each pass reads only its group's statements, linear in the store,
+        // not quadratic as a read of every statement (or of every surrender) per group would be.
+        var found: [Int64: (places: [Term], via: String)] = [:]
+        var surrenders = [Set<Int64>](repeating: [], count: groups)
+        try facts.store.statements(objects: [], orPredicates: facts.surrenderPredicates) { st in
+            guard let p = facts.places(of: st.record.triple.subject, sentence: st.record.sentence, contested: facts.contested) else { return true }
+            found[st.id] = p
+            for place in p.places { if let g = group[place] { surrenders[g].insert(st.id) } }
+            return true
+        }
         for g in 0..<groups {
-            try body(build(facts: facts, including: { (group[$0] ?? 0) == g }, reading: members[g]))
+            try body(build(facts: facts, including: { (group[$0] ?? 0) == g }, reading: members[g],
+                           surrenders: surrenders[g], surrenderPlaces: found))
         }
     }
 
@@ -183,13 +193,14 @@ public enum ControlHistory {
         }
     }
 
-    static func build(facts: TimelineFacts, including: @escaping (Term) -> Bool, reading places: Set<Term>? = nil) throws -> [PlaceTimeline] {
+    static func build(facts: TimelineFacts, including: @escaping (Term) -> Bool, reading places: Set<Term>? = nil,
+                      surrenders: Set<Int64>? = nil, surrenderPlaces: [Int64: (places: [Term], via: String)]? = nil) throws -> [PlaceTimeline] {
         var collected = Collector(including: including)
         let V = TimelineVocabulary.self
 
         let contested = facts.contested
 
-        try facts.forEachStatement(about: places) { st in
+        try facts.forEachStatement(about: places, surrenders: surrenders) { st in
             let r = st.record, rel = V.localName(r.triple.predicate)
             let (s, o) = (r.triple.subject, r.triple.object)
             // Only statements about places (and surrenders, whose place is found below) matter here.
@@ -209,7 +220,8 @@ public enum ControlHistory {
                     collected.item(o, s, .observation, ev)
                 }
             } else if rel == V.surrender {
-                guard let (places, via) = facts.places(of: s, sentence: r.sentence, contested: contested) else { return }
+                guard let (places, via) = surrenderPlaces.map({ $0[st.id] })
+                        ?? facts.places(of: s, sentence: r.sentence, contested: contested) else { return }
                 for place in places {
                     collected.item(place, o, .onset, ev)
                     collected.event(place, rel, actor: s, counterpart: o, ev, via: via)

@@ -99,10 +99,16 @@ struct TimelineFacts {
     var surrenderPredicates: Set<Term> = []
 
     /// Calls `body` with every fact statement, in article then sentence order; with `places`, only
-    /// those whose object is one of them and the surrenders (a group's pass reads only its part).
-    func forEachStatement(about places: Set<Term>? = nil, _ body: (StoredStatement) throws -> Void) throws {
+    /// those whose object is one of them and the surrenders `surrenders` names (all surrenders when nil):
+    /// a group's pass reads only its part.
+    func forEachStatement(about places: Set<Term>? = nil, surrenders: Set<Int64>? = nil,
+                          _ body: (StoredStatement) throws -> Void) throws {
         if let places {
-            try store.statements(objects: places, orPredicates: surrenderPredicates) { try body($0); return true }
+            if let surrenders {
+                try store.statements(objects: places, orIDs: surrenders) { try body($0); return true }
+            } else {
+                try store.statements(objects: places, orPredicates: surrenderPredicates) { try body($0); return true }
+            }
             return
         }
         try store.statements(factsOnly: true) { try body($0); return true }
