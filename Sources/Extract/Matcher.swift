@@ -345,6 +345,9 @@ final class Matcher {
             let r = first - 1
             var gap = s.mentions[r].range.upperBound
             while gap < s.mentions[first].range.lowerBound, Self.determiners.contains(s.tokens[gap].key) { gap += 1 }
+            // "which ethnic Armenian forces had held": one adjective before the subject's name
+            if gap + 1 == s.mentions[first].range.lowerBound, s.tokens[gap].kind == .word, !s.tokens[gap].isCapitalised,
+               !Self.passiveAux.contains(s.tokens[gap].key), !Self.perfectAux.contains(s.tokens[gap].key) { gap += 1 }
             guard s.mentions[r].kind == .relative, gap == s.mentions[first].range.lowerBound,
                   compatible(r, s, req, strictClass: false) else { return nil }
             objects = [r]

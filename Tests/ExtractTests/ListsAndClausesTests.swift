@@ -125,3 +125,10 @@ import Testing
         #expect(Fixture.has(text, "Armenian forces", "controls", "Lachin"))
     }
 }
+
+@Suite struct RelativeObjectAdjectiveTests {
+    @Test func anAdjectiveBeforeTheSubjectOfAnObjectRelativeClause() {
+        let text = "BAKU, Azerbaijan - The army took Jabrayil, which ethnic Armenian forces had held since 1993."
+        #expect(Fixture.has(text, "Armenian forces", "controls", "Jabrayil"))
+    }
+}
