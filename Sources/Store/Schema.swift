@@ -54,4 +54,17 @@ enum Schema {
 
         PRAGMA user_version = 1;
         """
+
+    /// v2: the store model of TripleStore.swift's invariants 4 and 7 — a control period lives in the
+    /// timeline graph only and a statement's description in the default graph only. A v1 store's copies
+    /// of the timeline in the default graph, and of the descriptions in the article graphs, are removed
+    /// (the default graph's `kg:controls` and the ontology's share follow at the next build's refresh).
+    static let v1to2 = """
+        DELETE FROM quad WHERE g = 0 AND (s, p, o) IN (
+            SELECT s, p, o FROM quad WHERE g = (
+                SELECT id FROM term WHERE value = 'https://kg.example.org/graph/timeline' AND kind = 0 AND datatype = '' AND lang = ''));
+        DELETE FROM quad WHERE g IN (SELECT graph FROM article)
+            AND s IN (SELECT id FROM term WHERE kind = 0 AND value LIKE '%#statement-%');
+        PRAGMA user_version = 2;
+        """
 }

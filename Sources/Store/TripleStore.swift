@@ -36,7 +36,7 @@ import RDF
 
 /// The SQLite-backed quad store with provenance.
 public final class TripleStore {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
     public static let ontologyGraph: Term = .iri("https://kg.example.org/graph/ontology")
 
     public let path: String
@@ -90,10 +90,12 @@ public final class TripleStore {
             tables.reset()
             if hasTables { throw StoreError("\(path) is an SQLite database but not a kg store (no schema version)") }
             if readOnly { throw StoreError("\(path) is empty; run `kg build` or `kg import` first") }
-            try transaction { try connection.execute(Schema.v1) }
+            try transaction { try connection.execute(Schema.v1); try connection.execute(Schema.v1to2) }
             return
         }
-        // Future migrations: `case 1: try connection.execute(Schema.v1to2)` and so on, each in a transaction.
+        // An older store is read as it is and migrated by the first writer, one transaction per step.
+        if readOnly { return }
+        if version == 1 { try transaction { try connection.execute(Schema.v1to2) }; return }
         throw StoreError("\(path) has unknown schema version \(version)")
     }
 

@@ -188,6 +188,38 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
 }
 
 @Suite struct SchemaTests {
+    @Test func aVersionOneStoreIsMigratedToTheTruthfulModel() throws {
+        try withTemporaryFolder { dir throws in
+            let path = dir.appendingPathComponent("old.sqlite").path
+            let timeline = Term.iri("https://kg.example.org/graph/timeline")
+            let period = Triple(.iri("https://kg.example.org/timeline/T/period/1"), KG.term("controller"), mndaa)
+            let record = ArticleRecord(path: "a.md", hash: "1")
+            let statementIRI = Provenance.statementIRI(graph: record.graph, index: 0)
+            do {
+                // A store as kg wrote it before: the timeline also in the default graph, the statement
+                // described in its article's graph too.
+                let store = try TripleStore(path: path)
+                try store.replaceArticle(record, triples: [], statements: [
+                    StatementRecord(triple: Triple(mndaa, captured, town), sentence: "s", rule: "test")])
+                try store.load([Quad(period, graph: timeline), Quad(period),
+                                Quad(Triple(statementIRI, .iri(Provenance.subject), mndaa), graph: record.graph)])
+                try store.connection.execute("PRAGMA user_version = 1")
+            }
+            // a reader reads it as it is; the first writer migrates it
+            #expect(try TripleStore(path: path, readOnly: true).connection.userVersion() == 1)
+            let store = try TripleStore(path: path)
+            #expect(try store.connection.userVersion() == TripleStore.schemaVersion)
+            var inDefault: [Triple] = [], inTimeline = 0, inArticle: [Triple] = []
+            try store.quads(graph: .some(nil)) { inDefault.append($0.triple); return true }
+            try store.quads(graph: .some(timeline)) { _ in inTimeline += 1; return true }
+            try store.quads(graph: .some(record.graph)) { inArticle.append($0.triple); return true }
+            #expect(!inDefault.contains(period), "the timeline is in its graph only")
+            #expect(inTimeline == 1)
+            #expect(inArticle == [Triple(mndaa, captured, town)], "descriptions are in the default graph only")
+            #expect(inDefault.contains(Triple(statementIRI, .iri(Provenance.subject), mndaa)))
+        }
+    }
+
     @Test func newerSchemaIsRefused() throws {
         try withTemporaryStore { store throws in
             try store.connection.execute("PRAGMA user_version = 99")
