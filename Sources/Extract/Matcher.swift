@@ -283,6 +283,9 @@ final class Matcher {
         var spanLow = p
         if t.anchor == 1, case .slot(let slot, let cls) = t.elements[0] {
             let (req, strict) = required(slot, cls)
+            // "40 miles west of Baghdad in Anbar province": a landmark is not what lies in the place
+            var locating = false
+            if case .literal(let first) = t.elements[t.anchor] { locating = first == "in" || first == "near" }
             if t.searched {
                 // "the town was captured" is not "the town captured": no active reading after a passive auxiliary
                 // (but "forces are still holding the airport" is: a present participle after it is active).
@@ -294,8 +297,7 @@ final class Matcher {
                     if b >= s.range.lowerBound, Self.passiveAux.contains(s.tokens[b].key) { return nil }
                 }
                 guard let (found, d) = searchLeft(from: p - 1, s, req, strict) else { return nil }
-                if case .literal(let first) = t.elements[t.anchor], first == "in" || first == "near",
-                   let last = found.last, Self.isLandmark(s, last) { return nil }
+                if locating, let last = found.last, Self.isLandmark(s, last) { return nil }
                 assign(slot, found)
                 distance += d
                 spanLow = s.mentions[found.first!].range.lowerBound
@@ -317,8 +319,7 @@ final class Matcher {
                     }
                 }
                 guard q >= s.range.lowerBound, var m = s.endAt[q] else { return nil }
-                // "40 miles west of Baghdad in Anbar province": a landmark is not what lies in the place
-                if case .literal(let first) = t.elements[t.anchor], first == "in" || first == "near", Self.isLandmark(s, m) { return nil }
+                if locating, Self.isLandmark(s, m) { return nil }
                 // "Lashio, the capital of Shan State, where …": a clause after an apposition is about its head.
                 if s.tokens[p].text == ",", p + 1 < end, Self.relativeWords.contains(s.tokens[p + 1].key), m > 0,
                    MentionFinder.governed(s.tokens, s.mentions[m].range.lowerBound, s.range) {

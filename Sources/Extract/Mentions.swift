@@ -30,11 +30,15 @@ struct ArticleEntities: Sendable {
     var countries: [String: Int] = [:]
     /// The countries the whole article names (by a known name of theirs or of a place in them, or a
     /// demonym), with how often: generic names ("government forces") belong to the most named one.
-    var articleCountries: [String: Int] = [:] {
-        didSet { for c in articleCountries.keys where firstNamed[c] == nil { firstNamed[c] = firstNamed.count } }
-    }
+    private(set) var articleCountries: [String: Int] = [:]
     /// The order in which the article first names its countries (a dateline's first).
     private var firstNamed: [String: Int] = [:]
+
+    /// Counts a mention of `country` (`articleCountries`), remembering the order of first mentions.
+    mutating func countCountry(_ country: String) {
+        if firstNamed[country] == nil { firstNamed[country] = firstNamed.count }
+        articleCountries[country, default: 0] += 1
+    }
 
     /// Normalised name → class, from what the article says around the name anywhere ("Taliban
     /// fighters", "M23-held"): a name of unknown kind takes it.
@@ -340,14 +344,14 @@ final class MentionFinder {
         while i < t.count {
             guard t[i].isCapitalised || t[i].isAcronym else { i += 1; continue }
             if let d = lexicon.extra.demonyms.longest(t, at: i, end: t.count) {
-                state.articleCountries[d.value, default: 0] += 1
+                state.countCountry(d.value)
                 i += d.length
                 continue
             }
             if let n = lexicon.names.longest(t, at: i, end: t.count) {
                 // (a common-word alias capitalised at a sentence's start, "Government forces said", names no country)
                 if let c = lexicon.extra.countryOf[n.value], n.phrase.text.unicodeScalars.contains(where: { $0.properties.isUppercase }) {
-                    state.articleCountries[c, default: 0] += 1
+                    state.countCountry(c)
                 }
                 i += n.length
                 continue

@@ -5,10 +5,10 @@ import RDF
 extension MentionFinder {
     /// Determiners and possessives after which a bare common noun such as "army" names the actor.
     static let actorDeterminers: Set<String> = ["the", "'s", "its", "their", "his", "her"]
-    /// Nouns for the people or machines through which an actor acts: "regime aircraft bombed the town"
-    /// is the regime acting, "an army camp" is a place.
     /// Nouns of holding after a common name ("in junta hands", "under army control").
     static let holdingNouns: Set<String> = ["hands", "control", "rule", "custody", "occupation"]
+    /// Nouns for the people or machines through which an actor acts: "regime aircraft bombed the town"
+    /// is the regime acting, "an army camp" is a place.
     static let agentNouns: Set<String> = ["troops", "forces", "soldiers", "fighters", "aircraft", "jets", "warplanes",
                                           "drones", "artillery", "units", "personnel", "gunmen", "militiamen",
                                           "officials", "authorities", "officers", "police"]

@@ -14,7 +14,7 @@ import RDF
 /// - lexicon: `kg:plannedCue`, `kg:hypotheticalCue`, `kg:deniedCue`, `kg:claimCue`, `kg:questionCue`,
 ///   `kg:clauseBoundary`, `kg:roleTemplate`, `kg:titleWord`, `kg:groupQuantifier` on any subject.
 struct OntologyReader {
-    static let owl = "http://www.w3.org/2002/07/owl#"
+    static let owl = OWL.ns
 
     struct Model {
         var relations: [OntologyRelation] = []

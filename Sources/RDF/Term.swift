@@ -195,6 +195,10 @@ public enum RDFS {
     public static let range = ns + "range"
 }
 
+public enum OWL {
+    public static let ns = "http://www.w3.org/2002/07/owl#"
+}
+
 public enum SKOS {
     public static let ns = "http://www.w3.org/2004/02/skos/core#"
     public static let prefLabel = ns + "prefLabel"

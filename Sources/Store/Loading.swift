@@ -158,9 +158,10 @@ extension TripleStore {
     public func replaceOntology(_ quads: [Quad]) throws {
         let triples = quads.map(\.triple)
         let type = Term.iri(RDFNS.type)
-        let classes = Set(triples.filter { $0.predicate == type && $0.object == .iri(RDFS.ns + "Class") }.map(\.subject))
+        let classTypes: Set<Term> = [.iri(RDFS.ns + "Class"), .iri(OWL.ns + "Class")]
+        let classes = Set(triples.filter { $0.predicate == type && classTypes.contains($0.object) }.map(\.subject))
         let entities = Set(triples.filter { $0.predicate == type && classes.contains($0.object) }.map(\.subject))
-        let standard = [RDFNS.ns, RDFS.ns, "http://www.w3.org/2002/07/owl#", SKOS.ns]
+        let standard = [RDFNS.ns, RDFS.ns, OWL.ns, SKOS.ns]
         func inDefault(_ t: Triple) -> Bool {
             entities.contains(t.subject) || standard.contains { t.predicate.iriValue?.hasPrefix($0) == true }
         }

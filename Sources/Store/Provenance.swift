@@ -10,9 +10,9 @@ import RDF
 //       kg:date "2023-11-12"^^xsd:date ;                          kg:start / kg:end for spans
 //       kg:timePhrase "on the night of November 12" ;             kg:attribution "the MNDAA" (claims)
 //
-// The resources live in the default graph, as Wikidata's statement nodes live beside its truthy triples
-// (a reification does not assert its triple), numbered in the article's statement order
-// (`<article>#statement-N`): they are replaced and removed with the article. Every
+// The resources live in the default graph, as Wikidata's statement nodes live beside its truthy triples,
+// numbered in the article's statement order (`<article>#statement-N`): they are replaced and removed
+// with the article. Every
 // statement is described, facts (asserted, claimed) and modal ones (planned, hypothetical, denied);
 // a reification does not assert its triple, `kg:modality` says whether it is a fact.
 // `kg query` reads SPARQL-star's `<< ?s kg:p ?o >> kg:date ?d` as this reification. The kg: terms are

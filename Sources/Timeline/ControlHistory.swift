@@ -61,8 +61,8 @@ public enum ControlHistory {
             members[i % groups].insert(place)
         }
         // The places of the surrenders, found once (from the unit's place links or its sentence), and the
-        // surrenders each group needs: each pass reads only its group's statements, linear in the store,
-        // not quadratic as a read of every statement (or of every surrender) per group would be.
+        // surrenders each group needs: each pass reads only its group's statements, not every statement
+        // (or every surrender) once per group.
         var found: [Int64: (places: [Term], via: String)] = [:]
         var surrenders = [Set<Int64>](repeating: [], count: groups)
         try facts.store.statements(objects: [], orPredicates: facts.surrenderPredicates) { st in
@@ -72,8 +72,8 @@ public enum ControlHistory {
             return true
         }
         for g in 0..<groups {
-            try body(build(facts: facts, including: { (group[$0] ?? 0) == g }, reading: members[g],
-                           surrenders: surrenders[g], surrenderPlaces: found))
+            let pass = Pass(places: members[g], surrenders: surrenders[g], surrenderPlaces: found)
+            try body(build(facts: facts, including: pass.places.contains, pass: pass))
         }
     }
 
@@ -193,14 +193,22 @@ public enum ControlHistory {
         }
     }
 
-    static func build(facts: TimelineFacts, including: @escaping (Term) -> Bool, reading places: Set<Term>? = nil,
-                      surrenders: Set<Int64>? = nil, surrenderPlaces: [Int64: (places: [Term], via: String)]? = nil) throws -> [PlaceTimeline] {
+    /// One group's pass over the store: its places, the surrenders whose places are among them, and the
+    /// places found for every surrender.
+    struct Pass {
+        let places: Set<Term>
+        let surrenders: Set<Int64>
+        let surrenderPlaces: [Int64: (places: [Term], via: String)]
+    }
+
+    /// The timelines of the places `including` accepts, from every fact statement, or from `pass`'s only.
+    static func build(facts: TimelineFacts, including: @escaping (Term) -> Bool, pass: Pass? = nil) throws -> [PlaceTimeline] {
         var collected = Collector(including: including)
         let V = TimelineVocabulary.self
 
         let contested = facts.contested
 
-        try facts.forEachStatement(about: places, surrenders: surrenders) { st in
+        try facts.forEachStatement(in: pass) { st in
             let r = st.record, rel = V.localName(r.triple.predicate)
             let (s, o) = (r.triple.subject, r.triple.object)
             // Only statements about places (and surrenders, whose place is found below) matter here.
@@ -220,8 +228,8 @@ public enum ControlHistory {
                     collected.item(o, s, .observation, ev)
                 }
             } else if rel == V.surrender {
-                guard let (places, via) = surrenderPlaces.map({ $0[st.id] })
-                        ?? facts.places(of: s, sentence: r.sentence, contested: contested) else { return }
+                let found = pass.map { $0.surrenderPlaces[st.id] } ?? facts.places(of: s, sentence: r.sentence, contested: contested)
+                guard let (places, via) = found else { return }
                 for place in places {
                     collected.item(place, o, .onset, ev)
                     collected.event(place, rel, actor: s, counterpart: o, ev, via: via)

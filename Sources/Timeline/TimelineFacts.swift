@@ -98,20 +98,14 @@ struct TimelineFacts {
     /// The predicates of the store's surrender statements (whose places are found, not stated).
     var surrenderPredicates: Set<Term> = []
 
-    /// Calls `body` with every fact statement, in article then sentence order; with `places`, only
-    /// those whose object is one of them and the surrenders `surrenders` names (all surrenders when nil):
-    /// a group's pass reads only its part.
-    func forEachStatement(about places: Set<Term>? = nil, surrenders: Set<Int64>? = nil,
-                          _ body: (StoredStatement) throws -> Void) throws {
-        if let places {
-            if let surrenders {
-                try store.statements(objects: places, orIDs: surrenders) { try body($0); return true }
-            } else {
-                try store.statements(objects: places, orPredicates: surrenderPredicates) { try body($0); return true }
-            }
-            return
+    /// Calls `body` with every fact statement, in article then sentence order; with a group's `pass`, only
+    /// those whose object is one of its places and its surrenders.
+    func forEachStatement(in pass: ControlHistory.Pass? = nil, _ body: (StoredStatement) throws -> Void) throws {
+        if let pass {
+            try store.statements(objects: pass.places, orIDs: pass.surrenders) { try body($0); return true }
+        } else {
+            try store.statements(factsOnly: true) { try body($0); return true }
         }
-        try store.statements(factsOnly: true) { try body($0); return true }
     }
 
     init(store: TripleStore) throws {
