@@ -126,6 +126,8 @@ final class Matcher {
                                             "around", "across", "towards", "toward", "between", "within", "with", "against"]
     static let passiveAux: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
     static let perfectAux: Set<String> = ["had", "has", "have"]
+    static let modalWords: Set<String> = ["will", "would", "could", "can", "may", "might", "should", "must", "did",
+                                          "do", "does", "not", "never"]
     static let copulas: Set<String> = ["is", "are", "was", "were", "remain", "remains", "remained", "been", "be", "being"]
     static let stopSearch: Set<String> = [",", "in", "at", "on", "near", "from", "with", "into", "for", "after", "before",
                                           "during", "since", "until", "as", "that", "across", "throughout", "which", "who", "because", "while",
@@ -355,6 +357,7 @@ final class Matcher {
             spanLow = s.mentions[r].range.lowerBound
         }
         guard !subjects.isEmpty, !objects.isEmpty else { return nil }
+        if t.kind == .role, !roleBelongsToSubject(subjects, objects, span: min(spanLow, p), s) { return nil }
         return TemplateMatch(template: t, subjects: subjects, objects: objects, trigger: p..<lastLiteralEnd,
                              span: min(spanLow, p)..<max(spanHigh, lastLiteralEnd), distance: distance)
     }
@@ -409,6 +412,26 @@ final class Matcher {
     }
 
     private func person(_ req: String?) -> Bool { req == lexicon.personClass }
+
+    /// A person's name, or a name of unknown kind (which role patterns type as a person).
+    private func isPerson(_ m: Int, _ s: SentenceView) -> Bool {
+        s.classes[m] == lexicon.unknownClass || ontology.isSubclass(s.classes[m], of: lexicon.personClass)
+    }
+
+    /// False when a role phrase matched between two people belongs to the other one: "Ilham Aliyev,
+    /// Azerbaijan's president, Nikol Pashinyan" (the phrase after a person and a comma is that person's
+    /// apposition, not a title of the name after it), "Aliyev, the Prime Minister of Armenia Nikol Pashinyan"
+    /// (a title followed straight by a name is that name's).
+    private func roleBelongsToSubject(_ subjects: [Int], _ objects: [Int], span low: Int, _ s: SentenceView) -> Bool {
+        guard let subject = subjects.last, let object = objects.last else { return true }
+        if subject > object, low >= s.range.lowerBound + 2, s.tokens[low - 1].text == ",",
+           let before = s.endAt[low - 2], before != subject, isPerson(before, s) { return false }
+        if subject < object {
+            let after = s.mentions[object].range.upperBound
+            if after < s.range.upperBound, let next = s.startAt[after], next != subject, isPerson(next, s) { return false }
+        }
+        return true
+    }
 
     /// Adjectives of direction or neighbourhood before a place name ("the northeastern Takhar province").
     static let regionAdjectives: Set<String> = ["northern", "southern", "eastern", "western", "central", "northeastern",
@@ -469,6 +492,9 @@ final class Matcher {
             if s.isBoundary(j) { return nil }
             // "X, whose delegation was headed by": the clause's subject is the possessed noun, not X.
             if s.tokens[j].key == "whose" { return nil }
+            // "X told reporters that a group of gunmen had entered Palma": a clause opened by "that" with a
+            // subject of its own (no name) is not X's; a relative "that" (forces that had entered) is.
+            if s.tokens[j].key == "that", j < start, (j + 1...start).contains(where: { ownSubjectWord($0, s) }) { return nil }
             // ", which … ," between the subject and its verb: jump over the whole clause.
             if s.tokens[j].text == ",", let open = relativeClauseStart(endingAt: j, s) {
                 j = open - 1
@@ -506,6 +532,14 @@ final class Matcher {
             j -= 1
         }
         return relativeAntecedent(from: start, s, req, strict)
+    }
+
+    /// A word of a noun phrase: not an auxiliary, adverb, quotation mark or time phrase.
+    private func ownSubjectWord(_ k: Int, _ s: SentenceView) -> Bool {
+        let t = s.tokens[k]
+        guard t.kind == .word, !s.timeTokens.contains(k), !isSkippable(k, s) else { return false }
+        return !Self.perfectAux.contains(t.key) && !Self.passiveAux.contains(t.key) && !Self.copulas.contains(t.key)
+            && !Self.modalWords.contains(t.key)
     }
 
     /// "164 villagers who had been held … were freed by": when no subject is found near the verb, the
