@@ -436,7 +436,9 @@ final class Matcher {
     /// Adjectives of direction or neighbourhood before a place name ("the northeastern Takhar province").
     static let regionAdjectives: Set<String> = ["northern", "southern", "eastern", "western", "central", "northeastern",
                                                 "northwestern", "southeastern", "southwestern", "neighbouring", "neighboring",
-                                                "north-eastern", "north-western", "south-eastern", "south-western"]
+                                                "north-eastern", "north-western", "south-eastern", "south-western",
+                                                "autonomous", "semi-autonomous", "restive", "coastal", "remote", "mountainous",
+                                                "northernmost", "southernmost", "easternmost", "westernmost"]
 
     /// Units of distance ("50 kilometres from X").
     static let distanceUnits: Set<String> = ["km", "kilometres", "kilometers", "miles", "mile", "kilometre", "kilometer", "metres", "meters"]

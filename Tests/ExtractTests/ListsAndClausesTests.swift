@@ -162,3 +162,20 @@ import Testing
         #expect(!facts.contains { $0.s == "Ilkin Dastov" && $0.o == "Armenia" })
     }
 }
+
+@Suite struct PlaceInRegionTests {
+    @Test func aSettlementOfANameInADistrict() {
+        let text = "BAKU - Troops entered the settlement of Varzanli in the Orlan district on Monday."
+        #expect(Fixture.has(text, "Varzanli", "locatedIn", "Orlan district"))
+    }
+
+    @Test func aPlaceInAnAutonomousRegion() {
+        let text = "ERBIL - Thousands of families reached Qarvan in the autonomous Dersan region."
+        #expect(Fixture.has(text, "Qarvan", "locatedIn", "Dersan region"))
+    }
+
+    @Test func aCountryLiesInNoProvince() {
+        let text = "KUNDUZ - Soldiers crossed the border to Tajikistan in Kunduz province."
+        #expect(!Fixture.facts(text).contains { $0.r == "locatedIn" && $0.s == "Tajikistan" })
+    }
+}
