@@ -78,6 +78,8 @@ struct Template: Sendable {
     enum Element: Sendable {
         case literal(String)
         case wildcard
+        /// `…`: up to four lower-case words ("launched … offensive on": "launched a fresh ground offensive on")
+        case gap
         case slot(Slot, classIRI: String?)
     }
     enum Kind: String, Sendable { case active = "active-trigger", passive = "passive-trigger", onset = "onset-trigger",
@@ -104,12 +106,13 @@ struct Template: Sendable {
         var out: [Element] = []
         for t in Tokenizer.tokenize(piece) {
             if t.key == "s", case .literal("'")? = out.last { out[out.count - 1] = .literal("'s"); continue }
-            out.append(t.text == "*" ? .wildcard : .literal(t.key))
+            out.append(t.text == "*" ? .wildcard : t.text == "…" ? .gap : .literal(t.key))
         }
         return out
     }
 
-    /// Parses "{s} , the {o} 's capital": slots `{s}`, `{o}`, `{s:Class}`; `*` is any one word.
+    /// Parses "{s} , the {o} 's capital": slots `{s}`, `{o}`, `{s:Class}`; `*` is any one word, `…` a few
+    /// (always followed by a word of the template).
     init?(_ text: String, relation: Int, kind: Kind) {
         var elements: [Element] = []
         var rest = Substring(text)
@@ -133,6 +136,10 @@ struct Template: Sendable {
             }
         }
         guard let anchor = elements.firstIndex(where: { if case .literal = $0 { true } else { false } }) else { return nil }
+        for (i, e) in elements.enumerated() {
+            guard case .gap = e else { continue }
+            guard i > anchor, i + 1 < elements.count, case .literal = elements[i + 1] else { return nil }
+        }
         var slots = 0
         for e in elements { if case .slot = e { slots += 1 } }
         guard slots == 2 else { return nil }
@@ -359,6 +366,13 @@ struct Lexicon: Sendable {
             if !r.roleNouns.isEmpty {
                 for t in lex.roleTemplates {
                     for n in r.roleNouns { specs.append((t.replacingAll("{role}", with: n), .role)); nouns.append(n) }
+                }
+            }
+            for t in lex.eventTemplates {
+                for n in r.eventNouns {
+                    let filled = t.replacingAll("{event}", with: n)
+                    let texts = filled.contains("{light}") ? lex.lightVerbs.map { filled.replacingAll("{light}", with: $0) } : [filled]
+                    for text in texts { specs.append((text, .template)); nouns.append(nil) }
                 }
             }
             for ((text, kind), noun) in zip(specs, nouns) {

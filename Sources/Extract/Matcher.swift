@@ -69,8 +69,12 @@ struct SentenceView {
                 && before >= range.lowerBound && ["of", "in"].contains(tokens[before].key)
             if allyOK, !mixed, separators.allSatisfy({ [",", "and", "or", "the"].contains($0) || Self.allyConnectors.contains($0) || (inOK && $0 == "in") }) && !separators.isEmpty
                 && separators.contains(where: { $0 == "," || $0 == "and" || $0 == "or" }) {
-                if separators.contains("and") || separators.contains("or") { hasAnd = true }
-                continue
+                let conjunction = separators.contains("and") || separators.contains("or")
+                // "the districts of Zorvat and Qelvar, Libya": the list ended at its last conjunct
+                if conjunction || !hasAnd || !allyWords.isEmpty {
+                    if conjunction { hasAnd = true }
+                    continue
+                }
             }
             close(previous + 1)
             chainStart = k
@@ -185,6 +189,15 @@ final class Matcher {
         return ontology.isSubclass(cls, of: required)
     }
 
+    /// A word a template's `…` may pass over: lower-case, a number or a time phrase; not a name or a clause's joint.
+    private func isGapWord(_ k: Int, _ s: SentenceView) -> Bool {
+        let t = s.tokens[k]
+        if s.timeTokens.contains(k) { return true }
+        if s.isBoundary(k) || Self.stopSearch.contains(t.key) { return false }
+        if let m = s.startAt[k] { return s.mentions[m].kind == .reference && !t.isCapitalised }
+        return (t.kind == .word && !t.isCapitalised) || t.kind == .number
+    }
+
     private func isSkippable(_ k: Int, _ s: SentenceView) -> Bool {
         let t = s.tokens[k]
         if s.startAt[k] != nil { return false }
@@ -202,6 +215,7 @@ final class Matcher {
         var prevLiteral = false
         var spanHigh = p
         var relativeObject: String??
+        var gap = false
         // "the junta-held town": a word joined by a hyphen to the word before it is part of a compound
         // modifier, not a verb; only a template that spells the hyphen ("{s} - held {o}") reads it.
         if t.anchor < t.elements.count, case .literal(let first) = t.elements[t.anchor], first != "-",
@@ -218,7 +232,12 @@ final class Matcher {
         for k in t.anchor..<t.elements.count {
             switch t.elements[k] {
             case .literal(let key):
-                if k > t.anchor && prevLiteral {
+                if gap {
+                    // "launched … offensive on": a few lower-case words, no name, comma or clause boundary
+                    var skipped = 0
+                    while cursor < end, s.tokens[cursor].key != key, skipped < 4, isGapWord(cursor, s) { cursor += 1; skipped += 1 }
+                    gap = false
+                } else if k > t.anchor && prevLiteral {
                     let limit = (key == "by" || key == "to") ? 6 : 3
                     var skipped = 0
                     while cursor < end, s.tokens[cursor].key != key, skipped < limit,
@@ -232,6 +251,9 @@ final class Matcher {
                 cursor += 1
                 lastLiteralEnd = cursor
                 prevLiteral = true
+            case .gap:
+                gap = true
+                prevLiteral = false
             case .wildcard:
                 guard cursor < end, !s.isBoundary(cursor), s.tokens[cursor].kind != .punct || s.startAt[cursor] != nil else { return nil }
                 if let m = s.startAt[cursor] { cursor = s.mentions[m].range.upperBound } else {

@@ -239,6 +239,9 @@ public struct OntologyRelation: Sendable, Hashable {
     public var templates: [String]
     /// Role nouns filling `{role}` (`kg:roleNoun`): "spokesperson", "capital", "member".
     public var roleNouns: [String]
+    /// Nouns naming the relation's event (`kg:eventNoun`: "offensive", "air strikes"); they fill
+    /// `{event}` in the shared `kg:eventTemplate` patterns.
+    public var eventNouns: [String] = []
     /// True for relations that hold over time (`kg:stateRelation`): untimed statements are
     /// observations on the publication date.
     public var isState: Bool
@@ -292,6 +295,10 @@ public struct OntologyLexicon: Sendable, Hashable {
     public var clauseBoundaries: [String] = []
     /// Templates shared by relations with role nouns ("{o} {role} {s}").
     public var roleTemplates: [String] = []
+    /// Templates shared by relations with event nouns ("{s} {light} … {event} on {o}").
+    public var eventTemplates: [String] = []
+    /// Verbs that carry an event noun ("launched", "carried out"): they fill `{light}`.
+    public var lightVerbs: [String] = []
     /// Person titles that precede names ("Major General", "U").
     public var titleWords: [String] = []
     /// Quantifiers that open a delimited group of people ("about", "more than").

@@ -7,12 +7,13 @@ import RDF
 ///   `kg:headWord`, `kg:referenceWord`;
 /// - relations: `a rdf:Property` (or `owl:ObjectProperty`), `rdfs:domain`, `rdfs:range`, `kg:edgeLabel`,
 ///   `kg:edgeColor`, `kg:activeTrigger`, `kg:passiveTrigger`, `kg:onsetTrigger`, `kg:template`,
-///   `kg:nominalTrigger`, `kg:roleNoun`, `kg:stateRelation`; symmetric if also `a owl:SymmetricProperty`
+///   `kg:nominalTrigger`, `kg:roleNoun`, `kg:eventNoun`, `kg:stateRelation`; symmetric if also `a owl:SymmetricProperty`
 ///   or `a kg:SymmetricRelation`;
 /// - entities: typed with a known class and named by `skos:prefLabel` or `rdfs:label`, with
 ///   `skos:altLabel`, `skos:hiddenLabel`, `kg:locatedIn`, `kg:lat`, `kg:long`, `kg:distinctFrom`;
 /// - lexicon: `kg:plannedCue`, `kg:hypotheticalCue`, `kg:deniedCue`, `kg:claimCue`, `kg:questionCue`,
-///   `kg:clauseBoundary`, `kg:roleTemplate`, `kg:titleWord`, `kg:groupQuantifier` on any subject.
+///   `kg:clauseBoundary`, `kg:roleTemplate`, `kg:eventTemplate`, `kg:lightVerb`, `kg:titleWord`,
+///   `kg:groupQuantifier` on any subject.
 struct OntologyReader {
     static let owl = OWL.ns
 
@@ -77,7 +78,7 @@ struct OntologyReader {
                     activeTriggers: strings(s, kg + "activeTrigger"), passiveTriggers: strings(s, kg + "passiveTrigger"),
                     onsetTriggers: strings(s, kg + "onsetTrigger"),
                     templates: strings(s, kg + "template") + strings(s, kg + "nominalTrigger"),
-                    roleNouns: strings(s, kg + "roleNoun"), isState: state))
+                    roleNouns: strings(s, kg + "roleNoun"), eventNouns: strings(s, kg + "eventNoun"), isState: state))
             }
             model.lexicon.plannedCues += strings(s, kg + "plannedCue")
             model.lexicon.hypotheticalCues += strings(s, kg + "hypotheticalCue")
@@ -86,6 +87,8 @@ struct OntologyReader {
             model.lexicon.questionCues += strings(s, kg + "questionCue")
             model.lexicon.clauseBoundaries += strings(s, kg + "clauseBoundary")
             model.lexicon.roleTemplates += strings(s, kg + "roleTemplate")
+            model.lexicon.eventTemplates += strings(s, kg + "eventTemplate")
+            model.lexicon.lightVerbs += strings(s, kg + "lightVerb")
             model.lexicon.titleWords += strings(s, kg + "titleWord")
             model.lexicon.groupQuantifiers += strings(s, kg + "groupQuantifier")
         }

@@ -179,3 +179,36 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.r == "locatedIn" && $0.s == "Tajikistan" })
     }
 }
+
+/// Event nouns (`kg:eventNoun`) in the shared event templates, and the template gap `…`.
+@Suite struct EventNounTests {
+    @Test func aLightVerbAndAFewWordsBeforeTheEventNoun() {
+        let text = "PEMBA, Mozambique - The Velor Front launched a fresh ground offensive on Orvanto on Monday."
+        #expect(Fixture.has(text, "Velor Front", "attacked", "Orvanto"))
+        let strikes = "PEMBA, Mozambique - The Velor Front has carried out more than 600 air strikes on Orvanto."
+        #expect(Fixture.has(strikes, "Velor Front", "attacked", "Orvanto"))
+    }
+
+    @Test func theEventNounWithItsAgentAfterIt() {
+        let text = "PEMBA, Mozambique - The attack on Orvanto by the Velor Front killed ten people."
+        #expect(Fixture.has(text, "Velor Front", "attacked", "Orvanto"))
+        let against = "PEMBA, Mozambique - An aerial attack carried out by the Velor Front on Monday against Orvanto killed ten."
+        #expect(Fixture.has(against, "Velor Front", "attacked", "Orvanto"))
+    }
+
+    @Test func theGapStopsAtAClauseJointOrAPreposition() {
+        let text = "PEMBA, Mozambique - The Velor Front launched a campaign in the north, while the Orvan Guard's offensive on Orvanto stalled."
+        #expect(!Fixture.has(text, "Velor Front", "attacked", "Orvanto"))
+        #expect(Fixture.has(text, "Orvan Guard", "attacked", "Orvanto"))
+    }
+}
+
+@Suite struct ListEndTests {
+    @Test func aCommaAfterTheLastConjunctEndsTheList() {
+        // "Libya" locates the list; it is no third member, and it does not make the towns countries
+        let text = "The Velor Front took Zorvat and Qelvar, Libya, on Monday."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.filter { $0.label == "Zorvat" || $0.label == "Qelvar" }.allSatisfy { !$0.classIRI.hasSuffix("#Country") })
+        #expect(!Fixture.facts(text).contains { $0.r == "captured" && $0.o == "Libya" })
+    }
+}
