@@ -283,6 +283,10 @@ final class Matcher {
                     if s.startAt[c] == nil, c - 1 > p, s.startAt[c - 1] != nil, Self.determiners.contains(s.tokens[c - 1].key) { c -= 1 }
                     let slotStart = c
                     while c < end, s.startAt[c] == nil, Self.determiners.contains(s.tokens[c].key) || Self.regionAdjectives.contains(s.tokens[c].key) { c += 1 }
+                    // "commander of the self-styled Libyan National Army": a hyphenated adjective before the name
+                    if c > slotStart, c + 3 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, !s.tokens[c].isCapitalised,
+                       s.tokens[c + 1].text == "-", !s.tokens[c + 1].spaceBefore, !s.tokens[c + 2].spaceBefore,
+                       s.tokens[c + 2].kind == .word, !s.tokens[c + 2].isCapitalised, s.startAt[c + 3] != nil { c += 3 }
                     // "the Rakhine group": a name after an article is not a person's name.
                     if c > slotStart, c < end, let n = s.startAt[c], s.classes[n] == lexicon.unknownClass { return nil }
                     if trailing, c + 1 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, s.tokens[c + 1].key == "of",

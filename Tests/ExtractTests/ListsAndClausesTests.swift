@@ -212,3 +212,10 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.r == "captured" && $0.o == "Libya" })
     }
 }
+
+@Suite struct HyphenatedAdjectiveTests {
+    @Test func aHyphenatedAdjectiveBeforeTheNameOfARoleObject() {
+        let text = "BENGHAZI, Libya - Tarek Moulan, commander of the self-styled Velor Front, ordered the retreat."
+        #expect(Fixture.has(text, "Tarek Moulan", "leaderOf", "Velor Front"))
+    }
+}
