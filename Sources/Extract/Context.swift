@@ -13,6 +13,9 @@ import RDF
 ///   `kg:demonym` its adjectives ("Afghan").
 /// - `kg:nationalHead` on a class lists the nouns that, after a demonym or a country's possessive, name
 ///   that country's entity of the class ("Afghan forces", "Iraq's government").
+/// - `kg:capital` on a country is its capital's name; `kg:capitalReference` (on `kg:Country`) lists the phrases
+///   that name the capital of the country the article is about ("the capital"), also with a demonym after
+///   the article ("the Libyan capital").
 /// - `kg:genericName` on a class lists phrases that name the entity of that class of the country the
 ///   article is about ("government forces", "security forces").
 struct ExtraVocabulary: Sendable {
@@ -47,6 +50,10 @@ struct ExtraVocabulary: Sendable {
     /// A title after a demonym that makes the demonym name the country's entity of a class
     /// ("Somali President X": the Somali government, whose president X is) → class.
     var nationalTitles = PhraseSet<String>()
+    /// Country IRI → its capital's name (`kg:capital`).
+    var capitalOf: [String: String] = [:]
+    /// The words of each `kg:capitalReference` ("the", "capital"), as token keys.
+    var capitalReferences: [[String]] = []
     /// Country IRI → the ontology's entities tied to it (not the country itself), in file order.
     private var entitiesOfCountry: [String: [(index: Int, classIRI: String)]] = [:]
 
@@ -78,6 +85,8 @@ struct ExtraVocabulary: Sendable {
             case KG.ns + "hyphenCue": hyphenCues[text] = s
             case KG.ns + "affiliationCue": affiliationCues.insert(text)
             case KG.ns + "precedingCue": precedingCues.add(Phrase(text), s)
+            case KG.ns + "capital": capitalOf[s] = text
+            case KG.ns + "capitalReference": capitalReferences.append(Tokenizer.tokenize(text).map(\.key))
             default: break
             }
         }

@@ -196,6 +196,12 @@ final class MentionFinder {
                 continue
             }
             if glued { i += 1; continue }
+            // "the capital" names a town by its role; it does not make that town what "the city" means
+            if let m = capital(t, i, end, state: &state) {
+                out.append(m)
+                i = m.range.upperBound
+                continue
+            }
             if var m = group(t, i, end, state: &state) ?? restatedPlace(t, i, end, out, state: &state)
                 ?? reference(t, i, end, sentence, out, state: state)
                 ?? unnamed(t, i, end, sentence, state: &state)
@@ -601,6 +607,40 @@ final class MentionFinder {
         }
         return inArticle.first { $0.classLocalName == "Town" } ?? inArticle.first
             ?? places.first(where: { $0.population >= Self.worldCityPopulation })
+    }
+
+    /// "the capital", "the Libyan capital" (`kg:capitalReference`, optionally with a demonym after its
+    /// first word): the capital (`kg:capital`) of the demonym's country; else the capital of the country the
+    /// article is about if it named it, else the capital of one of its countries it named most, else the main
+    /// country's capital. Not "the capital of Helmand province", nor "the capital Kabul" (the name follows).
+    func capital(_ t: [Token], _ i: Int, _ end: Int, state: inout ArticleEntities) -> Mention? {
+        let extra = lexicon.extra
+        for words in extra.capitalReferences where words.count >= 2 && t[i].key == words[0] {
+            var k = i + 1
+            var country: String?
+            if k < end, t[k].isCapitalised, let d = extra.demonyms.longest(t, at: k, end: end) {
+                country = d.value
+                k += d.length
+            }
+            guard k + words.count - 1 <= end, (1..<words.count).allSatisfy({ t[k + $0 - 1].key == words[$0] }) else { continue }
+            let upper = k + words.count - 1
+            if upper < end, t[upper].key == "of" || t[upper].isCapitalised { return nil }
+            // a capital the article named: the main country's, else the one it named most
+            func isCapital(_ e: Int, of countries: [String]) -> Bool {
+                countries.contains { extra.capitalOf[$0].map(Ontology.normalise) == Ontology.normalise(state.records[e].label) }
+            }
+            let main = state.mainCountry
+            if country == nil, let main, let named = state.history.last(where: { isCapital($0, of: [main]) }) {
+                return Mention(range: i..<upper, entity: named, kind: .reference)
+            }
+            if country == nil, let named = Self.mostNamed(in: state.history, where: { isCapital($0, of: Array(state.articleCountries.keys)) }) {
+                return Mention(range: i..<upper, entity: named, kind: .reference)
+            }
+            guard let c = country ?? main, let name = extra.capitalOf[c] else { return nil }
+            let e = state.named(name, classIRI: KG.ns + "Town", aliases: [], ontology: ontology)
+            return Mention(range: i..<upper, entity: e, kind: .reference)
+        }
+        return nil
     }
 
     /// A city this large types its name even in an article that does not name its country.

@@ -219,3 +219,21 @@ import Testing
         #expect(Fixture.has(text, "Tarek Moulan", "leaderOf", "Velor Front"))
     }
 }
+
+/// "the capital" is the capital (kg:capital, from GeoNames) of the country the article is about.
+@Suite struct CapitalReferenceTests {
+    @Test func theCapitalOfTheArticlesCountry() {
+        let text = "BENGHAZI, Libya - Libyan officials said the Velor Front opened its offensive against the capital in April."
+        #expect(Fixture.has(text, "Velor Front", "attacked", "Tripoli"))
+    }
+
+    @Test func aDemonymSaysWhoseCapital() {
+        let text = "ISLAMABAD, Pakistan - Pakistani officials said the Afghan capital fell to the Velor Front on Sunday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Kabul"))
+    }
+
+    @Test func theCapitalOfAProvinceIsNotTheCountrys() {
+        let text = "KABUL, Afghanistan - Afghan officials said the Velor Front captured the capital of Helmand province."
+        #expect(!Fixture.facts(text).contains { $0.o == "Kabul" })
+    }
+}
