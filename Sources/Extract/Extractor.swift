@@ -195,7 +195,8 @@ public struct Extractor: Sendable {
                         let sentence = sentenceText
                         assertions.append(Assertion(
                             subject: state.records[s].id, relation: rel.localName, object: state.records[o].id,
-                            sentence: sentence, sentenceIndex: index, span: span, time: time,
+                            sentence: sentence, sentenceIndex: index, span: span,
+                            time: m.objects.count > 1 && !rel.isState ? Self.conjunctTime(times, after: mentions[oi]) ?? time : time,
                             confidence: max(0.05, confidence), modality: mode, attribution: attribution,
                             rule: m.template.kind.rawValue + ":" + m.template.source))
                         if mode == .asserted || mode == .claimed { lastDoer[m.template.relation] = (s, index) }
@@ -566,6 +567,12 @@ public struct Extractor: Sendable {
         // observation on the publication date.
         if isState || present { return TimeFinder.observation(published: published) }
         return nil
+    }
+
+    /// "took Fuzuli on Oct. 17, Zangilan three days after that, and Gubadli on Oct. 25": a date right after
+    /// one object of a list is that object's (for events).
+    static func conjunctTime(_ times: [TimeExpression], after m: Mention) -> TimeAnnotation? {
+        times.first { $0.range.lowerBound == m.range.upperBound && $0.date != nil }?.annotation
     }
 
     /// The date of a sentence that repeats an earlier deed without its object: the subject entity, then

@@ -438,7 +438,8 @@ struct TimeParser {
 
     /// "three days ago", "fifteen years ago" (from the publication date); "a day earlier", "two weeks
     /// later", "the day before" (from the reference date); "two days after October 27" (from that date);
-    /// "two days after their fighters began …" (the clause's event: the sentence's date minus two days).
+    /// "two days after their fighters began …" (the clause's event: the sentence's date minus two days);
+    /// "three days after that" (from the reference date).
     func quantity(_ i: Int, count: Int, unitAt u: Int) -> Point? {
         guard let unitWord = key(u), let unit = TimeLexicon.units[unitWord], let dir = key(u + 1) else { return nil }
         guard count <= 10_000 else { return nil }
@@ -463,6 +464,11 @@ struct TimeParser {
             if let p = core(q, depth: TimeParser.maxDepth - 1) {
                 return offset(p.date, by: sign * count, unit)
                     .map { Point(date: $0, len: q + p.len - i, explicitYear: p.explicitYear, anchor: p.date) }
+            }
+            // "three days after that": after the date the narrative had reached
+            if let k = key(q), k == "that" || k == "this", q + 1 >= upper || t[q + 1].kind == .punct {
+                guard let ref = sentenceReference ?? narrative else { return nil }
+                return offset(ref, by: sign * count, unit).map { Point(date: $0, len: q + 1 - i, explicitYear: false, anchor: ref, eventRelative: true) }
             }
             if q < upper, t[q].kind != .punct {
                 // a clause follows: its event lies `count` units the other way from this sentence's date

@@ -171,3 +171,12 @@ import Testing
         #expect(!Fixture.has(text, "Kokang Border Guard Force", "surrenderedTo", "TNLA"))
     }
 }
+
+@Suite struct ConjunctTimeTests {
+    @Test func eachObjectOfAListTakesTheDateAfterIt() {
+        let text = "Azerbaijani forces took Fuzuli on Oct. 17, Zangilan three days after that, and Gubadli on Oct. 25."
+        #expect(ClauseTimeTests.time(text, "Azerbaijani forces", "captured", "Fuzuli")?.date == PartialDate(iso: "2023-10-17"))
+        #expect(ClauseTimeTests.time(text, "Azerbaijani forces", "captured", "Zangilan")?.date == PartialDate(iso: "2023-10-20"))
+        #expect(ClauseTimeTests.time(text, "Azerbaijani forces", "captured", "Gubadli")?.date == PartialDate(iso: "2023-10-25"))
+    }
+}
