@@ -237,3 +237,10 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.o == "Kabul" })
     }
 }
+
+@Suite struct UnitBaseTests {
+    @Test func theBaseOfAUnitWithAdjectivesBeforeIt() {
+        let text = "FALAM, Myanmar - Fighters of the Velor Front overran the hilltop base of Infantry Battalion (IB) 268 on Monday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Infantry Battalion 268"))
+    }
+}
