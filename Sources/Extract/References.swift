@@ -17,6 +17,9 @@ extension MentionFinder {
                                               "against", "for", "around", "across", "towards", "toward", "between",
                                               "within", "outside", "inside", "under", "over", "about", "like"]
     static let pronouns: Set<String> = ["it", "its", "they", "their", "he", "his", "she", "her"]
+    /// Words after an object pronoun ("attacking it from", "overran it early on", "control of it until").
+    static let objectFollowers: Set<String> = ["on", "in", "at", "from", "until", "after", "before", "early", "late",
+                                               "last", "for", "within", "without", "again", "back", "completely", "fully"]
     /// Words that open a clause about the noun before them ("a town it lost", "a town that fell").
     static let clauseOpeners: Set<String> = ["it", "they", "he", "she", "which", "that", "where", "whose"]
 
@@ -98,6 +101,15 @@ extension MentionFinder {
         return counts.keys.max { (counts[$0]!, -first[$0]!) < (counts[$1]!, -first[$1]!) }
     }
 
+    /// True if a preposition governs the mention starting at `start` ("in Sumprabum"), not counting the "of"
+    /// that names a place ("the town of Palma").
+    static func prepositionObject(_ t: [Token], _ start: Int, _ sentence: Range<Int>) -> Bool {
+        var b = start - 1
+        while b >= sentence.lowerBound, Matcher.determiners.contains(t[b].key) { b -= 1 }
+        guard b >= sentence.lowerBound, Matcher.prepositions.contains(t[b].key) else { return false }
+        return !(t[b].key == "of" && b > sentence.lowerBound && ["town", "city", "village", "district", "province", "region"].contains(t[b - 1].key))
+    }
+
     /// True if the mention starting at `start` is the object of a preposition or of an -ing verb.
     static func governed(_ t: [Token], _ start: Int, _ sentence: Range<Int>) -> Bool {
         var b = start - 1
@@ -177,6 +189,22 @@ extension MentionFinder {
         if r.length == 1, ["its", "their"].contains(t[i].key), i - 2 >= sentence.lowerBound, t[i - 1].key == "and",
            let last = current.last, last.range.upperBound == i - 1, fits(last.entity) {
             return Mention(range: i..<upper, entity: last.entity, kind: .reference)
+        }
+        // "entered Tarhuna after attacking it from four axes", "attacked the LIB 275 base, …, and overran it
+        // early on April 11": "it" as an object (a preposition, a time or the clause's end after it) is the first
+        // place (or unit's site) the sentence named that no preposition governs.
+        if t[i].key == "it", i > sentence.lowerBound, t[i - 1].kind == .word, !Self.clauseOpeners.contains(t[i - 1].key),
+           !["and", "but", "as", "because", "so", "if", "when", "while", "since"].contains(t[i - 1].key),
+           upper >= end || t[upper].kind == .punct || Self.objectFollowers.contains(t[upper].key),
+           let site = current.first(where: { m in
+               guard m.kind != .relative, !Self.prepositionObject(t, m.range.lowerBound, sentence) else { return false }
+               let cls = state.records[m.entity].classIRI
+               if ontology.isSubclass(cls, of: lexicon.placeClass) { return cls != lexicon.countryClass }
+               // "the IB 46 headquarters"
+               return cls == lexicon.unitClass && m.range.upperBound < end && !t[m.range.upperBound].isCapitalised
+                   && lexicon.headWords.longest(t, at: m.range.upperBound, end: end)?.value == lexicon.facilityClass
+           }) {
+            return Mention(range: i..<upper, entity: site.entity, kind: .reference)
         }
         if r.length == 1, Self.pronouns.contains(t[i].key) {
             // "his fighters", "her troops": the person's followers, not the person.

@@ -244,3 +244,23 @@ import Testing
         #expect(Fixture.has(text, "Velor Front", "captured", "Infantry Battalion 268"))
     }
 }
+
+/// "it" in an object's place is the first place the sentence named that no preposition governs.
+@Suite struct ObjectPronounTests {
+    @Test func itAfterAVerbIsThePlaceTheClauseNamed() {
+        let text = "TRIPOLI, Libya - Fighting went on.\n\nVelor Front forces entered Tarhuna in the early hours after attacking it from four axes."
+        #expect(Fixture.has(text, "Velor Front", "attacked", "Tarhuna"))
+    }
+
+    @Test func itAfterControlOfIsThePlaceNotTheActor() {
+        let text = "TRIPOLI, Libya - Fighting went on.\n\nThe Velor Front entered Al-Watiya air base on Monday and took full control of it."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Al-Watiya air base"))
+        #expect(!Fixture.facts(text).contains { $0.o == "Velor Front" })
+    }
+
+    @Test func itAsASubjectIsNotAPlace() {
+        // followed by a verb, "it" is a clause's subject: the actor, not the town
+        let text = "TRIPOLI, Libya - Fighting went on.\n\nThe Velor Front entered Tarhuna, and it captured Gharyan on Tuesday."
+        #expect(!Fixture.facts(text).contains { $0.s == "Tarhuna" })
+    }
+}
