@@ -14,8 +14,12 @@ public enum ArticleFormat: String, Sendable {
 
 /// One news article, reduced to plain text plus the metadata kg uses.
 public struct Article: Sendable, Hashable {
-    /// The file path; for JSON Lines `"file.jsonl#L12"` (1-based line).
+    /// The file path as it was reached (for messages); for JSON Lines `"file.jsonl#L12"` (1-based line).
     public var path: String
+    /// What identifies the article in a store (`ArticleSource.identity`): the name of the folder
+    /// `kg build` was given and the path inside it (`"articles/laukkai.md"`, `"feeds/may.jsonl#L12"`),
+    /// whatever the working directory or the form of the path. `path` until a build sets it.
+    public var id: String
     /// The format the article was read from.
     public var format: ArticleFormat
     /// The headline. A title taken from the body (a Markdown `# Heading`, the first short line of a
@@ -40,6 +44,7 @@ public struct Article: Sendable, Hashable {
                 publishedDate: PartialDate? = nil, source: String? = nil, text: String,
                 bodyLine: Int = 1, contentHash: String) {
         self.path = path
+        self.id = path
         self.format = format
         self.title = title
         self.published = published

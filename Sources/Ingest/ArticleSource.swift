@@ -31,9 +31,74 @@ public enum ArticleSource {
     /// Hidden entries (names starting with ".") inside folders are skipped, and so is a file already listed
     /// (the same file reached twice, e.g. through a symlink). A named file with another extension is a warning.
     public static func discover(_ paths: [String]) -> (files: [String], warnings: [IngestWarning]) {
+        let (files, warnings) = discoverFiles(paths)
+        return (files.map(\.path), warnings)
+    }
+
+    /// A file to read and the identity its articles take in a store.
+    public struct File: Sendable, Hashable {
+        public var path: String
+        /// `identity(of:root:)`; a JSON Lines line adds `#L<line>`.
+        public var id: String
+        public init(path: String, id: String) {
+            self.path = path
+            self.id = id
+        }
+    }
+
+    /// `discover`, with each file's identity. Two files of the same identity ("a/news" and "b/news" both
+    /// holding "x.txt") cannot both be stored: the second is skipped with a warning.
+    public static func discoverFiles(_ paths: [String]) -> (files: [File], warnings: [IngestWarning]) {
         var walker = FolderWalker()
         for path in paths { walker.visit(path) }
-        return (walker.files, walker.warnings)
+        var first: [String: String] = [:]
+        var files: [File] = []
+        var warnings = walker.warnings
+        for (path, root) in zip(walker.files, walker.roots) {
+            let id = identity(of: path, root: root)
+            if let other = first[id] {
+                warnings.append(IngestWarning(file: path, message: "same identity (\(id)) as \(other): kg names an article by its folder's name and its path inside it; skipped"))
+                continue
+            }
+            first[id] = path
+            files.append(File(path: path, id: id))
+        }
+        return (files, warnings)
+    }
+
+    /// An article file's identity in a store: the name of the folder given (`root`) and the file's path inside
+    /// it — or, for a file given by itself, the name of its folder and its own — so "articles", "./articles/",
+    /// "/home/me/kg/articles" and "articles/laukkai.md" all name `articles/laukkai.md`.
+    public static func identity(of file: String, root: String) -> String {
+        let absoluteRoot = absolute(root)
+        let absoluteFile = absolute(file)
+        var base = absoluteRoot
+        if absoluteFile == absoluteRoot { base = parent(absoluteRoot) }
+        let folder = base.split(separator: "/").last.map(String.init) ?? ""
+        let inside = absoluteFile.hasPrefix(base + "/") ? String(absoluteFile.dropFirst(base.count + 1)) : lastComponent(absoluteFile)
+        return folder.isEmpty ? inside : folder + "/" + inside
+    }
+
+    /// `path` made absolute against the working directory, with "." and ".." segments and repeated or
+    /// trailing slashes resolved (symlinks are not followed: the name the user gave is kept).
+    public static func absolute(_ path: String) -> String {
+        var parts: [Substring] = []
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        for p in full.split(separator: "/", omittingEmptySubsequences: true) {
+            if p == "." { continue }
+            if p == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(p)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    private static func parent(_ absolute: String) -> String {
+        guard let slash = absolute.lastIndex(of: "/"), slash != absolute.startIndex else { return "/" }
+        return String(absolute[..<slash])
+    }
+
+    private static func lastComponent(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// Reads one file: one article (text/markdown/html) or many (JSON Lines), plus warnings. Never throws, never crashes.
@@ -132,11 +197,15 @@ public enum ArticleSource {
 /// Depth-first walk over folders with an explicit stack; remembers visited folders by device and inode.
 private struct FolderWalker {
     var files: [String] = []
+    /// For each file, the path given that reached it (a folder, or the file itself).
+    var roots: [String] = []
+    private var root = ""
     var warnings: [IngestWarning] = []
     private var seenFiles: Set<[UInt64]> = []
     private var seenFolders: Set<[UInt64]> = []
 
     mutating func visit(_ path: String) {
+        root = path
         var st = stat()
         guard stat(path, &st) == 0 else { warnStat(path); return }
         if (st.st_mode & S_IFMT) == S_IFDIR {
@@ -154,7 +223,10 @@ private struct FolderWalker {
     }
 
     private mutating func addFile(_ path: String, _ st: stat) {
-        if seenFiles.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted { files.append(path) }
+        if seenFiles.insert([UInt64(st.st_dev), UInt64(st.st_ino)]).inserted {
+            files.append(path)
+            roots.append(root)
+        }
     }
 
     private mutating func warnStat(_ path: String) {

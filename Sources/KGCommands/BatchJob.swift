@@ -28,7 +28,7 @@ final class BatchJob: @unchecked Sendable {
         /// Warnings, each naming its file (and line where it applies).
         var messages: [String] = []
         var read = 0, unchanged = 0, skipped = 0
-        /// Article paths met, and files that yielded at least one article.
+        /// Article identities met, and files (by identity) that yielded at least one article.
         var seen: [String] = [], readFiles: [String] = []
     }
 
@@ -40,7 +40,7 @@ final class BatchJob: @unchecked Sendable {
     /// Parts made and not yet taken: at most one.
     private let room = DispatchSemaphore(value: 1)
 
-    init(files: [String], endIndex: Int, context: BatchContext) {
+    init(files: [ArticleSource.File], endIndex: Int, context: BatchContext) {
         self.endIndex = endIndex
         DispatchQueue.global().async { [self] in
             Self.process(files, context) { part in
@@ -67,27 +67,29 @@ final class BatchJob: @unchecked Sendable {
         return parts.removeFirst()
     }
 
-    static func process(_ files: [String], _ context: BatchContext, maxBytes: Int = Build.batchBytes, _ emit: (Output) -> Void) {
+    static func process(_ files: [ArticleSource.File], _ context: BatchContext, maxBytes: Int = Build.batchBytes, _ emit: (Output) -> Void) {
         var out = Output()
         // A file whose bytes are those of its stored article is hashed, not parsed (a re-run reads
         // 10k unchanged articles in about half the time).
         let sources = Build.parallelMap(files) { file in
-            ArticleSource.read(file: file, unchangedIf: { hash in
-                context.stored[file] == Facts.storedHash(hash, fingerprint: context.fingerprint)
+            ArticleSource.read(file: file.path, unchangedIf: { hash in
+                context.stored[file.id] == Facts.storedHash(hash, fingerprint: context.fingerprint)
             })
         }
         var changed: [Article] = []
         for (file, (articles, warnings, unchanged)) in zip(files, sources) {
             if unchanged {
-                out.seen.append(file)
-                out.readFiles.append(file)
+                out.seen.append(file.id)
+                out.readFiles.append(file.id)
                 out.unchanged += 1
                 continue
             }
             out.messages += warnings.map(\.description)
-            if articles.isEmpty { out.skipped += 1 } else { out.readFiles.append(file) }
+            if articles.isEmpty { out.skipped += 1 } else { out.readFiles.append(file.id) }
             for var article in articles {
-                out.seen.append(article.path)
+                // "feed.jsonl#L12": a line of a JSON Lines file is the file's identity and the line
+                article.id = file.id + article.path.dropFirst(file.path.count)
+                out.seen.append(article.id)
                 let bytes = article.text.utf8.count
                 if bytes > Build.maxArticleBytes {
                     // Extraction needs about 50 bytes of memory per byte of text: bound it.
@@ -103,7 +105,7 @@ final class BatchJob: @unchecked Sendable {
                 if article.publishedDate == nil {
                     out.messages.append("\(article.path): no publication date; relative dates (\"on Tuesday\") stay unresolved")
                 }
-                if context.stored[article.path] == Facts.record(for: article, fingerprint: context.fingerprint).hash {
+                if context.stored[article.id] == Facts.record(for: article, fingerprint: context.fingerprint).hash {
                     out.unchanged += 1
                     continue
                 }
@@ -124,7 +126,7 @@ final class BatchJob: @unchecked Sendable {
                 return ExtractedArticle(article, extraction, ontology: context.ontology, fingerprint: context.fingerprint)
             }
             for e in out.extracted {
-                out.messages += e.warnings.map { "\(e.content.record.path): \($0)" }
+                out.messages += e.warnings.map { "\(e.path): \($0)" }
             }
             emit(out)
             out = Output()

@@ -49,7 +49,7 @@ struct Build: ParsableCommand {
         let kg = try store.open()
         try kg.replaceOntology(ontology.quads)
 
-        let (files, discoveryWarnings) = ArticleSource.discover(paths)
+        let (files, discoveryWarnings) = ArticleSource.discoverFiles(paths)
         for w in discoveryWarnings { Console.warning(w.description) }
         if files.isEmpty && !discoveryWarnings.isEmpty { throw KGFailure(message: "no article could be read") }
         if published != nil && files.count != 1 { throw KGFailure.usage("--published applies to a single article file") }
@@ -94,7 +94,7 @@ struct Build: ParsableCommand {
         // A store small next to what this build may add (a first build) has its secondary quad indexes
         // dropped while the articles are written and rebuilt once after, as `kg import` does (a killed
         // build's store is repaired by the next writer). Estimate: one quad per ~32 bytes of article file.
-        let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+        let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int) ?? 0 }
         // After the articles: vanished files lose their facts, and the control periods are derived
         // from every article's facts when any changed (or an interrupted build left them dropped), so
         // SPARQL sees them in the graph <https://kg.example.org/graph/timeline> and they follow edits.
@@ -164,18 +164,32 @@ struct Build: ParsableCommand {
         return results.map { $0! }
     }
 
-    /// Removes stored articles that lived under the folders built now but are gone from disk.
+    /// Removes stored articles that lived under the folders (or were the files) built now but are gone
+    /// from disk. A stored identity "articles/sub/x.md" lives under a folder "…/articles" given now.
     private func removeVanished(from kg: TripleStore, seen: Set<String>, readFiles: Set<String>) throws -> Int {
-        let roots = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        var folders: [(prefix: String, folder: String)] = []
+        var named: [String: String] = [:]  // identity of a file given by itself → its path
+        for p in paths {
+            let absolute = ArticleSource.absolute(p)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder), isFolder.boolValue {
+                let name = absolute.split(separator: "/").last.map(String.init) ?? ""
+                folders.append((name.isEmpty ? "" : name + "/", absolute))
+            } else {
+                named[ArticleSource.identity(of: absolute, root: absolute)] = absolute
+            }
+        }
         var removed = 0
-        for path in try kg.articlePaths() where !seen.contains(path) {
-            let file = path.split(separator: "#", maxSplits: 1).first.map(String.init) ?? path
-            let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-            guard roots.contains(where: { absolute == $0 || absolute.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) else { continue }
+        for id in try kg.articlePaths() where !seen.contains(id) {
+            let fileID = id.split(separator: "#", maxSplits: 1).first.map(String.init) ?? id
+            let file: String
+            if let f = named[fileID] { file = f }
+            else if let root = folders.first(where: { fileID.hasPrefix($0.prefix) }) { file = root.folder + "/" + fileID.dropFirst(root.prefix.count) }
+            else { continue }
             // A vanished file loses its facts; a file that exists but could not be read now keeps them;
             // a JSON Lines file read now keeps only the lines it still has.
-            if !FileManager.default.fileExists(atPath: file) || (path.contains("#") && readFiles.contains(file)) {
-                try kg.removeArticle(path: path)
+            if !FileManager.default.fileExists(atPath: file) || (id.contains("#") && readFiles.contains(fileID)) {
+                try kg.removeArticle(path: id)
                 removed += 1
             }
         }
@@ -186,6 +200,8 @@ struct Build: ParsableCommand {
 /// One article made ready for the store: what the writer needs and what the summary counts.
 struct ExtractedArticle: Sendable {
     var content: TripleStore.ArticleContent
+    /// The file (and line) it was read from, for messages.
+    var path: String
     var entities: Int, assertions: Int, modal: Int
     var warnings: [String]
 
@@ -193,6 +209,7 @@ struct ExtractedArticle: Sendable {
         content = TripleStore.ArticleContent(record: Facts.record(for: article, fingerprint: fingerprint),
                                              triples: Facts.triples(for: e),
                                              statements: Facts.statements(for: e, ontology: ontology))
+        path = article.path
         entities = e.entities.count
         assertions = e.assertions.count
         modal = e.assertions.filter { ![.asserted, .claimed].contains($0.modality) }.count

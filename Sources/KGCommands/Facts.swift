@@ -8,7 +8,7 @@ import Store
 /// (who each entity is) and one statement per assertion (the facts, with provenance).
 enum Facts {
     static func record(for article: Article, fingerprint: String) -> ArticleRecord {
-        ArticleRecord(path: article.path, hash: storedHash(article.contentHash, fingerprint: fingerprint), title: article.title,
+        ArticleRecord(path: article.id, hash: storedHash(article.contentHash, fingerprint: fingerprint), title: article.title,
                       published: article.publishedDate?.iso ?? article.published, source: article.source)
     }
 

@@ -3,6 +3,8 @@ import RDF
 
 /// What the store keeps about one article.
 public struct ArticleRecord: Sendable, Hashable {
+    /// The article's identity: the name of the folder it was built from and its path inside it
+    /// ("articles/laukkai.md", "feeds/may.jsonl#L12"), never a local absolute path.
     public var path: String
     public var hash: String
     public var title: String?
@@ -16,7 +18,7 @@ public struct ArticleRecord: Sendable, Hashable {
         self.source = source
     }
 
-    /// The article's named graph: `https://kg.example.org/article/<path, percent-encoded>`.
+    /// The article's named graph: `https://kg.example.org/article/<identity, percent-encoded>`.
     public var graph: Term { .iri(KG.articleNS + Self.percentEncoded(path)) }
 
     /// The ASCII bytes a graph IRI keeps as they are: Foundation's URL path characters less `#?%`.

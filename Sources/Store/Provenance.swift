@@ -3,9 +3,9 @@ import RDF
 // Statement-level provenance as standard RDF reification, so that SPARQL reaches the time, source,
 // confidence and sentence of every extracted statement:
 //
-//   <https://kg.example.org/article/<path>#statement-3> a rdf:Statement ;
+//   <https://kg.example.org/article/<identity>#statement-3> a rdf:Statement ;
 //       rdf:subject <ib-129> ; rdf:predicate kg:surrenderedTo ; rdf:object <mndaa> ;
-//       kg:source <https://kg.example.org/article/<path>> ;      the article (also the graph it is in)
+//       kg:source <https://kg.example.org/article/<identity>> ;    the article (also the graph it is in)
 //       kg:sentence "…" ; kg:modality "asserted" ; kg:confidence 0.9 ;
 //       kg:date "2023-11-12"^^xsd:date ;                          kg:start / kg:end for spans
 //       kg:timePhrase "on the night of November 12" ;             kg:attribution "the MNDAA" (claims)

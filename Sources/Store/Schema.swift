@@ -67,4 +67,10 @@ enum Schema {
             AND s IN (SELECT id FROM term WHERE kind = 0 AND value LIKE '%#statement-%');
         PRAGMA user_version = 2;
         """
+
+    /// v3: articles are identified by their folder's name and their path inside it, not by the path as
+    /// typed (`TripleStore.migrateArticleIdentities` renames a v2 store's articles before this runs).
+    static let v2to3 = """
+        PRAGMA user_version = 3;
+        """
 }

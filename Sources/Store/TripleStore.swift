@@ -7,7 +7,9 @@ import RDF
 // Schema (version `TripleStore.schemaVersion`, kept in PRAGMA user_version):
 //   term(id, kind, value, datatype, lang, num)   the term dictionary: every RDF term once, by id
 //   quad(s, p, o, g)                             RDF quads as term ids; g = 0 is the default graph
-//   article(id, path, hash, …, graph)            one row per article read, graph = its named graph's term id
+//   article(id, path, hash, …, graph)            one row per article read, graph = its named graph's term id;
+//                                                path is the article's identity ("articles/laukkai.md": the
+//                                                folder built and the path inside it, ArticleSource.identity)
 //   statement(id, article, s, p, o, …)           one row per extracted assertion, with provenance and time
 //
 // Invariants (every writer keeps them; tests check them):
@@ -36,7 +38,7 @@ import RDF
 
 /// The SQLite-backed quad store with provenance.
 public final class TripleStore {
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
     public static let ontologyGraph: Term = .iri("https://kg.example.org/graph/ontology")
 
     public let path: String
@@ -90,13 +92,17 @@ public final class TripleStore {
             tables.reset()
             if hasTables { throw StoreError("\(path) is an SQLite database but not a kg store (no schema version)") }
             if readOnly { throw StoreError("\(path) is empty; run `kg build` or `kg import` first") }
-            try transaction { try connection.execute(Schema.v1); try connection.execute(Schema.v1to2) }
+            try transaction { try connection.execute(Schema.v1); try connection.execute(Schema.v1to2); try connection.execute(Schema.v2to3) }
             return
         }
         // An older store is read as it is and migrated by the first writer, one transaction per step.
         if readOnly { return }
-        if version == 1 { try transaction { try connection.execute(Schema.v1to2) }; return }
-        throw StoreError("\(path) has unknown schema version \(version)")
+        guard version == 1 || version == 2 else { throw StoreError("\(path) has unknown schema version \(version)") }
+        if version == 1 { try transaction { try connection.execute(Schema.v1to2) } }
+        try transaction {
+            try migrateArticleIdentities()
+            try connection.execute(Schema.v2to3)
+        }
     }
 
     // MARK: Transactions

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 import Testing
 @testable import KGCommands
 
@@ -17,7 +18,8 @@ import Testing
         let context = BatchContext(extractor: .init(ontology: ontology), ontology: ontology, fingerprint: fingerprint,
                                    published: nil, stored: [:])
         var parts: [BatchJob.Output] = []
-        BatchJob.process([file.path], context, maxBytes: 1_000) { parts.append($0) }
+        let source = ArticleSource.File(path: file.path, id: "dumps/dump.jsonl")
+        BatchJob.process([source], context, maxBytes: 1_000) { parts.append($0) }
         #expect(parts.count > 1)
         #expect(parts.map(\.extracted.count).reduce(0, +) == 150)
         for part in parts {
@@ -25,12 +27,14 @@ import Testing
             #expect(part.extracted.count <= 64)
             #expect(part.extracted.count == 1 || part.extracted.count * 80 <= 1_000 + 80)
         }
-        #expect(parts.first?.readFiles == [file.path])
+        #expect(parts.first?.readFiles == ["dumps/dump.jsonl"])
+        #expect(parts.first?.extracted.first?.content.record.path == "dumps/dump.jsonl#L1", "a line's identity is its file's and its line")
+        #expect(parts.first?.extracted.first?.path == file.path + "#L1")
         #expect(parts.map(\.read).reduce(0, +) == 150)
         #expect(parts.flatMap(\.seen).count == 150)
 
         // The same file through the job (background queue, one part ahead of the taker): same parts, in order.
-        let job = BatchJob(files: [file.path], endIndex: 1, context: context)
+        let job = BatchJob(files: [source], endIndex: 1, context: context)
         var taken: [String] = []
         while let part = job.next() { taken += part.extracted.map(\.content.record.path) }
         #expect(taken == parts.flatMap { $0.extracted.map(\.content.record.path) })

@@ -53,6 +53,52 @@ import Testing
         #expect(edited.stdout.contains(" 1 article"), "\(edited.stdout)")
     }
 
+    /// An article is its folder's name and its path inside it: the same folder built as a relative path, an
+    /// absolute path, from another working folder, or one of its files named alone, is one set of articles.
+    @Test func theSameFolderBuiltThreeWaysIsOneSetOfArticles() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let articles = dir.appendingPathComponent("articles")
+        let nested = articles.appendingPathComponent("north")
+        try FileManager.default.createDirectory(at: nested, withIntermediateDirectories: true)
+        try "---\ntitle: Orvale\npublished: 2024-03-04\n---\nThe Blue Front captured Orvale on Monday.\n"
+            .write(to: articles.appendingPathComponent("orvale.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Belmuk\npublished: 2024-03-05\n---\nThe Blue Front captured Belmuk on Tuesday.\n"
+            .write(to: nested.appendingPathComponent("belmuk.md"), atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        let relative = try KG.run(["build", "--db", db, "articles"], cwd: dir)
+        #expect(relative.status == 0, "\(relative.stderr)")
+        let absolute = try KG.run(["build", "--db", db, articles.path + "/"])
+        #expect(absolute.stdout.contains(" 0 articles extracted, 2 unchanged"), "\(absolute.stdout)")
+        let fromInside = try KG.run(["build", "--db", db, "../articles", "orvale.md"], cwd: articles)
+        #expect(fromInside.stdout.contains(" 0 articles extracted, 2 unchanged"), "\(fromInside.stdout)")
+        #expect(try KG.run(["stats", "--db", db]).stdout.contains("articles     2"))
+        let export = try KG.run(["export", "--db", db, "--format", "nq"]).stdout
+        #expect(export.contains("<https://kg.example.org/article/articles/north/belmuk.md>"), "no local path in an article's IRI")
+        #expect(!export.contains(dir.path))
+        let lines = try KG.run(["export", "--db", db, "--format", "jsonl"]).stdout
+        #expect(lines.components(separatedBy: "\"source\":\"articles/orvale.md\"").count == 2, "one source for one article")
+        // a file gone from the folder loses its facts, whichever way the folder is named
+        try FileManager.default.removeItem(at: nested)
+        let removed = try KG.run(["build", "--db", db, "./articles"], cwd: dir)
+        #expect(removed.stdout.contains("1 removed"), "\(removed.stdout)")
+    }
+
+    @Test func twoFilesOfOneIdentityAreNotBothStored() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for side in ["a", "b"] {
+            let folder = dir.appendingPathComponent(side).appendingPathComponent("news")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try "The Blue Front captured Orvale.\n".write(to: folder.appendingPathComponent("x.txt"), atomically: true, encoding: .utf8)
+        }
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        let r = try KG.run(["build", "--db", db, "a/news", "b/news"], cwd: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("b/news/x.txt: same identity (news/x.txt) as a/news/x.txt"), "\(r.stderr)")
+        #expect(try KG.run(["stats", "--db", db]).stdout.contains("articles     1"))
+    }
+
     @Test func editingAndDeletingAnArticleUpdatesExactlyItsFacts() throws {
         let dir = try KG.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

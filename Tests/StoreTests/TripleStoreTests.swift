@@ -193,7 +193,7 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
             let path = dir.appendingPathComponent("old.sqlite").path
             let timeline = Term.iri("https://kg.example.org/graph/timeline")
             let period = Triple(.iri("https://kg.example.org/timeline/T/period/1"), KG.term("controller"), mndaa)
-            let record = ArticleRecord(path: "a.md", hash: "1")
+            let record = ArticleRecord(path: "articles/a.md", hash: "1")  // (its schema-3 identity already)
             let statementIRI = Provenance.statementIRI(graph: record.graph, index: 0)
             do {
                 // A store as kg wrote it before: the timeline also in the default graph, the statement
@@ -217,6 +217,38 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
             #expect(inTimeline == 1)
             #expect(inArticle == [Triple(mndaa, captured, town)], "descriptions are in the default graph only")
             #expect(inDefault.contains(Triple(statementIRI, .iri(Provenance.subject), mndaa)))
+        }
+    }
+
+    @Test func aVersionTwoStoresArticlesTakeTheirFolderAndFileAsIdentity() throws {
+        try withTemporaryFolder { dir throws in
+            let path = dir.appendingPathComponent("old.sqlite").path
+            let fact = StatementRecord(triple: Triple(mndaa, captured, town), sentence: "s", rule: "test")
+            let typed = ArticleRecord(path: "Examples/articles/a.md", hash: "1")
+            let absolute = ArticleRecord(path: "/home/me/kg/Examples/articles/a.md", hash: "1")
+            let other = ArticleRecord(path: "../corpus/dev/b.txt", hash: "2")
+            do {
+                // schema 2 named an article by the path as typed: one article built twice is two
+                let store = try TripleStore(path: path)
+                for r in [typed, absolute, other] { try store.replaceArticle(r, triples: [], statements: [fact]) }
+                try store.connection.execute("PRAGMA user_version = 2")
+            }
+            #expect(try TripleStore(path: path, readOnly: true).articlePaths().count == 3, "a reader reads it as it is")
+            let store = try TripleStore(path: path)
+            #expect(try store.connection.userVersion() == TripleStore.schemaVersion)
+            #expect(try store.articlePaths() == ["articles/a.md", "dev/b.txt"])
+            let renamed = ArticleRecord(path: "articles/a.md", hash: "1")
+            var inGraph: [Triple] = []
+            try store.quads(graph: .some(renamed.graph)) { inGraph.append($0.triple); return true }
+            #expect(inGraph == [Triple(mndaa, captured, town)], "the graph keeps its quads under its new name")
+            var subjects: Set<Term> = []
+            try store.quads(graph: .some(nil)) { q in
+                if q.triple.predicate == .iri(Provenance.subject) { subjects.insert(q.triple.subject) }
+                return true
+            }
+            #expect(subjects == [Provenance.statementIRI(graph: renamed.graph, index: 0),
+                                 Provenance.statementIRI(graph: ArticleRecord(path: "dev/b.txt", hash: "2").graph, index: 0)],
+                    "one description a statement, named after the article's identity, none left of the copy")
         }
     }
 
