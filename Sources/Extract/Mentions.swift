@@ -911,6 +911,14 @@ final class MentionFinder {
             || lexicon.adjectives.longest(t, at: nameStart, end: upper)?.length == upper - nameStart { return nil }
         var cls = headed ?? headClass(t, nameStart, upper) ?? namedBy(t, i, sentence)
             ?? (title ? lexicon.personClass : lexicon.unknownClass)
+        // "Light Infantry Battalion (LIB) 540 … LIB 378": an acronym the article gave a kind of unit, with
+        // another number, is another unit of that kind
+        if cls == lexicon.unknownClass, !title, upper - nameStart == 2, t[nameStart].isAcronym, t[nameStart + 1].kind == .number,
+           let long = unitLongForm(acronym: t[nameStart].text, state) {
+            aliases.append(label)
+            label = long + " " + t[nameStart + 1].text
+            cls = lexicon.unitClass
+        }
         // "Yazidis", "Rohingyas": the plural of a people's adjective names a group of people
         if cls == lexicon.unknownClass, !title, upper - nameStart == 1, t[nameStart].text.hasSuffix("s"),
            lexicon.adjectiveWords.contains(String(t[nameStart].text.dropLast())) {
@@ -952,6 +960,19 @@ final class MentionFinder {
                             preferredID: acronym.map { KG.entityNS + ArticleEntities.slug($0) })
         if title, state.records[e].classIRI == lexicon.unknownClass { state.records[e].classIRI = lexicon.personClass }
         return Mention(range: mentionStart..<upper, entity: e, kind: .name)
+    }
+
+    /// The words a unit acronym stands for in this article: "Light Infantry Battalion" when a unit the
+    /// article named is "Light Infantry Battalion 540" also called "LIB 540".
+    func unitLongForm(acronym: String, _ state: ArticleEntities) -> String? {
+        for r in state.records where r.classIRI == lexicon.unitClass {
+            for a in r.aliases where a.hasPrefix(acronym + " ") {
+                let number = a.dropFirst(acronym.count + 1)
+                guard !number.isEmpty, number.allSatisfy(\.isNumber), r.label.hasSuffix(" " + number) else { continue }
+                return String(r.label.dropLast(number.count + 1))
+            }
+        }
+        return nil
     }
 
     /// ", a village in …", ", an eastern suburb of …", ", the capital of …": the class of a place noun (or a

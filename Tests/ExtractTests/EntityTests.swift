@@ -60,3 +60,12 @@ import Testing
         #expect(results.allSatisfy { $0 == expected })
     }
 }
+
+@Suite struct UnitAcronymTests {
+    @Test func anAcronymOfAUnitKindWithAnotherNumberIsAnotherUnit() {
+        let text = "MRAUK-U, Myanmar - The Velor Front captured Light Infantry Battalion (LIB) 540 on 30 January. LIB 377, the third army battalion in the township, was also overrun."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Light Infantry Battalion 377"))
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.first { $0.label == "Light Infantry Battalion 377" }?.aliases.contains("LIB 377") == true)
+    }
+}
