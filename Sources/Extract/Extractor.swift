@@ -375,6 +375,11 @@ public struct Extractor: Sendable {
             state.records[o].classIRI = KG.ns + "Region"
             return true
         }
+        // "Brigadier X, spokesman for the Northern Operational Theatre": a person's role names an actor.
+        if role, ou, rel.domain == lexicon.personClass, state.records[s].classIRI == lexicon.personClass, !state.records[o].known {
+            state.records[o].classIRI = lexicon.actorClass
+            return true
+        }
         // "Beledweyne, the capital of Hiraan" with only one of the two typed: the other is the town or region.
         if role, rel.localName == "partOf", let noun = roleNoun, lexicon.placeRoleNouns.contains(noun),
            !state.records[su ? s : o].known, isPlace(state.records[su ? o : s].classIRI) {

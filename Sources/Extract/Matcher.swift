@@ -130,6 +130,9 @@ final class Matcher {
                                             "around", "across", "towards", "toward", "between", "within", "with", "against"]
     static let passiveAux: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
     static let perfectAux: Set<String> = ["had", "has", "have"]
+    /// Words that join clauses: a template's gap does not pass them.
+    static let clauseJoints: Set<String> = ["and", "or", "but", "that", "which", "who", "whom", "whose", "when", "where",
+                                            "while", "because", "after", "before", "since", "until", "as", "if"]
     static let modalWords: Set<String> = ["will", "would", "could", "can", "may", "might", "should", "must", "did",
                                           "do", "does", "not", "never"]
     static let copulas: Set<String> = ["is", "are", "was", "were", "remain", "remains", "remained", "been", "be", "being"]
@@ -189,11 +192,12 @@ final class Matcher {
         return ontology.isSubclass(cls, of: required)
     }
 
-    /// A word a template's `…` may pass over: lower-case, a number or a time phrase; not a name or a clause's joint.
+    /// A word a template's `…` may pass over: lower-case, a number or a time phrase ("were trapped for days
+    /// at"); not a name, a punctuation mark or a word that joins clauses.
     private func isGapWord(_ k: Int, _ s: SentenceView) -> Bool {
         let t = s.tokens[k]
         if s.timeTokens.contains(k) { return true }
-        if s.isBoundary(k) || Self.stopSearch.contains(t.key) { return false }
+        if s.isBoundary(k) || Self.clauseJoints.contains(t.key) { return false }
         if let m = s.startAt[k] { return s.mentions[m].kind == .reference && !t.isCapitalised }
         return (t.kind == .word && !t.isCapitalised) || t.kind == .number
     }
