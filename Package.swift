@@ -25,6 +25,10 @@ let package = Package(
 
         .target(name: "RDF"),
         .target(name: "Ontology", dependencies: ["RDF"]),
+        // Ontology/ compiled into kg (the default ontology of an installed kg), by a build plugin.
+        .executableTarget(name: "EmbedOntologyTool"),
+        .plugin(name: "EmbedOntology", capability: .buildTool(), dependencies: ["EmbedOntologyTool"]),
+        .target(name: "OntologyData", plugins: ["EmbedOntology"]),
         .target(name: "Ingest", dependencies: [
             "RDF",
             .product(name: "Yams", package: "Yams"),
@@ -39,7 +43,7 @@ let package = Package(
         .target(name: "Timeline", dependencies: ["RDF", "Store"]),
         .target(name: "Render", dependencies: ["CGraphviz"]),
         .target(name: "KGCommands", dependencies: [
-            "RDF", "Ontology", "Ingest", "Extract", "Store", "SPARQL", "Timeline", "Render",
+            "RDF", "Ontology", "OntologyData", "Ingest", "Extract", "Store", "SPARQL", "Timeline", "Render",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -54,6 +58,6 @@ let package = Package(
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "Store", "RDF"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Store", "RDF"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
-        .testTarget(name: "CLITests", dependencies: ["kg", "Store", "KGCommands"]),
+        .testTarget(name: "CLITests", dependencies: ["kg", "Store", "KGCommands", "Ontology", "OntologyData"]),
     ]
 )

@@ -27,8 +27,7 @@ struct Build: ParsableCommand {
     @Argument(help: ArgumentHelp("Article files or folders.", valueName: "path"))
     var paths: [String]
 
-    @Option(help: ArgumentHelp("The ontology folder (default: ./Ontology, or KG_ONTOLOGY).", valueName: "dir"))
-    var ontology: String?
+    @OptionGroup var ontologyOptions: OntologyOptions
 
     @Option(help: ArgumentHelp("Publication date (YYYY-MM-DD) for a single article that has none.", valueName: "date"))
     var published: String?
@@ -45,7 +44,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         Console.quiet = quiet
-        let (ontology, fingerprint) = try OntologyLocation.load(self.ontology)
+        let (ontology, fingerprint) = try OntologyLocation.load(ontologyOptions)
         let kg = try store.open()
         try kg.replaceOntology(ontology.quads)
 

@@ -14,7 +14,7 @@ struct DraftCommand: ParsableCommand {
         abstract: "Draft an ontology file (actors, places, persons, aliases) for a new war from its articles.",
         discussion: """
             Reads the articles as kg build would and writes Turtle for every name the ontology does not know:
-            its class (from head words, the gazetteer, what the text says around it and the relations it takes part in), the other names seen for it (an acronym and its long form), how many mentions in how many articles, and a sentence. Names kg could not type are listed last, commented out. Review the draft — fix classes, merge duplicates, delete noise — and save it under Ontology/conflicts/ (or pass it with --ontology); the next kg build uses it.
+            its class (from head words, the gazetteer, what the text says around it and the relations it takes part in), the other names seen for it (an acronym and its long form), how many mentions in how many articles, and a sentence. Names kg could not type are listed last, commented out. Review the draft — fix classes, merge duplicates, delete noise — and pass it to kg build with --add-ontology FILE (or save it under Ontology/conflicts/ and rebuild kg).
 
             Example:
               kg draft articles/ > draft.ttl
@@ -22,8 +22,7 @@ struct DraftCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("Article files or folders.", valueName: "path")) var paths: [String]
-    @Option(help: ArgumentHelp("The ontology folder (default: ./Ontology, or KG_ONTOLOGY).", valueName: "dir"))
-    var ontology: String?
+    @OptionGroup var ontologyOptions: OntologyOptions
     @Option(help: ArgumentHelp("Leave out names mentioned fewer times than this in the whole corpus.", valueName: "n"))
     var minMentions = 2
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the draft to this file instead of standard output.", valueName: "file"))
@@ -41,7 +40,7 @@ struct DraftCommand: ParsableCommand {
 
     func run() throws {
         guard minMentions >= 1 else { throw KGFailure.usage("--min-mentions must be 1 or more") }
-        let (ontology, _) = try OntologyLocation.load(self.ontology)
+        let (ontology, _) = try OntologyLocation.load(ontologyOptions)
         var extractor = Extractor(ontology: ontology)
         extractor.recordsUses = true
         var drafts: [String: Draft] = [:]

@@ -17,13 +17,12 @@ struct ExtractCommand: ParsableCommand {
             """)
 
     @Argument(help: ArgumentHelp("Article files or folders.", valueName: "path")) var paths: [String]
-    @Option(help: ArgumentHelp("The ontology folder (default: ./Ontology, or KG_ONTOLOGY).", valueName: "dir"))
-    var ontology: String?
+    @OptionGroup var ontologyOptions: OntologyOptions
     @Flag(help: "Also print every sentence with its recognised names and their classes.") var mentions = false
     @Flag(help: "Also print plans, hypotheses and denials (not facts).") var all = false
 
     func run() throws {
-        let (ontology, _) = try OntologyLocation.load(self.ontology)
+        let (ontology, _) = try OntologyLocation.load(ontologyOptions)
         let extractor = Extractor(ontology: ontology)
         let out = Console.Output()
         defer { out.flush() }

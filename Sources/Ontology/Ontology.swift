@@ -69,6 +69,29 @@ public struct Ontology: Sendable {
         return ontology
     }
 
+    /// An ontology from files given as (path, bytes), in the order given: the `*.ttl` files are parsed, the
+    /// `places.tsv` files read as gazetteers (the ontology compiled into kg, and files added to it). Errors
+    /// name the path.
+    public static func load(files: [(path: String, bytes: [UInt8])]) throws -> Ontology {
+        var quads: [Quad] = []
+        for (n, file) in files.filter({ $0.path.hasSuffix(".ttl") }).enumerated() {
+            var parser = RDFParser(format: .turtle, file: file.path, blankNodePrefix: "o\(n)_")
+            do {
+                try parser.parse(file.bytes) { quads.append($0) }
+            } catch let e as RDFSyntaxError {
+                throw OntologyError(message: e.description)
+            } catch {
+                throw OntologyError(message: "\(file.path): \(error)")
+            }
+        }
+        if quads.isEmpty { throw OntologyError(message: "no .ttl files in the ontology") }
+        var ontology = Ontology(quads: quads)
+        for g in files where (g.path as NSString).lastPathComponent == "places.tsv" {
+            ontology.places.merge(try Gazetteer(bytes: g.bytes, file: g.path))
+        }
+        return ontology
+    }
+
     /// Loads the given Turtle files, in the order given.
     public static func load(files: [String]) throws -> Ontology {
         var quads: [Quad] = []

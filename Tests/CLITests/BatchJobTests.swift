@@ -14,7 +14,7 @@ import Testing
             #"{"title": "Report \#(i)", "published": "2024-03-05", "text": "The Northern Front captured the town of Oakford\#(i) on Monday after two days of fighting."}"#
         }
         try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
-        let (ontology, fingerprint) = try OntologyLocation.load(KG.root.appendingPathComponent("Ontology").path)
+        let (ontology, fingerprint) = try OntologyLocation.load(OntologyOptions.parse(["--ontology", KG.root.appendingPathComponent("Ontology").path]))
         let context = BatchContext(extractor: .init(ontology: ontology), ontology: ontology, fingerprint: fingerprint,
                                    published: nil, stored: [:])
         var parts: [BatchJob.Output] = []

@@ -23,7 +23,8 @@ enum KG {
 
     /// Runs `kg args…` in `cwd` (a fresh temp folder by default) with `stdin` as standard input.
     @discardableResult
-    static func run(_ args: [String], cwd: URL? = nil, stdin: String? = nil, environment: [String: String] = [:]) throws -> KGRun {
+    static func run(_ args: [String], cwd: URL? = nil, stdin: String? = nil, environment: [String: String] = [:],
+                    executable: URL = KG.executable) throws -> KGRun {
         let p = Process()
         p.executableURL = executable
         p.arguments = args
