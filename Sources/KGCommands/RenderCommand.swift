@@ -144,6 +144,7 @@ extension Render {
     /// name, through a temporary file renamed over it, so a symlink at that name is replaced, not followed.
     /// Returns the file's absolute path. (Paths as strings: Foundation's URL parsing touched ~200 pages
     /// of code, a measurable part of a small render.)
+    /// Writes a map file into the folder `output` and returns its path as the user would write it.
     static func writeMap(_ bytes: [UInt8], named name: String, into output: String) throws -> String {
         let dir = absolutePath(output)
         var isFolder: ObjCBool = false
@@ -159,7 +160,10 @@ extension Render {
         if let failure = replaceFile(at: file, with: bytes) {
             throw KGFailure(message: "cannot write \(file): \(failure)")
         }
-        return file
+        // named as the user named the folder ("Output/relations.svg")
+        var given = output
+        while given.count > 1, given.hasSuffix("/") { given.removeLast() }
+        return given == "/" ? "/" + name : given + "/" + name
     }
 
     /// `path` made absolute against the working directory, without empty or "." components.

@@ -116,8 +116,9 @@ struct TimelineText {
     }
 
     func lastChange(_ t: PlaceTimeline) -> String {
-        let starts = t.periods.compactMap(\.start) + t.events.filter(\.changesControl).compactMap(\.date)
-        return starts.max()?.iso ?? ""
+        // the periods' bounds: a withdrawal reported days after the takeover it confirms is no change
+        let bounds = t.periods.compactMap(\.start) + t.periods.compactMap(\.end)
+        return bounds.max()?.iso ?? ""
     }
 
     func bound(_ d: PartialDate?, _ basis: BoundBasis, _ evidence: [TimelineEvidence], isStart: Bool) -> String {

@@ -13,7 +13,9 @@ import Store
 ///      `heldIn`/`locatedIn`/`partOf` facts, else the places named in the statement's sentence;
 ///    - withdrawal relations (`TimelineVocabulary.withdrawals`, e.g. the core ontology's `withdrewFrom`)
 ///      — an end for the subject. A withdrawal by the previous holder that is undated (dated by its
-///      article: no later than) or dated at the change supports that change instead of conflicting.
+///      article: no later than) or dated at the change supports that change instead of conflicting; a
+///      withdrawal by an actor with no period, reported within a month after the holder's takeover, is
+///      the loss of that takeover (a period for the actor, ended by the takeover).
 /// 2. Items are sorted by date (earliest day first; at the same day the more precise first; undated
 ///    last), ends before onsets before observations, then by statement id.
 /// 3. Walking the items keeps one open period. An item by the holder, or by an actor that is part or
@@ -361,6 +363,22 @@ public enum ControlHistory {
                    item.dateIsPublication ? TimelineDays.last(d) >= TimelineDays.first(previousEnd)
                                                    : TimelineDays.overlap(previousEnd, d) {
                     support(current - 1, item)
+                    continue
+                }
+                // "X fell to the MNDAA on Sunday … the junta admitted on Wednesday that it had lost control": a
+                // withdrawal by an actor of no earlier period, reported within a month of the holder's
+                // reported takeover, is the loss of that takeover — the actor held the place until it.
+                if periods[current].startBasis == .reported, periods[current].controller != item.actor,
+                   !periods[..<current].contains(where: { $0.controller == item.actor }),
+                   let s = periods[current].start, let d = item.date,
+                   TimelineDays.first(d) >= TimelineDays.first(s), TimelineDays.first(d) - TimelineDays.last(s) < 32 {
+                    let i = newPeriod(item, start: nil, basis: .open)
+                    close(i, at: s, basis: .succeeded)
+                    // (kept in time order: before the holder's period)
+                    periods.insert(periods.removeLast(), at: current)
+                    periodArticles.insert(periodArticles.removeLast(), at: current)
+                    periodStatements.insert(periodStatements.removeLast(), at: current)
+                    open = current + 1
                     continue
                 }
                 // Someone else is said to have held the place until D while the holder has it: both kept.

@@ -51,6 +51,25 @@ typealias F = TimelineFixture.Fact
         #expect(t.conflicts.isEmpty, "\(t.conflicts.map(\.summary))")
     }
 
+    @Test func aLossReportedDaysAfterATakeoverIsThatTakeover() throws {
+        // "Quillby fell to the Blue Front on Sunday … Grey Legion admitted on Wednesday it had lost control":
+        // Grey Legion held the town until the takeover; no two controllers at once
+        let fx = try TimelineFixture()
+        try fx.article("l1.txt", published: "2021-07-23", places: ["Quillby"], [
+            F(s: "Blue Front", p: "captured", o: "Quillby", date: "2021-07-18"),
+            F(s: "Grey Legion", p: "withdrewFrom", o: "Quillby", date: "2021-07-21"),
+        ])
+        var t = try fx.timeline("Quillby")
+        #expect(t.periods.map(\.summary) == ["Grey_Legion …–2021-07-18", "Blue_Front 2021-07-18–…"])
+        #expect(t.conflicts.isEmpty, "\(t.conflicts.map(\.summary))")
+        // months later it is another story: both kept, flagged
+        try fx.article("l2.txt", published: "2021-12-01", [
+            F(s: "Red Guard", p: "withdrewFrom", o: "Quillby", date: "2021-11-30"),
+        ])
+        t = try fx.timeline("Quillby")
+        #expect(!t.conflicts.isEmpty)
+    }
+
     @Test func openEndsAndPrecisionAreKept() throws {
         let fx = try TimelineFixture()
         try fx.article("b1.txt", published: "2020-01-20", places: ["Tessin Ford"], [
