@@ -240,6 +240,12 @@ struct Lexicon: Sendable {
         return allowed.isEmpty || cls == unknownClass || allowed.contains { ontology.isSubclass(cls, of: $0) }
     }
 
+    /// Per slot (0 subject, 1 object), relation index → a name standing for the classes the relation lists for
+    /// that slot (`kg:subjectClass`, `kg:objectClass`): what a search for the slot's mention looks for.
+    var slotUnion: [[Int: String]] = [[:], [:]]
+    /// Such a name → its classes.
+    var unionMembers: [String: [String]] = [:]
+
     func subjectAllowed(_ cls: String, relation: Int, _ ontology: Ontology) -> Bool {
         if excludedSubjectClasses[relation].contains(where: { ontology.isSubclass(cls, of: $0) }) { return false }
         let allowed = subjectClasses[relation]
@@ -343,6 +349,13 @@ struct Lexicon: Sendable {
         excludedObjectClasses = ontology.relations.map { excludedObjects[$0.iri] ?? [] }
         subjectClasses = ontology.relations.map { allowed[$0.iri] ?? [] }
         excludedSubjectClasses = ontology.relations.map { excluded[$0.iri] ?? [] }
+        for (ri, r) in ontology.relations.enumerated() {
+            for (slot, classes) in [(0, subjectClasses[ri]), (1, objectClasses[ri])] where classes.count > 1 {
+                let name = "union:" + r.localName + (slot == 0 ? ":subject" : ":object")
+                slotUnion[slot][ri] = name
+                unionMembers[name] = classes
+            }
+        }
         for (ri, r) in ontology.relations.enumerated() {
             for n in r.roleNouns { if let first = Phrase(n).keys.first { roleWords.insert(first) } }
             var specs: [(String, Template.Kind)] = []

@@ -182,6 +182,9 @@ final class Matcher {
 
     func compatible(_ mention: Int, _ s: SentenceView, _ required: String?, strictClass: Bool) -> Bool {
         guard let required else { return true }
+        if let members = lexicon.unionMembers[required] {
+            return members.contains { compatible(mention, s, $0, strictClass: strictClass) }
+        }
         let cls = s.classes[mention]
         // A name of unknown kind may fill a person slot (role patterns then type it as a person), and
         // the place or actor slot of a relation whose other argument is typed (`Extractor.promote`).
@@ -227,6 +230,8 @@ final class Matcher {
 
         func required(_ slot: Template.Slot, _ cls: String?) -> (String?, Bool) {
             if let cls { return (cls, true) }
+            // a relation that lists its slot's classes (kg:subjectClass, kg:objectClass) looks for those
+            if let union = lexicon.slotUnion[slot == .subject ? 0 : 1][t.relation] { return (union, false) }
             return (slot == .subject ? rel.domain : rel.range, false)
         }
         func assign(_ slot: Template.Slot, _ members: [Int]) {
@@ -328,6 +333,15 @@ final class Matcher {
                     while b >= s.range.lowerBound, isSkippable(b, s) { b -= 1 }
                     if b >= s.range.lowerBound, Self.passiveAux.contains(s.tokens[b].key) { return nil }
                 }
+                // "a column commanded by X": a common noun right before a participle is what it is said of
+                if t.kind == .passive, let first = t.firstKey, first.hasSuffix("ed") || ["led", "held", "run"].contains(first),
+                   p - 1 >= s.range.lowerBound, s.endAt[p - 1] == nil, s.tokens[p - 1].kind == .word,
+                   !s.tokens[p - 1].isCapitalised, !isSkippable(p - 1, s), !Self.passiveAux.contains(s.tokens[p - 1].key),
+                   !Self.perfectAux.contains(s.tokens[p - 1].key), !Self.copulas.contains(s.tokens[p - 1].key),
+                   !Self.modalWords.contains(s.tokens[p - 1].key), !Self.relativeWords.contains(s.tokens[p - 1].key),
+                   s.tokens[p - 1].key != "that",
+                   // (not the kind word of a name before it: "the whole Minbya township has come under")
+                   !(p - 2 >= s.range.lowerBound && s.endAt[p - 2] != nil && lexicon.headWords.longest(s.tokens, at: p - 1, end: p) != nil) { return nil }
                 guard let (found, d) = searchLeft(from: p - 1, s, req, strict) else { return nil }
                 if locating, let last = found.last, Self.isLandmark(s, last) { return nil }
                 assign(slot, found)
@@ -518,6 +532,11 @@ final class Matcher {
     static let relativeWords: Set<String> = ["which", "who", "whose", "whom", "where"]
 
     private func searchLeft(from start: Int, _ s: SentenceView, _ req: String?, _ strict: Bool) -> ([Int], Int)? {
+        // "as forces loyal to Haftar pushed on": an unnamed group right before the verb is its subject (not
+        // when it is the last of a list: "government troops and local fighters took …")
+        if start > s.range.lowerBound, s.endAt[start] == nil, Self.memberNouns.contains(s.tokens[start].key),
+           s.endAt[start - 1] == nil, !["'s", "its", "their", "his", "her", "the"].contains(s.tokens[start - 1].key),
+           !(max(s.range.lowerBound + 1, start - 3)..<start).contains(where: { s.tokens[$0].key == "and" && s.endAt[$0 - 1] != nil }) { return nil }
         var j = start
         var budget = 16
         while j >= s.range.lowerBound, budget > 0 {
@@ -544,7 +563,8 @@ final class Matcher {
                     && lexicon.headWords.longest(s.tokens, at: b - 1, end: b).map { ontology.isSubclass($0.value, of: lexicon.placeClass) } == true
                 // "hundreds of militants overran", "the whole of Nineveh had fallen": "of" after a quantity
                 let quantity = b > s.range.lowerBound && s.tokens[b].key == "of" && Self.quantityWords.contains(s.tokens[b - 1].key)
-                let governed = b >= s.range.lowerBound && Self.prepositions.contains(s.tokens[b].key) && !memberNoun && !naming && !quantity
+                let governed = b >= s.range.lowerBound && (Self.prepositions.contains(s.tokens[b].key) || participleAgent(b, s))
+                    && !memberNoun && !naming && !quantity
                 // "a former RSF commander who defected": a name before a role noun modifies it.
                 let after = s.mentions[m].range.upperBound
                 let modifier = after < s.range.upperBound && !s.tokens[after].isCapitalised
@@ -564,6 +584,18 @@ final class Matcher {
             j -= 1
         }
         return relativeAntecedent(from: start, s, req, strict)
+    }
+
+    /// "a column commanded by X", "the operation, led by Y": `by` at `b` opens the agent of a participle that
+    /// modifies a noun — not the agent of a passive clause ("was followed by X") nor that of the people who act
+    /// ("fighters led by the AA stormed …").
+    private func participleAgent(_ b: Int, _ s: SentenceView) -> Bool {
+        guard s.tokens[b].key == "by", b - 1 > s.range.lowerBound else { return false }
+        let participle = s.tokens[b - 1]
+        guard participle.kind == .word, !participle.isCapitalised,
+              participle.key.hasSuffix("ed") || ["led", "run", "held", "built", "set"].contains(participle.key) else { return false }
+        let before = s.tokens[b - 2].key
+        return !Self.passiveAux.contains(before) && !Self.memberNouns.contains(before) && !Self.perfectAux.contains(before)
     }
 
     /// A word of a noun phrase: not an auxiliary, adverb, quotation mark or time phrase.

@@ -288,3 +288,36 @@ import Testing
         #expect(r.entities.first { $0.label == "Tarek Moulan" }?.classIRI.hasSuffix("#Person") == true)
     }
 }
+
+/// alliedWith between actors or countries (kg:subjectClass/kg:objectClass), and its constructions.
+@Suite struct AllianceTests {
+    @Test func aCountryIsAnAlly() {
+        let text = "BAKU - Turkey, Azerbaijan's closest ally, sent drones."
+        #expect(Fixture.facts(text).contains { $0.r == "alliedWith" && Set([$0.s, $0.o]) == ["Turkey", "Azerbaijan"] })
+    }
+
+    @Test func backedByAndTogetherWith() {
+        let backed = "MOSUL, Iraq - The Velor Front, backed by the Orvan Guard, launched the operation."
+        #expect(Fixture.facts(backed).contains { $0.r == "alliedWith" && Set([$0.s, $0.o]) == ["Velor Front", "Orvan Guard"] })
+        let together = "SINJAR, Iraq - On Monday the Velor Front, together with Orvan Guard fighters, entered the town."
+        #expect(Fixture.facts(together).contains { $0.r == "alliedWith" && Set([$0.s, $0.o]) == ["Velor Front", "Orvan Guard"] })
+    }
+
+    @Test func anOffensiveBackedBySomeoneIsNoAlliance() {
+        // what was backed is the offensive, not the militants named before it
+        let text = "MOGADISHU, Somalia - The Velor Front pushed the militants out of dozens of villages in an offensive backed by Orvan Guard troops."
+        #expect(!Fixture.facts(text).contains { $0.r == "alliedWith" && $0.o == "Orvan Guard" && $0.s != "Velor Front" })
+    }
+
+    @Test func forcesLoyalToSomeoneAreTheirSubject() {
+        let text = "TRIPOLI, Libya - The authorities suspended all flights, as forces loyal to the Velor Front pushed on."
+        #expect(!Fixture.facts(text).contains { $0.r == "alliedWith" })
+    }
+
+    @Test func theAgentOfAParticipleIsNoClauseSubject() {
+        let text = "GHAZNI, Afghanistan - A column commanded by Tarek Moulan fled Qelvar on Monday."
+        #expect(!Fixture.facts(text).contains { $0.s == "Tarek Moulan" })
+        let fighters = "HSENWI, Myanmar - On Sunday, fighters led by the Velor Front stormed Qelvar."
+        #expect(Fixture.facts(fighters).contains { $0.s == "Velor Front" && $0.o == "Qelvar" })
+    }
+}
