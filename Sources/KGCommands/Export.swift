@@ -76,7 +76,7 @@ struct Export: ParsableCommand {
         o.set("title", st.article.title)
         o.set("published", st.article.published)
         o.set("sentence", r.sentence)
-        o.set("confidence", number: r.confidence)
+        o.set("confidence", number: (r.confidence * 1000).rounded() / 1000)
         o.set("modality", r.modality.rawValue)
         o.set("attribution", r.attribution)
         o.set("rule", r.rule)

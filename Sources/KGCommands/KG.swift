@@ -20,7 +20,7 @@ public struct KGCommand: ParsableCommand {
             Exit status: 0 success, 1 failure, 2 usage or syntax error.
             """,
         version: KGVersion.string,
-        subcommands: [Build.self, ExtractCommand.self, DraftCommand.self, Query.self, Show.self, Render.self, TimelineCommand.self, Export.self, Import.self, Stats.self, Parse.self]
+        subcommands: [Build.self, ExtractCommand.self, DraftCommand.self, Query.self, Show.self, Render.self, TimelineCommand.self, Export.self, Import.self, Dump.self, Load.self, Stats.self, Parse.self]
     )
 
     public init() {}

@@ -174,6 +174,9 @@ extension TripleStore {
                     Self.appendToGraphAndDefault(&rows, s, p, o, graph)
                 }
                 for t in content.triples { try add(t) }
+                for t in Self.articleDescription(record) {
+                    rows.append(QuadRow(s: try intern(t.subject), p: try intern(t.predicate), o: try intern(t.object), g: 0))
+                }
                 var sentences: [String: Int64] = [:]
                 for (index, r) in statements.enumerated() {
                     let (s, p, o) = (try intern(r.triple.subject), try intern(r.triple.predicate), try intern(r.triple.object))
@@ -209,6 +212,7 @@ extension TripleStore {
             find.reset()
             try dropGraph(graph)
             try dropDescriptions(graph: try term(id: graph))
+            try connection.prepare("DELETE FROM quad WHERE g = 0 AND s = ?1").run([.int(graph)])
             try connection.prepare("DELETE FROM statement WHERE article = ?1").run([.int(article)])
             try connection.prepare("DELETE FROM article WHERE id = ?1").run([.int(article)])
             return true

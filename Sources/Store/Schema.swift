@@ -73,4 +73,10 @@ enum Schema {
     static let v2to3 = """
         PRAGMA user_version = 3;
         """
+
+    /// v4: every article is described in the default graph (Backup.swift: schema:NewsArticle, dcterms:title …);
+    /// `TripleStore.describeStoredArticles` writes the descriptions of an older store's articles before this runs.
+    static let v3to4 = """
+        PRAGMA user_version = 4;
+        """
 }

@@ -54,8 +54,10 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
     /// The default graph's triples other than statement descriptions (Provenance.swift).
     func factTriples(_ store: TripleStore) throws -> [Triple] {
         var described = Set<Term>(), out: [Triple] = []
-        try store.quads(predicate: .iri(RDFNS.type), object: .iri(Provenance.statement), graph: .some(nil)) {
-            described.insert($0.subject); return true
+        for described_class in [Provenance.statement, ArticleVocabulary.newsArticle] {
+            try store.quads(predicate: .iri(RDFNS.type), object: .iri(described_class), graph: .some(nil)) {
+                described.insert($0.subject); return true
+            }
         }
         try store.quads(graph: .some(nil)) { q in
             if !described.contains(q.subject) { out.append(q.triple) }
@@ -249,6 +251,30 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
             #expect(subjects == [Provenance.statementIRI(graph: renamed.graph, index: 0),
                                  Provenance.statementIRI(graph: ArticleRecord(path: "dev/b.txt", hash: "2").graph, index: 0)],
                     "one description a statement, named after the article's identity, none left of the copy")
+        }
+    }
+
+    @Test func aVersionThreeStoresArticlesAreDescribed() throws {
+        try withTemporaryFolder { dir throws in
+            let path = dir.appendingPathComponent("old.sqlite").path
+            let record = ArticleRecord(path: "articles/a.md", hash: "1", title: "A town falls", published: "2024-01-06")
+            do {
+                let store = try TripleStore(path: path)
+                try store.replaceArticle(record, triples: [], statements: [])
+                // as a schema-3 kg wrote it: no description
+                try store.connection.execute("DELETE FROM quad WHERE g = 0 AND s = (SELECT graph FROM article)")
+                try store.connection.execute("PRAGMA user_version = 3")
+            }
+            let store = try TripleStore(path: path)
+            var described: [Triple] = []
+            try store.quads(subject: record.graph, graph: .some(nil)) { described.append($0.triple); return true }
+            #expect(described.contains(Triple(record.graph, .iri(ArticleVocabulary.title), .string("A town falls"))))
+            #expect(described.contains(Triple(record.graph, .iri(ArticleVocabulary.datePublished), .typed("2024-01-06", XSD.date))))
+            // and removed with its article
+            try store.removeArticle(path: record.path)
+            described.removeAll()
+            try store.quads(subject: record.graph, graph: .some(nil)) { described.append($0.triple); return true }
+            #expect(described.isEmpty)
         }
     }
 

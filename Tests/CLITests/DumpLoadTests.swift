@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// `kg dump` then `kg load` into an empty store: every command prints what it printed on the original.
+@Suite(.serialized) struct DumpLoadTests {
+    @Test func aDumpLoadedIntoAnEmptyStorePrintsWhatTheOriginalPrints() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let original = dir.appendingPathComponent("kg.sqlite").path
+        let restored = dir.appendingPathComponent("restored.sqlite").path
+        let backup = dir.appendingPathComponent("backup.nq")
+        #expect(try KG.run(["build", "-q", "--db", original, KG.examples]).status == 0)
+        let dump = try KG.run(["dump", "--db", original])
+        #expect(dump.status == 0, "\(dump.stderr)")
+        try dump.stdout.write(to: backup, atomically: true, encoding: .utf8)
+        let load = try KG.run(["load", "--db", restored, backup.path])
+        #expect(load.status == 0, "\(load.stderr)")
+        #expect(load.stderr.contains("5 articles"), "\(load.stderr)")
+
+        func same(_ args: [String], sorted: Bool = false, dropping prefix: String? = nil) throws {
+            func run(_ db: String) throws -> [String] {
+                let r = try KG.run(Array(args.prefix(1)) + ["--db", db] + args.dropFirst(), cwd: dir)
+                #expect(r.status == 0, "\(args): \(r.stderr)")
+                let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                    .filter { prefix == nil || !$0.hasPrefix(prefix!) }
+                return sorted ? lines.sorted() : lines
+            }
+            let (a, b) = (try run(original), try run(restored))
+            #expect(a == b, "kg \(args.joined(separator: " ")) differs after dump and load")
+        }
+        try same(["stats"], dropping: "database")
+        try same(["show", "IB 129"])
+        try same(["show", "MNDAA"])
+        try same(["timeline"])
+        try same(["timeline", "Laukkai"])
+        try same(["export", "--format", "jsonl", "--include-modal"])
+        try same(["export", "--format", "nq"], sorted: true)
+        try same(["query", "?who controls ?place"], sorted: true)  // rows are a set
+        // the maps, drawn as DOT
+        for (map, file) in [("relations", "relations.dot"), ("control", "control.dot")] {
+            for (db, out) in [(original, "a"), (restored, "b")] {
+                #expect(try KG.run(["render", "--db", db, "--map", map, "--format", "dot", "--output", out], cwd: dir).status == 0)
+            }
+            let a = try String(contentsOf: dir.appendingPathComponent("a/" + file), encoding: .utf8)
+            let b = try String(contentsOf: dir.appendingPathComponent("b/" + file), encoding: .utf8)
+            #expect(a == b, "\(file) differs after dump and load")
+        }
+        // a restored store is a store: its articles are unchanged for the next build
+        let again = try KG.run(["build", "--db", restored, KG.examples])
+        #expect(again.stdout.contains(" 0 articles extracted, 5 unchanged"), "\(again.stdout)")
+        // and a load never mixes into a store that has data
+        let twice = try KG.run(["load", "--db", restored, backup.path])
+        #expect(twice.status == 1 && twice.stderr.contains("is not empty"), "\(twice.stderr)")
+    }
+
+    @Test func articlesAreDescribedWithStandardVocabularies() throws {
+        let q = """
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            PREFIX schema: <https://schema.org/>
+            SELECT ?id ?title ?published WHERE { ?a a schema:NewsArticle ; dcterms:identifier ?id ; dcterms:title ?title ;
+              schema:datePublished ?published } ORDER BY ?id
+            """
+        let r = try KG.run(["query", "--db", ExampleStore.db, "--format", "csv", q])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("articles/04-battalion-129-and-laukkai.md,"), "\(r.stdout)")
+        #expect(r.stdout.split(whereSeparator: \.isNewline).count == 6, "a header and five articles: \(r.stdout)")
+    }
+}
