@@ -242,8 +242,12 @@ public struct Extractor: Sendable {
                 guard !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == name && (d.saidIsSubject ? $0.subject : $0.object) == saidID }),
                       d.subject != d.object, seen.insert(FactKey(subject: d.subject, relation: name, object: d.object, sentence: index)).inserted,
                       let template = Template("{s} " + d.phrase + " {o}", relation: d.relation, kind: .active) else { continue }
+                let said = view.mentions[d.said].range
+                // (a nominal, "the fall of X", comes before what it is said of)
+                let before = d.trigger.upperBound <= said.lowerBound
                 let match = TemplateMatch(template: template, subjects: d.saidIsSubject ? [d.said] : [], objects: d.saidIsSubject ? [] : [d.said],
-                                          trigger: d.trigger, span: view.mentions[d.said].range.lowerBound..<d.trigger.upperBound, distance: 0)
+                                          trigger: d.trigger, span: min(said.lowerBound, d.trigger.lowerBound)..<max(said.upperBound, d.trigger.upperBound),
+                                          distance: 0)
                 let (mode, attribution) = modality.read(view, trigger: d.trigger, state: state)
                 guard mode == .asserted || mode == .claimed else { continue }
                 var time = attachTime(times, to: match, isState: rel.isState, published: published, view: view)
@@ -254,7 +258,7 @@ public struct Extractor: Sendable {
                     sentence: sentenceText, sentenceIndex: index,
                     span: tokens[match.span.lowerBound].start..<tokens[match.span.upperBound - 1].end, time: time,
                     confidence: 0.6, modality: mode, attribution: attribution,
-                    rule: (d.saidIsSubject ? "counterpart:{s} " : "agentless:{o} ") + d.phrase))
+                    rule: before ? "agentless:" + d.phrase + " {o}" : (d.saidIsSubject ? "counterpart:{s} " : "agentless:{o} ") + d.phrase))
             }
         }
         let entities = named.sorted().map { i -> Entity in
@@ -293,6 +297,14 @@ public struct Extractor: Sendable {
     /// The trigger of `triggers` right after a mention ending at `k`: at once, after the comma closing an
     /// apposition ("Battalions 503 and 504, were overrun"), or after an apposition opened by an article
     /// ("Chaghcharan, the capital of Ghor province, fell"). Its start, its relation and its phrase.
+    /// An `kg:agentlessNominal` phrase ending right before `k` ("the fall of"): where, how long, which relation.
+    func nominalBefore(_ s: SentenceView, _ k: Int) -> (Int, Int, Int)? {
+        for start in max(s.range.lowerBound, k - 4)..<k {
+            if let p = lexicon.agentlessNominal.longest(s.tokens, at: start, end: k), start + p.length == k { return (start, p.length, p.value) }
+        }
+        return nil
+    }
+
     func triggerAfter(_ s: SentenceView, _ k: Int, _ triggers: PhraseSet<Int>) -> (at: Int, relation: Int, length: Int, phrase: String)? {
         let end = s.range.upperBound
         func at(_ j: Int) -> (at: Int, relation: Int, length: Int, phrase: String)? {
@@ -318,9 +330,20 @@ public struct Extractor: Sendable {
                        state: ArticleEntities) -> [InferredDeed] {
         guard !lastDoer.isEmpty else { return [] }
         var out: [InferredDeed] = []
-        for (mi, m) in s.mentions.enumerated() where m.kind != .relative && !MentionFinder.governed(s.tokens, m.range.lowerBound, s.range) {
+        for (mi, m) in s.mentions.enumerated() where m.kind != .relative {
             let cls = state.records[m.entity].classIRI
             var k = m.range.upperBound
+            // "With the fall of Police Battalion 31, …": the deed named before the place, its doer unsaid
+            if (isPlace(cls) && cls != lexicon.countryClass) || cls == lexicon.unitClass,
+               let (at, length, r) = nominalBefore(s, m.range.lowerBound), let doer = lastDoer[r], index - doer.sentence <= Self.doerReach,
+               lexicon.objectAllowed(cls, relation: r, ontology),
+               !(m.range.upperBound < s.range.upperBound && ["to", "by"].contains(s.tokens[m.range.upperBound].key)) {
+                let phrase = s.tokens[at..<(at + length)].map(\.key).joined(separator: " ")
+                out.append(InferredDeed(subject: doer.entity, object: m.entity, relation: r, trigger: at..<(at + length),
+                                        phrase: phrase, said: mi, saidIsSubject: false))
+                continue
+            }
+            if MentionFinder.governed(s.tokens, m.range.lowerBound, s.range) { continue }
             // a party the sentence names, then a deed whose other party it does not name
             if let c = triggerAfter(s, k, lexicon.counterpart) {
                 let after = c.at + c.length

@@ -185,6 +185,8 @@ struct Lexicon: Sendable {
     var counterpartFrom: [Int: [Int]] = [:]
     /// "was overrun", "fell": a deed said of its object alone (`kg:agentlessTrigger`) → relation index.
     var agentless = PhraseSet<Int>()
+    /// "the fall of", "the capture of": a deed named before its object alone (`kg:agentlessNominal`) → relation index.
+    var agentlessNominal = PhraseSet<Int>()
     /// Head words that end in "s" but name one thing ("the headquarters"), so no kind of many.
     static let singularInS: Set<String> = ["headquarters", "barracks", "premises", "news", "series"]
     var titles = PhraseSet<Bool>()
@@ -319,6 +321,7 @@ struct Lexicon: Sendable {
                 if let cls, let r = ontology.relations.firstIndex(where: { $0.iri == s }),
                    let from = ontology.relations.firstIndex(where: { $0.iri == cls }) { counterpartFrom[r, default: []].append(from) }
             case "agentlessTrigger": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { agentless.add(Phrase(word), r) }
+            case "agentlessNominal": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { agentlessNominal.add(Phrase(word), r) }
             case "unnamedReference":
                 if let word {
                     unnamedReferences.add(Phrase(word), s)
@@ -423,7 +426,7 @@ struct Lexicon: Sendable {
         }
         // Number every phrase word too, then switch the phrase sets to word ids.
         var phraseKeys = names.keys.union(headWords.keys).union(groupHeads.keys).union(titles.keys).union(kindHeads.keys)
-            .union(leadingHeads.keys).union(unnamedReferences.keys).union(agentless.keys).union(honorifics.keys).union(adjectives.keys).union(counterpart.keys)
+            .union(leadingHeads.keys).union(unnamedReferences.keys).union(agentless.keys).union(agentlessNominal.keys).union(honorifics.keys).union(adjectives.keys).union(counterpart.keys)
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
         phraseKeys.formUnion(restatements.keys.union(indefiniteReferences.keys))
         phraseKeys.formUnion(extra.demonyms.keys.union(extra.nationalHeads.keys).union(extra.genericNames.keys))
@@ -436,7 +439,7 @@ struct Lexicon: Sendable {
         for (list, bit) in lists { for k in list { wordLists[Int(words.id(k))] |= bit.rawValue } }
         templatesByAnchor += Array(repeating: [], count: words.count - templatesByAnchor.count)
         names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words); kindHeads.compile(words)
-        leadingHeads.compile(words); unnamedReferences.compile(words); agentless.compile(words); honorifics.compile(words); adjectives.compile(words); counterpart.compile(words)
+        leadingHeads.compile(words); unnamedReferences.compile(words); agentless.compile(words); agentlessNominal.compile(words); honorifics.compile(words); adjectives.compile(words); counterpart.compile(words)
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
         restatements.compile(words); indefiniteReferences.compile(words)
         extra.demonyms.compile(words); extra.nationalHeads.compile(words); extra.genericNames.compile(words)

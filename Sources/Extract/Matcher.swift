@@ -328,7 +328,9 @@ final class Matcher {
                 // (but "forces are still holding the airport" is: a present participle after it is active).
                 var progressive = false
                 if case .literal(let first) = t.elements[t.anchor], first.hasSuffix("ing") { progressive = true }
-                if t.kind != .passive, !progressive {
+                // ("AA was captured the headquarter of …", a translation's active voice: an object right after)
+                let objectAfter = p + 1 < end && Self.determiners.contains(s.tokens[p + 1].key) && !s.timeTokens.contains(p + 1)
+                if t.kind != .passive, !progressive, !objectAfter {
                     var b = p - 1
                     while b >= s.range.lowerBound, isSkippable(b, s) { b -= 1 }
                     if b >= s.range.lowerBound, Self.passiveAux.contains(s.tokens[b].key) { return nil }
@@ -355,9 +357,13 @@ final class Matcher {
                     // "the troops are now in control of": a copula before a template that opens with a
                     // preposition ("{s} in control of {o}")
                     let copulaAllowed = Self.prepositions.contains(first) || t.kind == .passive
+                    // ("AA was captured the headquarter of …": a translation's auxiliary before an active verb)
+                    let translatedActive = t.kind != .passive && p + 1 < end && Self.determiners.contains(s.tokens[p + 1].key)
+                        && !s.timeTokens.contains(p + 1)
                     while q >= s.range.lowerBound, s.endAt[q] == nil,
                           Self.perfectAux.contains(s.tokens[q].key) || isSkippable(q, s)
-                            || (copulaAllowed && Self.copulas.contains(s.tokens[q].key)) { q -= 1 }
+                            || (copulaAllowed && Self.copulas.contains(s.tokens[q].key))
+                            || (translatedActive && Self.passiveAux.contains(s.tokens[q].key)) { q -= 1 }
                     // "its fighters had captured", "the group's troops overran": the owner of the agents acts.
                     if q - 1 >= s.range.lowerBound, s.endAt[q] == nil, MentionFinder.agentNouns.contains(s.tokens[q].key) {
                         if s.endAt[q - 1] != nil { q -= 1 }

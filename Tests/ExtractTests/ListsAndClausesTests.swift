@@ -321,3 +321,27 @@ import Testing
         #expect(Fixture.facts(fighters).contains { $0.s == "Velor Front" && $0.o == "Qelvar" })
     }
 }
+
+@Suite struct UnitCaptureTests {
+    @Test func aTranslatedActiveWithAnAuxiliary() {
+        // machine translation: "was captured the headquarter of" is the group's deed, not a passive
+        let text = "SITTWE, Myanmar - The Velor Front was captured the headquarter of No. (379) Light Infantry Battalion on Monday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Light Infantry Battalion 379"))
+        // a real passive with a time after it stays one
+        let passive = "SITTWE, Myanmar - The Velor Front shelled Orvanto. Orvanto was captured the next day."
+        #expect(!Fixture.facts(passive).contains { $0.r == "captured" && $0.s == "Orvanto" })
+    }
+
+    @Test func retookTheBasesOfUnits() {
+        let text = "BHAMO, Myanmar - Regime troops retook the IB 236 and Tank Battalion 5014 bases north of the city."
+        #expect(Fixture.facts(text).filter { $0.r == "captured" && ["IB 236", "Tank Battalion 5014"].contains($0.o) }.count == 2)
+    }
+
+    @Test func theFallOfAUnitWithoutItsDoer() {
+        let text = "MRAUK-U, Myanmar - The Velor Front captured Light Infantry Battalion 378 on Monday. With the fall of Police Battalion 31, the township is quiet."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Police Battalion 31"))
+        // "the fall of X to Y" names its doer: no inference
+        let named = "MRAUK-U, Myanmar - The Velor Front captured Light Infantry Battalion 378 on Monday. The fall of Police Battalion 31 to the Orvan Guard followed."
+        #expect(!Fixture.facts(named).contains { $0.s == "Velor Front" && $0.o == "Police Battalion 31" })
+    }
+}
