@@ -345,3 +345,17 @@ import Testing
         #expect(!Fixture.facts(named).contains { $0.s == "Velor Front" && $0.o == "Police Battalion 31" })
     }
 }
+
+@Suite struct UnitSiteLocationTests {
+    @Test func aUnitsHeadquartersInATown() {
+        let text = "SUMPRABUM, Myanmar - The Velor Front began attacking the Infantry Battalion 46 headquarters in Sumprabum on March 14."
+        #expect(Fixture.has(text, "Infantry Battalion 46", "locatedIn", "Sumprabum"))
+        let base = "FALAM, Myanmar - Fighters overran the hilltop base of Infantry Battalion 268 in Falam."
+        #expect(Fixture.has(base, "Infantry Battalion 268", "locatedIn", "Falam"))
+    }
+
+    @Test func aPlaceLiesInAnother() {
+        let text = "FALAM, Myanmar - The village of Orvanto lies in Falam township of Chin State."
+        #expect(Fixture.has(text, "Orvanto", "locatedIn", "Falam township"))
+    }
+}
