@@ -194,7 +194,9 @@ enum TimeFinder {
                 if !f.explicitYear, s.explicitYear {
                     a = reYear(a, b.year) ?? a
                     if a > b { a = reYear(a, b.year - 1) ?? a }
-                } else if f.explicitYear, !s.explicitYear {
+                } else if f.explicitYear, !s.explicitYear, a.precision != .year || b < a {
+                    // ("from 1993 until Oct. 4": a bare year does not date the end; its own year, from the
+                    // narrative, does — unless that would end the span before it began)
                     b = reYear(b, a.year) ?? b
                     if b < a { b = reYear(b, a.year + 1) ?? b }
                 } else if !f.explicitYear, !s.explicitYear {

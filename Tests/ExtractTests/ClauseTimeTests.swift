@@ -180,3 +180,15 @@ import Testing
         #expect(ClauseTimeTests.time(text, "Azerbaijani forces", "captured", "Gubadli")?.date == PartialDate(iso: "2023-10-25"))
     }
 }
+
+@Suite struct SpanYearTests {
+    @Test func aBareYearDoesNotDateTheEndOfASpan() {
+        let text = "The Velor Front held Orvale from 1993 until Oct. 4, residents said."
+        let t = Fixture.facts(text, published: "2020-11-08").first { $0.r == "controls" }?.a.time
+        #expect(t?.start == PartialDate(iso: "1993"))
+        #expect(t?.end == PartialDate(iso: "2020-10-04"))
+        // a dated start still gives its year to the end
+        let dated = "The Velor Front held Orvale from March 3, 2019 until Oct. 4, residents said."
+        #expect(Fixture.facts(dated, published: "2020-11-08").first { $0.r == "controls" }?.a.time?.end == PartialDate(iso: "2019-10-04"))
+    }
+}
