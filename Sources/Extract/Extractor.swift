@@ -147,6 +147,12 @@ public struct Extractor: Sendable {
                 let rel = lexicon.relationFacts[m.template.relation]
                 let (mode, attribution) = modality.read(view, trigger: m.trigger, state: state)
                 var time = attachTime(times, to: m, isState: rel.isState, published: published, view: view)
+                // "X captured the headquarters of Y, which are stationed outside Z, on Tuesday": an event's sentence
+                // with one date and one event is dated by it, however far
+                if time == nil, !rel.isState, m.template.kind != .role, times.count == 1, let only = times.first, only.date != nil,
+                   only.range.lowerBound > m.trigger.upperBound, !Self.hasOtherEvent(view, besides: m, lexicon: lexicon) {
+                    time = only.annotation
+                }
                 if time == nil, !rel.isState, m.template.kind != .role, let c = continued ?? scene { time = c.annotation }
                 let partialBlocked = Self.partialRelations.contains(rel.localName)
                 if let blocked = lexicon.objectNotAfter[m.template.relation], m.template.kind == .active,
@@ -297,6 +303,15 @@ public struct Extractor: Sendable {
     /// The trigger of `triggers` right after a mention ending at `k`: at once, after the comma closing an
     /// apposition ("Battalions 503 and 504, were overrun"), or after an apposition opened by an article
     /// ("Chaghcharan, the capital of Ghor province, fell"). Its start, its relation and its phrase.
+    /// Whether the sentence has another verb trigger of an event relation than `m`'s (a second event the
+    /// sentence's one date could belong to).
+    static func hasOtherEvent(_ s: SentenceView, besides m: TemplateMatch, lexicon: Lexicon) -> Bool {
+        for p in s.range where !m.trigger.contains(p) && !m.span.contains(p) {
+            if let r = lexicon.eventVerbs.longest(s.tokens, at: p, end: s.range.upperBound), !lexicon.relationFacts[r.value].isState { return true }
+        }
+        return false
+    }
+
     /// An `kg:agentlessNominal` phrase ending right before `k` ("the fall of"): where, how long, which relation.
     func nominalBefore(_ s: SentenceView, _ k: Int) -> (Int, Int, Int)? {
         for start in max(s.range.lowerBound, k - 4)..<k {

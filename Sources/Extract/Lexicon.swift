@@ -199,6 +199,8 @@ struct Lexicon: Sendable {
     /// An event trigger without its object ("surrendered", "gave up" from "{s} gave up to {o}") → relation
     /// index: a later sentence that repeats the deed without its object ("X gave up on Thursday").
     var restatements = PhraseSet<Int>()
+    /// Every verb trigger (active, passive, agentless) → relation index: what says a sentence tells of an event.
+    var eventVerbs = PhraseSet<Int>()
     var boundaries: Set<String> = []
     var templates: [Template] = []
     /// Every word of the lexicon's phrases and templates, numbered (tokens carry these ids).
@@ -361,6 +363,7 @@ struct Lexicon: Sendable {
         }
         for (ri, r) in ontology.relations.enumerated() {
             for n in r.roleNouns { if let first = Phrase(n).keys.first { roleWords.insert(first) } }
+            for v in r.activeTriggers + r.passiveTriggers where !v.contains("…") && !v.contains("*") { eventVerbs.add(Phrase(v), ri) }
             var specs: [(String, Template.Kind)] = []
             specs += r.activeTriggers.map { ("{s} \($0) {o}", .active) }
             specs += r.passiveTriggers.map { ("{o} \($0) {s}", .passive) }
@@ -426,7 +429,7 @@ struct Lexicon: Sendable {
         }
         // Number every phrase word too, then switch the phrase sets to word ids.
         var phraseKeys = names.keys.union(headWords.keys).union(groupHeads.keys).union(titles.keys).union(kindHeads.keys)
-            .union(leadingHeads.keys).union(unnamedReferences.keys).union(agentless.keys).union(agentlessNominal.keys).union(honorifics.keys).union(adjectives.keys).union(counterpart.keys)
+            .union(leadingHeads.keys).union(unnamedReferences.keys).union(agentless.keys).union(agentlessNominal.keys).union(eventVerbs.keys).union(honorifics.keys).union(adjectives.keys).union(counterpart.keys)
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
         phraseKeys.formUnion(restatements.keys.union(indefiniteReferences.keys))
         phraseKeys.formUnion(extra.demonyms.keys.union(extra.nationalHeads.keys).union(extra.genericNames.keys))
@@ -439,7 +442,7 @@ struct Lexicon: Sendable {
         for (list, bit) in lists { for k in list { wordLists[Int(words.id(k))] |= bit.rawValue } }
         templatesByAnchor += Array(repeating: [], count: words.count - templatesByAnchor.count)
         names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words); kindHeads.compile(words)
-        leadingHeads.compile(words); unnamedReferences.compile(words); agentless.compile(words); agentlessNominal.compile(words); honorifics.compile(words); adjectives.compile(words); counterpart.compile(words)
+        leadingHeads.compile(words); unnamedReferences.compile(words); agentless.compile(words); agentlessNominal.compile(words); eventVerbs.compile(words); honorifics.compile(words); adjectives.compile(words); counterpart.compile(words)
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
         restatements.compile(words); indefiniteReferences.compile(words)
         extra.demonyms.compile(words); extra.nationalHeads.compile(words); extra.genericNames.compile(words)

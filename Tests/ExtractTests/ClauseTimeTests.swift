@@ -192,3 +192,11 @@ import Testing
         #expect(Fixture.facts(dated, published: "2020-11-08").first { $0.r == "controls" }?.a.time?.end == PartialDate(iso: "2019-10-04"))
     }
 }
+
+@Suite struct FarDateTests {
+    @Test func theOneDateOfAOneEventSentenceDatesItHoweverFar() {
+        let text = "The Velor Front captured the headquarters of Infantry Battalion 12 and Infantry Battalion 14 of the army, which are stationed outside the town of Orvale in the hills of the north, on Tuesday after nearly one month of fighting."
+        let t = Fixture.facts(text).first { $0.r == "captured" && $0.o == "Infantry Battalion 12" }?.a.time
+        #expect(t?.date == PartialDate(iso: "2023-11-14"))
+    }
+}
