@@ -154,9 +154,13 @@ extension TripleStore {
     /// entities (the subjects typed with a class the ontology declares: actors, places, organisations)
     /// and its schema in the standard vocabularies (classes, their hierarchy, labels, domains and
     /// ranges: RDF, RDFS, OWL, SKOS); the extraction vocabulary (triggers, cues, head words, map
-    /// colours) stays in the ontology graph.
+    /// colours) stays in the ontology graph. An entity with a skos:prefLabel and no rdfs:label gets one.
     public func replaceOntology(_ quads: [Quad]) throws {
-        let triples = quads.map(\.triple)
+        var triples = quads.map(\.triple)
+        // Every entity has an rdfs:label (its skos:prefLabel), so `?x rdfs:label "Shan State"` finds it.
+        let label = Term.iri(RDFS.label), prefLabel = Term.iri(SKOS.prefLabel)
+        let labelled = Set(triples.filter { $0.predicate == label }.map(\.subject))
+        triples += triples.filter { $0.predicate == prefLabel && !labelled.contains($0.subject) }.map { Triple($0.subject, label, $0.object) }
         let type = Term.iri(RDFNS.type)
         let classTypes: Set<Term> = [.iri(RDFS.ns + "Class"), .iri(OWL.ns + "Class")]
         let classes = Set(triples.filter { $0.predicate == type && classTypes.contains($0.object) }.map(\.subject))

@@ -53,6 +53,13 @@ import Testing
         #expect(twice.status == 1 && twice.stderr.contains("is not empty"), "\(twice.stderr)")
     }
 
+    @Test func everyEntityHasAnRdfsLabel() throws {
+        // an entity only the ontology knows (no article names it) is found by its rdfs:label
+        let r = try KG.run(["query", "--db", ExampleStore.db, "--format", "csv", "--raw",
+                            #"SELECT ?x WHERE { ?x <http://www.w3.org/2000/01/rdf-schema#label> "Kachin State" }"#])
+        #expect(r.stdout.contains("https://kg.example.org/id/"), "\(r.stdout)")
+    }
+
     @Test func articlesAreDescribedWithStandardVocabularies() throws {
         let q = """
             PREFIX dcterms: <http://purl.org/dc/terms/>

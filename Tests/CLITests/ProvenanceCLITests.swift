@@ -137,6 +137,24 @@ import Testing
             let local = t.dropFirst("https://kg.example.org/ontology#".count)
             #expect(vocabulary.contains("\nkg:\(local) a "), "kg:\(local) is written by kg build but not declared in docs/vocabulary.ttl")
         }
+        // Every kg: term of the whole export (ontology graph included) is declared, here or in the ontology.
+        var declared = vocabulary
+        for file in try FileManager.default.subpathsOfDirectory(atPath: KG.root.appendingPathComponent("Ontology").path) where file.hasSuffix(".ttl") {
+            declared += try String(contentsOf: KG.root.appendingPathComponent("Ontology/" + file), encoding: .utf8)
+        }
+        let export = try KG.run(["export", "--db", ExampleStore.db, "--format", "nq"]).stdout
+        var used = Set<String>()
+        var rest = Substring(export)
+        while let r = rest.range(of: "<https://kg.example.org/ontology#") {
+            let after = rest[r.upperBound...]
+            let name = after.prefix { $0.isLetter || $0.isNumber }
+            if after.dropFirst(name.count).first == ">" { used.insert(String(name)) }
+            rest = after
+        }
+        #expect(used.count > 50)
+        for local in used.sorted() {
+            #expect(declared.contains("\nkg:\(local) a "), "kg:\(local) is in the export but declared neither in docs/vocabulary.ttl nor in Ontology/")
+        }
         // The file itself is valid Turtle.
         let dir = try KG.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
