@@ -175,20 +175,22 @@ struct RelationMap {
         }
     }
 
-    /// Pins the nodes of entities with kg:lat/kg:long (default graph) at their projected positions, and
+    /// Pins the nodes of entities with geo:lat/geo:long (WGS84; or kg:lat/kg:long) in the default graph at their projected positions, and
     /// the actors that control or captured such a place beside it (the place with most such facts);
     /// other nodes stay free. Returns how many nodes were pinned.
     @discardableResult
     func placeGeographically(_ map: inout GraphMap, terms: [String: Term]) throws -> Int {
-        func values(_ name: String) throws -> [Term: Double] {
+        func values(_ predicates: [String]) throws -> [Term: Double] {
             var out: [Term: Double] = [:]
-            try store.quads(predicate: .iri(KG.ns + name), graph: .some(nil)) { q in
-                if out[q.subject] == nil, let v = q.object.literalValue.flatMap({ Double($0.lexical) }), v.isFinite { out[q.subject] = v }
-                return true
+            for p in predicates {
+                try store.quads(predicate: .iri(p), graph: .some(nil)) { q in
+                    if out[q.subject] == nil, let v = q.object.literalValue.flatMap({ Double($0.lexical) }), v.isFinite { out[q.subject] = v }
+                    return true
+                }
             }
             return out
         }
-        let lats = try values("lat"), longs = try values("long")
+        let lats = try values([WGS84.lat, KG.ns + "lat"]), longs = try values([WGS84.long, KG.ns + "long"])
         var placed: [Int] = [], coords: [(lat: Double, lon: Double)] = []
         for (i, node) in map.nodes.enumerated() {
             guard let t = terms[node.id], let lat = lats[t], let lon = longs[t], abs(lat) <= 90, abs(lon) <= 180 else { continue }

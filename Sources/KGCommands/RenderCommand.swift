@@ -15,7 +15,7 @@ struct Render: ParsableCommand {
 
             --map control writes Output/control.<format>: one lane per place, each control period a box from its start to its end coloured by controller (legend), dashed when only claimed; captures, surrenders, sieges and withdrawals as dated markers; hover a box for its sources. Long quiet stretches of time are compressed (≈ on the axis). See `kg timeline` for the same as text.
 
-            --since/--until work for both maps. On the relationship map they keep the facts whose date, or start…end, overlaps the window; a fact without a date counts at its article's publication date. --geo (relationship map) pins places that have kg:lat/kg:long at their map position (neato), puts the actors that control or captured a place beside it, and leaves the rest free. --from-triples draws the relation triples of the default graph (e.g. loaded with `kg import`) instead of the facts extracted from articles; the ontology's own triples are left out. Above 300 nodes the map uses sfdp with smaller fonts; above 400 edges, edge labels are hidden (hover an edge for its text).
+            --since/--until work for both maps. On the relationship map they keep the facts whose date, or start…end, overlaps the window; a fact without a date counts at its article's publication date. --geo (relationship map) pins places that have geo:lat/geo:long (WGS84) at their map position (neato), puts the actors that control or captured a place beside it, and leaves the rest free. --from-triples draws the relation triples of the default graph (e.g. loaded with `kg import`) instead of the facts extracted from articles; the ontology's own triples are left out. Above 300 nodes the map uses sfdp with smaller fonts; above 400 edges, edge labels are hidden (hover an edge for its text).
 
             Example:
               kg render                                   # Output/relations.svg
@@ -119,7 +119,7 @@ struct Render: ParsableCommand {
             map = RelationMap.neighbourhood(of: center.id, depth: depth, in: map)
         }
         if geo, try builder.placeGeographically(&map, terms: terms) == 0 {
-            Console.warning("--geo: no place on the map has coordinates (kg:lat/kg:long); drawn without positions")
+            Console.warning("--geo: no place on the map has coordinates (geo:lat/geo:long (WGS84)); drawn without positions")
         }
         return map
     }

@@ -10,7 +10,7 @@ import RDF
 ///   `kg:nominalTrigger`, `kg:roleNoun`, `kg:eventNoun`, `kg:stateRelation`; symmetric if also `a owl:SymmetricProperty`
 ///   or `a kg:SymmetricRelation`;
 /// - entities: typed with a known class and named by `skos:prefLabel` or `rdfs:label`, with
-///   `skos:altLabel`, `skos:hiddenLabel`, `kg:locatedIn`, `kg:lat`, `kg:long`, `kg:distinctFrom`;
+///   `skos:altLabel`, `skos:hiddenLabel`, `kg:locatedIn`, `geo:lat`, `geo:long` (WGS84; `kg:lat`, `kg:long` too), `kg:distinctFrom`;
 /// - lexicon: `kg:plannedCue`, `kg:hypotheticalCue`, `kg:deniedCue`, `kg:claimCue`, `kg:questionCue`,
 ///   `kg:clauseBoundary`, `kg:roleTemplate`, `kg:eventTemplate`, `kg:lightVerb`, `kg:titleWord`,
 ///   `kg:groupQuantifier` on any subject.
@@ -113,8 +113,8 @@ struct OntologyReader {
             model.entities.append(OntologyEntity(
                 iri: iri, label: label, aliases: aliases, classIRI: cls,
                 parentPlace: self.iri(s, kg + "locatedIn"),
-                latitude: string(s, kg + "lat").flatMap(Double.init),
-                longitude: string(s, kg + "long").flatMap(Double.init),
+                latitude: (string(s, WGS84.lat) ?? string(s, kg + "lat")).flatMap(Double.init),
+                longitude: (string(s, WGS84.long) ?? string(s, kg + "long")).flatMap(Double.init),
                 distinctFrom: distinct[iri] ?? []))
         }
         return model

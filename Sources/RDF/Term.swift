@@ -163,6 +163,13 @@ public struct Quad: Hashable, Sendable {
     public var triple: Triple { Triple(subject, predicate, object) }
 }
 
+/// The W3C Basic Geo (WGS84 lat/long) vocabulary.
+public enum WGS84 {
+    public static let ns = "http://www.w3.org/2003/01/geo/wgs84_pos#"
+    public static let lat = ns + "lat"
+    public static let long = ns + "long"
+}
+
 public enum XSD {
     public static let ns = "http://www.w3.org/2001/XMLSchema#"
     public static let string = ns + "string"

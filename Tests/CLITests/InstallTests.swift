@@ -13,7 +13,14 @@ import Testing
         let work = dir.appendingPathComponent("work")
         for d in [bin, work] { try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true) }
         let copy = bin.appendingPathComponent("kg")
-        try FileManager.default.copyItem(at: KG.executable, to: copy)
+        // copied by cp: a file this (multi-threaded) process wrote could still be open in a child another
+        // test forks at that moment, and executing it would fail with "text file busy"
+        let cp = Process()
+        cp.executableURL = URL(fileURLWithPath: "/bin/cp")
+        cp.arguments = [KG.executable.path, copy.path]
+        try cp.run()
+        cp.waitUntilExit()
+        #expect(cp.terminationStatus == 0)
         let link = dir.appendingPathComponent("kg-link")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: copy)
         let examples = KG.root.appendingPathComponent("Examples/articles").path
