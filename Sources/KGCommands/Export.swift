@@ -20,22 +20,40 @@ struct Export: ParsableCommand {
               nq     every graph as N-Quads (one named graph per article, the
                      ontology graph)
               ttl    the default graph as Turtle
+              trig   every graph as TriG
+              jsonld every graph as JSON-LD (expanded form: a node per subject,
+                     named graphs under @graph)
+
+            --graph IRI writes that graph alone (nt, nq, ttl, trig, jsonld): an
+            article's (https://kg.example.org/article/…), the timeline's, the
+            ontology's, or "default". A whole backup is kg dump.
 
             Example:
               kg export --format jsonl > facts.jsonl
               kg export --format nt | rapper -i ntriples -c -
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, nt, nq, ttl }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case jsonl, nt, nq, ttl, trig, jsonld }
 
     @OptionGroup var store: StoreOptions
-    @Option(help: "Output format: jsonl, nt, nq or ttl.") var format: Format = .jsonl
+    @Option(help: "Output format: jsonl, nt, nq, ttl, trig or jsonld.") var format: Format = .jsonl
+    @Option(help: ArgumentHelp("Only this graph (an IRI, or 'default'); RDF formats.", valueName: "iri")) var graph: String?
     @Flag(help: "Include planned, hypothetical and denied assertions (jsonl).") var includeModal = false
+
+    func validate() throws {
+        if graph != nil, format == .jsonl { throw ValidationError("--graph applies to the RDF formats (nt, nq, ttl, trig, jsonld)") }
+    }
 
     func run() throws {
         let kg = try store.open(readOnly: true)
         let out = Console.Output()
         defer { out.flush() }
+        // nil: every graph; .some(nil): the default graph; .some(g): graph g
+        var only: Term?? = nil
+        if let graph {
+            only = graph == "default" ? .some(nil) : .some(.iri(graph))
+            if case .some(.some(let g)) = only, try kg.id(of: g) == nil { throw KGFailure(message: "no graph <\(graph)> in \(store.db)") }
+        }
         switch format {
         case .jsonl:
             let labels = Labels(store: kg)
@@ -44,14 +62,22 @@ struct Export: ParsableCommand {
                 return true
             }
         case .nt, .nq:
-            try kg.quads(graph: format == .nt ? .some(nil) : nil) { q in
-                out.write(NTriplesWriter.line(q))
+            try kg.quads(graph: only ?? (format == .nt ? .some(nil) : nil)) { q in
+                out.write(NTriplesWriter.line(format == .nt ? Quad(q.triple) : q))
                 return true
             }
         case .ttl:
             var triples: [Triple] = []
-            try kg.quads(graph: .some(nil)) { triples.append($0.triple); return true }
+            try kg.quads(graph: only ?? .some(nil)) { triples.append($0.triple); return true }
             out.write(TurtleWriter(prefixes: Self.prefixes).write(triples))
+        case .trig:
+            var quads: [Quad] = []
+            try kg.quads(graph: only) { quads.append($0); return true }
+            out.write(TurtleWriter(prefixes: Self.prefixes).writeTriG(quads))
+        case .jsonld:
+            var quads: [Quad] = []
+            try kg.quads(graph: only) { quads.append($0); return true }
+            out.write(JSONLD.expanded(quads) + "\n")
         }
     }
 

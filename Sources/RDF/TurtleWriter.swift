@@ -18,11 +18,35 @@ public struct TurtleWriter {
 
     /// The Turtle document for `triples`.
     public func write(_ triples: [Triple]) -> String {
-        var out = ""
-        for p in prefixes {
-            out += "@prefix " + p.prefix + ": <" + NTriplesEscaping.iri(p.namespace) + "> .\n"
-        }
+        var out = prefixLines()
         if !prefixes.isEmpty && !triples.isEmpty { out += "\n" }
+        return out + blocks(triples, indent: "")
+    }
+
+    /// The TriG document for `quads`: the default graph's triples, then each named graph (in order of
+    /// first appearance) as `<g> { … }`.
+    public func writeTriG(_ quads: [Quad]) -> String {
+        var out = prefixLines()
+        var order: [Term] = [], byGraph: [Term: [Triple]] = [:], defaultGraph: [Triple] = []
+        for q in quads {
+            guard let g = q.graph else { defaultGraph.append(q.triple); continue }
+            if byGraph[g] == nil { order.append(g) }
+            byGraph[g, default: []].append(q.triple)
+        }
+        if !defaultGraph.isEmpty { out += "\n" + blocks(defaultGraph, indent: "") }
+        for g in order {
+            out += "\n" + term(g) + " {\n" + blocks(byGraph[g]!, indent: "    ") + "}\n"
+        }
+        return out
+    }
+
+    private func prefixLines() -> String {
+        prefixes.map { "@prefix " + $0.prefix + ": <" + NTriplesEscaping.iri($0.namespace) + "> .\n" }.joined()
+    }
+
+    /// One block per subject, each line indented by `indent`.
+    private func blocks(_ triples: [Triple], indent: String) -> String {
+        var out = ""
 
         // subject -> predicate -> objects, each level in order of first appearance
         var subjectIndex: [Term: Int] = [:]
@@ -43,9 +67,9 @@ public struct TurtleWriter {
         }
         for (n, group) in groups.enumerated() {
             if n > 0 { out += "\n" }
-            out += term(group.subject)
+            out += indent + term(group.subject)
             for (k, entry) in group.predicates.enumerated() {
-                out += k == 0 ? " " : " ;\n    "
+                out += k == 0 ? " " : " ;\n    " + indent
                 out += entry.predicate == .iri(RDFNS.type) ? "a" : term(entry.predicate)
                 out += " "
                 out += entry.objects.map(term).joined(separator: ", ")

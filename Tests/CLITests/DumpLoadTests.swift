@@ -73,3 +73,44 @@ import Testing
         #expect(r.stdout.split(whereSeparator: \.isNewline).count == 6, "a header and five articles: \(r.stdout)")
     }
 }
+
+/// `kg export` as TriG and JSON-LD, and one graph alone.
+@Suite struct ExportFormatTests {
+    @Test func trigImportsBackToTheSameQuads() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let trig = dir.appendingPathComponent("all.trig")
+        let r = try KG.run(["export", "--db", ExampleStore.db, "--format", "trig"])
+        #expect(r.status == 0, "\(r.stderr)")
+        try r.stdout.write(to: trig, atomically: true, encoding: .utf8)
+        let copy = dir.appendingPathComponent("copy.sqlite").path
+        #expect(try KG.run(["import", "-q", "--db", copy, trig.path]).status == 0)
+        let a = try KG.run(["export", "--db", ExampleStore.db, "--format", "nq"]).stdout.split(separator: "\n").sorted()
+        let b = try KG.run(["export", "--db", copy, "--format", "nq"]).stdout.split(separator: "\n").sorted()
+        #expect(a == b)
+    }
+
+    @Test func jsonLDHasEveryQuad() throws {
+        let r = try KG.run(["export", "--db", ExampleStore.db, "--format", "jsonld"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let top = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        func values(_ nodes: [[String: Any]]) -> Int {
+            nodes.reduce(0) { n, node in n + node.filter { $0.key != "@id" && $0.key != "@graph" }.values.reduce(0) { $0 + (($1 as? [Any])?.count ?? 0) } }
+        }
+        let graphs = top.filter { $0["@graph"] != nil }
+        let count = values(top.filter { $0["@graph"] == nil }) + graphs.reduce(0) { $0 + values(($1["@graph"] as? [[String: Any]]) ?? []) }
+        let nq = try KG.run(["export", "--db", ExampleStore.db, "--format", "nq"]).stdout.split(separator: "\n").count
+        #expect(count == nq)
+        #expect(graphs.contains { ($0["@id"] as? String) == "https://kg.example.org/graph/ontology" })
+    }
+
+    @Test func oneGraphAlone() throws {
+        let g = "https://kg.example.org/article/articles/02-chinshwehaw-falls.md"
+        let r = try KG.run(["export", "--db", ExampleStore.db, "--format", "nq", "--graph", g])
+        #expect(r.status == 0 && !r.stdout.isEmpty)
+        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.hasSuffix("<\(g)> .") })
+        let missing = try KG.run(["export", "--db", ExampleStore.db, "--format", "nq", "--graph", "https://example.org/none"])
+        #expect(missing.status == 1 && missing.stderr.contains("no graph"), "\(missing.stderr)")
+        #expect(try KG.run(["export", "--db", ExampleStore.db, "--graph", g]).status == 2, "jsonl has no graphs")
+    }
+}
