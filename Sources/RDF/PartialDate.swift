@@ -94,6 +94,13 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     public var literal: Term { .typed(iso, xsdDatatype) }
 
+    /// The first and last day this date covers ("2023-11": 2023-11-01 and 2023-11-30).
+    public var firstDay: PartialDate { PartialDate(year: year, month: month ?? 1, day: day ?? 1)! }
+    public var lastDay: PartialDate {
+        let m = month ?? 12
+        return PartialDate(year: year, month: m, day: day ?? Self.daysIn(month: m, year: year))!
+    }
+
     /// The same date cut to a coarser precision.
     public func truncated(to p: Precision) -> PartialDate {
         switch p {

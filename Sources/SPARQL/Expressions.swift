@@ -73,6 +73,9 @@ extension Evaluator {
             if args.count == 1, iri.hasPrefix(XSD.ns) {
                 return Functions.cast(iri, try value(args[0], row, scope))
             }
+            if iri.hasPrefix(KG.ns) {
+                return Functions.kg(String(iri.dropFirst(KG.ns.count)), try args.map { try value($0, row, scope) })
+            }
             return nil
         case .builtin(let name, let args):
             switch name {

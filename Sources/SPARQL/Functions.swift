@@ -217,6 +217,27 @@ enum Functions {
 
     // MARK: Casts
 
+    /// kg's date functions, for facts dated at different precisions (a day, a month, a year):
+    /// `kg:start(d)`, `kg:end(d)`: the first and last day d covers, as xsd:date ("2023-11" → 2023-11-01, 2023-11-30);
+    /// `kg:overlaps(d, from, to)`: whether d's days meet [from, to]; `kg:overlaps(start, end, from, to)` likewise for a
+    /// span. Arguments are xsd:date, xsd:gYearMonth, xsd:gYear or xsd:dateTime literals (or plain strings of those forms).
+    static func kg(_ name: String, _ args: [Term?]) -> Term? {
+        func date(_ t: Term?) -> PartialDate? {
+            guard case .literal(let l)? = t, l.language == nil else { return nil }
+            return PartialDate(iso: String(l.lexical.prefix(10)))
+        }
+        switch (name, args.count) {
+        case ("start", 1): return date(args[0]).map { $0.firstDay.literal }
+        case ("end", 1): return date(args[0]).map { $0.lastDay.literal }
+        case ("overlaps", 3), ("overlaps", 4):
+            let spanEnd = args.count == 4 ? args[1] : args[0]
+            guard let a = date(args[0]), let b = date(spanEnd), let from = date(args[args.count - 2]), let to = date(args[args.count - 1])
+            else { return nil }
+            return Values.bool(!(b.lastDay < from.firstDay) && !(to.lastDay < a.firstDay))
+        default: return nil
+        }
+    }
+
     /// `xsd:T(x)` (§17.5).
     static func cast(_ dt: String, _ t: Term?) -> Term? {
         guard let t else { return nil }

@@ -114,3 +114,28 @@ import Testing
         #expect(try KG.run(["export", "--db", ExampleStore.db, "--graph", g]).status == 2, "jsonl has no graphs")
     }
 }
+
+/// Dates at different precisions in SPARQL: kg:start, kg:end, kg:overlaps.
+@Suite struct DateFunctionTests {
+    @Test func aMonthIsWithinARangeItOverlaps() throws {
+        func rows(_ filter: String) throws -> [String] {
+            let q = """
+                PREFIX kg: <https://kg.example.org/ontology#>
+                PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+                SELECT ?d WHERE { ?st a <http://www.w3.org/1999/02/22-rdf-syntax-ns#Statement> ; kg:date ?d . FILTER(\(filter)) }
+                """
+            let r = try KG.run(["query", "--db", ExampleStore.db, "--format", "csv", q])
+            #expect(r.status == 0, "\(r.stderr)")
+            return r.stdout.split(whereSeparator: \.isNewline).dropFirst().map(String.init)
+        }
+        // a plain comparison drops the statement dated "2023-11" (a month is not comparable to a day)
+        let plain = try rows(#"?d >= "2023-11-01"^^xsd:date && ?d <= "2023-11-30"^^xsd:date"#)
+        #expect(!plain.contains("2023-11"))
+        let overlapping = try rows(#"kg:overlaps(?d, "2023-11-01"^^xsd:date, "2023-11-30"^^xsd:date)"#)
+        #expect(overlapping.contains("2023-11"), "\(overlapping)")
+        #expect(Set(plain).isSubset(of: Set(overlapping)))
+        #expect(!overlapping.contains { $0.hasPrefix("2024") })
+        let ends = try rows(#"kg:end(?d) = "2023-11-30"^^xsd:date && kg:start(?d) = "2023-11-01"^^xsd:date"#)
+        #expect(ends == ["2023-11"], "\(ends)")
+    }
+}
