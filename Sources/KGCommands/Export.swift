@@ -39,9 +39,11 @@ struct Export: ParsableCommand {
     @Option(help: "Output format: jsonl, nt, nq, ttl, trig or jsonld.") var format: Format = .jsonl
     @Option(help: ArgumentHelp("Only this graph (an IRI, or 'default'); RDF formats.", valueName: "iri")) var graph: String?
     @Flag(help: "Include planned, hypothetical and denied assertions (jsonl).") var includeModal = false
+    @OptionGroup var filter: FactFilterOptions
 
     func validate() throws {
         if graph != nil, format == .jsonl { throw ValidationError("--graph applies to the RDF formats (nt, nq, ttl, trig, jsonld)") }
+        if !filter.isEmpty, format != .jsonl { throw ValidationError("--since, --until, --modality and --relation apply to jsonl (the RDF formats write graphs)") }
     }
 
     func run() throws {
@@ -57,8 +59,9 @@ struct Export: ParsableCommand {
         switch format {
         case .jsonl:
             let labels = Labels(store: kg)
-            try kg.statements(factsOnly: !includeModal) { st in
-                out.write(Self.jsonLine(st, labels: labels) + "\n")
+            try filter.checkRelations(in: kg)
+            try kg.statements(factsOnly: !includeModal && !filter.wantsModal) { st in
+                if filter.accepts(st) { out.write(Self.jsonLine(st, labels: labels) + "\n") }
                 return true
             }
         case .nt, .nq:

@@ -84,6 +84,8 @@ struct Render: ParsableCommand {
     func run() throws {
         let renderer = MapRenderer(freesGraphs: false)
         let kg = try store.open(readOnly: true)
+        // "--relation capturd": an error naming the known relations, not an empty map over the last one
+        try FactFilterOptions.checkRelations(relations, in: kg)
         if map == .control { return try runControlMap(kg, renderer: renderer) }
         // One read transaction: one snapshot, and one file lock for the thousands of look-ups.
         try kg.connection.execute("BEGIN")

@@ -14,6 +14,7 @@ struct Show: ParsableCommand {
             Example:
               kg show MNDAA
               kg show 'Infantry Battalion 129' --format json
+              kg show Laukkai --since 2023-11 --until 2023-12 --relation captured
             """)
 
     enum Format: String, ExpressibleByArgument { case text, json }
@@ -21,9 +22,11 @@ struct Show: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @Argument(help: ArgumentHelp("The entity's label or alias.", valueName: "entity")) var entity: String
     @Option(help: "Output format: text or json.") var format: Format = .text
+    @OptionGroup var filter: FactFilterOptions
 
     func run() throws {
         let kg = try store.open(readOnly: true)
+        try filter.checkRelations(in: kg)
         let labels = Labels(store: kg)
         guard let subject = try ShortForm.entity(named: entity, kg) else {
             throw KGFailure(message: "no entity named '\(entity)' in \(store.db)")
@@ -32,7 +35,7 @@ struct Show: ParsableCommand {
         var index: [String: Int] = [:]
         try kg.statements(factsOnly: false) { st in
             let t = st.record.triple
-            guard t.subject == subject || t.object == subject else { return true }
+            guard t.subject == subject || t.object == subject, filter.accepts(st) else { return true }
             let key = "\(labels.display(t.subject)) \(Labels.localName(t.predicate.iriValue ?? "")) \(labels.display(t.object))"
             if let i = index[key] { facts[i].items.append(st) } else {
                 index[key] = facts.count

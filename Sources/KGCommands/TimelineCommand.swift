@@ -19,6 +19,7 @@ struct TimelineCommand: ParsableCommand {
               kg timeline                  # places with a change of control
               kg timeline Laukkai          # periods, events, conflicts, sources
               kg timeline laukkai --format json
+              kg timeline --since 2023-11 --until 2023-12   # what held in those months
               kg timeline --materialise    # then query the periods:
               kg query 'SELECT ?c ?from WHERE { ?p a kg:ControlPeriod ;
                   kg:place ?pl ; kg:controller ?c ; kg:start ?from }'
@@ -32,6 +33,7 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: "Output format: table or json.") var format: Format = .table
     @Flag(help: "Also write every place's control periods as RDF into the graph <https://kg.example.org/graph/timeline> (and the current controllers into the default graph), for SPARQL.")
     var materialise = false
+    @OptionGroup var filter: FactFilterOptions
 
     func run() throws {
         if materialise {
@@ -39,11 +41,12 @@ struct TimelineCommand: ParsableCommand {
             Console.note("wrote \(n) triples to <\(TripleStore.timelineGraph.iriValue ?? "")>")
         }
         let kg = try store.open(readOnly: true)
-        let timelines = try ControlHistory.build(from: kg)
+        try filter.checkRelations(in: kg)
+        let timelines = try ControlHistory.build(from: kg).map(filter.apply)
         let labels = Labels(store: kg)
         let view = TimelineText(labels: labels)
         guard let place else {
-            let changed = timelines.filter(\.hasControlChange)
+            let changed = timelines.filter { $0.hasControlChange && !$0.periods.isEmpty }
                 .sorted { labels.display($0.place).lowercased() < labels.display($1.place).lowercased() }
             if format == .json { print(view.json(changed.map(view.summaryObject))) } else { print(view.summaryTable(changed), terminator: "") }
             return

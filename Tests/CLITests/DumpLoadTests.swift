@@ -139,3 +139,48 @@ import Testing
         #expect(ends == ["2023-11"], "\(ends)")
     }
 }
+
+/// --since, --until, --modality and --relation work the same on show, export, timeline (and render's
+/// relations are checked).
+@Suite struct FactFilterTests {
+    @Test func showAndExportKeepTheWindowAndTheRelation() throws {
+        let show = try KG.run(["show", "--db", ExampleStore.db, "Laukkai", "--since", "2024-01", "--relation", "captured"])
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(show.stdout.contains("MNDAA captured Laukkai") && show.stdout.contains("1 fact"), "\(show.stdout)")
+        let lines = try KG.run(["export", "--db", ExampleStore.db, "--since", "2023-11", "--until", "2023-11"]).stdout
+            .split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let o = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let when = (o["date"] as? String) ?? (o["start"] as? String) ?? (o["published"] as? String) ?? ""
+            #expect(when.hasPrefix("2023-11") || (o["start"] != nil || o["end"] != nil), "\(line)")
+        }
+    }
+
+    @Test func modalityPicksStatementsOfThatKind() throws {
+        let claimed = try KG.run(["export", "--db", ExampleStore.db, "--modality", "claimed"]).stdout.split(separator: "\n")
+        #expect(!claimed.isEmpty && claimed.allSatisfy { $0.contains(#""modality":"claimed""#) })
+        // a plan is listed when asked for, without --include-modal
+        let planned = try KG.run(["export", "--db", ExampleStore.db, "--modality", "planned"]).stdout.split(separator: "\n")
+        #expect(!planned.isEmpty && planned.allSatisfy { $0.contains(#""modality":"planned""#) })
+        #expect(try KG.run(["export", "--db", ExampleStore.db, "--modality", "rumoured"]).status == 2)
+    }
+
+    @Test func anUnknownRelationIsAnErrorNamingTheKnownOnes() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for args in [["render", "--relation", "capturd", "--output", dir.path], ["export", "--relation", "capturd"],
+                     ["timeline", "--relation", "capturd"], ["show", "MNDAA", "--relation", "capturd"]] {
+            let r = try KG.run([args[0], "--db", ExampleStore.db] + args.dropFirst())
+            #expect(r.status == 2 && r.stderr.contains("no such relation") && r.stderr.contains("captured"), "\(args): \(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("relations.svg").path), "no map written")
+    }
+
+    @Test func theTimelineIsCutToTheWindow() throws {
+        let r = try KG.run(["timeline", "--db", ExampleStore.db, "Laukkai", "--since", "2024-01"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("2024-01-04  captured"), "\(r.stdout)")
+        #expect(!r.stdout.contains("2023-11"), "events before the window are left out: \(r.stdout)")
+    }
+}
