@@ -17,6 +17,9 @@ struct ControlMap {
     let ontology: Ontology?
     var since: PartialDate?
     var until: PartialDate?
+    /// Every controller of the store: colours are given over all of them, so that an actor has the same
+    /// colour on every control map of the store, whatever places or window a map shows.
+    var allControllers: [Term]? = nil
 
     // Layout, in points (Graphviz y grows upwards).
     static let laneLabelWidth = 180.0, plotLeft = 200.0, openMargin = 36.0, targetWidth = 1000.0
@@ -57,7 +60,8 @@ struct ControlMap {
         let right = scale.right + Self.openMargin
 
         var nodes: [MapNode] = [], geometry: [String: NodeGeometry] = [:]
-        let palette = ControllerPalette(lanes.flatMap { $0.periods.map(\.controller) })
+        let palette = ControllerPalette(lanes.flatMap { $0.periods.map(\.controller) },
+                                        slotsOver: allControllers ?? timelines.flatMap { $0.periods.map(\.controller) })
         // Event markers sit above their lane's boxes with a label to the right; a label that would
         // overlap the previous one in a row goes to the next row up, and the lane grows to fit them.
         let markers = lanes.map { t -> [(event: PlaceEvent, date: PartialDate, x: Double, text: String, width: Double, row: Int)] in
@@ -271,19 +275,20 @@ struct TimeScale {
     }
 }
 
-/// One colour per controller, stable across runs: an actor's preferred slot comes from a hash of
-/// its IRI; a taken slot passes to the next free one (actors placed in IRI order).
+/// One colour per controller, stable across runs and maps: an actor's preferred slot comes from a hash of
+/// its IRI; a taken slot passes to the next free one, actors placed in IRI order — over every controller
+/// of the store (`slotsOver`), so that a map of some places has the colours of the map of all.
 struct ControllerPalette {
     static let colors = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
                          "#bcbd22", "#7f7f7f", "#aec7e8", "#ffbb78", "#98df8a", "#ff9896", "#c5b0d5", "#c49c94"]
     private(set) var actors: [Term] = []
     private var slots: [Term: Int] = [:]
 
-    init(_ controllers: [Term]) {
+    init(_ controllers: [Term], slotsOver all: [Term]? = nil) {
         var seen = Set<Term>()
         for a in controllers where seen.insert(a).inserted { actors.append(a) }
         var taken = Set<Int>()
-        for a in actors.sorted() {
+        for a in Set(actors + (all ?? [])).sorted() {
             var s = Self.hash(a.iriValue ?? "\(a)") % Self.colors.count
             if taken.count < Self.colors.count { while taken.contains(s) { s = (s + 1) % Self.colors.count } }
             taken.insert(s)
@@ -330,6 +335,7 @@ extension Render {
     func runControlMap(_ kg: TripleStore, renderer: MapRenderer) throws {
         let labels = Labels(store: kg)
         var timelines = try ControlHistory.build(from: kg)
+        let allControllers = timelines.flatMap { $0.periods.map(\.controller) }
         if !places.isEmpty {
             var chosen: [Term] = []
             for name in places {
@@ -341,7 +347,8 @@ extension Render {
             timelines = timelines.filter { chosen.contains($0.place) }
         }
         let built = ControlMap(timelines: timelines, labels: labels, ontology: try OntologyLocation.stored(in: kg),
-                               since: since.flatMap(PartialDate.init(iso:)), until: until.flatMap(PartialDate.init(iso:))).build()
+                               since: since.flatMap(PartialDate.init(iso:)), until: until.flatMap(PartialDate.init(iso:)),
+                               allControllers: allControllers).build()
         if built.lanes == 0 { Console.warning("the control map is empty: no control periods match (run `kg build` first?)") }
         let bytes = try Self.draw(with: renderer) { try $0.render(built.map, geometry: built.geometry, layout: .neato, format: format) }
         let file = try Self.writeMap(bytes, named: "control." + format.rawValue, into: output)

@@ -1,5 +1,7 @@
 import Foundation
+import RDF
 import Testing
+@testable import KGCommands
 
 /// `kg dump` then `kg load` into an empty store: every command prints what it printed on the original.
 @Suite(.serialized) struct DumpLoadTests {
@@ -182,5 +184,25 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("2024-01-04  captured"), "\(r.stdout)")
         #expect(!r.stdout.contains("2023-11"), "events before the window are left out: \(r.stdout)")
+    }
+}
+
+@Suite struct ControllerColourTests {
+    @Test func anActorKeepsItsColourWhateverElseTheMapShows() {
+        // two actors whose preferred colour is the same: the one later in IRI order gives way
+        var pair: (Term, Term)?
+        outer: for i in 0..<200 {
+            for j in (i + 1)..<200 {
+                let a = "https://kg.example.org/id/a\(i)", b = "https://kg.example.org/id/b\(j)"
+                if ControllerPalette.hash(a) % ControllerPalette.colors.count == ControllerPalette.hash(b) % ControllerPalette.colors.count {
+                    pair = (.iri(a), .iri(b)); break outer
+                }
+            }
+        }
+        guard let (a, b) = pair else { Issue.record("no colliding pair found"); return }
+        let all = ControllerPalette([a, b])
+        // a map showing only b (another place, another window) colours it as the map of all does
+        #expect(ControllerPalette([b], slotsOver: [a, b]).color(b) == all.color(b))
+        #expect(ControllerPalette([b]).color(b) != all.color(b), "without the store's other controllers the colour moves")
     }
 }
