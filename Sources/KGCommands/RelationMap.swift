@@ -20,6 +20,9 @@ struct RelationMap {
     var until: PartialDate? = nil
     /// Draw the relation triples of the default graph (not in the ontology graph) instead of statements.
     var fromTriples = false
+    /// At most this many entities (0: all): the largest connected parts first, the most reported
+    /// entities of a part too large to fit; the rest is counted in the title.
+    var maxNodes = 0
 
     private struct EdgeKey: Hashable { var s: Term, p: Term, o: Term }
     private struct EdgeFacts { var count = 0, facts = 0; var sources: [String] = []; var dates: Set<String> = [] }
@@ -80,6 +83,9 @@ struct RelationMap {
                 return true
             }
         }
+
+        let (kept, left) = Self.choose(order.map { ($0.s, $0.o, edges[$0]!.count) }, maxNodes: maxNodes)
+        if left > 0 { order = order.filter { kept.contains($0.s) && kept.contains($0.o) } }
 
         var nodes: [MapNode] = [], index: [Term: Int] = [:], terms: [String: Term] = [:]
         var legendKinds: [String] = []
@@ -148,7 +154,60 @@ struct RelationMap {
                 title += " (facts from \(since?.iso ?? "…") to \(until?.iso ?? "…"))"
             }
         }
+        // (first: a long title is cut at its end)
+        if left > 0 { title = title.replacingOccurrences(of: "Relationship map:", with: "Relationship map (\(nodes.count) of \(nodes.count + left) entities):") }
         return (GraphMap(title: title, nodes: nodes, edges: mapEdges, clusters: clusters, legend: legend), terms)
+    }
+
+    /// The entities a map of at most `maxNodes` shows, from its edges (subject, object, reports): whole
+    /// connected parts, the heaviest first (by reports), while they fit; then, of the next part, its most
+    /// reported entities that are joined to one another. Returns them and how many are left out.
+    static func choose(_ edges: [(Term, Term, Int)], maxNodes: Int) -> (kept: Set<Term>, left: Int) {
+        var parent: [Term: Term] = [:], weight: [Term: Int] = [:], order: [Term] = []
+        func find(_ t: Term) -> Term {
+            var r = t
+            while let p = parent[r], p != r { r = p }
+            var c = t
+            while let p = parent[c], p != r { parent[c] = r; c = p }
+            return r
+        }
+        for (s, o, n) in edges {
+            for t in [s, o] where parent[t] == nil { parent[t] = t; order.append(t) }
+            weight[s, default: 0] += n
+            weight[o, default: 0] += n
+            let (a, b) = (find(s), find(o))
+            if a != b { parent[b] = a }
+        }
+        guard maxNodes > 0, order.count > maxNodes else { return (Set(order), 0) }
+        var parts: [Term: [Term]] = [:], partOrder: [Term] = []
+        for t in order {
+            let r = find(t)
+            if parts[r] == nil { partOrder.append(r) }
+            parts[r, default: []].append(t)
+        }
+        let ranked = partOrder.map { parts[$0]! }
+            .sorted { a, b in (a.count, a.reduce(0) { $0 + weight[$1]! }) > (b.count, b.reduce(0) { $0 + weight[$1]! }) }
+        var kept = Set<Term>()
+        for part in ranked {
+            if kept.count + part.count <= maxNodes { kept.formUnion(part); continue }
+            // the part does not fit: its most reported entities, each joined to one kept before it
+            let room = maxNodes - kept.count
+            guard room >= 2 else { break }
+            var chosen = Set<Term>()
+            let byWeight = part.sorted { (weight[$0]!, "\($1)") > (weight[$1]!, "\($0)") }
+            var neighbours: [Term: Set<Term>] = [:]
+            for (s, o, _) in edges where parts[find(s)] != nil && find(s) == find(part[0]) {
+                neighbours[s, default: []].insert(o); neighbours[o, default: []].insert(s)
+            }
+            chosen.insert(byWeight[0])
+            while chosen.count < room {
+                guard let next = byWeight.first(where: { !chosen.contains($0) && !(neighbours[$0] ?? []).isDisjoint(with: chosen) }) else { break }
+                chosen.insert(next)
+            }
+            kept.formUnion(chosen)
+            break
+        }
+        return (kept, order.count - kept.count)
     }
 
     /// Calls `body` with every triple of the default graph whose predicate is an ontology relation

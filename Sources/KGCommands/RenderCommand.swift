@@ -47,6 +47,8 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("relation"), help: ArgumentHelp("Only these relations (repeatable).", valueName: "name"))
     var relations: [String] = []
     @Option(help: ArgumentHelp("Only facts with at least this confidence.", valueName: "x")) var minConfidence: Double = 0
+    @Option(help: ArgumentHelp("At most N entities on the relationship map: the largest connected parts, the most reported first (0: all).", valueName: "n"))
+    var maxNodes: Int = 80
     @Flag(help: "Also draw planned, hypothetical and denied assertions (dotted).") var includeModal = false
     @Flag(help: "Relationship map: places with coordinates at their map position, actors beside the places they hold.")
     var geo = false
@@ -56,6 +58,7 @@ struct Render: ParsableCommand {
     func validate() throws {
         if depth < 0 { throw ValidationError("--depth must be 0 or more") }
         if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence is between 0 and 1") }
+        if maxNodes < 0 { throw ValidationError("--max-nodes is 0 (all) or more") }
         if map == .control {
             try validateControlOptions()
             let relationOnly = [("--geo", geo), ("--from-triples", fromTriples), ("--focus", focus != nil),
@@ -111,7 +114,7 @@ struct Render: ParsableCommand {
         let builder = RelationMap(store: kg, ontology: ontology, includeModal: includeModal,
                                   relations: Set(relations), minConfidence: minConfidence,
                                   since: since.flatMap(PartialDate.init(iso:)), until: until.flatMap(PartialDate.init(iso:)),
-                                  fromTriples: fromTriples)
+                                  fromTriples: fromTriples, maxNodes: focus == nil ? maxNodes : 0)  // (a focus is cut by --depth)
         var (map, terms) = try builder.graphMapWithTerms()
         if let focus {
             guard let center = map.nodes.first(where: { $0.label.caseInsensitiveCompare(focus) == .orderedSame })

@@ -206,3 +206,27 @@ import Testing
         #expect(ControllerPalette([b]).color(b) != all.color(b), "without the store's other controllers the colour moves")
     }
 }
+
+@Suite struct MapSizeTests {
+    @Test func theLargestConnectedPartsAndTheMostReportedEntitiesFirst() {
+        func t(_ s: String) -> Term { .iri("https://kg.example.org/id/" + s) }
+        // a part of four (a–b–c–d, b reported most), a pair (x–y)
+        let edges: [(Term, Term, Int)] = [(t("a"), t("b"), 5), (t("b"), t("c"), 3), (t("c"), t("d"), 1), (t("x"), t("y"), 9)]
+        let all = RelationMap.choose(edges, maxNodes: 0)
+        #expect(all.kept.count == 6 && all.left == 0)
+        let four = RelationMap.choose(edges, maxNodes: 4)
+        #expect(four.kept == [t("a"), t("b"), t("c"), t("d")] && four.left == 2, "the largest part whole, the pair left out")
+        let three = RelationMap.choose(edges, maxNodes: 3)
+        #expect(three.kept == [t("a"), t("b"), t("c")], "the most reported entities of the part, joined to each other")
+        #expect(three.left == 3)
+    }
+
+    @Test func theMapSaysWhatItLeftOut() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try KG.run(["render", "--db", ExampleStore.db, "--max-nodes", "5", "--format", "dot", "--output", dir.path])
+        #expect(r.stdout.contains("(5 nodes"), "\(r.stdout)")
+        let dot = try String(contentsOf: dir.appendingPathComponent("relations.dot"), encoding: .utf8)
+        #expect(dot.contains("Relationship map (5 of 21 entities)"), "the title says how many were left out")
+    }
+}
