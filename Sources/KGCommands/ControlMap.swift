@@ -315,20 +315,9 @@ struct ControllerPalette {
 }
 
 extension Render {
-    /// `--since`/`--until` are dates; `--place`, `--since`, `--until` only go with `--map control`.
+    /// `--since`/`--until` are dates, the first not after the second.
     func validateControlOptions() throws {
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, PartialDate(iso: value) == nil {
-                throw ValidationError("\(name) takes a date: YYYY, YYYY-MM or YYYY-MM-DD (got '\(value)')")
-            }
-        }
-        if map == .relations, !places.isEmpty || since != nil || until != nil {
-            throw ValidationError("--place, --since and --until apply to --map control")
-        }
-        if let s = since.flatMap(PartialDate.init(iso:)), let u = until.flatMap(PartialDate.init(iso:)),
-           TimelineDays.first(s) > TimelineDays.last(u) {
-            throw ValidationError("--since is after --until")
-        }
+        try FactFilterOptions.validateWindow(since: since, until: until)
     }
 
     /// Draws Output/control.<format>.

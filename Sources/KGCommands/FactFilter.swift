@@ -23,7 +23,8 @@ struct FactFilterOptions: ParsableArguments {
     @Option(name: .customLong("relation"), help: ArgumentHelp("Only these relations (repeatable).", valueName: "name"))
     var relations: [String] = []
 
-    func validate() throws {
+    /// `--since` and `--until` are dates, the first not after the second (for kg render too).
+    static func validateWindow(since: String?, until: String?) throws {
         for (name, value) in [("--since", since), ("--until", until)] {
             if let value, PartialDate(iso: value) == nil {
                 throw ValidationError("\(name) takes a date: YYYY, YYYY-MM or YYYY-MM-DD (got '\(value)')")
@@ -33,6 +34,10 @@ struct FactFilterOptions: ParsableArguments {
            TimelineDays.first(s) > TimelineDays.last(u) {
             throw ValidationError("--since is after --until")
         }
+    }
+
+    func validate() throws {
+        try Self.validateWindow(since: since, until: until)
         let known = StatementRecord.Modality.allCases.map(\.rawValue)
         for m in modalities where !known.contains(m) {
             throw ValidationError("--modality \(m): one of \(known.joined(separator: ", "))")

@@ -67,15 +67,7 @@ struct Render: ParsableCommand {
             return
         }
         if !places.isEmpty { throw ValidationError("--place applies to --map control") }
-        for (name, value) in [("--since", since), ("--until", until)] {
-            if let value, PartialDate(iso: value) == nil {
-                throw ValidationError("\(name) takes a date: YYYY, YYYY-MM or YYYY-MM-DD (got '\(value)')")
-            }
-        }
-        if let s = since.flatMap(PartialDate.init(iso:)), let u = until.flatMap(PartialDate.init(iso:)),
-           TimelineDays.first(s) > TimelineDays.last(u) {
-            throw ValidationError("--since is after --until")
-        }
+        try FactFilterOptions.validateWindow(since: since, until: until)
         if fromTriples, since != nil || until != nil {
             throw ValidationError("--since/--until need dated facts; imported triples (--from-triples) carry no dates")
         }
