@@ -53,8 +53,9 @@ struct ControlMap {
             for p in t.periods { days += [p.start, p.end].compactMap { $0 }.map(TimelineDays.first) }
             days += t.events.compactMap(\.date).map(TimelineDays.first)
         }
-        if let lo { days.append(lo) }
-        if let hi { days.append(hi) }
+        // the axis is cut to the window: what lies outside it is drawn at its edge
+        if let lo { days = days.map { max($0, lo) } + [lo] }
+        if let hi { days = days.map { min($0, hi) } + [hi] }
         let scale = TimeScale(keys: days, left: Self.plotLeft + Self.openMargin, targetWidth: Self.targetWidth,
                               compressAfter: Self.compressAfterDays)
         let right = scale.right + Self.openMargin
@@ -160,7 +161,9 @@ struct ControlMap {
         geometry["legend-claimed"] = NodeGeometry(width: 90, height: 18, dashed: true, penWidth: 1.6, classes: ["legend-entry", "claimed"])
 
         var title = "Control map: \(lanes.count) place\(lanes.count == 1 ? "" : "s")"
-        if let first = scale.firstDay, let last = scale.lastDay {
+        if since != nil || until != nil {
+            title += ", from \(since?.iso ?? "the first report") to \(until?.iso ?? "the last")"
+        } else if let first = scale.firstDay, let last = scale.lastDay {
             title += ", \(TimelineDays.date(ordinal: first).truncated(to: .month).iso) to \(TimelineDays.date(ordinal: last).truncated(to: .month).iso)"
         }
         return (GraphMap(title: title, nodes: nodes), geometry, lanes.count)

@@ -230,3 +230,17 @@ import Testing
         #expect(dot.contains("Relationship map (5 of 21 entities)"), "the title says how many were left out")
     }
 }
+
+@Suite struct ControlMapWindowTests {
+    @Test func theAxisIsCutToTheWindowAndTheTitleSaysSo() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try KG.run(["render", "--db", ExampleStore.db, "--map", "control", "--since", "2023-10", "--until", "2024-02",
+                            "--format", "dot", "--output", dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let dot = try String(contentsOf: dir.appendingPathComponent("control.dot"), encoding: .utf8)
+        #expect(dot.contains("Control map: 2 places, from 2023-10 to 2024-02"), "the title names the window")
+        // no year tick before the window (Laukkai's junta period began in 2009)
+        #expect(!dot.contains(#"label="2009""#) && !dot.contains(#"label=2009"#), "the axis starts at the window")
+    }
+}
