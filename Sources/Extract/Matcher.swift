@@ -369,8 +369,21 @@ final class Matcher {
                         if s.endAt[q - 1] != nil { q -= 1 }
                         else if q - 2 >= s.range.lowerBound, s.tokens[q - 1].key == "'s", s.endAt[q - 2] != nil { q -= 2 }
                     }
+                    // "Thingannyinaung, the base the KNLA seized earlier this month, remains under …": past an
+                    // apposition or a relative clause to the name it is about (states, verbs of a few words)
+                    if q > s.range.lowerBound, s.tokens[q].text == ",", t.kind == .template, !Self.prepositions.contains(first),
+                       let open = relativeClauseStart(endingAt: q, s),
+                       open - 1 >= s.range.lowerBound, s.endAt[open - 1] != nil { q = open - 1 }
                 }
                 guard q >= s.range.lowerBound, var m = s.endAt[q] else { return nil }
+                // "the Imam Sahib district in north of Kunduz province is under …": the head of the phrase, not
+                // the place that locates it
+                var located = false
+                if t.kind == .template, case .literal(let verb) = t.elements[t.anchor], verb.first?.isLetter == true,
+                   !Self.prepositions.contains(verb), let head = locatedHead(of: m, s), compatible(head, s, req, strictClass: strict) {
+                    m = head
+                    located = true
+                }
                 if locating, Self.isLandmark(s, m) { return nil }
                 // "Lashio, the capital of Shan State, where …": a clause after an apposition is about its head.
                 if s.tokens[p].text == ",", p + 1 < end, Self.relativeWords.contains(s.tokens[p + 1].key), m > 0,
@@ -386,7 +399,7 @@ final class Matcher {
                 let appositive = s.tokens[p].text == "," && !(p + 1 < end && ["together", "along", "alongside"].contains(s.tokens[p + 1].key))
                 // "the CTS and the army's 9th Division": a possessive belongs to the last conjunct only
                 let possessive = s.tokens[p].key == "'s"
-                let first = appositive || possessive ? m : g.lowerBound
+                let first = appositive || possessive || located ? m : g.lowerBound
                 let members = Array(first...m).filter { compatible($0, s, req, strictClass: strict) }
                 guard !members.isEmpty else { return nil }
                 assign(slot, members)
@@ -591,6 +604,23 @@ final class Matcher {
         }
         return relativeAntecedent(from: start, s, req, strict)
     }
+
+    /// The mention a place phrase after it locates: "X in north of Y", "X in Y", "X near Y" (no comma between),
+    /// when `m` is Y and X is a place.
+    func locatedHead(of m: Int, _ s: SentenceView) -> Int? {
+        var b = s.mentions[m].range.lowerBound - 1
+        while b > s.range.lowerBound, Self.determiners.contains(s.tokens[b].key) { b -= 1 }
+        // "in north of", "in the north of"
+        if b > s.range.lowerBound, s.tokens[b].key == "of", Self.compass.contains(s.tokens[b - 1].key) {
+            b -= 2
+            while b > s.range.lowerBound, Self.determiners.contains(s.tokens[b].key) { b -= 1 }
+        }
+        guard b > s.range.lowerBound, ["in", "near"].contains(s.tokens[b].key), let head = s.endAt[b - 1], head != m,
+              isPlaceClass(s.classes[head]) else { return nil }
+        return head
+    }
+
+    private func isPlaceClass(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
 
     /// "a column commanded by X", "the operation, led by Y": `by` at `b` opens the agent of a participle that
     /// modifies a noun — not the agent of a passive clause ("was followed by X") nor that of the people who act

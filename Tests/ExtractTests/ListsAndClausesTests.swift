@@ -359,3 +359,24 @@ import Testing
         #expect(Fixture.has(text, "Orvanto", "locatedIn", "Falam township"))
     }
 }
+
+@Suite struct StateSubjectTests {
+    @Test func aStatePastAnApposition() {
+        let text = "MYAWADDY, Myanmar - Fighting went on.\n\nThe village of Orvanto, the base the Velor Front seized earlier this month, remains under Velor Front control."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Orvanto"))
+    }
+
+    @Test func theHeadOfAPlacePhraseNotThePlaceThatLocatesIt() {
+        let text = "KUNDUZ, Afghanistan - Since June the Imam Sahib district in north of Kunduz province is under Taliban control."
+        #expect(Fixture.has(text, "Taliban", "controls", "Imam Sahib district"))
+        #expect(!Fixture.has(text, "Taliban", "controls", "Kunduz province"))
+        // an apposition still describes the name right before it
+        let suburb = "TRIPOLI, Libya - An air strike hit the Tajoura Detention Centre in Tajoura, an eastern suburb of Tripoli."
+        #expect(Fixture.has(suburb, "Tajoura", "locatedIn", "Tripoli"))
+    }
+
+    @Test func inTheHandOf() {
+        let text = "SITTWE, Myanmar - Fighting went on.\n\nThe village of Orvanto is still remaining in the hand of the Velor Front."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Orvanto"))
+    }
+}
