@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import RDF
 import Testing
 @testable import KGCommands
@@ -242,5 +245,74 @@ import Testing
         #expect(dot.contains("Control map: 2 places, from 2023-10 to 2024-02"), "the title names the window")
         // no year tick before the window (Laukkai's junta period began in 2009)
         #expect(!dot.contains(#"label="2009""#) && !dot.contains(#"label=2009"#), "the axis starts at the window")
+    }
+}
+
+@Suite struct GeoOverlapTests {
+    /// Each node's outline: an ellipse (centre, radii) or a polygon's box, in SVG coordinates.
+    static func outlines(_ map: DrawnMap) throws -> [(kind: Character, x: Double, y: Double, w: Double, h: Double)] {
+        // (this parser reaches SVG attributes through XPath, not attribute(forName:))
+        func attribute(_ e: XMLNode, _ name: String) -> String? {
+            (try? e.nodes(forXPath: "@*[local-name()='\(name)']"))?.first?.stringValue
+        }
+        var out: [(kind: Character, x: Double, y: Double, w: Double, h: Double)] = []
+        for g in try map.groups("node") where !(attribute(g, "class") ?? "").contains("legend") {
+            if let e = try g.nodes(forXPath: ".//*[local-name()='ellipse']").first {
+                func v(_ n: String) -> Double { Double(attribute(e, n) ?? "") ?? 0 }
+                out.append(("e", v("cx"), v("cy"), v("rx"), v("ry")))
+            } else if let p = try g.nodes(forXPath: ".//*[local-name()='polygon']").first, let points = attribute(p, "points") {
+                var xs: [Double] = [], ys: [Double] = []
+                for pair in points.split(separator: " ") {
+                    let c = pair.split(separator: ",").compactMap { Double($0) }
+                    if c.count == 2 { xs.append(c[0]); ys.append(c[1]) }
+                }
+                guard let x0 = xs.min(), let x1 = xs.max(), let y0 = ys.min(), let y1 = ys.max() else { continue }
+                out.append(("b", (x0 + x1) / 2, (y0 + y1) / 2, (x1 - x0) / 2, (y1 - y0) / 2))
+            }
+        }
+        return out
+    }
+
+    @Test(arguments: ["examples", "crowded"])
+    func aGeographicMapDrawsNoNodeOverAnother(_ fixture: String) throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var args = ["render", "--db", ExampleStore.db, "--geo", "--output", dir.path]
+        if fixture == "crowded" {
+            // eight towns a few hundred metres apart: pinned at (almost) one point, they must be nudged apart
+            var ttl = """
+                @prefix kg: <https://kg.example.org/ontology#> . @prefix geo: <http://www.w3.org/2003/01/geo/wgs84_pos#> .
+                @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix id: <https://kg.example.org/id/> .
+                id:front a kg:ArmedGroup ; rdfs:label "Velor Front" .
+
+                """
+            for i in 0..<8 {
+                ttl += "id:town\(i) a kg:Town ; rdfs:label \"Orvale Town Number \(i)\" ; geo:lat \"21.0\(i)\" ; geo:long \"96.0\(i)\" .\n"
+                ttl += "id:front kg:captured id:town\(i) .\n"
+            }
+            let file = dir.appendingPathComponent("crowded.ttl")
+            try ttl.write(to: file, atomically: true, encoding: .utf8)
+            let db = dir.appendingPathComponent("crowded.sqlite").path
+            #expect(try KG.run(["import", "-q", "--db", db, file.path]).status == 0)
+            args = ["render", "--db", db, "--from-triples", "--geo", "--output", dir.path]
+        }
+        let r = try KG.run(args)
+        #expect(r.status == 0, "\(r.stderr)")
+        let shapes = try Self.outlines(DrawnMap(file: dir.appendingPathComponent("relations.svg")))
+        #expect(shapes.count >= 9)
+        #expect(shapes.allSatisfy { $0.w > 1 && $0.h > 1 }, "every outline was read")
+        var overlapping: [String] = []
+        for i in shapes.indices {
+            for j in shapes.indices where j > i {
+                let a = shapes[i], b = shapes[j]
+                let dx: Double = abs(a.x - b.x), dy: Double = abs(a.y - b.y)
+                let sx: Double = a.w + b.w, sy: Double = a.h + b.h
+                let boxes = a.kind == "b" && b.kind == "b"
+                let ellipseDistance: Double = (dx / sx) * (dx / sx) + (dy / sy) * (dy / sy)
+                let overlaps = boxes ? (dx < sx - 1 && dy < sy - 1) : ellipseDistance < 0.98
+                if overlaps { overlapping.append("\(i)–\(j)") }
+            }
+        }
+        #expect(overlapping.isEmpty, "overlapping nodes: \(overlapping)")
     }
 }
