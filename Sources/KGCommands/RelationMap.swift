@@ -23,6 +23,8 @@ struct RelationMap {
     /// At most this many entities (0: all): the largest connected parts first, the most reported
     /// entities of a part too large to fit; the rest is counted in the title.
     var maxNodes = 0
+    /// Only statements of these modalities (empty: facts, and with `includeModal` every statement).
+    var modalities: Set<String> = []
 
     private struct EdgeKey: Hashable { var s: Term, p: Term, o: Term }
     private struct EdgeFacts { var count = 0, facts = 0; var sources: [String] = []; var dates: Set<String> = [] }
@@ -65,10 +67,12 @@ struct RelationMap {
                 if edges[key] == nil { order.append(key); edges[key] = EdgeFacts(count: 1, facts: 1) }
             }
         } else {
-            try store.statements(factsOnly: !includeModal) { st in
+            let modal = modalities.contains { !(StatementRecord.Modality(rawValue: $0)?.isFact ?? true) }
+            try store.statements(factsOnly: !includeModal && !modal) { st in
                 let r = st.record
                 let rel = Labels.localName(r.triple.predicate.iriValue ?? "")
-                guard relations.isEmpty || relations.contains(rel), r.confidence >= minConfidence else { return true }
+                guard relations.isEmpty || relations.contains(rel), r.confidence >= minConfidence,
+                      modalities.isEmpty || modalities.contains(r.modality.rawValue) else { return true }
                 guard Self.inWindow(date: r.date, start: r.start, end: r.end, published: st.article.published,
                                     lo: lo, hi: hi) else { return true }
                 let key = EdgeKey(s: r.triple.subject, p: r.triple.predicate, o: r.triple.object)

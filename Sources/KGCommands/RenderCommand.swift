@@ -50,6 +50,9 @@ struct Render: ParsableCommand {
     @Option(help: ArgumentHelp("At most N entities on the relationship map: the largest connected parts, the most reported first (0: all).", valueName: "n"))
     var maxNodes: Int = 80
     @Flag(help: "Also draw planned, hypothetical and denied assertions (dotted).") var includeModal = false
+    @Option(name: .customLong("modality"),
+            help: ArgumentHelp("Only statements of this modality: asserted, claimed, planned, hypothetical, denied (repeatable).", valueName: "m"))
+    var modalities: [String] = []
     @Flag(help: "Relationship map: places with coordinates at their map position, actors beside the places they hold.")
     var geo = false
     @Flag(help: "Relationship map: draw the default graph's relation triples (e.g. from `kg import`) instead of extracted facts.")
@@ -59,10 +62,12 @@ struct Render: ParsableCommand {
         if depth < 0 { throw ValidationError("--depth must be 0 or more") }
         if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence is between 0 and 1") }
         if maxNodes < 0 { throw ValidationError("--max-nodes is 0 (all) or more") }
+        let known = StatementRecord.Modality.allCases.map(\.rawValue)
+        for m in modalities where !known.contains(m) { throw ValidationError("--modality \(m): one of \(known.joined(separator: ", "))") }
         if map == .control {
             try validateControlOptions()
             let relationOnly = [("--geo", geo), ("--from-triples", fromTriples), ("--focus", focus != nil),
-                                ("--relation", !relations.isEmpty), ("--include-modal", includeModal)]
+                                ("--relation", !relations.isEmpty), ("--include-modal", includeModal), ("--modality", !modalities.isEmpty)]
             if let (name, _) = relationOnly.first(where: { $0.1 }) { throw ValidationError("\(name) applies to --map relations") }
             return
         }
@@ -106,7 +111,8 @@ struct Render: ParsableCommand {
         let builder = RelationMap(store: kg, ontology: ontology, includeModal: includeModal,
                                   relations: Set(relations), minConfidence: minConfidence,
                                   since: since.flatMap(PartialDate.init(iso:)), until: until.flatMap(PartialDate.init(iso:)),
-                                  fromTriples: fromTriples, maxNodes: focus == nil ? maxNodes : 0)  // (a focus is cut by --depth)
+                                  fromTriples: fromTriples, maxNodes: focus == nil ? maxNodes : 0,  // (a focus is cut by --depth)
+                                  modalities: Set(modalities))
         var (map, terms) = try builder.graphMapWithTerms()
         if let focus {
             guard let center = map.nodes.first(where: { $0.label.caseInsensitiveCompare(focus) == .orderedSame })

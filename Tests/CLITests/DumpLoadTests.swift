@@ -182,6 +182,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("relations.svg").path), "no map written")
     }
 
+    @Test func theMapKeepsTheModalitiesAskedFor() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let planned = try KG.run(["render", "--db", ExampleStore.db, "--modality", "planned", "--format", "dot", "--output", dir.path])
+        #expect(planned.status == 0 && planned.stdout.contains("(2 nodes, 1 edges"), "the one plan of the examples: \(planned.stdout)")
+        let all = try KG.run(["render", "--db", ExampleStore.db, "--format", "dot", "--output", dir.path])
+        #expect(!all.stdout.contains("(2 nodes, 1 edges"))
+        #expect(try KG.run(["render", "--db", ExampleStore.db, "--modality", "rumoured"]).status == 2)
+    }
+
     @Test func theTimelineIsCutToTheWindow() throws {
         let r = try KG.run(["timeline", "--db", ExampleStore.db, "Laukkai", "--since", "2024-01"])
         #expect(r.status == 0, "\(r.stderr)")
