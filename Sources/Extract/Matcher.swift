@@ -132,7 +132,7 @@ final class Matcher {
     static let perfectAux: Set<String> = ["had", "has", "have"]
     /// Words that join clauses: a template's gap does not pass them.
     static let clauseJoints: Set<String> = ["and", "or", "but", "that", "which", "who", "whom", "whose", "when", "where",
-                                            "while", "because", "after", "before", "since", "until", "as", "if"]
+                                            "while", "because", "after", "before", "since", "until", "as", "if", "so"]
     static let modalWords: Set<String> = ["will", "would", "could", "can", "may", "might", "should", "must", "did",
                                           "do", "does", "not", "never"]
     static let copulas: Set<String> = ["is", "are", "was", "were", "remain", "remains", "remained", "been", "be", "being"]
@@ -318,6 +318,10 @@ final class Matcher {
             }
         }
         var spanLow = p
+        // ("AA was captured the headquarter of …": a translation's active voice after an auxiliary, an object
+        // right after the verb, not a time)
+        let translatedActive = t.kind != .passive && p + 1 < end && Self.determiners.contains(s.tokens[p + 1].key)
+            && !s.timeTokens.contains(p + 1)
         if t.anchor == 1, case .slot(let slot, let cls) = t.elements[0] {
             let (req, strict) = required(slot, cls)
             // "40 miles west of Baghdad in Anbar province": a landmark is not what lies in the place
@@ -328,15 +332,13 @@ final class Matcher {
                 // (but "forces are still holding the airport" is: a present participle after it is active).
                 var progressive = false
                 if case .literal(let first) = t.elements[t.anchor], first.hasSuffix("ing") { progressive = true }
-                // ("AA was captured the headquarter of …", a translation's active voice: an object right after)
-                let objectAfter = p + 1 < end && Self.determiners.contains(s.tokens[p + 1].key) && !s.timeTokens.contains(p + 1)
-                if t.kind != .passive, !progressive, !objectAfter {
+                if t.kind != .passive, !progressive, !translatedActive {
                     var b = p - 1
                     while b >= s.range.lowerBound, isSkippable(b, s) { b -= 1 }
                     if b >= s.range.lowerBound, Self.passiveAux.contains(s.tokens[b].key) { return nil }
                 }
                 // "a column commanded by X": a common noun right before a participle is what it is said of
-                if t.kind == .passive, let first = t.firstKey, first.hasSuffix("ed") || ["led", "held", "run"].contains(first),
+                if t.kind == .passive, let first = t.firstKey, Self.isParticiple(first),
                    p - 1 >= s.range.lowerBound, s.endAt[p - 1] == nil, s.tokens[p - 1].kind == .word,
                    !s.tokens[p - 1].isCapitalised, !isSkippable(p - 1, s), !Self.passiveAux.contains(s.tokens[p - 1].key),
                    !Self.perfectAux.contains(s.tokens[p - 1].key), !Self.copulas.contains(s.tokens[p - 1].key),
@@ -357,9 +359,6 @@ final class Matcher {
                     // "the troops are now in control of": a copula before a template that opens with a
                     // preposition ("{s} in control of {o}")
                     let copulaAllowed = Self.prepositions.contains(first) || t.kind == .passive
-                    // ("AA was captured the headquarter of …": a translation's auxiliary before an active verb)
-                    let translatedActive = t.kind != .passive && p + 1 < end && Self.determiners.contains(s.tokens[p + 1].key)
-                        && !s.timeTokens.contains(p + 1)
                     while q >= s.range.lowerBound, s.endAt[q] == nil,
                           Self.perfectAux.contains(s.tokens[q].key) || isSkippable(q, s)
                             || (copulaAllowed && Self.copulas.contains(s.tokens[q].key))
@@ -616,11 +615,14 @@ final class Matcher {
             while b > s.range.lowerBound, Self.determiners.contains(s.tokens[b].key) { b -= 1 }
         }
         guard b > s.range.lowerBound, ["in", "near"].contains(s.tokens[b].key), let head = s.endAt[b - 1], head != m,
-              isPlaceClass(s.classes[head]) else { return nil }
+              ontology.isSubclass(s.classes[head], of: lexicon.placeClass) else { return nil }
         return head
     }
 
-    private func isPlaceClass(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
+    /// A past participle: a word in -ed, or an irregular one news uses before "by".
+    static func isParticiple(_ key: String) -> Bool {
+        key.hasSuffix("ed") || ["led", "run", "held", "built", "set"].contains(key)
+    }
 
     /// "a column commanded by X", "the operation, led by Y": `by` at `b` opens the agent of a participle that
     /// modifies a noun — not the agent of a passive clause ("was followed by X") nor that of the people who act
@@ -628,8 +630,7 @@ final class Matcher {
     private func participleAgent(_ b: Int, _ s: SentenceView) -> Bool {
         guard s.tokens[b].key == "by", b - 1 > s.range.lowerBound else { return false }
         let participle = s.tokens[b - 1]
-        guard participle.kind == .word, !participle.isCapitalised,
-              participle.key.hasSuffix("ed") || ["led", "run", "held", "built", "set"].contains(participle.key) else { return false }
+        guard participle.kind == .word, !participle.isCapitalised, Self.isParticiple(participle.key) else { return false }
         let before = s.tokens[b - 2].key
         return !Self.passiveAux.contains(before) && !Self.memberNouns.contains(before) && !Self.perfectAux.contains(before)
     }

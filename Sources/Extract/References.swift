@@ -103,11 +103,13 @@ extension MentionFinder {
 
     /// True if a preposition governs the mention starting at `start` ("in Sumprabum"), not counting the "of"
     /// that names a place ("the town of Palma").
-    static func prepositionObject(_ t: [Token], _ start: Int, _ sentence: Range<Int>) -> Bool {
+    func prepositionObject(_ t: [Token], _ start: Int, _ sentence: Range<Int>) -> Bool {
         var b = start - 1
         while b >= sentence.lowerBound, Matcher.determiners.contains(t[b].key) { b -= 1 }
         guard b >= sentence.lowerBound, Matcher.prepositions.contains(t[b].key) else { return false }
-        return !(t[b].key == "of" && b > sentence.lowerBound && ["town", "city", "village", "district", "province", "region"].contains(t[b - 1].key))
+        guard t[b].key == "of", b > sentence.lowerBound,
+              let h = lexicon.headWords.longest(t, at: b - 1, end: b) else { return true }
+        return !isPlaceClass(h.value)
     }
 
     /// True if the mention starting at `start` is the object of a preposition or of an -ing verb.
@@ -194,10 +196,10 @@ extension MentionFinder {
         // early on April 11": "it" as an object (a preposition, a time or the clause's end after it) is the first
         // place (or unit's site) the sentence named that no preposition governs.
         if t[i].key == "it", i > sentence.lowerBound, t[i - 1].kind == .word, !Self.clauseOpeners.contains(t[i - 1].key),
-           !["and", "but", "as", "because", "so", "if", "when", "while", "since"].contains(t[i - 1].key),
+           !Matcher.clauseJoints.contains(t[i - 1].key),
            upper >= end || t[upper].kind == .punct || Self.objectFollowers.contains(t[upper].key),
            let site = current.first(where: { m in
-               guard m.kind != .relative, !Self.prepositionObject(t, m.range.lowerBound, sentence) else { return false }
+               guard m.kind != .relative, !prepositionObject(t, m.range.lowerBound, sentence) else { return false }
                let cls = state.records[m.entity].classIRI
                if ontology.isSubclass(cls, of: lexicon.placeClass) { return cls != lexicon.countryClass }
                // "the IB 46 headquarters"

@@ -74,9 +74,15 @@ public enum ArticleSource {
         let absoluteFile = absolute(file)
         var base = absoluteRoot
         if absoluteFile == absoluteRoot { base = parent(absoluteRoot) }
-        let folder = base.split(separator: "/").last.map(String.init) ?? ""
         let inside = absoluteFile.hasPrefix(base + "/") ? String(absoluteFile.dropFirst(base.count + 1)) : lastComponent(absoluteFile)
-        return folder.isEmpty ? inside : folder + "/" + inside
+        return identityPrefix(ofFolder: base) + inside
+    }
+
+    /// What the identities of the articles under an (absolute) folder begin with: its name and "/"
+    /// ("articles/"), nothing for the root folder.
+    public static func identityPrefix(ofFolder absoluteFolder: String) -> String {
+        let name = absoluteFolder.split(separator: "/").last.map(String.init) ?? ""
+        return name.isEmpty ? "" : name + "/"
     }
 
     /// `path` made absolute against the working directory, with "." and ".." segments and repeated or

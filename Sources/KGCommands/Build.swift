@@ -172,8 +172,7 @@ struct Build: ParsableCommand {
             let absolute = ArticleSource.absolute(p)
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: absolute, isDirectory: &isFolder), isFolder.boolValue {
-                let name = absolute.split(separator: "/").last.map(String.init) ?? ""
-                folders.append((name.isEmpty ? "" : name + "/", absolute))
+                folders.append((ArticleSource.identityPrefix(ofFolder: absolute), absolute))
             } else {
                 named[ArticleSource.identity(of: absolute, root: absolute)] = absolute
             }

@@ -318,10 +318,6 @@ struct ControllerPalette {
 }
 
 extension Render {
-    /// `--since`/`--until` are dates, the first not after the second.
-    func validateControlOptions() throws {
-        try FactFilterOptions.validateWindow(since: since, until: until)
-    }
 
     /// Draws Output/control.<format>.
     func runControlMap(_ kg: TripleStore, renderer: MapRenderer) throws {

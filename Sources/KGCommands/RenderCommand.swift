@@ -64,15 +64,14 @@ struct Render: ParsableCommand {
         if maxNodes < 0 { throw ValidationError("--max-nodes is 0 (all) or more") }
         let known = StatementRecord.Modality.allCases.map(\.rawValue)
         for m in modalities where !known.contains(m) { throw ValidationError("--modality \(m): one of \(known.joined(separator: ", "))") }
+        try FactFilterOptions.validateWindow(since: since, until: until)
         if map == .control {
-            try validateControlOptions()
             let relationOnly = [("--geo", geo), ("--from-triples", fromTriples), ("--focus", focus != nil),
                                 ("--relation", !relations.isEmpty), ("--include-modal", includeModal), ("--modality", !modalities.isEmpty)]
             if let (name, _) = relationOnly.first(where: { $0.1 }) { throw ValidationError("\(name) applies to --map relations") }
             return
         }
         if !places.isEmpty { throw ValidationError("--place applies to --map control") }
-        try FactFilterOptions.validateWindow(since: since, until: until)
         if fromTriples, since != nil || until != nil {
             throw ValidationError("--since/--until need dated facts; imported triples (--from-triples) carry no dates")
         }
