@@ -8,6 +8,13 @@
 static inline Agdesc_t kg_agdirected(void) { return Agdirected; }
 static inline Agdesc_t kg_agstrictdirected(void) { return Agstrictdirected; }
 
+/* A node's laid-out centre and size in points (the ND_ macros of types.h, for Swift). */
+static inline double kg_nd_x(Agnode_t *n) { return ND_coord(n).x; }
+static inline double kg_nd_y(Agnode_t *n) { return ND_coord(n).y; }
+static inline double kg_nd_width(Agnode_t *n) { return ND_lw(n) + ND_rw(n); }
+static inline double kg_nd_height(Agnode_t *n) { return ND_ht(n); }
+static inline const char *kg_agget(void *obj, const char *name) { return agget(obj, (char *)name); }
+
 /* cgraph declares string parameters as `char *` although it only reads them
    (it copies every string into its own pool). These wrappers take `const char *`
    so Swift can pass String arguments directly. */

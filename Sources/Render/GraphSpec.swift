@@ -33,6 +33,9 @@ struct GraphSpec {
     var nodes: [Node] = []
     var edges: [Edge] = []
     var subgraphs: [Subgraph] = []
+    /// After the layout, move apart nodes that still overlap and lay out again with every node
+    /// pinned (`NodeSeparation`): for maps with pinned nodes that may be nudged.
+    var separatesNodes = false
 }
 
 /// Converts a `GraphMap` into a `GraphSpec`: escaping, styles, legend, defaults.
@@ -105,6 +108,7 @@ enum MapBuilder {
             spec.subgraphs[c].nodes.append(i)
         }
 
+        spec.separatesNodes = map.nudgePinned && map.nodes.contains { $0.position != nil }
         if !map.legend.isEmpty { addLegend(map.legend, layout: layout, column: legendColumn(map), to: &spec) }
         return spec
     }

@@ -75,7 +75,7 @@ final class GraphvizSession: @unchecked Sendable {
             global.lock.lock()
             defer { global.lock.unlock() }
             guard !hasRendered else { return }
-            _ = try? renderLocked(text, hasSubgraphs: false, engine: engine, format: format)
+            _ = try? renderLocked(text, hasSubgraphs: false, separatesNodes: false, engine: engine, format: format)
         }
         thread.stackSize = 8 << 20  // Graphviz's layouts recurse
         thread.start()
@@ -100,11 +100,13 @@ final class GraphvizSession: @unchecked Sendable {
         global.lock.lock()
         defer { global.lock.unlock() }
         hasRendered = true
-        return try renderLocked(text, hasSubgraphs: !spec.subgraphs.isEmpty, engine: engine, format: format)
+        return try renderLocked(text, hasSubgraphs: !spec.subgraphs.isEmpty, separatesNodes: spec.separatesNodes,
+                                engine: engine, format: format)
     }
 
     /// Lays out the graph of the DOT `text` with `engine` and draws it as `format`, with `global.lock` held.
-    private func renderLocked(_ text: [UInt8], hasSubgraphs: Bool, engine: String, format: String) throws -> (bytes: [UInt8], warnings: [String]) {
+    private func renderLocked(_ text: [UInt8], hasSubgraphs: Bool, separatesNodes: Bool, engine: String,
+                              format: String) throws -> (bytes: [UInt8], warnings: [String]) {
         global.messages = ""
         _ = agseterrf(collectMessage)
         _ = agreseterrors()
@@ -131,6 +133,13 @@ final class GraphvizSession: @unchecked Sendable {
             _ = gvFreeLayout(context, graph)
             throw RenderError("layout \"\(engine)\" failed" + messageSuffix(takeMessages()))
         }
+        if separatesNodes && pinSeparated(graph) {
+            _ = gvFreeLayout(context, graph)
+            guard gvLayout(context, graph, engine) == 0 else {
+                _ = gvFreeLayout(context, graph)
+                throw RenderError("layout \"\(engine)\" failed" + messageSuffix(takeMessages()))
+            }
+        }
         // Graphviz 2.43's dot can free a spline twice in gvFreeLayout on graphs with clusters (after
         // its router gives up on an edge: "Unable to reclaim box space", a known bug; the CLI never
         // frees its last graph, so it does not crash). Such layouts are left unfreed: one render's
@@ -139,6 +148,30 @@ final class GraphvizSession: @unchecked Sendable {
         defer { if frees && !mayDoubleFree { _ = gvFreeLayout(context, graph) } }
         let bytes = try renderData(graph, format: format, context: context)
         return (bytes, try checkedMessages())
+    }
+
+    /// When laid-out nodes of `graph` overlap, moves them apart (`NodeSeparation`; legend entries
+    /// stay) and pins every node where it now is, without further overlap removal, for a second
+    /// layout. Returns false when nothing overlapped (the layout stands).
+    private func pinSeparated(_ graph: UnsafeMutablePointer<Agraph_t>) -> Bool {
+        var nodes: [UnsafeMutablePointer<Agnode_t>] = []
+        var boxes: [NodeSeparation.Box] = []
+        var n = agfstnode(graph)
+        while let node = n {
+            let classes = kg_agget(UnsafeMutableRawPointer(node), "class").map { String(cString: $0) } ?? ""
+            nodes.append(node)
+            boxes.append(.init(x: kg_nd_x(node), y: kg_nd_y(node), width: kg_nd_width(node), height: kg_nd_height(node),
+                               fixed: classes.contains("legend")))
+            n = agnxtnode(graph, node)
+        }
+        guard NodeSeparation.separate(&boxes, gap: 4) else { return false }
+        for (node, box) in zip(nodes, boxes) {
+            let raw = UnsafeMutableRawPointer(node)
+            _ = kg_agsafeset(raw, "pos", "\(box.x / 72),\(box.y / 72)!", "")
+            _ = kg_agsafeset(raw, "pin", "true", "")
+        }
+        _ = kg_agsafeset(UnsafeMutableRawPointer(graph), "overlap", "true", "")
+        return true
     }
 
     /// Graphviz's messages since the last reset; throws when any of them was an error (not a
