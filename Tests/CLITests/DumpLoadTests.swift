@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import Extract
 import RDF
 import Testing
 @testable import KGCommands
@@ -217,6 +218,50 @@ import Testing
         // a map showing only b (another place, another window) colours it as the map of all does
         #expect(ControllerPalette([b], slotsOver: [a, b]).color(b) == all.color(b))
         #expect(ControllerPalette([b]).color(b) != all.color(b), "without the store's other controllers the colour moves")
+    }
+}
+
+extension ControllerColourTests {
+    /// Two control maps of one store, one of them of a single place: the actor on both is drawn in
+    /// the same colour, also when another actor, not on the smaller map, would claim that colour first.
+    @Test func theSameActorHasTheSameColourOnTwoControlMaps() throws {
+        let names = ["Velor", "Ostrin", "Kaldor", "Brenna", "Tavish", "Morrow", "Quillan", "Sarnet", "Dovra", "Elkin",
+                     "Fennic", "Garrow", "Hesper", "Ilvane", "Jorund", "Korva"]
+        func iri(_ n: String) -> Term { .iri(Extractor.entityIRI(forLabel: n + " Liberation Army")) }
+        func preferred(_ n: String) -> Int {
+            ControllerPalette.hash(Extractor.entityIRI(forLabel: n + " Liberation Army")) % ControllerPalette.colors.count
+        }
+        // two armies that prefer one colour; the second in IRI order gives way when both are drawn
+        var found: (first: String, second: String)?
+        for a in names { for b in names where a != b && preferred(a) == preferred(b) && iri(a) < iri(b) { found = (a, b) } }
+        let (first, second) = try #require(found)
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let articles = dir.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        try "---\ntitle: One\npublished: 2024-03-12\n---\nThe \(first) Liberation Army captured the town of Dunmere on March 3, 2024.\n"
+            .write(to: articles.appendingPathComponent("one.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: Two\npublished: 2024-03-12\n---\nThe \(second) Liberation Army captured the town of Pellory on March 10, 2024.\n"
+            .write(to: articles.appendingPathComponent("two.md"), atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        #expect(try KG.run(["build", "-q", "--db", db, articles.path]).status == 0)
+        func legend(_ extra: [String], _ folder: String) throws -> [String: String] {
+            let out = dir.appendingPathComponent(folder)
+            let r = try KG.run(["render", "--db", db, "--map", "control", "--output", out.path] + extra)
+            #expect(r.status == 0, "\(r.stderr)")
+            let map = try DrawnMap(file: out.appendingPathComponent("control.svg"))
+            var colours: [String: String] = [:]
+            for g in try map.groups("legend-entry") {
+                guard let name = try g.nodes(forXPath: ".//*[local-name()='text']").first?.stringValue,
+                      let fill = try g.nodes(forXPath: ".//*[local-name()='polygon']/@fill").first?.stringValue else { continue }
+                colours[name] = fill
+            }
+            return colours
+        }
+        let whole = try legend([], "whole"), one = try legend(["--place", "Pellory"], "one")
+        let label = second + " Liberation Army"
+        #expect(whole.keys.contains(first + " Liberation Army") && !one.keys.contains(first + " Liberation Army"), "\(whole) \(one)")
+        #expect(whole[label] != nil && one[label] == whole[label], "\(whole) \(one)")
     }
 }
 
