@@ -47,8 +47,8 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("relation"), help: ArgumentHelp("Only these relations (repeatable).", valueName: "name"))
     var relations: [String] = []
     @Option(help: ArgumentHelp("Only facts with at least this confidence.", valueName: "x")) var minConfidence: Double = 0
-    @Option(help: ArgumentHelp("At most N entities on the relationship map: the largest connected parts, the most reported first (0: all).", valueName: "n"))
-    var maxNodes: Int = 80
+    @Option(help: ArgumentHelp("At most N entities on the relationship map: the largest connected parts, the most reported first (0: all). The default fits a 1080p screen.", valueName: "n"))
+    var maxNodes: Int = 30
     @Flag(help: "Also draw planned, hypothetical and denied assertions (dotted).") var includeModal = false
     @Option(name: .customLong("modality"),
             help: ArgumentHelp("Only statements of this modality: asserted, claimed, planned, hypothetical, denied (repeatable).", valueName: "m"))

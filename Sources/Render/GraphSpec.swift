@@ -122,7 +122,7 @@ enum MapBuilder {
         ]
         switch layout {
         case .dot:
-            attrs += [("rankdir", "LR"), ("nodesep", "0.25"), ("ranksep", "0.6")]
+            attrs += [("rankdir", "LR"), ("nodesep", "0.12"), ("ranksep", "0.35")]
         case .neato, .fdp, .sfdp, .circo:
             // Spline routing around nodes grows ~cubically (300 nodes: 12 s),
             // so larger maps get straight edges.
