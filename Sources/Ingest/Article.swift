@@ -31,6 +31,9 @@ public struct Article: Sendable, Hashable {
     public var publishedDate: PartialDate?
     /// Where the article comes from: `source` or `url`.
     public var source: String?
+    /// The outlet that published it: front matter `publisher`/`outlet`, JSON `publisher`/`outlet`/`site`,
+    /// an HTML page's `og:site_name` or `publisher` meta tag.
+    public var publisher: String?
     /// The body as plain text: paragraphs separated by `"\n\n"`, no markup. Lines wrapped inside a
     /// paragraph are joined with a space; code blocks keep their line breaks.
     public var text: String

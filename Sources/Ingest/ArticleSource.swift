@@ -149,11 +149,13 @@ public enum ArticleSource {
             blocks = page.blocks
             article.title = page.title
             article.source = page.source
+            article.publisher = page.publisher
             published = page.published.map { FrontMatter.Value(text: $0.text.trimmingCharacters(in: .whitespaces), line: $0.line) }
         default:
             let fm = FrontMatter.parse(bytes, file: file, warnings: &warnings)
             article.title = fm.title?.text
             article.source = fm.source?.text
+            article.publisher = fm.publisher?.text
             published = fm.published
             if format == .markdown {
                 blocks = Markdown.blocks(bytes, from: fm.bodyStart, firstLine: fm.bodyLine)

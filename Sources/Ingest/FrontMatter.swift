@@ -14,6 +14,8 @@ struct FrontMatter {
     var title: Value?
     var published: Value?
     var source: Value?
+    /// `publisher`, or `outlet`.
+    var publisher: Value?
     /// Whether the file starts with a closed front-matter block.
     var present = false
     /// Byte offset where the body starts, and its 1-based line.
@@ -72,7 +74,7 @@ struct FrontMatter {
         var fields: [String: Value] = [:]
         for (keyNode, valueNode) in mapping {
             guard let key = keyNode.scalar?.string.lowercased() else { continue }
-            guard ["title", "published", "date", "source", "url"].contains(key) else { continue }
+            guard Self.keys.contains(key) else { continue }
             guard let scalar = valueNode.scalar else {
                 warn(valueNode.mark, "front matter '\(key)' is not a single value; ignored")
                 continue
@@ -84,11 +86,15 @@ struct FrontMatter {
         assign(fields)
     }
 
-    /// Takes the known keys: `published` before `date`, `source` before `url`.
+    /// The keys kg reads; others are ignored.
+    static let keys: Set<String> = ["title", "published", "date", "source", "url", "publisher", "outlet"]
+
+    /// Takes the known keys: `published` before `date`, `source` before `url`, `publisher` before `outlet`.
     private mutating func assign(_ fields: [String: Value]) {
         title = fields["title"]
         published = fields["published"] ?? fields["date"]
         source = fields["source"] ?? fields["url"]
+        publisher = fields["publisher"] ?? fields["outlet"]
     }
 
     /// Hand-written front matter often breaks YAML with an unquoted colon in a title
@@ -99,7 +105,7 @@ struct FrontMatter {
         for (index, raw) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             guard let colon = raw.firstIndex(of: ":") else { continue }
             let key = raw[..<colon].lowercased()
-            guard ["title", "published", "date", "source", "url"].contains(key) else { continue }
+            guard Self.keys.contains(key) else { continue }
             var text = raw[raw.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             if text.count >= 2, let f = text.first, let l = text.last, (f == "\"" && l == "\"") || (f == "'" && l == "'") {
                 text = String(text.dropFirst().dropLast())

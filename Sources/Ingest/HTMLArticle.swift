@@ -9,6 +9,7 @@ struct HTMLArticle {
     var title: String?
     var published: Dated?
     var source: String?
+    var publisher: String?
     var blocks: [Block] = []
 
     /// A block of text with what the boilerplate filter needs to know.
@@ -211,6 +212,8 @@ struct HTMLArticle {
         source = canonical ?? meta["og:url"]?.text
         if let t = title, t.isEmpty { title = nil }
         if let s = source, s.isEmpty { source = nil }
+        publisher = (meta["og:site_name"] ?? meta["publisher"] ?? meta["article:publisher"]).map { Self.clean($0.text) }
+        if let p = publisher, p.isEmpty || p.contains("://") { publisher = nil }  // (a Facebook page URL is no name)
 
         // The container: the biggest <article>, unless some element has far more paragraph text.
         let bestArticle = articles.max { textLen[$0] < textLen[$1] }

@@ -121,6 +121,7 @@ enum JSONLines {
             var article = Article(path: "\(file)#L\(lineNo)", format: .jsonLines, title: title, published: published,
                                   source: source, text: Self.plain(body), bodyLine: lineNo,
                                   contentHash: ArticleSource.sha256Hex(bytes))
+            article.publisher = field(dict, ["publisher", "outlet", "site"])
             if let published {
                 article.publishedDate = DateText.parse(published)
                 if article.publishedDate == nil {

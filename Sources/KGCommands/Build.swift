@@ -13,7 +13,7 @@ struct Build: ParsableCommand {
         commandName: "build",
         abstract: "Read articles, extract facts, and store them with their sources.",
         discussion: """
-            Reads .txt and .md files (with optional YAML front matter: title, published, source), .html pages and .jsonl files, in the folders given, recursively. Articles whose content has not changed since the last build are not read again; articles that were deleted from a folder are removed with their facts. Files that cannot be read are skipped with a warning naming them, and the rest is built.
+            Reads .txt and .md files (with optional YAML front matter: title, published, source, publisher), .html pages and .jsonl files, in the folders given, recursively. Articles whose content has not changed since the last build are not read again; articles that were deleted from a folder are removed with their facts. Files that cannot be read are skipped with a warning naming them, and the rest is built.
 
             Example:
               kg build Examples/articles

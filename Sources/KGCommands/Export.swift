@@ -103,6 +103,7 @@ struct Export: ParsableCommand {
         o.set("source", st.article.path)
         o.set("url", st.article.source)
         o.set("title", st.article.title)
+        o.set("publisher", st.article.publisher)
         o.set("published", st.article.published)
         o.set("sentence", r.sentence)
         o.set("confidence", number: (r.confidence * 1000).rounded() / 1000)

@@ -9,7 +9,8 @@ import Store
 enum Facts {
     static func record(for article: Article, fingerprint: String) -> ArticleRecord {
         ArticleRecord(path: article.id, hash: storedHash(article.contentHash, fingerprint: fingerprint), title: article.title,
-                      published: article.publishedDate?.iso ?? article.published, source: article.source)
+                      published: article.publishedDate?.iso ?? article.published, source: article.source,
+                      publisher: article.publisher)
     }
 
     /// The hash an article is stored with: its content's, and the ontology's (a new ontology re-extracts).

@@ -10,12 +10,16 @@ public struct ArticleRecord: Sendable, Hashable {
     public var title: String?
     public var published: String?
     public var source: String?
-    public init(path: String, hash: String, title: String? = nil, published: String? = nil, source: String? = nil) {
+    /// The outlet that published it (front matter `publisher`, an HTML page's `og:site_name`, …).
+    public var publisher: String?
+    public init(path: String, hash: String, title: String? = nil, published: String? = nil, source: String? = nil,
+                publisher: String? = nil) {
         self.path = path
         self.hash = hash
         self.title = title
         self.published = published
         self.source = source
+        self.publisher = publisher
     }
 
     /// The article's named graph: `https://kg.example.org/article/<identity, percent-encoded>`.
@@ -147,8 +151,8 @@ extension TripleStore {
     public func replaceArticles(_ batch: [ArticleContent]) throws {
         try transaction {
             let ins = try connection.prepare("""
-                INSERT INTO article(path, hash, title, published, source, ingested_at, graph)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                INSERT INTO article(path, hash, title, published, source, ingested_at, graph, publisher)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 """)
             let st = try connection.prepare("""
                 INSERT INTO statement(article, s, p, o, sentence, sentence_index, span_start, span_end,
@@ -166,7 +170,7 @@ extension TripleStore {
                 let graph = try intern(record.graph)
                 ins.bind(record.path, at: 1); ins.bind(record.hash, at: 2); ins.bind(record.title, at: 3)
                 ins.bind(record.published, at: 4); ins.bind(record.source, at: 5)
-                ins.bind(ingestTime, at: 6); ins.bind(graph, at: 7)
+                ins.bind(ingestTime, at: 6); ins.bind(graph, at: 7); ins.bind(record.publisher, at: 8)
                 try ins.run()
                 let article = connection.lastInsertRowID
                 func add(_ t: Triple) throws {
@@ -224,7 +228,7 @@ extension TripleStore {
     public func statements(factsOnly: Bool = true, _ body: (StoredStatement) throws -> Bool) throws {
         // Article by article (path order), each article's statements through its index: one sort of every
         // statement would hold them all in SQLite's sorter (about 400 MB for 1.4 million statements).
-        let articleRows = try connection.prepareUncached("SELECT id, path, hash, title, published, source FROM article ORDER BY path")
+        let articleRows = try connection.prepareUncached("SELECT id, path, hash, title, published, source, publisher FROM article ORDER BY path")
         let s = try connection.prepareUncached("""
             SELECT \(StatementReader.columns) FROM statement st WHERE st.article = ?1
             \(factsOnly ? "AND st.modality IN ('asserted', 'claimed')" : "")
@@ -233,7 +237,8 @@ extension TripleStore {
         var reader = StatementReader(store: self)
         while try articleRows.step() {
             let article = ArticleRecord(path: articleRows.text(1), hash: articleRows.text(2), title: articleRows.optionalText(3),
-                                        published: articleRows.optionalText(4), source: articleRows.optionalText(5))
+                                        published: articleRows.optionalText(4), source: articleRows.optionalText(5),
+                                        publisher: articleRows.optionalText(6))
             s.reset()
             s.bind(articleRows.int(0), at: 1)
             reader.newArticle()
@@ -259,7 +264,7 @@ extension TripleStore {
         for id in ids { addID.reset(); addID.bind(id, at: 1); try addID.run() }
         let predicateIDs = try predicates.compactMap { try id(of: $0) }
         let s = try connection.prepareUncached("""
-            SELECT \(StatementReader.columns), a.path, a.hash, a.title, a.published, a.source
+            SELECT \(StatementReader.columns), a.path, a.hash, a.title, a.published, a.source, a.publisher
             FROM statement st JOIN article a ON a.id = st.article
             WHERE st.modality IN ('asserted', 'claimed')
               AND (st.o IN (SELECT id FROM temp.statement_filter) OR st.id IN (SELECT id FROM temp.statement_ids)
@@ -272,7 +277,8 @@ extension TripleStore {
         while try s.step() {
             if article?.path != s.text(first) {
                 article = ArticleRecord(path: s.text(first), hash: s.text(first + 1), title: s.optionalText(first + 2),
-                                        published: s.optionalText(first + 3), source: s.optionalText(first + 4))
+                                        published: s.optionalText(first + 3), source: s.optionalText(first + 4),
+                                        publisher: s.optionalText(first + 5))
                 reader.newArticle()
             }
             if try !body(StoredStatement(id: s.int(0), record: try reader.record(s), article: article!)) { return }

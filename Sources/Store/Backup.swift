@@ -7,7 +7,7 @@ import RDF
 // removed with it):
 //   <https://kg.example.org/article/articles/laukkai.md> a schema:NewsArticle ;
 //       dcterms:identifier "articles/laukkai.md" ;  dcterms:title "…" ;  schema:datePublished "2024-01-06"^^xsd:date ;
-//       dcterms:source "https://…" ;  kg:contentHash "…" .
+//       dcterms:source "https://…" ;  dcterms:publisher "…" ;  kg:contentHash "…" .
 // `kg dump` writes every quad of the store and what only the tables hold: each article's kg:ingestedAt,
 // each statement's kg:sentenceIndex, kg:timeAnchor and kg:rule; `kg load` of such a file into an empty store
 // imports the quads and rebuilds the article and statement tables from these descriptions (the dump-only
@@ -19,6 +19,7 @@ public enum ArticleVocabulary {
     public static let identifier = dcterms + "identifier"
     public static let title = dcterms + "title"
     public static let source = dcterms + "source"
+    public static let publisher = dcterms + "publisher"
     public static let datePublished = schema + "datePublished"
     public static let contentHash = KG.ns + "contentHash"
     public static let ingestedAt = KG.ns + "ingestedAt"
@@ -40,6 +41,7 @@ extension TripleStore {
             out.append(Triple(a, .iri(V.datePublished), PartialDate(iso: p)?.literal ?? .string(p)))
         }
         if let s = record.source { out.append(Triple(a, .iri(V.source), .string(s))) }
+        if let p = record.publisher { out.append(Triple(a, .iri(V.publisher), .string(p))) }
         return out
     }
 
@@ -49,7 +51,7 @@ extension TripleStore {
         var quads: [Quad] = []
         while try rows.step() {
             let record = ArticleRecord(path: rows.text(0), hash: rows.text(1), title: rows.optionalText(2),
-                                       published: rows.optionalText(3), source: rows.optionalText(4))
+                                       published: rows.optionalText(3), source: rows.optionalText(4))  // (no publisher before schema 5)
             quads += Self.articleDescription(record).map { Quad($0) }
         }
         _ = try load(quads)
@@ -106,7 +108,7 @@ extension TripleStore {
             func idOf(_ iri: String) throws -> Int64? { try id(of: .iri(iri)) }
             guard let type = try idOf(RDFNS.type), let newsArticle = try idOf(V.newsArticle) else { return (0, 0) }
             var names: [Int64: String] = [:]
-            for iri in [V.identifier, V.title, V.source, V.datePublished, V.contentHash,
+            for iri in [V.identifier, V.title, V.source, V.publisher, V.datePublished, V.contentHash,
                         Provenance.subject, Provenance.predicate, Provenance.object]
                 + Provenance.properties.map({ KG.ns + $0 }) {
                 if let i = try idOf(iri) { names[i] = iri }
@@ -126,7 +128,8 @@ extension TripleStore {
             var articles: [Int64] = []
             while try found.step() { articles.append(found.int(0)) }
             let ins = try connection.prepare("""
-                INSERT INTO article(path, hash, title, published, source, ingested_at, graph) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                INSERT INTO article(path, hash, title, published, source, ingested_at, graph, publisher)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
                 """)
             let insStatement = try connection.prepare("""
                 INSERT INTO statement(article, s, p, o, sentence, sentence_index, span_start, span_end,
@@ -141,7 +144,7 @@ extension TripleStore {
                 ins.bind(path, at: 1); ins.bind(try text(p[V.contentHash]?.first) ?? "", at: 2)
                 ins.bind(try text(p[V.title]?.first), at: 3); ins.bind(try text(p[V.datePublished]?.first), at: 4)
                 ins.bind(try text(p[V.source]?.first), at: 5); ins.bind(try term(id: a).iriValue.flatMap { extras[$0]?.ingestedAt } ?? ingestTime, at: 6)
-                ins.bind(a, at: 7)
+                ins.bind(a, at: 7); ins.bind(try text(p[V.publisher]?.first), at: 8)
                 try ins.run()
                 let article = connection.lastInsertRowID
                 guard let source else { continue }

@@ -79,4 +79,10 @@ enum Schema {
     static let v3to4 = """
         PRAGMA user_version = 4;
         """
+
+    /// v5: an article's publisher (the outlet), described as dcterms:publisher.
+    static let v4to5 = """
+        ALTER TABLE article ADD COLUMN publisher TEXT;
+        PRAGMA user_version = 5;
+        """
 }

@@ -70,12 +70,13 @@ import Testing
         let q = """
             PREFIX dcterms: <http://purl.org/dc/terms/>
             PREFIX schema: <https://schema.org/>
-            SELECT ?id ?title ?published WHERE { ?a a schema:NewsArticle ; dcterms:identifier ?id ; dcterms:title ?title ;
-              schema:datePublished ?published } ORDER BY ?id
+            SELECT ?id ?title ?published ?publisher WHERE { ?a a schema:NewsArticle ; dcterms:identifier ?id ;
+              dcterms:title ?title ; schema:datePublished ?published ; dcterms:publisher ?publisher } ORDER BY ?id
             """
         let r = try KG.run(["query", "--db", ExampleStore.db, "--format", "csv", q])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.contains("articles/04-battalion-129-and-laukkai.md,"), "\(r.stdout)")
+        #expect(r.stdout.contains(",kg examples\r\n") || r.stdout.contains(",kg examples\n"), "the publisher: \(r.stdout)")
         #expect(r.stdout.split(whereSeparator: \.isNewline).count == 6, "a header and five articles: \(r.stdout)")
     }
 }

@@ -12,6 +12,7 @@ import Testing
         <meta property="og:title" content="Ferry service resumes after &quot;long&quot; pause">
         <meta property="article:published_time" content="2024-03-05T08:30:00+01:00">
         <link rel="canonical" href="https://example.org/news/ferry?a=1&amp;b=2">
+        <meta property="og:site_name" content="The Example Post">
         <style>p { color: red }</style>
         <script>var s = "<p>not text</p>";</script>
         </head>
@@ -46,12 +47,13 @@ import Testing
         #expect(art.published == "2024-03-05T08:30:00+01:00")
         #expect(art.publishedDate == PartialDate(year: 2024, month: 3, day: 5))
         #expect(art.source == "https://example.org/news/ferry?a=1&b=2")
+        #expect(art.publisher == "The Example Post")
         #expect(art.text.components(separatedBy: "\n\n") == [
             "The island ferry sailed again on Tuesday morning — the first crossing in six weeks.",
             "Café owners & residents said it was “a relief”.",
             "The ferry at the pier.",
         ])
-        #expect(art.bodyLine == 15)
+        #expect(art.bodyLine == 16)
     }
 
     @Test func largestParagraphBlockWithoutArticleElement() throws {

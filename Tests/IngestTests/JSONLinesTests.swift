@@ -7,7 +7,7 @@ import Testing
     @Test func readsEachLineAndSkipsBrokenOnes() throws {
         let dir = TempDir()
         let lines = [
-            #"{"title": "First", "text": "Para one.\n\nPara two.", "published": "2024-01-06", "url": "https://example.org/1"}"#,
+            #"{"title": "First", "text": "Para one.\n\nPara two.", "published": "2024-01-06", "url": "https://example.org/1", "publisher": "The Example Post"}"#,
             #"{"title": "Broken", "text": "missing brace""#,
             "",
             #"{"headline": "x", "body": "Body field.", "date": "Jan. 6, 2024", "source": "Wire"}"#,
@@ -25,6 +25,8 @@ import Testing
         #expect(first.text == "Para one.\n\nPara two.")
         #expect(first.publishedDate == PartialDate(year: 2024, month: 1, day: 6))
         #expect(first.source == "https://example.org/1")
+        #expect(first.publisher == "The Example Post")
+        #expect(articles[1].publisher == nil)
         #expect(first.bodyLine == 1)
         #expect(first.contentHash == ArticleSource.sha256Hex(Array(lines[0].utf8)))
         #expect(articles[1].path == f + "#L4")

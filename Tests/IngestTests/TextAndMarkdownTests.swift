@@ -36,6 +36,7 @@ import Testing
             title: "Council votes: yes"
             published: 2024-01-06
             source: Example Gazette
+            publisher: The Example Gazette
             ---
             # Council votes: yes
 
@@ -48,21 +49,23 @@ import Testing
         #expect(art.published == "2024-01-06")
         #expect(art.publishedDate == PartialDate(year: 2024, month: 1, day: 6))
         #expect(art.source == "Example Gazette")
+        #expect(art.publisher == "The Example Gazette")
         #expect(art.text == "The council voted on Tuesday.")
-        #expect(art.bodyLine == 8)
+        #expect(art.bodyLine == 9)
     }
 
     @Test func frontMatterAlternativeKeys() throws {
         let dir = TempDir()
-        let (a, w) = readOne(dir.write("a.txt", "---\ndate: January 6, 2024\nurl: https://example.org/x\n---\nBody text here.\n"))
+        let (a, w) = readOne(dir.write("a.txt", "---\ndate: January 6, 2024\nurl: https://example.org/x\noutlet: Wire\n---\nBody text here.\n"))
         #expect(w.isEmpty)
         let art = try #require(a)
         #expect(art.published == "January 6, 2024")
         #expect(art.publishedDate == PartialDate(year: 2024, month: 1, day: 6))
         #expect(art.source == "https://example.org/x")
+        #expect(art.publisher == "Wire")
         #expect(art.title == nil)
         #expect(art.text == "Body text here.")
-        #expect(art.bodyLine == 5)
+        #expect(art.bodyLine == 6)
         // `published` wins over `date`, `source` over `url`.
         let (b, _) = readOne(dir.write("b.txt", "---\ndate: 2020-01-01\npublished: 2021-02-03\nurl: u\nsource: s\n---\nx\n"))
         #expect(b?.published == "2021-02-03")

@@ -205,7 +205,7 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
                     StatementRecord(triple: Triple(mndaa, captured, town), sentence: "s", rule: "test")])
                 try store.load([Quad(period, graph: timeline), Quad(period),
                                 Quad(Triple(statementIRI, .iri(Provenance.subject), mndaa), graph: record.graph)])
-                try store.connection.execute("PRAGMA user_version = 1")
+                try store.connection.execute("ALTER TABLE article DROP COLUMN publisher; PRAGMA user_version = 1")
             }
             // a reader reads it as it is; the first writer migrates it
             #expect(try TripleStore(path: path, readOnly: true).connection.userVersion() == 1)
@@ -233,7 +233,7 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
                 // schema 2 named an article by the path as typed: one article built twice is two
                 let store = try TripleStore(path: path)
                 for r in [typed, absolute, other] { try store.replaceArticle(r, triples: [], statements: [fact]) }
-                try store.connection.execute("PRAGMA user_version = 2")
+                try store.connection.execute("ALTER TABLE article DROP COLUMN publisher; PRAGMA user_version = 2")
             }
             #expect(try TripleStore(path: path, readOnly: true).articlePaths().count == 3, "a reader reads it as it is")
             let store = try TripleStore(path: path)
@@ -263,7 +263,7 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
                 try store.replaceArticle(record, triples: [], statements: [])
                 // as a schema-3 kg wrote it: no description
                 try store.connection.execute("DELETE FROM quad WHERE g = 0 AND s = (SELECT graph FROM article)")
-                try store.connection.execute("PRAGMA user_version = 3")
+                try store.connection.execute("ALTER TABLE article DROP COLUMN publisher; PRAGMA user_version = 3")
             }
             let store = try TripleStore(path: path)
             var described: [Triple] = []
@@ -278,6 +278,23 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
         }
     }
 
+    @Test func aVersionFourStoreGainsPublishers() throws {
+        try withTemporaryFolder { dir throws in
+            let path = dir.appendingPathComponent("old.sqlite").path
+            do {
+                let store = try TripleStore(path: path)
+                try store.replaceArticle(ArticleRecord(path: "articles/a.md", hash: "1"), triples: [], statements: [])
+                try store.connection.execute("ALTER TABLE article DROP COLUMN publisher; PRAGMA user_version = 4")
+            }
+            let store = try TripleStore(path: path)
+            #expect(try store.connection.userVersion() == TripleStore.schemaVersion)
+            let published = ArticleRecord(path: "articles/b.md", hash: "2", publisher: "The Example Post")
+            try store.replaceArticle(published, triples: [], statements: [])
+            var described: [Triple] = []
+            try store.quads(subject: published.graph, graph: .some(nil)) { described.append($0.triple); return true }
+            #expect(described.contains(Triple(published.graph, .iri(ArticleVocabulary.publisher), .string("The Example Post"))))
+        }
+    }
     @Test func newerSchemaIsRefused() throws {
         try withTemporaryStore { store throws in
             try store.connection.execute("PRAGMA user_version = 99")
