@@ -303,20 +303,27 @@ final class MentionFinder {
         return Mention(range: m.range.lowerBound..<(a + 1 + h), entity: e, kind: .name)
     }
 
-    /// "the government complex in Ramadi", "the port of Mocimboa da Praia": a facility named by the
-    /// place after it ("Ramadi government complex"); the place stays a mention of its own.
+    /// The words between a facility noun and the place it stands in ("the airport outside Sheberghan").
+    static let sitePrepositions: Set<String> = ["in", "at", "near", "outside"]
+    /// The words before a facility noun that make it one known site ("the base", "their base"), not any
+    /// ("a base in X" may be one of several).
+    static let siteDeterminers: Set<String> = ["the", "its", "their", "his", "her"]
+
+    /// "the government complex in Ramadi", "the port of Mocimboa da Praia", "their base at Buulo Mareer":
+    /// a facility named by the place after it ("Ramadi government complex"); the place stays a mention
+    /// of its own.
     private func siteInPlace(_ t: [Token], _ sentence: Range<Int>, _ out: inout [Mention], state: inout ArticleEntities) {
         var k = 0
         while k < out.count {
             let p = out[k]
             let b = p.range.lowerBound
-            guard p.kind == .name, b - 3 >= sentence.lowerBound, ["in", "of"].contains(t[b - 1].key),
+            guard p.kind == .name, b - 3 >= sentence.lowerBound, Self.sitePrepositions.contains(t[b - 1].key) || t[b - 1].key == "of",
                   isPlaceClass(state.records[p.entity].classIRI), state.records[p.entity].classIRI != lexicon.facilityClass
             else { k += 1; continue }
             // "the" + head word ending right before "in"/"of"
             var found: (start: Int, length: Int)?
             for start in stride(from: b - 2, through: max(sentence.lowerBound + 1, b - 4), by: -1)
-                where t[start - 1].key == "the" {
+                where Self.siteDeterminers.contains(t[start - 1].key) {
                 if let h = facilityHead(t, start, b - 1), start + h == b - 1 { found = (start, h); break }
             }
             guard let (start, h) = found else { k += 1; continue }
@@ -413,8 +420,10 @@ final class MentionFinder {
             if cls == nil, !article, placedInRegion(t, k) { cls = lexicon.placeClass }
             // "their base at Buulo Mareer", "a camp near X": the name after a facility noun and "at",
             // "near" or "in" is the place where it stands.
-            if cls == nil, !article, i >= 2, ["at", "near", "in"].contains(t[i - 1].key), !t[i - 2].isCapitalised,
-               let h = lexicon.headWords.longest(t, at: i - 2, end: i - 1), h.value == lexicon.facilityClass {
+            if cls == nil, !article, i >= 2, Self.sitePrepositions.contains(t[i - 1].key), !t[i - 2].isCapitalised,
+               (1...min(3, i - 1)).contains(where: { back in
+                   lexicon.headWords.longest(t, at: i - 1 - back, end: i - 1).map { $0.length == back && $0.value == lexicon.facilityClass } ?? false
+               }) {
                 cls = lexicon.placeClass
             }
             if let cls {
