@@ -296,8 +296,10 @@ final class Matcher {
                     if c > slotStart, c + 3 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, !s.tokens[c].isCapitalised,
                        s.tokens[c + 1].text == "-", !s.tokens[c + 1].spaceBefore, !s.tokens[c + 2].spaceBefore,
                        s.tokens[c + 2].kind == .word, !s.tokens[c + 2].isCapitalised, s.startAt[c + 3] != nil { c += 3 }
-                    // "the Rakhine group": a name after an article is not a person's name.
-                    if c > slotStart, c < end, let n = s.startAt[c], s.classes[n] == lexicon.unknownClass { return nil }
+                    // "the Rakhine group": a name after an article is not a person's name (it may be an
+                    // organisation's: "spokesman of the Peshmerga").
+                    if c > slotStart, c < end, let n = s.startAt[c], s.classes[n] == lexicon.unknownClass,
+                       req == lexicon.personClass || !Self.promotable.contains(req ?? "") { return nil }
                     if trailing, c + 1 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, s.tokens[c + 1].key == "of",
                        !lexicon.roleWords.contains(s.tokens[c].key) { c += 2 }
                     guard c < end, var m = s.startAt[c] else { return nil }

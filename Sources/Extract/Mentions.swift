@@ -808,9 +808,16 @@ final class MentionFinder {
     private func unknownName(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, state: inout ArticleEntities) -> Mention? {
         var k = i
         var title = false
-        if let tw = lexicon.titles.longest(t, at: i, end: end), i + tw.length < end, t[i + tw.length].isCapitalised {
+        // "Brigadier General X", "Lt. Gen. X", "Maj.-Gen. X": titles, abbreviated or not, one after another
+        while let tw = lexicon.titles.longest(t, at: k, end: end) {
+            var after = k + tw.length
+            if after < end, t[after].text == ".", !t[after].spaceBefore { after += 1 }
+            if after + 1 < end, t[after].text == "-", !t[after].spaceBefore, !t[after + 1].spaceBefore { after += 1 }
+            guard after < end, t[after].isCapitalised else { break }
             title = true
-            k = i + tw.length
+            k = after
+        }
+        if title {
         } else if let h = lexicon.honorifics.longest(t, at: i, end: end), state.articleCountries[h.value] != nil,
                   i + h.length < end, t[i + h.length].isCapitalised, t[i + h.length].kind == .word,
                   appositionPlace(t, i + h.length + 1, sentence) == nil {
