@@ -442,6 +442,14 @@ final class Matcher {
                 words += 2
                 continue
             }
+            // "captured the capital of Helmand province": the object is a town the sentence does not name
+            // (but "the provincial capital of Kunduz" is the town named like its province).
+            if s.startAt[j] == nil, j + 1 < s.range.upperBound, s.tokens[j + 1].key == "of",
+               lexicon.placeRoleNouns.contains(s.tokens[j].key) {
+                var k = j + 2
+                while k < s.range.upperBound, s.startAt[k] == nil, Self.determiners.contains(s.tokens[k].key) { k += 1 }
+                if k < s.range.upperBound, let m = s.startAt[k], ontology.isSubclass(s.classes[m], of: KG.ns + "Region") { return nil }
+            }
             if let m = s.startAt[j] {
                 // "recaptured Khartoum's Republican Palace", "led by Peng's son, Peng Daxun": the possessor is
                 // not the object; the possessed is, or the name in apposition to it.

@@ -597,6 +597,14 @@ import Testing
         #expect(!Fixture.facts(any).contains { $0.o == "Orvaleh base" })
     }
 
+    @Test func theCapitalOfAProvinceIsNotTheProvince() {
+        let text = "In Afghanistan, the Velor Front captured Kunduz on Monday. On Friday the Velor Front captured the capital of Dorvan province."
+        #expect(!Fixture.has(text, "Velor Front", "captured", "Dorvan province"))
+        let centre = "In Afghanistan, the Velor Front captured Kunduz on Monday. On Friday the Velor Front seized the centre of Dorvan province."
+        #expect(!Fixture.has(centre, "Velor Front", "captured", "Dorvan province"))
+        #expect(Fixture.has(centre, "Velor Front", "captured", "Kunduz"))
+    }
+
     @Test func aParticiplePhraseAfterTheSubjectIsSkipped() {
         // the subject of "retook" is the Velor Front, not the group it fought beside
         let text = "In Afghanistan, Velor Front fighters, fighting alongside Dorvani Brigade units, retook Kunduz on Monday."
