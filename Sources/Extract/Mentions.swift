@@ -65,7 +65,9 @@ struct ArticleEntities: Sendable {
     }
     /// The previous sentence's mentions, in order, with whether each is the object of a preposition
     /// or participle (a pronoun prefers an earlier clause subject to the most recent name).
-    var previousSentence: [(entity: Int, governed: Bool)] = []
+    /// The mentions of the sentence before, whether a preposition governs each, and whether it stands in
+    /// that sentence's last clause (after its last semicolon).
+    var previousSentence: [(entity: Int, governed: Bool, lastClause: Bool)] = []
 
     mutating func known(_ ontologyIndex: Int, _ ontology: Ontology) -> Int {
         if let i = forOntology[ontologyIndex] { return i }
@@ -215,8 +217,9 @@ final class MentionFinder {
             i += 1
         }
         siteInPlace(t, sentence, &out, state: &state)
+        let lastClause = Self.clauseStart(t, before: sentence.upperBound, sentence)
         state.previousSentence = out.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence) || Self.compoundModifier(t, $0.range, sentence)
-            || Self.indefiniteModifier(t, $0.range, sentence)) }
+            || Self.indefiniteModifier(t, $0.range, sentence), $0.range.lowerBound >= lastClause) }
         return out
     }
 

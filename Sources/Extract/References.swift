@@ -123,6 +123,15 @@ extension MentionFinder {
         return governingWords.contains(k) || (t[b].kind == .word && k.hasSuffix("ing") && k.count > 5 && !t[b].isCapitalised)
     }
 
+    /// Where the clause holding token `i` starts: after the semicolon before it, in a sentence of two
+    /// clauses joined by one semicolon (several semicolons separate the items of a list:
+    /// "Also named were his son X; the BGF's commander, Y; and Z").
+    static func clauseStart(_ t: [Token], before i: Int, _ sentence: Range<Int>) -> Int {
+        let semicolons = sentence.filter { t[$0].text == ";" }
+        guard semicolons.count == 1, let k = semicolons.first, k < i else { return sentence.lowerBound }
+        return k + 1
+    }
+
     /// "an al Qaeda splinter group", "a Taliban commander": a name between an indefinite article and a
     /// common noun modifies the noun; it is not what the clause is about.
     static func indefiniteModifier(_ t: [Token], _ r: Range<Int>, _ sentence: Range<Int>) -> Bool {
@@ -212,11 +221,16 @@ extension MentionFinder {
             // "his fighters", "her troops": the person's followers, not the person.
             if upper < end, Matcher.memberNouns.contains(t[upper].key),
                classes.allSatisfy({ $0 == lexicon.personClass }) { return nil }
-            for m in current where !Self.governed(t, m.range.lowerBound, sentence) && !Self.compoundModifier(t, m.range, sentence)
+            // the subject of the pronoun's own clause first ("the army left; two days later the rebels
+            // took the town, their heartland"), then of the sentence
+            let clause = Self.clauseStart(t, before: i, sentence)
+            for m in current.filter({ $0.range.lowerBound >= clause }) + current
+            where !Self.governed(t, m.range.lowerBound, sentence) && !Self.compoundModifier(t, m.range, sentence)
                 && !Self.indefiniteModifier(t, m.range, sentence) && fits(m.entity) {
                 return Mention(range: i..<upper, entity: m.entity, kind: .reference)
             }
-            for m in state.previousSentence where !m.governed && fits(m.entity) {
+            // then the subject of the sentence before, its last clause first
+            for m in state.previousSentence.filter(\.lastClause) + state.previousSentence where !m.governed && fits(m.entity) {
                 return Mention(range: i..<upper, entity: m.entity, kind: .reference)
             }
             // Only objects of prepositions or verbs to go by ("a group fighting the army says it …"): unsure.

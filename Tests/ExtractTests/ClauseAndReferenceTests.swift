@@ -90,6 +90,21 @@ import Testing
         #expect(Fixture.has(text, "RSF", "rescued", "40 detainees"))
     }
 
+    @Test func aPronounAfterASemicolonPrefersItsOwnClausesSubject() {
+        let text = "In Afghanistan, on 2 July the last Dorvani troops left Bagram Airfield; two days later the Velor Front "
+            + "took Panjwai district, their historic heartland. They seized Spin Boldak on 14 July."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Spin Boldak"))
+        #expect(!Fixture.facts(text).contains { $0.s == "Dorvani troops" && $0.r == "captured" })
+    }
+
+    @Test func semicolonsBetweenTheItemsOfAListDoNotMakeClauses() {
+        // "he" is not the last item of the list, but the subject named before it
+        let text = "In Myanmar, Colonel Bai Suolin was a Velor Front commander. Also named were his son, Major Bai Ko; the front's "
+            + "treasurer, Captain Wei Lan; and Colonel Liu Qiang, a trader. He broke with the group and joined forces with the army in 2009."
+        #expect(!Fixture.facts(text).contains { $0.s == "Liu Qiang" && $0.r == "alliedWith" })
+        #expect(Fixture.facts(text).contains { $0.s == "Bai Suolin" && $0.r == "alliedWith" })
+    }
+
     @Test func itNeverRefersToAPerson() {
         let text = "Abu Mohammed al-Jolani spoke on Friday. The HTS statement said it also controlled Hama."
         #expect(!Fixture.facts(text).contains { $0.s == "Abu Mohammed al-Jolani" && $0.r == "controls" })
