@@ -130,6 +130,8 @@ final class Matcher {
                                             "around", "across", "towards", "toward", "between", "within", "with", "against"]
     static let passiveAux: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
     static let perfectAux: Set<String> = ["had", "has", "have"]
+    /// Words that open a noun phrase that can be a clause's subject ("the troops had …").
+    static let subjectDeterminers: Set<String> = ["the", "this", "these", "those"]
     /// Words that join clauses: a template's gap does not pass them.
     static let clauseJoints: Set<String> = ["and", "or", "but", "that", "which", "who", "whom", "whose", "when", "where",
                                             "while", "because", "after", "before", "since", "until", "as", "if", "so"]
@@ -578,6 +580,14 @@ final class Matcher {
             if s.tokens[j].text == ",", let open = relativeClauseStart(endingAt: j, s) {
                 j = open - 1
                 continue
+            }
+            // "the troops had held talks … and left the camp", "The battle has left the city in ruins": a
+            // noun phrase of its own with an auxiliary after it is the subject kg has no name for.
+            if s.endAt[j] == nil, j > s.range.lowerBound, j < start, ownSubjectWord(j, s), !s.tokens[j].isCapitalised,
+               Self.subjectDeterminers.contains(s.tokens[j - 1].key), s.endAt[j - 1] == nil,
+               Self.perfectAux.contains(s.tokens[j + 1].key) || Self.passiveAux.contains(s.tokens[j + 1].key)
+                   || Self.modalWords.contains(s.tokens[j + 1].key) {
+                return nil
             }
             if let m = s.endAt[j] {
                 // The object of a preposition ("near the village of X", "in Y Township") is not the clause's subject.

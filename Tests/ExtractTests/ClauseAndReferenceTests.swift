@@ -84,6 +84,18 @@ import Testing
     }
 }
 
+@Suite struct UnnamedSubjectTests {
+    @Test func aNounPhraseWithItsOwnAuxiliaryIsTheSubjectNotANameBeforeIt() {
+        let text = "In Myanmar, Colonel Karim Haddad, the Velor Front's spokesman, said the troops had held talks on Sunday and left the camp the next day."
+        #expect(!Fixture.facts(text).contains { $0.s == "Karim Haddad" && $0.r == "fledFrom" })
+        let ruins = "In Iraq, Colonel Karim Haddad said the coalition had not struck Mosul - The battle has left large parts of Mosul in ruins."
+        #expect(!Fixture.facts(ruins).contains { $0.r == "fledFrom" })
+        // a name right before the verb is still its subject
+        let named = "In Myanmar, the Velor Front said on Sunday that its fighters had left Laukkai."
+        #expect(Fixture.has(named, "Velor Front", "fledFrom", "Laukkai"))
+    }
+}
+
 @Suite struct PronounTests {
     @Test func pronounPrefersTheSubjectOfThePreviousSentence() {
         let text = "On Friday, RSF fighters overran an army base west of Nyala. They also freed 40 detainees that day."
