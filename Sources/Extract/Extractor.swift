@@ -180,6 +180,10 @@ public struct Extractor: Sendable {
                         // (kg:subjectClass, kg:excludedSubjectClass in core.ttl).
                         if !lexicon.subjectAllowed(state.records[s].classIRI, relation: m.template.relation, ontology)
                             || !lexicon.objectAllowed(state.records[o].classIRI, relation: m.template.relation, ontology) { continue }
+                        // "fled the city in Humvees": where a place lies is said of its name, not of a word that
+                        // refers back to it; "in the middle of the country" says nothing of which country.
+                        if rel.localName == "locatedIn", mentions[si].kind == .reference
+                            || (mentions[oi].kind == .reference && state.records[o].classIRI == lexicon.countryClass) { continue }
                         // "Palma, Mueda and Pemba": two places of one list are not in each other.
                         if lexicon.listExclusiveRelations.contains(rel.localName), view.groupOf[si].count > 1, view.groupOf[si] == view.groupOf[oi] { continue }
                         if rel.domain == lexicon.personClass, state.records[s].classIRI == lexicon.unknownClass {

@@ -253,7 +253,8 @@ extension MentionFinder {
         if !Self.pronouns.contains(t[i].key), classes.allSatisfy({ ontology.isSubclass($0, of: lexicon.placeClass) }) {
             // "in Falam, the last army position in the town": a place of that kind named earlier in the same sentence
             let broad = classes.contains { ontology.isSubclass($0, of: KG.ns + "Region") || ontology.isSubclass($0, of: lexicon.countryClass) }
-            if !broad, let m = current.last(where: { $0.kind == .name && fits($0.entity) }) {
+            // (of a known kind: "Tong Chain, a neighbourhood south-east of the town" is no town of its own)
+            if !broad, let m = current.last(where: { $0.kind == .name && fits($0.entity) && state.records[$0.entity].classIRI != lexicon.placeClass }) {
                 return Mention(range: i..<upper, entity: m.entity, kind: .reference)
             }
             let recent = Set(state.history.reversed().prefix(30).filter(fits))

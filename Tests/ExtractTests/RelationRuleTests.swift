@@ -58,6 +58,18 @@ import Testing
         #expect(person?.classIRI.hasSuffix("#Person") == true)
     }
 
+    @Test func aReferenceIsNotWhatLiesSomewhere() {
+        // "the city" is Ramadi, but "in Humvees" says how the soldiers fled, not where Ramadi lies
+        let text = "Ramadi, Iraq, fell on Sunday. Soldiers fled the city in Humvees and trucks."
+        #expect(!Fixture.facts(text).contains { $0.r == "locatedIn" && $0.s == "Ramadi" })
+        // "the country" may be any country named before: no fact
+        let country = "In Libya, Wagner fighters from Russia regrouped at the LNA-held Orvan base, in the middle of the country."
+        #expect(!Fixture.facts(country).contains { $0.r == "locatedIn" && $0.s == "Orvan base" })
+        // a neighbourhood of "the town" is in that town
+        let town = "Velor Front fighters surrounded Laukkai, Myanmar. They pushed into Tong Chain, a neighbourhood south-east of the town."
+        #expect(Fixture.has(town, "Tong Chain", "locatedIn", "Laukkai"))
+    }
+
     @Test func locatedInAfterAFacility() {
         #expect(Fixture.has("Fighters overran the Dokha camp in Kunlong Township.", "Dokha camp", "locatedIn", "Kunlong Township"))
     }
