@@ -88,6 +88,11 @@ struct ArticleEntities: Sendable {
                 return i
             }
         }
+        // "Peshmerga Forces", "Taliban Fighters": an actor named before, with a word for its people
+        if explicitID == nil, let i = actorByItsPeople(label, ontology: ontology) {
+            addAliases(i, [label] + aliases)
+            return i
+        }
         let id = explicitID ?? preferredID ?? KG.entityNS + Self.slug(label)
         if let i = byID[id] {
             addAliases(i, aliases)
@@ -97,6 +102,29 @@ struct ArticleEntities: Sendable {
         addAliases(i, aliases)
         local.add(Phrase(label, capitalisedStaysCapitalised: true), i)
         return i
+    }
+
+    /// An actor that has people of its own: not a country ("Afghan Forces" are its army) or a person.
+    static func isActorClass(_ cls: String, _ ontology: Ontology) -> Bool {
+        ontology.isSubclass(cls, of: KG.ns + "Actor") && !ontology.isSubclass(cls, of: KG.ns + "Country")
+            && !ontology.isSubclass(cls, of: KG.ns + "Person")
+    }
+
+    /// Capitalised words for an actor's people after its name ("Peshmerga Forces").
+    static let peopleWords: Set<String> = ["forces", "troops", "fighters"]
+
+    /// The actor (not a country: "Afghan Forces" are its army) whose name `label` is, followed by one of
+    /// `peopleWords`, when the article or the ontology already knows that actor.
+    private mutating func actorByItsPeople(_ label: String, ontology: Ontology) -> Int? {
+        guard let space = label.lastIndex(of: " "),
+              Self.peopleWords.contains(label[label.index(after: space)...].lowercased()) else { return nil }
+        let owner = String(label[..<space])
+        if let i = byID[KG.entityNS + Self.slug(owner)], Self.isActorClass(records[i].classIRI, ontology) { return i }
+        if let idx = ontology.entityIndices(matching: owner).first(where: inScope),
+           Self.isActorClass(ontology.entities[idx].classIRI, ontology) {
+            return known(idx, ontology)
+        }
+        return nil
     }
 
     mutating func addAliases(_ i: Int, _ names: [String]) {

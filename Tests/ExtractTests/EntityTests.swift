@@ -69,3 +69,14 @@ import Testing
         #expect(r.entities.first { $0.label == "Light Infantry Battalion 377" }?.aliases.contains("LIB 377") == true)
     }
 }
+
+@Suite struct ActorPeopleNameTests {
+    @Test func anActorsNameWithAWordForItsPeopleIsThatActor() {
+        let text = "In Iraq, the Velor Front attacked Mosul on Monday. Velor Front Forces captured Faziliya on Tuesday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Faziliya"))
+        #expect(!Fixture.facts(text).contains { $0.s == "Velor Front Forces" })
+        // a country's forces are its army, not the country
+        let country = "In Iraq, Iraqi Forces captured Faziliya on Tuesday."
+        #expect(!Fixture.facts(country).contains { $0.s == "Iraq" })
+    }
+}
