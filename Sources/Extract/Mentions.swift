@@ -622,7 +622,10 @@ final class MentionFinder {
            let e = state.history.reversed().prefix(30).first(where: { ontology.isSubclass(state.records[$0].classIRI, of: r.value) }) {
             return Mention(range: i..<upper, entity: e, kind: .reference)
         }
-        let e = state.named(text(t, start..<upper).lowercased(), classIRI: r.value, aliases: [], ontology: ontology)
+        let label = text(t, start..<upper).lowercased()
+        let e = state.named(label, classIRI: r.value, aliases: [], ontology: ontology)
+        // "Islamic State-linked insurgents …, the militants' biggest prize": the article calls this group so
+        if lexicon.insurgentWords.contains(t[upper - 1].key) { state.insurgentNames.insert(Ontology.normalise(label)) }
         return Mention(range: i..<upper, entity: e, kind: .name)
     }
 
@@ -1073,7 +1076,9 @@ final class MentionFinder {
         var j = i - 3
         while j > sentence.lowerBound, j >= i - 5, t[j].kind == .word, !t[j].isCapitalised,
               !Matcher.determiners.contains(t[j].key), !MentionFinder.kindStops.contains(t[j].key) { j -= 1 }
-        return t[j].key == "the" ? h.value : nil
+        guard t[j].key == "the" else { return nil }
+        // "the port of Mocimboa da Praia", "the airport of X": a facility of a place, which is not it
+        return ontology.isSubclass(h.value, of: lexicon.facilityClass) ? lexicon.placeClass : h.value
     }
 
     /// The class given by the last head word inside `range` (a trailing number is skipped).

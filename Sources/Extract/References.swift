@@ -17,6 +17,8 @@ extension MentionFinder {
                                               "against", "for", "around", "across", "towards", "toward", "between",
                                               "within", "outside", "inside", "under", "over", "about", "like"]
     static let pronouns: Set<String> = ["it", "its", "they", "their", "he", "his", "she", "her"]
+    /// Facility nouns that may refer to a facility of any name ("the base" after "Tayintaung camp").
+    static let anyFacilityWords: Set<String> = ["base", "camp", "compound", "outpost", "span", "bridge"]
     /// Words after an object pronoun ("attacking it from", "overran it early on", "control of it until").
     static let objectFollowers: Set<String> = ["on", "in", "at", "from", "until", "after", "before", "early", "late",
                                                "last", "for", "within", "without", "again", "back", "completely", "fully"]
@@ -190,7 +192,14 @@ extension MentionFinder {
            !(upper < end && Self.agentNouns.contains(t[upper].key)) { return nil }
         // "the town of Laukkai" names the town; it does not refer back.
         if upper < end, t[upper].key == "of" { return nil }
+        // "the airport", "the prison": a facility so called ("Bhamo Airport"), not any facility named before
+        let head = t[upper - 1].key
+        let namedByHead = !Self.pronouns.contains(t[i].key) && !Self.anyFacilityWords.contains(head)
+            && classes.allSatisfy { $0 == lexicon.facilityClass }
         func fits(_ e: Int) -> Bool {
+            if namedByHead, !([state.records[e].label] + state.records[e].aliases).contains(where: { $0.lowercased().contains(head) }) {
+                return false
+            }
             let cls = state.records[e].classIRI
             // a place of no known kind may be "the town" or "the village" too
             if cls == lexicon.placeClass { return classes.contains { ontology.isSubclass($0, of: KG.ns + "Town") || ontology.isSubclass($0, of: KG.ns + "Village") } }

@@ -666,6 +666,34 @@ import Testing
     }
 }
 
+extension InsurgentReferenceTests {
+    @Test func theMilitantsAreTheInsurgentsAGroupIsLinkedTo() {
+        // the insurgents are not Islamic State, only linked to it; "the militants" are the insurgents
+        let text = "MAPUTO, Aug 12 (Reuters) - Islamic State-linked insurgents have captured Mocimboa da Praia in "
+            + "Mozambique, the militants' biggest prize. Islamic State said its fighters had seized weapons. "
+            + "Islamic State's channels published photographs. On Monday the militants attacked Palma."
+        #expect(Fixture.has(text, "insurgents", "attacked", "Palma"))
+        #expect(!Fixture.has(text, "Islamic State", "attacked", "Palma"))
+    }
+}
+
+@Suite struct FacilityReferenceTests {
+    @Test func thePortOfATownIsAFacilityOfThatTown() {
+        let text = "MAPUTO, Aug 12 (Reuters) - Velor insurgents have captured the port of Orvaleh in Mozambique. The town fell on Tuesday."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(Fixture.has(text, "Velor", "captured", "Orvaleh port"))
+        #expect(r.entities.first { $0.label == "Orvaleh" }?.classIRI != KG.ns + "Facility", "\(r.entities)")
+    }
+
+    @Test func theAirportIsAnAirportNamedBefore() {
+        // "the airport" is not the university, the facility named last
+        let text = "In Myanmar, the Velor Army attacked Bhamo Airport on Monday and seized Bhamo University on Tuesday. "
+            + "Velor Army fighters still held the airport on Friday."
+        #expect(!Fixture.facts(text).contains { $0.r == "controls" && $0.o == "Bhamo University" })
+        #expect(Fixture.has(text, "Velor Army", "controls", "Bhamo Airport"))
+    }
+}
+
 @Suite struct PlaceRoleTests {
     @Test func theCentreOfAProvinceIsPartOfIt() {
         let text = "In Afghanistan, the Velor Front entered Kunduz city, centre of Kunduz province, on Sunday."
