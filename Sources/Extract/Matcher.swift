@@ -301,7 +301,10 @@ final class Matcher {
                     // "the Rakhine group": a name after an article is not a person's name (it may be an
                     // organisation's: "spokesman of the Peshmerga").
                     if c > slotStart, c < end, let n = s.startAt[c], s.classes[n] == lexicon.unknownClass,
-                       req == lexicon.personClass || !Self.promotable.contains(req ?? "") { return nil }
+                       req == lexicon.personClass
+                        // ("the President of the Republic": a head word alone names no organisation)
+                        || (s.mentions[n].range.count == 1 && lexicon.headWords.longest(s.tokens, at: c, end: c + 1) != nil)
+                        || !([req ?? ""] + (lexicon.unionMembers[req ?? ""] ?? [])).contains(where: Self.promotable.contains) { return nil }
                     if trailing, c + 1 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, s.tokens[c + 1].key == "of",
                        !lexicon.roleWords.contains(s.tokens[c].key) { c += 2 }
                     guard c < end, var m = s.startAt[c] else { return nil }

@@ -359,6 +359,15 @@ import Testing
         #expect(Fixture.has(text, "Karim Haddad", "spokespersonOf", "Qorvat"))
     }
 
+    @Test func aRoleOfAnOrganisationOfSeveralKindsAfterAnArticle() {
+        // leaderOf's object may be an actor, a country or a region: an unknown name after "the" may be one
+        let text = "Karim Haddad, the president of the self-declared Velor Republic, resigned on Monday."
+        #expect(Fixture.has(text, "Karim Haddad", "leaderOf", "Velor Republic"))
+        // a head word alone is no organisation's name
+        let alone = "Karim Haddad, the President of the Republic, spoke on Monday."
+        #expect(!Fixture.facts(alone).contains { $0.r == "leaderOf" })
+    }
+
     @Test func abbreviatedTitlesBelongToTheNameNotBetweenRoleAndName() {
         let text = "In Iraq, Velor Police commander Lt. Gen. Karim Haddad said his men had reached Mosul."
         #expect(Fixture.has(text, "Karim Haddad", "leaderOf", "Velor Police"))
