@@ -222,6 +222,9 @@ struct Lexicon: Sendable {
     var extra: ExtraVocabulary
     /// First words of every role noun ("capital", "spokesman"): "the capital of X" is a role, not a place.
     var roleWords: Set<String> = []
+    /// Role nouns of relations whose subject is a person ("commander", "spokesman"), all words lower-case:
+    /// a name right after one is a person's ("the eastern commander Khalifa Haftar").
+    var personRoleNouns = PhraseSet<Bool>()
     /// Per relation index: the classes its subject must be under (`kg:subjectClass`, any of them) and
     /// may not be under (`kg:excludedSubjectClass`), beyond its domain.
     var subjectClasses: [[String]] = []
@@ -363,6 +366,9 @@ struct Lexicon: Sendable {
         }
         for (ri, r) in ontology.relations.enumerated() {
             for n in r.roleNouns { if let first = Phrase(n).keys.first { roleWords.insert(first) } }
+            if r.domain == personClass {
+                for n in r.roleNouns where n == n.lowercased() { personRoleNouns.add(Phrase(n, caseSensitive: true), true) }
+            }
             for v in r.activeTriggers + r.passiveTriggers where !v.contains("…") && !v.contains("*") { eventVerbs.add(Phrase(v), ri) }
             var specs: [(String, Template.Kind)] = []
             specs += r.activeTriggers.map { ("{s} \($0) {o}", .active) }
@@ -433,7 +439,7 @@ struct Lexicon: Sendable {
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
         phraseKeys.formUnion(restatements.keys.union(indefiniteReferences.keys))
         phraseKeys.formUnion(extra.demonyms.keys.union(extra.nationalHeads.keys).union(extra.genericNames.keys))
-        phraseKeys.formUnion(extra.nationalTitles.keys.union(extra.precedingCues.keys))
+        phraseKeys.formUnion(extra.nationalTitles.keys.union(extra.precedingCues.keys).union(personRoleNouns.keys))
         for k in phraseKeys.sorted() { _ = words.intern(k) }
         let lists: [(Set<String>, WordList)] = [(MentionFinder.stopWords, .stop), (MentionFinder.numberWords, .number),
                                                 (MentionFinder.kindStops, .kindStop)]
@@ -442,6 +448,7 @@ struct Lexicon: Sendable {
         for (list, bit) in lists { for k in list { wordLists[Int(words.id(k))] |= bit.rawValue } }
         templatesByAnchor += Array(repeating: [], count: words.count - templatesByAnchor.count)
         names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words); kindHeads.compile(words)
+        personRoleNouns.compile(words)
         leadingHeads.compile(words); unnamedReferences.compile(words); agentless.compile(words); agentlessNominal.compile(words); eventVerbs.compile(words); honorifics.compile(words); adjectives.compile(words); counterpart.compile(words)
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
         restatements.compile(words); indefiniteReferences.compile(words)

@@ -440,6 +440,13 @@ final class MentionFinder {
                lexicon.places.places(named: text(t, i..<k)).isEmpty {
                 cls = person
             }
+            // "the eastern commander Khalifa Haftar", "coalition spokesman Ryan Dillon": two or three words
+            // right after a person's role noun name a person
+            if cls == nil, !article, i >= 1, (2...3).contains(k - i), headClass(t, i, k) == nil,
+               lexicon.places.places(named: text(t, i..<k)).isEmpty,
+               (1...min(3, i)).contains(where: { back in lexicon.personRoleNouns.longest(t, at: i - back, end: i)?.length == back }) {
+                cls = lexicon.personClass
+            }
             // "the offensive reached Momauk", "west of Laiza": a word before the name that only a place follows
             if cls == nil, !article, i >= 1, !t[i - 1].isCapitalised {
                 for back in 1...min(3, i) where lexicon.extra.precedingCues.longest(t, at: i - back, end: i)?.length == back {
@@ -742,6 +749,7 @@ final class MentionFinder {
         // "Islamic State West Africa Province", "Islamic State - Khorasan Province": a known actor's name
         // followed by capitalised words that end in a head word names another actor of the same kind.
         if let e = entity, !isPlaceClass(state.records[e].classIRI),
+           !(i + len < end && t[i + len].key == "'s" && Self.possessorOfAcronymName(t, i + len, end)),
            let nameEnd = extendedName(t, from: i + len, end, possessive: t[i + len - 1].isCapitalised,
                                       minWords: state.records[e].known ? 2 : 1) {
             let first = t[i].key == "the" ? i + 1 : i
@@ -912,6 +920,8 @@ final class MentionFinder {
             }
             // "Nuri al-Maliki's Shi'ite-led government": a possessive before an adjective ends the name
             if x.key == "'s", k + 1 < end, lexicon.adjectives.longest(t, at: k + 1, end: end) != nil { break }
+            // "Haftar's Libyan National Army (LNA)": the acronym spells the words after the possessive only
+            if x.key == "'s", Self.possessorOfAcronymName(t, k, end) { break }
             // Inner connectors: "People's Defence Force", "Communist Party of Burma", "Kya-shin".
             if k + 1 < end, t[k + 1].isCapitalised, t[k + 1].kind == .word,
                x.key == "'s" || (x.key == "of" && headClass(t, nameStart, k) != nil) || (x.text == "-" && !x.spaceBefore) {
@@ -992,7 +1002,11 @@ final class MentionFinder {
         if upper - nameStart == 1, opening, cls == lexicon.unknownClass, let kind = appositionPlace(t, upper, sentence) {
             cls = kind
         }
-        if upper - nameStart == 1, opening, cls == lexicon.unknownClass, !t[nameStart].isAcronym { return nil }
+        // "Haftar ordered …" opening a sentence: one word of a person the article has named is that person
+        if upper - nameStart == 1, opening, cls == lexicon.unknownClass, !t[nameStart].isAcronym {
+            guard let p = Self.namedPerson(label, state, personClass: lexicon.personClass) else { return nil }
+            return Mention(range: i..<upper, entity: p, kind: .name)
+        }
         if title { aliases.append(text(t, i..<upper)) }
         // "Somali President X": the demonym named the government; the title stays free for role patterns.
         let mentionStart = title && i > sentence.lowerBound && lexicon.extra.demonyms.longest(t, at: i - 1, end: i) != nil
@@ -1183,6 +1197,20 @@ final class MentionFinder {
         let a = r.upperBound
         return a + 1 < sentence.upperBound && t[a].text == "-" && !t[a].spaceBefore && !t[a + 1].spaceBefore
             && t[a + 1].kind == .word && !t[a + 1].isCapitalised
+    }
+
+    /// True if the possessive at `k` stands before a name whose bracketed acronym spells that name's
+    /// own initials ("Haftar 's Libyan National Army ( LNA )"): the name before it is its possessor.
+    static func possessorOfAcronymName(_ t: [Token], _ k: Int, _ end: Int) -> Bool {
+        var j = k + 1
+        var initials = ""
+        while j < end {
+            if t[j].kind == .word, t[j].isCapitalised, let c = t[j].text.first { initials.append(c); j += 1; continue }
+            if ["of", "and", "the", "for"].contains(t[j].key), j + 1 < end, t[j + 1].isCapitalised { j += 1; continue }
+            break
+        }
+        guard initials.count >= 2, j + 2 < end, t[j].text == "(", t[j + 2].text == ")", t[j + 1].isAcronym else { return false }
+        return t[j + 1].text.filter(\.isLetter).uppercased() == initials.uppercased()
     }
 
     /// "March 23 Movement": a month and a day that open a name ending in a capitalised word.

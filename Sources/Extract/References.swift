@@ -201,6 +201,10 @@ extension MentionFinder {
                 return false
             }
             let cls = state.records[e].classIRI
+            // an actor of no known kind (typed by what it did) may be "it" or "they" of a group or a state
+            if cls == lexicon.actorClass, Self.pronouns.contains(t[i].key) {
+                return classes.contains { $0 != lexicon.personClass && ontology.isSubclass($0, of: lexicon.actorClass) }
+            }
             // a place of no known kind may be "the town" or "the village" too
             if cls == lexicon.placeClass { return classes.contains { ontology.isSubclass($0, of: KG.ns + "Town") || ontology.isSubclass($0, of: KG.ns + "Village") } }
             return cls != lexicon.peopleGroupClass && classes.contains { ontology.isSubclass(cls, of: $0) }

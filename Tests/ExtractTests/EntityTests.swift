@@ -80,3 +80,21 @@ import Testing
         #expect(!Fixture.facts(country).contains { $0.s == "Iraq" })
     }
 }
+
+@Suite struct PersonByRoleTests {
+    @Test func aNameAfterAPersonsRoleNounIsAPersonAndItsSurnameLaterToo() {
+        let facts = Fixture.facts("In Libya, forces loyal to the eastern commander Karim Velhaddi pushed on. "
+            + "Units of Velhaddi's Dorvan Liberation Army (DLA) pulled back. Velhaddi ordered the DLA to march on Tripoli.")
+        #expect(facts.contains { $0.s == "Karim Velhaddi" && $0.r == "leaderOf" && $0.o == "Dorvan Liberation Army" }, "\(facts.map { ($0.s, $0.r, $0.o) })")
+    }
+
+    @Test func anAcronymSpellingTheWordsAfterAPossessiveLeavesThePossessorOut() {
+        let text = "In Libya, units of Velhaddi's Dorvan Liberation Army (DLA) pulled back from Gharyan."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.contains { $0.label == "Dorvan Liberation Army" && $0.aliases.contains("DLA") }, "\(r.entities.map(\.label))")
+        #expect(!r.entities.contains { $0.label.hasPrefix("Velhaddi's") })
+        // a possessive inside a name whose acronym spells it all stays ("People's Defence Force")
+        let inside = Fixture.extractor.extract(Fixture.article("In Libya, the Velor People's Defence Front (VPDF) attacked Gharyan."))
+        #expect(inside.entities.contains { $0.label == "Velor People's Defence Front" }, "\(inside.entities.map(\.label))")
+    }
+}
