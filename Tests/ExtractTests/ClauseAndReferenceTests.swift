@@ -117,6 +117,11 @@ import Testing
         #expect(Fixture.facts(text).contains { $0.s == "Bai Suolin" && $0.r == "alliedWith" })
     }
 
+    @Test func itRefersToAnActorTypedOnlyByWhatItDid() {
+        let text = "In Afghanistan, the Qelvari captured Kunduz on Monday. It also seized Taloqan on Tuesday."
+        #expect(Fixture.has(text, "Qelvari", "captured", "Taloqan"))
+    }
+
     @Test func itNeverRefersToAPerson() {
         let text = "Abu Mohammed al-Jolani spoke on Friday. The HTS statement said it also controlled Hama."
         #expect(!Fixture.facts(text).contains { $0.s == "Abu Mohammed al-Jolani" && $0.r == "controls" })
