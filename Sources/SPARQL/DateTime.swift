@@ -77,20 +77,22 @@ struct DateTimeValue {
         }
     }
 
-    /// Days since 1970-01-01 (proleptic Gregorian).
-    static func days(_ y: Int, _ m: Int, _ d: Int) -> Int {
-        let y2 = m <= 2 ? y - 1 : y
-        let era = (y2 >= 0 ? y2 : y2 - 399) / 400
-        let yoe = y2 - era * 400
+    /// Days since 1970-01-01 (proleptic Gregorian), for any year an `Int` holds (the 400-year eras are
+    /// counted in `Decimal`: a year of nineteen digits is valid `xsd:dateTime`).
+    static func days(_ y: Int, _ m: Int, _ d: Int) -> Decimal {
+        let y2 = m <= 2 ? y - 1 : y  // (a parsed year is never Int.min)
+        let era = y2 >= 0 ? y2 / 400 : (y2 + 1) / 400 - 1
+        let yoe = (y2 % 400 + 400) % 400
         let mp = (m + 9) % 12
         let doy = (153 * mp + 2) / 5 + d - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+        return Decimal(era) * 146097 + Decimal(doe - 719468)
     }
 
     /// Seconds since the epoch of the local wall time, shifted by `tz` (or by `assume` minutes when absent).
     func instant(assume: Int = 0) -> Decimal {
-        let local = Decimal(Self.days(year, month, day) * 86400 + hour * 3600 + minute * 60) + second
+        // (in Decimal: a year of twelve digits, valid in xsd:dateTime, overflows Int seconds)
+        let local = Self.days(year, month, day) * 86400 + Decimal(hour * 3600 + minute * 60) + second
         return local - Decimal((tz ?? assume) * 60)
     }
 

@@ -19,6 +19,10 @@ struct Parser {
     var aggregateCounter = 0
     /// Inside a CONSTRUCT template blank nodes stay blank nodes.
     var inTemplate = false
+    /// How deep the groups, brackets, collections and quoted triples being parsed are nested.
+    var depth = 0
+    /// Deeper than this is a syntax error, not a stack overflow (no real query comes near it).
+    static let maxDepth = 200
 
     init(_ text: String, baseIRI: String?) throws {
         lexer = Lexer(text)
@@ -28,6 +32,12 @@ struct Parser {
     }
 
     // MARK: Tokens
+
+    /// Counts one more level of nesting; past `maxDepth`, a syntax error at the current token.
+    mutating func enterNesting() throws {
+        depth += 1
+        if depth > Self.maxDepth { throw error("nested more than \(Self.maxDepth) levels deep") }
+    }
 
     func error(_ message: String, at token: Token? = nil) -> SPARQLError {
         lexer.error(message, at: (token ?? tok).offset)

@@ -18,15 +18,25 @@ extension Parser {
     static let aggregateNames: Set<String> = ["COUNT", "SUM", "MIN", "MAX", "AVG", "SAMPLE", "GROUP_CONCAT"]
 
     mutating func expression() throws -> Expr {
-        var e = try andExpression()
-        while try accept("||") { e = .or(e, try andExpression()) }
-        return e
+        try enterNesting()
+        defer { depth -= 1 }
+        var operands = [try andExpression()]
+        while try accept("||") { operands.append(try andExpression()) }
+        // a long chain ("?x = 1 || ?x = 2 || …") as a balanced tree: its evaluation recurses log n deep
+        return Self.balanced(operands[...], Expr.or)
     }
 
     mutating func andExpression() throws -> Expr {
-        var e = try relational()
-        while try accept("&&") { e = .and(e, try relational()) }
-        return e
+        var operands = [try relational()]
+        while try accept("&&") { operands.append(try relational()) }
+        return Self.balanced(operands[...], Expr.and)
+    }
+
+    /// `a op b op c …` of an associative operator, as a tree of depth log₂ n.
+    static func balanced(_ operands: ArraySlice<Expr>, _ op: (Expr, Expr) -> Expr) -> Expr {
+        if operands.count == 1 { return operands.first! }
+        let middle = operands.startIndex + operands.count / 2
+        return op(balanced(operands[..<middle], op), balanced(operands[middle...], op))
     }
 
     mutating func relational() throws -> Expr {

@@ -6,6 +6,8 @@ extension Parser {
 
     /// `{ … }`: a group graph pattern or a sub-select.
     mutating func groupGraphPattern() throws -> Algebra {
+        try enterNesting()
+        defer { depth -= 1 }
         try expect("{")
         if isKeyword("SELECT") {
             let (algebra, _, _) = try selectQuery(top: false)
@@ -48,8 +50,10 @@ extension Parser {
             } else if isKeyword("VALUES") {
                 g = Algebra.joined(g, try valuesClause())
             } else if isPunct("{") {
-                var p = try groupGraphPattern()
-                while try acceptKeyword("UNION") { p = .union(p, try groupGraphPattern()) }
+                var alternatives = [try groupGraphPattern()]
+                while try acceptKeyword("UNION") { alternatives.append(try groupGraphPattern()) }
+                // a long chain of UNIONs as a balanced tree: its evaluation recurses log n deep
+                let p = Self.balanced(alternatives[...])
                 // A nested group's own FILTER must stay inside it (not be taken for an OPTIONAL's condition).
                 if case .filter = p, g.isUnit { g = .join(.unit, p) } else { g = Algebra.joined(g, p) }
             } else {
@@ -69,6 +73,12 @@ extension Parser {
         try advance()
         if !filters.isEmpty { g = .filter(filters, g) }
         return g
+    }
+
+    static func balanced(_ alternatives: ArraySlice<Algebra>) -> Algebra {
+        if alternatives.count == 1 { return alternatives.first! }
+        let middle = alternatives.startIndex + alternatives.count / 2
+        return .union(balanced(alternatives[..<middle]), balanced(alternatives[middle...]))
     }
 
     static func algebra(of elements: [Element]) -> Algebra {
@@ -149,6 +159,8 @@ extension Parser {
     /// with `r rdf:subject s ; rdf:predicate p ; rdf:object o`. So `<< ?u kg:surrenderedTo ?a >> kg:date ?d`
     /// finds the date of each statement of that triple. Quoted triples nest.
     mutating func quotedTriple(_ out: inout [Element]) throws -> Node {
+        try enterNesting()
+        defer { depth -= 1 }
         try expect("<"); try expect("<")
         let s = try graphNode(&out)
         let p: Node = try acceptKeyword("a") ? .term(.iri(RDFNS.type)) : try varOrIri()
@@ -225,6 +237,8 @@ extension Parser {
 
     /// `[ p o ; … ]` or a collection `( … )`.
     mutating func triplesNode(_ out: inout [Element]) throws -> Node {
+        try enterNesting()
+        defer { depth -= 1 }
         if try accept("[") {
             let b = newBlank()
             try propertyList(b, &out)
@@ -281,6 +295,8 @@ extension Parser {
     // MARK: Property paths
 
     mutating func path() throws -> PathExpr {
+        try enterNesting()
+        defer { depth -= 1 }
         var p = try pathSequence()
         while try accept("|") { p = .alternative(p, try pathSequence()) }
         return p

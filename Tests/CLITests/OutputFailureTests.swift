@@ -100,3 +100,49 @@ import Testing
         #expect(TerminalText.safe("a\nb\u{7}") == "a b\\u0007")
     }
 }
+
+/// Deep nesting and long chains in a query end in an answer or a syntax error, never in a stack
+/// overflow (the hardening issue's class 2); dates of any year in xsd:dateTime's range compare (class 1).
+@Suite struct DeepQueryTests {
+    static func runFile(_ query: String, _ extra: [String] = []) throws -> KGRun {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("q.rq")
+        try query.write(to: file, atomically: true, encoding: .utf8)
+        return try KG.run(["query", "--db", OutputFailureTests.db, "--format", "tsv", "--file", file.path] + extra)
+    }
+
+    @Test(arguments: [("{", "}"), ("FILTER(", ")"), ("OPTIONAL {", "}")])
+    func nestingPastTheBoundIsASyntaxErrorWithItsPlace(_ open: String, _ close: String) throws {
+        let opens = open == "FILTER(" ? "FILTER(" + String(repeating: "(", count: 5000) : String(repeating: open, count: 5000)
+        let closes = open == "FILTER(" ? "1" + String(repeating: ")", count: 5001) : String(repeating: close, count: 5000)
+        let r = try Self.runFile("SELECT * { " + opens + closes + " }")
+        #expect(r.status == 2, "\(r.stderr.prefix(300))")
+        #expect(r.stderr.contains("nested more than"), "\(r.stderr.prefix(300))")
+        #expect(r.stderr.contains("line 1, column"), "\(r.stderr.prefix(300))")
+    }
+
+    @Test func aLongChainOfAlternativesIsAnswered() throws {
+        let or = "SELECT ?x { BIND(3 AS ?x) FILTER(" + (0..<40000).map { "?x = \($0)" }.joined(separator: " || ") + ") }"
+        let r = try Self.runFile(or)
+        #expect(r.status == 0, "\(r.stderr.prefix(300))")
+        #expect(r.stdout.split(separator: "\n").last == "3", "\(r.stdout)")
+        let union = "SELECT ?x { " + (0..<5000).map { "{ BIND(\($0) AS ?x) }" }.joined(separator: " UNION ") + " } ORDER BY DESC(?x) LIMIT 1"
+        let u = try Self.runFile(union)
+        #expect(u.status == 0, "\(u.stderr.prefix(300))")
+        #expect(u.stdout.split(separator: "\n").last == "4999", "\(u.stdout)")
+    }
+
+    @Test func datesOfAnyYearCompareWithoutTrapping() throws {
+        let q = """
+            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+            SELECT ?x { VALUES ?x { "300000000000-01-01T00:00:00"^^xsd:dateTime "-9000000000000000000-01-01T00:00:00"^^xsd:dateTime
+              "2020-01-01T00:00:00"^^xsd:dateTime "9000000000000000000-01-01"^^xsd:date } } ORDER BY ?x
+            """
+        let r = try Self.runFile(q)
+        #expect(r.status == 0, "\(r.stderr.prefix(300))")
+        let years = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "^").first.map(String.init) ?? "" }
+        #expect(years.map { $0.contains("-9000000000000000000") } == [true, false, false, false], "\(r.stdout)")
+        #expect(years.last?.contains("9000000000000000000-01-01") == true, "\(r.stdout)")
+    }
+}
