@@ -34,25 +34,26 @@ final class BatchJob: @unchecked Sendable {
 
     /// Index just past the batch's last file in the build's file list (for progress).
     let endIndex: Int
+    /// Parts made and not yet taken: at most one. Guarded by `condition`, which both sides wait on (the
+    /// writer for a part, the worker for room). (Not a semaphore: a build that fails while the worker
+    /// holds a part would drop one that is not back at its starting value, which libdispatch traps.)
     private var parts: [Output] = []
     private var finished = false
     private let condition = NSCondition()
-    /// Parts made and not yet taken: at most one.
-    private let room = DispatchSemaphore(value: 1)
 
     init(files: [ArticleSource.File], endIndex: Int, context: BatchContext) {
         self.endIndex = endIndex
         DispatchQueue.global().async { [self] in
             Self.process(files, context) { part in
-                room.wait()
                 condition.lock()
+                while !parts.isEmpty { condition.wait() }
                 parts.append(part)
-                condition.signal()
+                condition.broadcast()
                 condition.unlock()
             }
             condition.lock()
             finished = true
-            condition.signal()
+            condition.broadcast()
             condition.unlock()
         }
     }
@@ -63,8 +64,9 @@ final class BatchJob: @unchecked Sendable {
         defer { condition.unlock() }
         while parts.isEmpty && !finished { condition.wait() }
         guard !parts.isEmpty else { return nil }
-        room.signal()
-        return parts.removeFirst()
+        let part = parts.removeFirst()
+        condition.broadcast()  // room for the next
+        return part
     }
 
     static func process(_ files: [ArticleSource.File], _ context: BatchContext, maxBytes: Int = Build.batchBytes, _ emit: (Output) -> Void) {

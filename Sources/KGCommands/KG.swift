@@ -42,7 +42,12 @@ public struct KGCommand: ParsableCommand {
             if !failure.message.isEmpty { Console.error(failure.message) }
             return failure.code
         } catch let e as StoreError {
-            Console.error(e.isBusy ? StoreOptions.busyMessage("the database") : e.message)
+            if e.isBusy { Console.error(StoreOptions.busyMessage("the database")) }
+            else if e.isWriteFailure {
+                // what was committed before stays: each article is written whole or not at all
+                Console.error("could not write the database (\(e.message)): is the disk full? The store keeps what was "
+                    + "committed before the failure; run the command again when there is room")
+            } else { Console.error(e.message) }
             return 1
         } catch {
             let code = exitCode(for: error)

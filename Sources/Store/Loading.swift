@@ -127,10 +127,15 @@ extension TripleStore {
 
     /// Recreates secondary quad indexes missing after an interrupted bulk load (a writer's open).
     func repairQuadIndexes() throws {
+        if try quadIndexesMissing() { try createQuadIndexes() }
+    }
+
+    /// Whether any secondary quad index is missing (an interrupted bulk load).
+    func quadIndexesMissing() throws -> Bool {
         let st = try connection.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('quad_posg', 'quad_ospg', 'quad_gspo')")
         let present = try st.step() ? Int(st.int(0)) : 0
         st.reset()
-        if present < Self.quadIndexes.count { try createQuadIndexes() }
+        return present < Self.quadIndexes.count
     }
 
     func createQuadIndexes(_ only: [String] = quadIndexes) throws {

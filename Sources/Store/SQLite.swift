@@ -12,6 +12,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     }
     /// True when another connection holds the write lock past the busy timeout.
     public var isBusy: Bool { code & 0xFF == SQLITE_BUSY || code & 0xFF == SQLITE_LOCKED }
+    /// True when the file could not be written: a full disk, a file-size limit, a failing device.
+    public var isWriteFailure: Bool { code & 0xFF == SQLITE_FULL || code & 0xFF == SQLITE_IOERR }
 }
 
 /// One SQLite connection. Everything that reaches SQL goes through prepared statements with bound

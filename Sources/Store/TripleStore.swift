@@ -75,6 +75,11 @@ public final class TripleStore {
         // A bulk load killed before it rebuilt the secondary indexes left them missing: rebuild now
         // (best effort: a busy store keeps working without them, only slower).
         if !readOnly { try? repairQuadIndexes() }
+        // A reader of such a store (`kg stats --check` after a build that failed on a full disk) has them
+        // rebuilt too, by a writer's open, when it may write the file; otherwise it reads without them.
+        if readOnly, (try? quadIndexesMissing()) == true, FileManager.default.isWritableFile(atPath: path) {
+            _ = try? TripleStore(path: path, readOnly: false, busyTimeout: busyTimeout)
+        }
     }
 
     private func migrate(readOnly: Bool) throws {

@@ -1,5 +1,6 @@
 import Foundation
 import RDF
+import Store
 import Testing
 
 /// A standard output that cannot be written (a full disk) ends kg with a message and status 1: no
@@ -144,5 +145,65 @@ import Testing
         let years = r.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "^").first.map(String.init) ?? "" }
         #expect(years.map { $0.contains("-9000000000000000000") } == [true, false, false, false], "\(r.stdout)")
         #expect(years.last?.contains("9000000000000000000-01-01") == true, "\(r.stdout)")
+    }
+}
+
+/// A store that cannot be written in the middle of a build (a full disk, here a file-size limit) ends
+/// the build with a message and status 1, not a crash, and leaves a store that passes its checks (the
+/// hardening issue's classes 3 and 12).
+@Suite struct FullDiskBuildTests {
+    @Test func aBuildThatCannotWriteEndsWithAMessageAndACheckedStore() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let articles = dir.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        for i in 0..<400 {
+            let text = "---\ntitle: Report \(i)\npublished: 2024-03-\(10 + i % 18)\n---\n"
+                + "The Velor Front \(i % 7) captured the town of Orvale\(i) on Monday, residents said. "
+                + "Fighters of the Dorvan Army \(i % 5) fled to Kessel\(i) after the battle for the bridge at Marn\(i).\n"
+            try text.write(to: articles.appendingPathComponent("a\(i).md"), atomically: true, encoding: .utf8)
+        }
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        for limitKB in [2500, 3500, 5000] {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+            // a file-size limit makes writes past it fail (SIGXFSZ ignored, so the write returns EFBIG)
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/bin/bash")
+            p.arguments = ["-c", "trap '' XFSZ; ulimit -f \(limitKB); exec \"$0\" build -q --db \"$1\" \"$2\"",
+                           KG.executable.path, db, articles.path]
+            var env = ProcessInfo.processInfo.environment
+            env["KG_ONTOLOGY"] = KG.root.appendingPathComponent("Ontology").path
+            p.environment = env
+            let err = Pipe()
+            p.standardError = err
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(p.terminationReason == .exit, "\(limitKB) KB: ended by a signal: \(message)")
+            #expect([0, 1].contains(p.terminationStatus), "\(limitKB) KB: \(message)")
+            if p.terminationStatus == 1 {
+                #expect(message.contains("is the disk full?"), "\(limitKB) KB: \(message)")
+            }
+            guard FileManager.default.fileExists(atPath: db) else { continue }
+            let check = try KG.run(["stats", "--check", "--db", db])
+            #expect(check.status == 0 || check.stderr.contains("not a kg database") || check.stderr.contains("empty"),
+                    "\(limitKB) KB: \(check.stderr)")
+        }
+    }
+
+    @Test func aStoreLeftWithoutItsIndexesPassesTheCheckOfItsNextReader() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        #expect(try KG.run(["build", "-q", "--db", db, KG.examples]).status == 0)
+        // what a first build killed before its last step leaves
+        do {
+            let store = try TripleStore(path: db)
+            try store.connection.execute("DROP INDEX quad_posg; DROP INDEX quad_ospg; DROP INDEX quad_gspo")
+        }
+        let check = try KG.run(["stats", "--check", "--db", db])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("check        ok"), "\(check.stdout)")
     }
 }
