@@ -30,6 +30,8 @@ final class BatchJob: @unchecked Sendable {
         var read = 0, unchanged = 0, skipped = 0
         /// Article identities met, and files (by identity) that yielded at least one article.
         var seen: [String] = [], readFiles: [String] = []
+        /// Files (by identity) that were read and yield no article now (empty, binary, not text).
+        var emptied: [String] = []
     }
 
     /// Index just past the batch's last file in the build's file list (for progress).
@@ -87,7 +89,11 @@ final class BatchJob: @unchecked Sendable {
                 continue
             }
             out.messages += warnings.map(\.description)
-            if articles.isEmpty { out.skipped += 1 } else { out.readFiles.append(file.id) }
+            if articles.isEmpty {
+                out.skipped += 1
+                // (a file that cannot be opened may be unchanged: its facts stay)
+                if FileManager.default.isReadableFile(atPath: file.path) { out.emptied.append(file.id) }
+            } else { out.readFiles.append(file.id) }
             for var article in articles {
                 // "feed.jsonl#L12": a line of a JSON Lines file is the file's identity and the line
                 article.id = file.id + article.path.dropFirst(file.path.count)

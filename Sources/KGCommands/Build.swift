@@ -13,7 +13,7 @@ struct Build: ParsableCommand {
         commandName: "build",
         abstract: "Read articles, extract facts, and store them with their sources.",
         discussion: """
-            Reads .txt and .md files (with optional YAML front matter: title, published, source, publisher), .html pages and .jsonl files, in the folders given, recursively. Articles whose content has not changed since the last build are not read again; articles that were deleted from a folder are removed with their facts. Files that cannot be read are skipped with a warning naming them, and the rest is built.
+            Reads .txt and .md files (with optional YAML front matter: title, published, source, publisher), .html pages and .jsonl files, in the folders given, recursively. Articles whose content has not changed since the last build are not read again; articles that were deleted from a folder are removed with their facts. Files that cannot be read are skipped with a warning naming them, and the rest is built; a file that no longer holds an article (emptied, binary) loses its facts, one that cannot be opened keeps them.
 
             Example:
               kg build Examples/articles
@@ -58,7 +58,7 @@ struct Build: ParsableCommand {
         let context = BatchContext(extractor: Extractor(ontology: ontology), ontology: ontology, fingerprint: fingerprint,
                                    published: published, stored: try kg.articleHashes())
         let progress = Progress(total: files.count, enabled: !quiet && Console.stderrIsTerminal)
-        var seen = Set<String>(), readFiles = Set<String>()
+        var seen = Set<String>(), readFiles = Set<String>(), emptied = Set<String>()
 
         // Files go in batches of at most `batchBytes` and 64 files. A batch is read, checked against the
         // stored hashes and extracted on every core (BatchJob) while the previous batch is written: the
@@ -74,6 +74,7 @@ struct Build: ParsableCommand {
                 summary.add(done)
                 seen.formUnion(done.seen)
                 readFiles.formUnion(done.readFiles)
+                emptied.formUnion(done.emptied)
                 guard !done.extracted.isEmpty else { continue }
                 // The derived timeline is stale from the first changed article on; dropping it in the
                 // same transaction means a build killed before the refresh leaves no stale periods.
@@ -102,7 +103,7 @@ struct Build: ParsableCommand {
         var refreshed = false
         func derive() throws {
             progress.finish()
-            summary.removed = try removeVanished(from: kg, seen: seen, readFiles: readFiles)
+            summary.removed = try removeVanished(from: kg, seen: seen, readFiles: readFiles, emptied: emptied)
             if try summary.read > 0 || summary.removed > 0 || kg.isEmpty(graph: TripleStore.timelineGraph) {
                 try kg.refreshTimeline()
                 refreshed = true
@@ -165,7 +166,7 @@ struct Build: ParsableCommand {
 
     /// Removes stored articles that lived under the folders (or were the files) built now but are gone
     /// from disk. A stored identity "articles/sub/x.md" lives under a folder "…/articles" given now.
-    private func removeVanished(from kg: TripleStore, seen: Set<String>, readFiles: Set<String>) throws -> Int {
+    private func removeVanished(from kg: TripleStore, seen: Set<String>, readFiles: Set<String>, emptied: Set<String>) throws -> Int {
         var folders: [(prefix: String, folder: String)] = []
         var named: [String: String] = [:]  // identity of a file given by itself → its path
         for p in paths {
@@ -184,9 +185,14 @@ struct Build: ParsableCommand {
             if let f = named[fileID] { file = f }
             else if let root = folders.first(where: { fileID.hasPrefix($0.prefix) }) { file = root.folder + "/" + fileID.dropFirst(root.prefix.count) }
             else { continue }
-            // A vanished file loses its facts; a file that exists but could not be read now keeps them;
-            // a JSON Lines file read now keeps only the lines it still has.
-            if !FileManager.default.fileExists(atPath: file) || (id.contains("#") && readFiles.contains(fileID)) {
+            // A vanished file loses its facts; so does a file read now that yields no article any more
+            // (emptied, or binary now: what it said is no longer there); a file that could not be opened
+            // may be unchanged and keeps them; a JSON Lines file read now keeps only the lines it still has.
+            if emptied.contains(fileID) {
+                Console.warning("\(id): no article in the file any more; its facts were removed")
+            }
+            if !FileManager.default.fileExists(atPath: file) || emptied.contains(fileID)
+                || (id.contains("#") && readFiles.contains(fileID)) {
                 try kg.removeArticle(path: id)
                 removed += 1
             }

@@ -207,3 +207,33 @@ import Testing
         #expect(check.stdout.contains("check        ok"), "\(check.stdout)")
     }
 }
+
+/// An article file that no longer holds an article loses its facts; one that is gone from a folder
+/// that is not there any more keeps them (the hardening issue's class 10).
+@Suite struct EmptiedArticleTests {
+    @Test(arguments: ["empty", "binary"])
+    func aFileThatNoLongerHoldsAnArticleLosesItsFacts(_ kind: String) throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let articles = dir.appendingPathComponent("articles")
+        try FileManager.default.createDirectory(at: articles, withIntermediateDirectories: true)
+        for name in ["01-operation-1027-begins.md", "02-chinshwehaw-falls.md"] {
+            try FileManager.default.copyItem(atPath: KG.examples + "/" + name, toPath: articles.appendingPathComponent(name).path)
+        }
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        #expect(try KG.run(["build", "-q", "--db", db, articles.path]).status == 0)
+        let bytes: [UInt8] = kind == "empty" ? [] : [0x00, 0xFF, 0xFE, 0x00, 0x01, 0x02, 0x00, 0x9F]
+        try Data(bytes).write(to: articles.appendingPathComponent("02-chinshwehaw-falls.md"))
+        let r = try KG.run(["build", "--db", db, articles.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("02-chinshwehaw-falls.md: no article in the file any more; its facts were removed"), "\(r.stderr)")
+        let show = try KG.run(["show", "--db", db, "Chinshwehaw"])
+        #expect(!show.stdout.contains("fell to the MNDAA"), "\(show.stdout)")
+        let stats = try KG.run(["stats", "--db", db])
+        #expect(stats.stdout.contains("articles     1"), "\(stats.stdout)")
+        // a folder given that is not there removes nothing
+        let gone = try KG.run(["build", "--db", db, dir.appendingPathComponent("elsewhere").path])
+        #expect(gone.status != 0)
+        #expect(try KG.run(["stats", "--db", db]).stdout.contains("articles     1"))
+    }
+}
