@@ -44,8 +44,9 @@ extension Evaluator {
         case .negate(let a):
             guard let x = try value(a, row, scope), let n = Values.numeric(x) else { return nil }
             switch n {
-            // -Int.min does not fit: the value goes on as a decimal, as an overflowing sum does
-            case .integer(let i): return (i == Int.min ? Numeric.decimal(-Decimal(i)) : Numeric.integer(-i)).term
+            // -Int.min does not fit: the value goes on as a big integer, as an overflowing sum does
+            case .integer(let i): return (i == Int.min ? Numeric.bigInteger(-Decimal(i)) : Numeric.integer(-i)).term
+            case .bigInteger(let d): return Numeric.integer(-d).term
             case .decimal(let d): return Numeric.decimal(-d).term
             case .float(let f): return Numeric.float(-f).term
             case .double(let f): return Numeric.double(-f).term

@@ -156,7 +156,9 @@ enum Functions {
         switch n {
         case .integer(let i):
             guard name == "ABS" else { return .integer(i) }
-            return i == Int.min ? .decimal(-Decimal(i)) : .integer(abs(i))   // |Int.min| does not fit
+            return i == Int.min ? .bigInteger(-Decimal(i)) : .integer(abs(i))   // |Int.min| does not fit
+        case .bigInteger(let d):
+            return name == "ABS" && d < 0 ? .bigInteger(-d) : .bigInteger(d)
         case .decimal(let d):
             var x = d, r = Decimal()
             switch name {
@@ -277,6 +279,8 @@ enum Functions {
                 case .float(let f), .double(let f):
                     guard f.isFinite else { return nil }
                     n = dt == XSD.integer ? .decimal(Decimal(f.rounded(.towardZero))) : .decimal(Decimal(f))
+                    // (1e300 is past Decimal's range: no value, an error rather than "NaN"^^xsd:integer)
+                    if n?.decimalValue.isNaN == true { return nil }
                 default: n = num
                 }
             } else if isString {
@@ -330,6 +334,7 @@ enum Functions {
     static func lexical(of n: Numeric, datatype: String) -> String {
         switch n {
         case .integer(let i): return String(i)
+        case .bigInteger(let d): return d.description
         case .decimal(let d):
             let s = d.description
             return datatype == XSD.decimal || s.contains(".") ? (s.contains(".") ? s : s) : s

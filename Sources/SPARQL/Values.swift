@@ -5,24 +5,27 @@ import RDF
 /// booleans, dates, comparison and effective boolean value. `nil` stands for an error throughout.
 enum Numeric {
     case integer(Int)
+    /// An `xsd:integer` that does not fit in an `Int` (up to Decimal's 38 digits): a sum past Int.max
+    /// stays an integer, as the XPath numeric tower says.
+    case bigInteger(Decimal)
     case decimal(Decimal)
     case float(Double)
     case double(Double)
 
     var rank: Int {
-        switch self { case .integer: 0; case .decimal: 1; case .float: 2; case .double: 3 }
+        switch self { case .integer, .bigInteger: 0; case .decimal: 1; case .float: 2; case .double: 3 }
     }
     var doubleValue: Double {
         switch self {
         case .integer(let i): Double(i)
-        case .decimal(let d): NSDecimalNumber(decimal: d).doubleValue
+        case .bigInteger(let d), .decimal(let d): NSDecimalNumber(decimal: d).doubleValue
         case .float(let f), .double(let f): f
         }
     }
     var decimalValue: Decimal {
         switch self {
         case .integer(let i): Decimal(i)
-        case .decimal(let d): d
+        case .bigInteger(let d), .decimal(let d): d
         case .float(let f), .double(let f): Decimal(f)
         }
     }
@@ -38,10 +41,17 @@ enum Numeric {
     var term: Term {
         switch self {
         case .integer(let i): return .typed(String(i), XSD.integer)
+        case .bigInteger(let d): return .typed(d.description, XSD.integer)
         case .decimal(let d): return .typed(Numeric.format(d), XSD.decimal)
         case .float(let f): return .typed(Numeric.format(f), XSD.float)
         case .double(let f): return .typed(Numeric.format(f), XSD.double)
         }
+    }
+
+    /// An integer value: an `Int` when it fits, else a big integer.
+    static func integer(_ d: Decimal) -> Numeric {
+        if let i = Int(exactly: NSDecimalNumber(decimal: d).int64Value), Decimal(i) == d { return .integer(i) }
+        return .bigInteger(d)
     }
 
     static func format(_ d: Decimal) -> String {
@@ -111,7 +121,7 @@ enum Values {
         if integerTypes.contains(dt) {
             guard isValidInteger(l.lexical) else { return nil }
             if let i = Int(l.lexical.hasPrefix("+") ? String(l.lexical.dropFirst()) : l.lexical) { return .integer(i) }
-            return Decimal(string: l.lexical).map { .decimal($0) }
+            return Decimal(string: l.lexical).map { .bigInteger($0) }
         }
         if dt == XSD.decimal {
             guard isValidDecimal(l.lexical), let d = Decimal(string: l.lexical.hasPrefix("+") ? String(l.lexical.dropFirst()) : l.lexical) else { return nil }
@@ -132,8 +142,16 @@ enum Values {
             case "-": r = x.subtractingReportingOverflow(y)
             default: r = x.multipliedReportingOverflow(by: y)
             }
-            if r.1 { return arithmetic(op, .decimal(Decimal(x)), .decimal(Decimal(y))) }
+            if r.1 { return arithmetic(op, .bigInteger(Decimal(x)), .bigInteger(Decimal(y))) }
             return .integer(r.0)
+        case (let x, let y) where rank == 0:
+            // an integer past Int's range: Decimal arithmetic, an integer result
+            let (dx, dy) = (x.decimalValue, y.decimalValue)
+            switch op {
+            case "+": return Numeric.integer(dx + dy)
+            case "-": return Numeric.integer(dx - dy)
+            default: return Numeric.integer(dx * dy)
+            }
         case (.decimal(let x), .decimal(let y)):
             switch op {
             case "+": return .decimal(x + y)
@@ -157,6 +175,9 @@ enum Values {
         switch (a.promoted(to: rank), b.promoted(to: rank)) {
         case (.integer(let x), .integer(let y)): return x < y ? -1 : x == y ? 0 : 1
         case (.decimal(let x), .decimal(let y)): return x < y ? -1 : x == y ? 0 : 1
+        case (let x, let y) where rank == 0:
+            let (dx, dy) = (x.decimalValue, y.decimalValue)
+            return dx < dy ? -1 : dx == dy ? 0 : 1
         case (let x, let y):
             let (dx, dy) = (x.doubleValue, y.doubleValue)
             if dx.isNaN || dy.isNaN { return nil }
@@ -182,7 +203,7 @@ enum Values {
             guard let n = numeric(t) else { return false }
             switch n {
             case .integer(let i): return i != 0
-            case .decimal(let d): return !d.isZero
+            case .bigInteger(let d), .decimal(let d): return !d.isZero
             case .float(let f), .double(let f): return !(f == 0 || f.isNaN)
             }
         }

@@ -58,6 +58,18 @@ import Testing
         #expect(r.stdout.contains("9223372036854775808"), "\(r.stdout)")
         #expect(!r.stdout.contains("-9223372036854775808"), "\(r.stdout)")
     }
+
+    /// Past Int's range an integer stays an xsd:integer (class 13), and a cast with no value is an error.
+    @Test func anIntegerPastTheRangeOfIntStaysAnInteger() throws {
+        let r = try KG.run(["query", "--db", OutputFailureTests.db, "--format", "tsv", """
+            PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+            SELECT (9223372036854775807 + 1 AS ?sum) (DATATYPE(9223372036854775807 + 1) AS ?type)
+                   (9223372036854775808 - 1 AS ?back) (xsd:integer(1e300) AS ?cast) {}
+            """])
+        #expect(r.status == 0, "\(r.stderr)")
+        let row = r.stdout.split(separator: "\n").last.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(row == ["9223372036854775808", "<http://www.w3.org/2001/XMLSchema#integer>", "9223372036854775807", ""], "\(r.stdout)")
+    }
 }
 
 /// A U+0000 inside a term is kept (the hardening issue's class 9): text reaches SQLite by its length.
