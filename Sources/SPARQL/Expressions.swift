@@ -100,6 +100,10 @@ extension Evaluator {
             case "NOW": return now
             case "UUID": return .iri("urn:uuid:" + UUID().uuidString.lowercased())
             case "STRUUID": return .string(UUID().uuidString.lowercased())
+            case "REGEX", "REPLACE":
+                // matched here, under the query's deadline (Functions.regex… stops a match that runs past it)
+                let values = try args.map { try value($0, row, scope) }
+                return try Functions.callRegex(name, values, deadline: deadline)
             default:
                 let values = try args.map { try value($0, row, scope) }
                 return Functions.call(name, values, base: base)

@@ -110,20 +110,8 @@ enum Functions {
                 if p >= from && p < to { out.append(c) }
             }
             return result(String(out), like: l)
-        case "REGEX":
-            guard let l = string(a0), let pattern = simple(args[1]) else { return nil }
-            let flags = args.count > 2 ? simple(args[2]) : ""
-            guard let flags, let re = regex(pattern, flags) else { return nil }
-            let ns = l.lexical as NSString
-            return Values.bool(re.firstMatch(in: l.lexical, range: NSRange(location: 0, length: ns.length)) != nil)
-        case "REPLACE":
-            guard let l = string(a0), let pattern = simple(args[1]), let rep = simple(args[2]) else { return nil }
-            let flags = args.count > 3 ? simple(args[3]) : ""
-            guard let flags, let re = regex(pattern, flags) else { return nil }
-            let ns = l.lexical as NSString
-            let out = re.stringByReplacingMatches(in: l.lexical, range: NSRange(location: 0, length: ns.length),
-                                                  withTemplate: rep)
-            return result(out, like: l)
+        case "REGEX", "REPLACE":
+            return try? callRegex(name, args, deadline: nil)
         case "ABS", "CEIL", "FLOOR", "ROUND":
             guard let n = a0.flatMap(Values.numeric) else { return nil }
             return round(name, n).term
@@ -190,6 +178,46 @@ enum Functions {
         case "SHA384": return hex(SHA384.hash(data: d))
         default: return hex(SHA512.hash(data: d))
         }
+    }
+
+    /// Progress reports ICU's matcher may send for one call (about 3 s of backtracking): past it the
+    /// pattern is "too complex to match". ICU itself gives up on such patterns after about 50,000 and
+    /// answers "no match", which is wrong; a match over a megabyte of text reports a few hundred.
+    static let regexStepBudget = 20_000
+
+    /// REGEX and REPLACE. ICU's matcher backtracks: a pattern such as `(.*a){20}` can take seconds, and
+    /// ICU gives up on some, answering "no match" — a wrong answer. So every match reports its progress:
+    /// past `deadline` the query ends with its timeout error, and past `regexStepBudget` with "too complex
+    /// to match" — never a silent `false`.
+    static func callRegex(_ name: String, _ args: [Term?], deadline: Date?) throws -> Term? {
+        let a0 = args.first ?? nil
+        guard let l = string(a0), args.count >= 2, let pattern = simple(args[1]) else { return nil }
+        let flagIndex = name == "REGEX" ? 2 : 3
+        let flags = args.count > flagIndex ? simple(args[flagIndex]) : ""
+        guard let flags, let re = regex(pattern, flags) else { return nil }
+        let range = NSRange(location: 0, length: (l.lexical as NSString).length)
+        var matches: [NSTextCheckingResult] = []
+        var timedOut = false, gaveUp = false, steps = 0
+        re.enumerateMatches(in: l.lexical, options: [.reportProgress, .reportCompletion], range: range) { m, flags, stop in
+            if let m {
+                matches.append(m)
+                if name == "REGEX" { stop.pointee = true }
+                return
+            }
+            steps += 1
+            if steps > regexStepBudget || flags.contains(.internalError) { gaveUp = true; stop.pointee = true }
+            if steps & 63 == 0, let deadline, Date() > deadline { timedOut = true; stop.pointee = true }
+        }
+        if timedOut { throw QueryEngine.timeoutError }
+        if gaveUp { throw SPARQLError(.evaluation, "the regular expression \(pattern) is too complex to match (it backtracks without end)") }
+        if name == "REGEX" { return Values.bool(!matches.isEmpty) }
+        guard args.count >= 3, let template = simple(args[2]) else { return nil }
+        // the matches found, replaced from the last so the earlier ranges stay valid
+        let out = NSMutableString(string: l.lexical)
+        for m in matches.reversed() {
+            out.replaceCharacters(in: m.range, with: re.replacementString(for: m, in: l.lexical, offset: 0, template: template))
+        }
+        return result(out as String, like: l)
     }
 
     nonisolated(unsafe) private static var regexCache: [String: NSRegularExpression] = [:]

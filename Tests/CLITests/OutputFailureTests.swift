@@ -249,3 +249,22 @@ import Testing
         #expect(try KG.run(["stats", "--db", db]).stdout.contains("articles     1"))
     }
 }
+
+/// A regular expression ICU cannot match in reasonable work is an error, never a wrong `false`
+/// (the hardening issue's class 6).
+@Suite struct RegexBudgetTests {
+    @Test func aPatternThatBacktracksWithoutEndIsAnErrorNotFalse() throws {
+        let long = String(repeating: "x", count: 200_000)
+        for (text, pattern) in [("aaaaaaaaaaaaaaaaaaaaaaaaa!", "(.*a){20}"), (long, "^(x|xx)+$")] {
+            let r = try DeepQueryTests.runFile("SELECT (REGEX(\"\(text)\", \"\(pattern)\") AS ?m) {}")
+            #expect(r.status == 1, "\(pattern): \(r.stdout.suffix(100)) \(r.stderr)")
+            #expect(r.stderr.contains("too complex to match"), "\(pattern): \(r.stderr)")
+        }
+    }
+
+    @Test func ordinaryPatternsStillMatchAndReplace() throws {
+        let r = try DeepQueryTests.runFile(#"SELECT (REPLACE("abcabc", "b(c)", "[$1]") AS ?r) (REGEX("Laukkai", "^lau", "i") AS ?m) {}"#)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasSuffix("\"a[c]a[c]\"\ttrue\n"), "\(r.stdout)")
+    }
+}
