@@ -169,6 +169,9 @@ enum JSONResults {
 enum XMLResults {
     static let header = "<?xml version=\"1.0\"?>\n<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n"
 
+    /// Text for an XML 1.0 element or attribute. XML 1.0 cannot carry most control characters, not even
+    /// as character references: each is written as U+FFFD (the JSON results keep every character). A
+    /// carriage return is a reference, so that the parser's line-end normalisation keeps it.
     static func escape(_ s: String) -> String {
         var out = ""
         for c in s.unicodeScalars {
@@ -177,6 +180,9 @@ enum XMLResults {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
+            case "\r": out += "&#xD;"
+            case "\t", "\n": out.unicodeScalars.append(c)
+            case _ where c.value < 0x20 || c.value == 0xFFFE || c.value == 0xFFFF: out += "\u{FFFD}"
             default: out.unicodeScalars.append(c)
             }
         }

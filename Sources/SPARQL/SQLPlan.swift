@@ -103,12 +103,23 @@ extension Evaluator {
         return SQLPlan(sql: sql, params: params, outputs: outputs.map { (slot: $0.0, column: $0.1) }, empty: false)
     }
 
+    /// Triple patterns compiled into one SQL statement at most (each joins one copy of the quad table).
+    static let patternsPerStatement = 48
+
     /// Runs a basic graph pattern: each solution extends `seed` and goes to `sink` as the SQL
     /// statement is stepped. Rows are read in batches (16, doubling to 1,024) whose term ids are
     /// decoded together; a sink that stops ends the statement, so a LIMIT reads little more than it
     /// returns.
     @discardableResult
     func runBGP(_ patterns: [TriplePattern], scope: GraphScope, seed: Row, limit: Int? = nil, _ sink: Sink) throws -> Bool {
+        // SQLite joins at most 64 tables in one statement: a larger pattern is its first part, then the
+        // rest for each of its solutions
+        if patterns.count > Self.patternsPerStatement {
+            let rest = Array(patterns.dropFirst(Self.patternsPerStatement))
+            return try runBGP(Array(patterns.prefix(Self.patternsPerStatement)), scope: scope, seed: seed) { row in
+                try self.runBGP(rest, scope: scope, seed: row, sink)
+            }
+        }
         let plan = try compile(patterns, scope: scope, seed: seed, limit: limit)
         if plan.empty { return true }
         let st = try store.connection.prepareUncached(plan.sql)

@@ -268,3 +268,22 @@ import Testing
         #expect(r.stdout.hasSuffix("\"a[c]a[c]\"\ttrue\n"), "\(r.stdout)")
     }
 }
+
+/// A basic graph pattern larger than SQLite's 64-table join is answered (the hardening issue's class 13).
+@Suite struct LargePatternTests {
+    @Test func seventyTriplePatternsAreAnswered() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let nt = dir.appendingPathComponent("chain.nt")
+        try (0..<80).map { "<http://e/n\($0)> <http://e/next> <http://e/n\($0 + 1)> .\n" }.joined()
+            .write(to: nt, atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        #expect(try KG.run(["import", "-q", "--db", db, nt.path]).status == 0)
+        let query = "SELECT ?start { " + (0..<70).map { "?x\($0) <http://e/next> ?x\($0 + 1) ." }.joined(separator: " ")
+            + " BIND(?x0 AS ?start) } ORDER BY ?start"
+        let r = try KG.run(["query", "--db", db, "--format", "tsv", query])
+        #expect(r.status == 0, "\(r.stderr.prefix(300))")
+        // chains of 70 steps start at n0 … n10
+        #expect(r.stdout.split(separator: "\n").count == 12, "\(r.stdout)")
+    }
+}

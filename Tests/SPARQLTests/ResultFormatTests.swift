@@ -20,6 +20,14 @@ import RDF
         #expect(ResultWriter.write(.boolean(true), format: .json) == "{\"head\":{},\"boolean\":true}\n")
     }
 
+    /// XML 1.0 has no way to write most control characters: they become U+FFFD, and the document
+    /// stays well-formed (the hardening issue's class 13).
+    @Test func xmlOfControlCharactersIsWellFormed() throws {
+        let out = ResultWriter.write(.bindings(variables: ["x"], rows: [[.string("a\u{01}b\rc\u{1B}[31m")]]), format: .xml)
+        #expect(out.contains("<literal>a\u{FFFD}b&#xD;c\u{FFFD}[31m</literal>"), "\(out)")
+        #expect(!out.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+
     @Test func xml() {
         let out = ResultWriter.write(result, format: .xml)
         #expect(out.hasPrefix("<?xml version=\"1.0\"?>\n<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">"))
