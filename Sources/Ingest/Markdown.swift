@@ -109,6 +109,10 @@ enum Markdown {
         var skips: [(at: Int, to: Int)] = []   // "](url)" parts of links to jump over
         var i = s.startIndex
         let end = s.endIndex
+        // Every bracket's match and every next ">", found once: a line of thousands of "[" or "<" takes
+        // linear time, not a scan to the end of the line for each.
+        let pairs = Pairs(s)
+        var missingRuns = Set<Int>()  // backtick run lengths with no closing run further on
         while i < end {
             if let last = skips.last, last.at == i { i = last.to; skips.removeLast(); continue }
             let b = s[i]
@@ -119,21 +123,22 @@ enum Markdown {
                 var n = i
                 while n < end, s[n] == b { n += 1 }
                 let run = n - i
-                if let close = findRun(s, from: n, char: b, length: run) {
+                if !missingRuns.contains(run), let close = findRun(s, from: n, char: b, length: run) {
                     out.append(contentsOf: s[n..<close])
                     i = close + run
                 } else {
+                    missingRuns.insert(run)  // (none after a later start either)
                     out.append(contentsOf: s[i..<n]); i = n
                 }
             case UInt8(ascii: "!") where i + 1 < end && s[i + 1] == UInt8(ascii: "["):
-                if let (_, after) = link(s, at: i + 1) { i = after } else { out.append(b); i += 1 }
+                if let (_, after) = pairs.link(s, at: i + 1) { i = after } else { out.append(b); i += 1 }
             case UInt8(ascii: "["):
-                if let (close, after) = link(s, at: i) {
+                if let (close, after) = pairs.link(s, at: i) {
                     skips.append((close, after))
                     i += 1
                 } else { out.append(b); i += 1 }
             case UInt8(ascii: "<"):
-                if let gt = s[i...].firstIndex(of: UInt8(ascii: ">")), i + 1 < end {
+                if let gt = pairs.nextGreaterThan(after: i), i + 1 < end {
                     let inner = s[(i + 1)..<gt]
                     if startsWithASCII(inner, "http://") || startsWithASCII(inner, "https://") || startsWithASCII(inner, "mailto:") {
                         out.append(contentsOf: inner); i = gt + 1; continue
@@ -163,28 +168,55 @@ enum Markdown {
         }
     }
 
-    /// For `[text](url)`, `[text][ref]` at `open`: the index of `]` and the index after the link.
-    private static func link(_ s: ArraySlice<UInt8>, at open: Int) -> (Int, Int)? {
-        var depth = 0, i = open
-        var close: Int?
-        while i < s.endIndex {
-            let c = s[i]
-            if c == UInt8(ascii: "\\") { i += 2; continue }
-            if c == UInt8(ascii: "[") { depth += 1 }
-            if c == UInt8(ascii: "]") { depth -= 1; if depth == 0 { close = i; break } }
-            i += 1
+    /// The brackets of one line: where each "[" and "(" closes (escaped ones skipped), and where the
+    /// next ">" is, computed in one pass each.
+    struct Pairs {
+        let start: Int
+        private var closing: [Int32]  // per offset: the offset of the matching closer, or -1
+        private var nextGT: [Int32]   // per offset: the offset of the next ">" at or after it, or -1
+
+        init(_ s: ArraySlice<UInt8>) {
+            start = s.startIndex
+            closing = Array(repeating: -1, count: s.count)
+            nextGT = Array(repeating: -1, count: s.count + 1)
+            var squares: [Int32] = [], rounds: [Int32] = []
+            var i = s.startIndex
+            while i < s.endIndex {
+                let k = Int32(i - start)
+                switch s[i] {
+                case UInt8(ascii: "\\"): i += 2; continue
+                case UInt8(ascii: "["): squares.append(k)
+                case UInt8(ascii: "]"): if let o = squares.popLast() { closing[Int(o)] = k }
+                case UInt8(ascii: "("): rounds.append(k)
+                case UInt8(ascii: ")"): if let o = rounds.popLast() { closing[Int(o)] = k }
+                default: break
+                }
+                i += 1
+            }
+            var next: Int32 = -1
+            for j in stride(from: s.count - 1, through: 0, by: -1) {
+                if s[start + j] == UInt8(ascii: ">") { next = Int32(j) }
+                nextGT[j] = next
+            }
         }
-        guard let close, close + 1 < s.endIndex else { return nil }
-        let opener = s[close + 1]
-        let closer: UInt8
-        if opener == UInt8(ascii: "(") { closer = UInt8(ascii: ")") } else if opener == UInt8(ascii: "[") { closer = UInt8(ascii: "]") } else { return nil }
-        var j = close + 2, d = 1
-        while j < s.endIndex {
-            if s[j] == opener { d += 1 }
-            if s[j] == closer { d -= 1; if d == 0 { return (close, j + 1) } }
-            j += 1
+
+        func close(of open: Int) -> Int? {
+            let c = closing[open - start]
+            return c < 0 ? nil : start + Int(c)
         }
-        return nil
+
+        func nextGreaterThan(after i: Int) -> Int? {
+            let g = nextGT[i - start]
+            return g < 0 ? nil : start + Int(g)
+        }
+
+        /// For `[text](url)`, `[text][ref]` at `open`: the index of `]` and the index after the link.
+        func link(_ s: ArraySlice<UInt8>, at open: Int) -> (Int, Int)? {
+            guard let close = close(of: open), close + 1 < s.endIndex,
+                  s[close + 1] == UInt8(ascii: "(") || s[close + 1] == UInt8(ascii: "["),
+                  let after = self.close(of: close + 1) else { return nil }
+            return (close, after + 1)
+        }
     }
 
     // MARK: Helpers

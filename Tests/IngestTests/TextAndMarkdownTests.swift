@@ -195,3 +195,29 @@ import Testing
         #expect(a?.text == "Line one line two\n\nNext.")
     }
 }
+
+/// The brackets of a Markdown line, matched in one pass (`Markdown.Pairs`): what links are read from,
+/// on a line of thousands of unclosed brackets as on an ordinary one.
+@Suite struct MarkdownPairsTests {
+    func plain(_ line: String) -> String {
+        var out: [UInt8] = []
+        let bytes = Array(line.utf8)
+        Markdown.stripInline(bytes[...], into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test func linksAndImagesNestedOrNot() {
+        #expect(plain("See [the report](http://x.org/a(b)) now") == "See the report now")
+        #expect(plain("![img](i.png) and [ref][1] and [not a link] here") == " and ref and [not a link] here")
+        #expect(plain("[a [nested] link](u) and \\[escaped](u)") == "a [nested] link and [escaped](u)")
+    }
+
+    @Test func unclosedBracketsAndAnglesStayText() {
+        let many = String(repeating: "[", count: 20_000) + String(repeating: "<", count: 20_000) + String(repeating: "([a](", count: 2_000)
+        let out = plain(many)
+        #expect(out.utf8.count == many.utf8.count, "nothing is dropped: no bracket closes")
+        let pairs = Markdown.Pairs(Array("a[b(c)d]e>f".utf8)[...])
+        #expect(pairs.close(of: 1) == 7 && pairs.close(of: 3) == 5)
+        #expect(pairs.nextGreaterThan(after: 0) == 9 && pairs.nextGreaterThan(after: 10) == nil)
+    }
+}
