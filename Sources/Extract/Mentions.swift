@@ -138,8 +138,17 @@ struct ArticleEntities: Sendable {
         if let i = byID[r.id] { return i }
         records.append(r)
         byID[r.id] = records.count - 1
+        let parts = r.label.split(separator: " ")
+        if parts.count > 1, let first = parts.first, let last = parts.last {
+            byEndWord[String(first), default: []].append(records.count - 1)
+            if last != first { byEndWord[String(last), default: []].append(records.count - 1) }
+        }
         return records.count - 1
     }
+
+    /// Records whose label has several words, by its first and by its last word ("Bai" → "Bai Suocheng"):
+    /// where a surname alone is looked up (`MentionFinder.namedPerson`), without a pass over every record.
+    private(set) var byEndWord: [String: [Int]] = [:]
 
     static func slug(_ label: String) -> String {
         let n = Ontology.normalise(label)
@@ -1056,9 +1065,7 @@ final class MentionFinder {
     /// The one person already named in the article whose first or last name is `word`, if exactly one.
     static func namedPerson(_ word: String, _ state: ArticleEntities, personClass: String) -> Int? {
         var found: Int?
-        for i in state.records.indices where state.records[i].classIRI == personClass {
-            let parts = state.records[i].label.split(separator: " ")
-            guard parts.count > 1, parts.first == Substring(word) || parts.last == Substring(word) else { continue }
+        for i in state.byEndWord[word] ?? [] where state.records[i].classIRI == personClass {
             if let f = found, f != i { return nil }
             found = i
         }
