@@ -76,8 +76,16 @@ public struct Gazetteer: Sendable {
         byName[key, default: []].append(index)
     }
 
-    /// The places named `name` (normalised as `Ontology.normalise`), in file order.
-    public func places(named name: String) -> [Place] { byName[Ontology.normalise(name)]?.map { all[Int($0)] } ?? [] }
+    /// The places named `name` (normalised as `Ontology.normalise`), in file order. A Persian ezafe is
+    /// written "-i-" or "-e-" ("Mazar-i-Sharif", "Mazar-e Sharif"): either spelling finds the place.
+    public func places(named name: String) -> [Place] {
+        let key = Ontology.normalise(name)
+        if let hits = byName[key] { return hits.map { all[Int($0)] } }
+        for (a, b) in [(" i ", " e "), (" e ", " i ")] where key.contains(a) {
+            if let hits = byName[key.replacingOccurrences(of: a, with: b)] { return hits.map { all[Int($0)] } }
+        }
+        return []
+    }
 
     /// Adds another gazetteer's places after this one's.
     public mutating func merge(_ other: Gazetteer) {

@@ -14,6 +14,14 @@ import Testing
         #expect(Fixture.has(text, "Velor Front", "captured", "Kunduz"))
     }
 
+    @Test func aPersianEzafeFindsThePlaceWrittenEitherWay() {
+        // GeoNames writes "Mazar-e Sharif"; news often "Mazar-i-Sharif"
+        #expect(Fixture.ontology.places.places(named: "Mazar-i-Sharif").first?.country == "AF")
+        let text = "In Afghanistan, the Velor Front entered Mazar-i-Sharif on Monday."
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(r.entities.first { $0.label == "Mazar-i-Sharif" }?.classIRI == KG.ns + "Town", "\(r.entities)")
+    }
+
     @Test func aDatelineInCapitalsTakesTheGazetteersSpelling() {
         let text = "KANDAHAR, Afghanistan - The Velor Front said it had seized Kandahar."
         let r = Fixture.extractor.extract(Fixture.article(text))
