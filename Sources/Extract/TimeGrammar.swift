@@ -119,9 +119,25 @@ struct TimeParser {
             }
             k += 1
         }
+        if datelineIsPublicationDay { return true }
         guard TimeFinder.sameWeekdayFromArticleFrame else { return false }
         for tok in t where tok.kind == .word {
             if let other = TimeLexicon.weekdays[tok.key], other != w { return true }
+        }
+        return false
+    }
+
+    /// Wire copy dated in its dateline on the publication day ("MOSUL, Iraq, June 10 (Reuters) - … on
+    /// Tuesday", June 10 being a Tuesday) names that day by its weekday: the dateline's month and day,
+    /// within the article's first tokens (after its headline) and before "(" or a dash, are the publication date's.
+    var datelineIsPublicationDay: Bool {
+        guard let pub, let month = pub.month, let day = pub.day else { return false }
+        let head = t.prefix(48)  // (the headline may come first)
+        for (n, tok) in head.enumerated() where TimeLexicon.months[tok.key] == month {
+            var k = head.startIndex + n + 1
+            if k < head.endIndex, head[k].text == "." { k += 1 }
+            guard k + 1 < head.endIndex, head[k].kind == .number, Int(head[k].text) == day else { continue }
+            if ["(", "-", "\u{2014}", "\u{2013}"].contains(head[k + 1].text) { return true }
         }
         return false
     }

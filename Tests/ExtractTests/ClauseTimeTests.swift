@@ -200,3 +200,17 @@ import Testing
         #expect(t?.date == PartialDate(iso: "2023-11-14"))
     }
 }
+
+@Suite struct DatelineWeekdayTests {
+    /// Wire copy dated in its dateline on the publication day names that day by its weekday
+    /// (2023-11-16 is a Thursday).
+    @Test func theDatelinesDayIsThePublicationWeekday() {
+        let text = "Velor Front takes Mosul\n\nMOSUL, Iraq, Nov. 16 (Wire) - The Velor Front seized Mosul on Thursday."
+        let f = Fixture.facts(text, published: "2023-11-16").first { $0.r == "captured" && $0.a.sentence.contains("seized") }
+        #expect(f?.a.time?.date == PartialDate(iso: "2023-11-16"), "\(String(describing: f?.a.time))")
+        // without such a dateline, the Thursday named in a Thursday article is the week before
+        let plain = Fixture.facts("In Iraq, the Velor Front seized Mosul on Thursday.", published: "2023-11-16")
+            .first { $0.r == "captured" && $0.o == "Mosul" }
+        #expect(plain?.a.time?.date == PartialDate(iso: "2023-11-09"), "\(String(describing: plain?.a.time))")
+    }
+}
