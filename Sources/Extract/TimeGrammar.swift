@@ -243,6 +243,11 @@ struct TimeParser {
                 .map { Point(date: $0, len: q + 2 - i, explicitYear: true, anchor: pub) }
         }
         guard let pub, let pm = pub.month else { return nil }
+        // "…until November 2015. On 12 November …": the month the story has reached, in its year
+        if let story = narrative, story.month == m, story.year < pub.year,
+           let date = PartialDate(year: story.year, month: m, day: d) {
+            return Point(date: date, len: n - i, explicitYear: false, anchor: pub)
+        }
         let later = m > pm || (m == pm && (d ?? 0) > (pub.day ?? 31))
         return PartialDate(year: later ? pub.year - 1 : pub.year, month: m, day: d)
             .map { Point(date: $0, len: n - i, explicitYear: false, anchor: pub) }

@@ -214,3 +214,17 @@ import Testing
         #expect(plain?.a.time?.date == PartialDate(iso: "2023-11-09"), "\(String(describing: plain?.a.time))")
     }
 }
+
+@Suite struct StoryYearTests {
+    /// A day and month without a year, in the month the story has just reached, is in that month's
+    /// year, not the publication's.
+    @Test func aBareDayOfTheMonthTheStoryReachedTakesItsYear() {
+        let text = "In Iraq, the Velor Front held Sinjar until November 2015. On 12 November the Dorvan Army captured Sinjar."
+        let f = Fixture.facts(text, published: "2016-11-20").first { $0.r == "captured" && $0.s == "Dorvan Army" }
+        #expect(f?.a.time?.date == PartialDate(iso: "2015-11-12"), "\(String(describing: f?.a.time))")
+        // another month: the most recent one before publication, as before
+        let other = "In Iraq, the Velor Front held Sinjar until November 2015. On 12 October the Dorvan Army captured Sinjar."
+        let g = Fixture.facts(other, published: "2016-11-20").first { $0.r == "captured" && $0.s == "Dorvan Army" }
+        #expect(g?.a.time?.date == PartialDate(iso: "2016-10-12"), "\(String(describing: g?.a.time))")
+    }
+}
