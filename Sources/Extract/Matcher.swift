@@ -723,9 +723,13 @@ final class Matcher {
             if s.tokens[c].key == "," {
                 // "…, an al Qaeda splinter group, seized": a name inside is fine when a common noun ends it.
                 let nounEnds = s.endAt[j - 1] == nil && s.tokens[j - 1].kind == .word && !s.tokens[j - 1].isCapitalised
+                let afterName = s.endAt[c - 1] != nil || (s.tokens[c - 1].text == ")" && c - 2 >= s.range.lowerBound && s.endAt[c - 2] != nil)
+                // "…Bagram air base, home to a prison holding 5,000 inmates, surrendered": a noun of relation
+                // and its "to"/"of" open it as well
+                if c + 2 < j, afterName, s.startAt[c + 1] == nil, s.tokens[c + 1].kind == .word, !s.tokens[c + 1].isCapitalised,
+                   ["to", "of"].contains(s.tokens[c + 2].key) { return c }
                 guard c + 2 < j, Self.determiners.contains(s.tokens[c + 1].key), s.startAt[c + 1] == nil,
-                      s.startAt[c + 2] == nil || nounEnds,
-                      s.endAt[c - 1] != nil || (s.tokens[c - 1].text == ")" && c - 2 >= s.range.lowerBound && s.endAt[c - 2] != nil)
+                      s.startAt[c + 2] == nil || nounEnds, afterName
                 else { return nil }
                 return c
             }

@@ -96,6 +96,16 @@ import Testing
     }
 }
 
+extension UnnamedSubjectTests {
+    @Test func anAppositionOpenedByANounOfRelationIsSkipped() {
+        // "home to a prison holding 500 inmates" describes the base: the inmates did not surrender
+        let text = "In Afghanistan, on August 15 the Dorvani Brigade guarding Bagram air base, home to a prison holding "
+            + "some 500 inmates, surrendered to the Velor Front without a fight."
+        #expect(!Fixture.facts(text).contains { $0.r == "surrenderedTo" && $0.s.contains("inmates") })
+        #expect(Fixture.has(text, "Dorvani Brigade", "surrenderedTo", "Velor Front"))
+    }
+}
+
 @Suite struct PronounTests {
     @Test func pronounPrefersTheSubjectOfThePreviousSentence() {
         let text = "On Friday, RSF fighters overran an army base west of Nyala. They also freed 40 detainees that day."
