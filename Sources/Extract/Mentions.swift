@@ -575,7 +575,14 @@ final class MentionFinder {
             state.addAliases(existing, [words])
             return existing
         }
-        return state.named(words, classIRI: cls, aliases: [], ontology: ontology, id: id)
+        // "the government", "security forces" first: named by its country ("Afghan government"), the
+        // words kept as another name
+        guard !words.unicodeScalars.contains(where: { $0.properties.isUppercase }) else {
+            return state.named(words, classIRI: cls, aliases: [], ontology: ontology, id: id)
+        }
+        let noun = words.hasPrefix("the ") ? String(words.dropFirst(4)) : words
+        let label = (lexicon.extra.demonymOf[country] ?? countryName) + " " + noun
+        return state.named(label, classIRI: cls, aliases: [words], ontology: ontology, id: id)
     }
 
     /// "Prime Minister Haider al-Abadi" with no country before the title: the government of the article's

@@ -98,3 +98,13 @@ import Testing
         #expect(inside.entities.contains { $0.label == "Velor People's Defence Front" }, "\(inside.entities.map(\.label))")
     }
 }
+
+@Suite struct NationalLabelTests {
+    @Test func aCountrysBodyNamedFirstByCommonWordsIsLabelledByItsCountry() {
+        let r = Fixture.extractor.extract(Fixture.article(
+            "KABUL, Afghanistan - The government said on Sunday that the army had retaken Kunduz. Afghanistan's army said so too."))
+        let army = r.entities.first { $0.aliases.contains("the army") || $0.label == "the army" }
+        #expect(army != nil && army?.label != "the army", "\(r.entities.map { ($0.label, $0.aliases) })")
+        #expect(army?.label.hasPrefix("Afghan") == true, "\(String(describing: army))")
+    }
+}

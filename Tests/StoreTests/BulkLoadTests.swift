@@ -86,15 +86,17 @@ import Testing
         }
     }
 
-    /// A bulk load killed between dropping and rebuilding the indexes: the next writer rebuilds them.
+    /// A bulk load killed between dropping and rebuilding the indexes: the next store opened on the file
+    /// rebuilds them — a writer, or a reader that may write the file.
     @Test func interruptedBulkLoadIsRepairedOnOpen() throws {
         try withTemporaryStore { store throws in
             let before = try indexes(store)
             try store.load((0..<50).map { Quad(.iri("http://x/s\($0)"), .iri("http://x/p"), .string("\($0)")) })
             try store.connection.execute("DROP INDEX quad_posg; DROP INDEX quad_gspo")  // as a dying bulk load leaves it
+            #expect(try store.check().contains { $0.contains("quad_posg, quad_gspo") }, "the check names what is missing")
             let reader = try TripleStore(path: store.path, readOnly: true)
-            #expect(try reader.counts().quads == 50, "readable without the indexes")
-            #expect(try reader.check().contains { $0.contains("quad_posg, quad_gspo") }, "the check names what is missing")
+            #expect(try reader.counts().quads == 50)
+            #expect(try reader.check().isEmpty, "a reader that may write the file had them rebuilt")
             let writer = try TripleStore(path: store.path)
             #expect(try indexes(writer) == before)
             #expect(try writer.check().isEmpty)
