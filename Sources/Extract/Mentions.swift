@@ -938,9 +938,10 @@ final class MentionFinder {
             if x.key == "'s", k + 1 < end, lexicon.adjectives.longest(t, at: k + 1, end: end) != nil { break }
             // "Haftar's Libyan National Army (LNA)": the acronym spells the words after the possessive only
             if x.key == "'s", Self.possessorOfAcronymName(t, k, end) { break }
-            // Inner connectors: "People's Defence Force", "Communist Party of Burma", "Kya-shin".
+            // Inner connectors: "People's Defence Force", "Communist Party of Burma", "High Council for National
+            // Reconciliation", "Kya-shin".
             if k + 1 < end, t[k + 1].isCapitalised, t[k + 1].kind == .word,
-               x.key == "'s" || (x.key == "of" && headClass(t, nameStart, k) != nil) || (x.text == "-" && !x.spaceBefore) {
+               x.key == "'s" || (["of", "for"].contains(x.key) && headClass(t, nameStart, k) != nil) || (x.text == "-" && !x.spaceBefore) {
                 k += 2; continue
             }
             break

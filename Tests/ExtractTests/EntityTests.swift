@@ -108,3 +108,10 @@ import Testing
         #expect(army?.label.hasPrefix("Afghan") == true, "\(String(describing: army))")
     }
 }
+
+@Suite struct ConnectorNameTests {
+    @Test func anOrganisationsNameGoesOnPastForAfterItsHeadWord() {
+        let text = "Karim Haddad, the head of the High Council for Velorran Reconciliation, met the envoys in Kabul, Afghanistan."
+        #expect(Fixture.has(text, "Karim Haddad", "leaderOf", "High Council for Velorran Reconciliation"))
+    }
+}
