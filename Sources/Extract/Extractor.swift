@@ -170,6 +170,10 @@ public struct Extractor: Sendable {
                         if state.records[s].classIRI == lexicon.personClass, let led = leads[s],
                            !lexicon.subjectAllowed(lexicon.personClass, relation: m.template.relation, ontology) { s = led }
                         guard s != o else { continue }
+                        // "In Afghanistan, members of the Kunduz council said …": a place that opens the sentence
+                        // is where, not who holds the role
+                        if m.template.kind == .role, mentions[si].range.lowerBound == view.range.lowerBound + 1,
+                           ["in", "across", "throughout"].contains(tokens[view.range.lowerBound].key) { continue }
                         // An untyped relation (partOf) links two places or two non-places, never a unit and a town.
                         if rel.domain == rel.range, !isPlace(rel.domain ?? ""),
                            isPlace(state.records[s].classIRI) != isPlace(state.records[o].classIRI),

@@ -762,6 +762,18 @@ final class MentionFinder {
             let c = state.named(text(t, i..<upper), classIRI: h.value, aliases: [], ontology: ontology)
             return Mention(range: i..<upper, entity: c, kind: .name)
         }
+        // "the Kurdistan Region Security Council", "the Kachin State Government": a place's name followed by
+        // capitalised words that end in an organisation's head word names that organisation (not the place,
+        // nor a known name inside it: "Security Council" is not the UN's here).
+        if let e = entity, isPlaceClass(state.records[e].classIRI), i + len < end, t[i + len].isCapitalised,
+           let nameEnd = extendedName(t, from: i + len, end, possessive: false, minWords: 1, ontoKnown: true),
+           let h = headClass(t, i + len, nameEnd), !isPlaceClass(h) {
+            let first = t[i].key == "the" ? i + 1 : i
+            var aliases: [String] = [], upper = nameEnd
+            if let (alias, close) = bracketed(t, nameEnd, end) { aliases.append(alias); upper = close + 1 }
+            let c = state.named(text(t, first..<nameEnd), classIRI: h, aliases: aliases, ontology: ontology)
+            return Mention(range: i..<upper, entity: c, kind: .name)
+        }
         // "Islamic State West Africa Province", "Islamic State - Khorasan Province": a known actor's name
         // followed by capitalised words that end in a head word names another actor of the same kind.
         if let e = entity, !isPlaceClass(state.records[e].classIRI),
@@ -809,12 +821,14 @@ final class MentionFinder {
     /// head word, if it has at least two words: "West Africa Province", "- Khorasan Province", "'s Sahel Province".
     /// Not over a possessive after a common word ("the army's Northern Command" is the army's unit), and
     /// never onto a known name ("the MNDAA's Northeastern Command").
-    private func extendedName(_ t: [Token], from start: Int, _ end: Int, possessive: Bool, minWords: Int = 2) -> Int? {
+    private func extendedName(_ t: [Token], from start: Int, _ end: Int, possessive: Bool, minWords: Int = 2,
+                              ontoKnown: Bool = false) -> Int? {
         var k = start
         if k < end, (t[k].text == "-" && t[k].spaceBefore) || (possessive && t[k].key == "'s") { k += 1 }
         let first = k
-        // never onto a known name ("the MNDAA's Northeastern Command"); a common word ("army") is no name here
-        if first < end, let n = lexicon.names.longest(t, at: first, end: end),
+        // never onto a known name ("the MNDAA's Northeastern Command"), unless asked to; a common word
+        // ("army") is no name here
+        if !ontoKnown, first < end, let n = lexicon.names.longest(t, at: first, end: end),
            n.phrase.text.unicodeScalars.first?.properties.isUppercase == true { return nil }
         var lastHead: Int?
         while k < end, t[k].kind == .word, t[k].isCapitalised, !lexicon.token(t[k], isIn: .stop) {

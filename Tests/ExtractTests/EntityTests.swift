@@ -115,3 +115,18 @@ import Testing
         #expect(Fixture.has(text, "Karim Haddad", "leaderOf", "High Council for Velorran Reconciliation"))
     }
 }
+
+extension ConnectorNameTests {
+    @Test func aPlacesNameBeforeAnOrganisationsHeadWordNamesTheOrganisation() {
+        let r = Fixture.extractor.extract(Fixture.article("In Myanmar, the Kachin State Government met on Monday and the KIA attacked Bhamo."))
+        #expect(r.entities.contains { $0.label == "Kachin State Government" }, "\(r.entities.map(\.label))")
+    }
+
+    @Test func aPlaceOpeningTheSentenceHoldsNoRole() {
+        let text = "In Afghanistan, members of the Kunduz Provincial Council said the Velor Front had entered Kunduz."
+        #expect(!Fixture.facts(text).contains { $0.r == "memberOf" && $0.s == "Afghanistan" })
+        // a place further on is still the one a role says something of
+        let capital = "Officials were arrested by police in Maidan Shar, the capital of Wardak province, Afghanistan."
+        #expect(Fixture.has(capital, "Maidan Shar", "partOf", "Wardak province"))
+    }
+}
