@@ -1167,7 +1167,8 @@ final class MentionFinder {
                 let e = state.named(label, classIRI: lexicon.peopleGroupClass, aliases: aliases.filter { $0 != label }, ontology: ontology)
                 return Mention(range: i..<upper, entity: e, kind: .name)
             }
-            guard t[k].kind == .word || t[k].text == "-", !lexicon.token(t[k], isIn: .stop) else { return nil }
+            // ("some 370 other displaced people": "other" is a stop word elsewhere)
+            guard t[k].kind == .word || t[k].text == "-", !lexicon.token(t[k], isIn: .stop) || t[k].key == "other" else { return nil }
             k += 1
             modifiers += 1
         }

@@ -122,3 +122,14 @@ import Testing
         #expect(a?.a.time?.date?.iso == "2023-11-16")
     }
 }
+
+@Suite struct PeopleGroupTests {
+    @Test func staffPersonnelAndOtherDisplacedPeopleAreGroups() {
+        let staff = "In Myanmar, the Velor Front said it also evacuated about 200 university staff from Loikaw University."
+        #expect(Fixture.has(staff, "Velor Front", "rescued", "200 university staff"))
+        let other = "In Myanmar, Velor Front fighters then escorted some 370 other displaced people from the monastery to safety."
+        #expect(Fixture.has(other, "Velor Front", "rescued", "370 other displaced people"))
+        let held = "In Myanmar, 43 Dorvan Army personnel were being held at the Zokhawthar police station."
+        #expect(Fixture.has(held, "43 Dorvan Army personnel", "heldIn", "Zokhawthar police station"))
+    }
+}
