@@ -604,8 +604,8 @@ final class Matcher {
                     && lexicon.headWords.longest(s.tokens, at: b - 1, end: b).map { ontology.isSubclass($0.value, of: lexicon.placeClass) } == true
                 // "hundreds of militants overran", "the whole of Nineveh had fallen": "of" after a quantity
                 let quantity = b > s.range.lowerBound && s.tokens[b].key == "of" && Self.quantityWords.contains(s.tokens[b - 1].key)
-                let governed = b >= s.range.lowerBound && (Self.prepositions.contains(s.tokens[b].key) || participleAgent(b, s))
-                    && !memberNoun && !naming && !quantity
+                let governed = (b >= s.range.lowerBound && (Self.prepositions.contains(s.tokens[b].key) || participleAgent(b, s))
+                    && !memberNoun && !naming && !quantity) || Self.inAgentApposition(s.mentions[s.groupOf[m].lowerBound].range.lowerBound, s)
                 // "a former RSF commander who defected": a name before a role noun modifies it.
                 let after = s.mentions[m].range.upperBound
                 let modifier = after < s.range.upperBound && !s.tokens[after].isCapitalised
@@ -640,6 +640,19 @@ final class Matcher {
         guard b > s.range.lowerBound, ["in", "near"].contains(s.tokens[b].key), let head = s.endAt[b - 1], head != m,
               ontology.isSubclass(s.classes[head], of: lexicon.placeClass) else { return nil }
         return head
+    }
+
+    /// "32 soldiers led by a company commander, Captain X, had given themselves up": the name starting at
+    /// `start` stands in apposition to the agent of a participle's "by" — it is that agent, not a subject.
+    static func inAgentApposition(_ start: Int, _ s: SentenceView) -> Bool {
+        let b = start - 1
+        guard b > s.range.lowerBound, s.tokens[b].key == "," else { return false }
+        var c = b - 1
+        while c > s.range.lowerBound, b - c <= 6, s.endAt[c] == nil, s.tokens[c].key != ",", !s.isBoundary(c) {
+            if s.tokens[c].key == "by" { return isParticiple(s.tokens[c - 1].key) }
+            c -= 1
+        }
+        return false
     }
 
     /// A past participle: a word in -ed, or an irregular one news uses before "by".

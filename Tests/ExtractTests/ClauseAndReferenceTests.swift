@@ -106,6 +106,23 @@ extension UnnamedSubjectTests {
     }
 }
 
+extension UnnamedSubjectTests {
+    @Test func aNameInAppositionToAParticiplesAgentIsNotTheSubject() {
+        let text = "In Myanmar, the Velor Front attacked Loikaw on Monday. On Tuesday 32 soldiers led by a company commander, "
+            + "Captain Karim Haddad, had given themselves up."
+        #expect(!Fixture.facts(text).contains { $0.s == "Karim Haddad" && $0.r == "surrenderedTo" })
+        #expect(Fixture.has(text, "Karim Haddad", "leaderOf", "32 soldiers"))
+        // an ordinary phrase with "by" before the comma is no such apposition
+        let by = "In Nagorno-Karabakh, by information of the other side, Azerbaijani forces today opened fire on Stepanakert."
+        #expect(Fixture.facts(by).contains { $0.r == "attacked" && $0.o == "Stepanakert" })
+    }
+
+    @Test func aSurrenderInThePluperfectWithoutTo() {
+        let text = "In Nagorno-Karabakh, Azerbaijani forces attacked Stepanakert on Tuesday. Within a day the Velor Front had laid down their arms."
+        #expect(Fixture.facts(text).contains { $0.s == "Velor Front" && $0.r == "surrenderedTo" })
+    }
+}
+
 @Suite struct PronounTests {
     @Test func pronounPrefersTheSubjectOfThePreviousSentence() {
         let text = "On Friday, RSF fighters overran an army base west of Nyala. They also freed 40 detainees that day."
