@@ -95,6 +95,14 @@ struct ArticleEntities: Sendable {
         }
         let id = explicitID ?? preferredID ?? KG.entityNS + Self.slug(label)
         if let i = byID[id] {
+            // "KUNDUZ - …" in a dateline, then "the Kunduz city": the name as the text writes it, and the kind
+            // the later mention says
+            if records[i].label != label, records[i].label == records[i].label.uppercased(), records[i].label == label.uppercased() {
+                let capitals = records[i].label
+                records[i].label = label
+                addAliases(i, [capitals])
+            }
+            if records[i].classIRI == KG.ns + "Entity", classIRI != KG.ns + "Entity", !records[i].known { records[i].classIRI = classIRI }
             addAliases(i, aliases)
             return i
         }
@@ -962,10 +970,17 @@ final class MentionFinder {
         }
         var upper = k
         // A lower-case head word after the name: "Namgyun base", "Rang Khom village".
+        let nameEnd = upper
         if let h = lexicon.headWords.longest(t, at: upper, end: end), !t[upper].isCapitalised { upper += h.length }
         let headed = headClass(t, nameStart, upper)
         var label = text(t, nameStart..<upper)
         var aliases: [String] = []
+        // "the Kunduz city": a town the gazetteer knows, with a word for its kind after it, is that town
+        if nameEnd < upper, let h = headed, ontology.isSubclass(h, of: KG.ns + "Town"),
+           lexicon.places.places(named: text(t, nameStart..<nameEnd)).contains(where: { $0.classLocalName == "Town" }) {
+            aliases = [label]
+            label = text(t, nameStart..<nameEnd)
+        }
         if let (inner, close) = bracketed(t, upper, end), Self.bracketNames(label, inner) {
             aliases.append(inner)
             upper = close + 1

@@ -22,6 +22,15 @@ import Testing
         #expect(r.entities.first { $0.label == "Mazar-i-Sharif" }?.classIRI == KG.ns + "Town", "\(r.entities)")
     }
 
+    @Test func aKnownTownWithAWordForItsKindIsThatTown() {
+        // "the Kunduz city" is Kunduz; the dateline's capitals take the text's spelling and the town's kind
+        let text = "KUNDUZ - After two days of clashes, Velor Front fighters on Sunday captured the Kunduz city, centre of Kunduz province."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Kunduz"))
+        let r = Fixture.extractor.extract(Fixture.article(text))
+        #expect(!r.entities.contains { $0.label == "Kunduz city" || $0.label == "KUNDUZ" }, "\(r.entities.map(\.label))")
+        #expect(r.entities.first { $0.label == "Kunduz" }?.classIRI == KG.ns + "Town")
+    }
+
     @Test func aDatelineInCapitalsTakesTheGazetteersSpelling() {
         let text = "KANDAHAR, Afghanistan - The Velor Front said it had seized Kandahar."
         let r = Fixture.extractor.extract(Fixture.article(text))
@@ -714,7 +723,7 @@ extension InsurgentReferenceTests {
 @Suite struct PlaceRoleTests {
     @Test func theCentreOfAProvinceIsPartOfIt() {
         let text = "In Afghanistan, the Velor Front entered Kunduz city, centre of Kunduz province, on Sunday."
-        #expect(Fixture.has(text, "Kunduz city", "partOf", "Kunduz province"))
+        #expect(Fixture.has(text, "Kunduz", "partOf", "Kunduz province"))
     }
 
     @Test func theCapitalOfAnUnknownNameMakesItARegion() {
