@@ -275,6 +275,7 @@ public struct Extractor: Sendable {
                     rule: before ? "agentless:" + d.phrase + " {o}" : (d.saidIsSubject ? "counterpart:{s} " : "agentless:{o} ") + d.phrase))
             }
         }
+        forcesNamedAfterTheirLeader(named, &state)
         let entities = named.sorted().map { i -> Entity in
             let r = state.records[i]
             return Entity(id: r.id, label: r.label, classIRI: r.classIRI, aliases: r.aliases)
@@ -285,6 +286,23 @@ public struct Extractor: Sendable {
     }
 
     func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
+
+    /// "Haftar forces", "the forces of Haftar" in an article that names Khalifa Haftar: the group the
+    /// article knows only by one word, a person's surname, is that person's forces — labelled "Haftar
+    /// forces" (with "Haftar", "Haftar's forces", "forces of Haftar" as other names), not "Haftar".
+    func forcesNamedAfterTheirLeader(_ named: Set<Int>, _ state: inout ArticleEntities) {
+        for i in named where !state.records[i].known {
+            let r = state.records[i]
+            guard !r.label.contains(" "), ontology.isSubclass(r.classIRI, of: lexicon.actorClass),
+                  r.classIRI != lexicon.personClass, r.classIRI != lexicon.countryClass,
+                  let people = state.byEndWord[r.label],
+                  people.contains(where: { state.records[$0].classIRI == lexicon.personClass && state.records[$0].label.hasSuffix(" " + r.label) })
+            else { continue }
+            let name = r.label
+            state.records[i].label = name + " forces"
+            state.addAliases(i, [name, name + "'s forces", "forces of " + name])
+        }
+    }
 
     /// "Beledweyne, the capital of Hiraan": a place role noun between a place and a name of unknown kind.
     func placeRole(_ s: Int, _ o: Int, _ noun: String?, _ state: ArticleEntities) -> Bool {

@@ -130,3 +130,16 @@ extension ConnectorNameTests {
         #expect(Fixture.has(capital, "Maidan Shar", "partOf", "Wardak province"))
     }
 }
+
+@Suite struct LeaderForcesTests {
+    @Test func forcesKnownByTheirLeadersSurnameAreHisForces() {
+        let text = "In Libya, Major General Karim Velhaddi said on Monday his men were ready. "
+            + "The forces of Velhaddi captured Gharyan on Tuesday. Velhaddi forces later fled Tarhuna."
+        let facts = Fixture.facts(text)
+        #expect(facts.contains { $0.s == "Velhaddi forces" && $0.r == "captured" && $0.o == "Gharyan" }, "\(facts.map { ($0.s, $0.r, $0.o) })")
+        #expect(!facts.contains { $0.s == "Karim Velhaddi" && $0.r == "captured" })
+        // a group whose one-word name is nobody's surname keeps it
+        let group = Fixture.facts("In Afghanistan, Taliban forces captured Kunduz on Sunday.")
+        #expect(group.contains { $0.s == "Taliban" && $0.r == "captured" })
+    }
+}
