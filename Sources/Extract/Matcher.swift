@@ -117,6 +117,7 @@ final class Matcher {
                                        "finally", "later", "all", "both", "jointly", "fully", "completely", "again",
                                        "effectively", "eventually", "successfully", "recently", "swiftly", "quickly"]
     static let determiners: Set<String> = ["the", "a", "an"]
+    static let possessives: Set<String> = ["its", "their", "his", "her"]
     /// Slot classes a name of unknown kind may fill when the relation's other argument is typed.
     static let promotable: Set<String> = [KG.ns + "Actor", KG.ns + "Entity"]
     /// Emphatic reflexives after a noun phrase ("the town itself fell"): skipped like adverbs.
@@ -183,6 +184,15 @@ final class Matcher {
     }
 
     func compatible(_ mention: Int, _ s: SentenceView, _ required: String?, strictClass: Bool) -> Bool {
+        // "soldiers and their family members surrendered": a possessive after "and" names whose the noun
+        // after it is, not another party of the clause (unless the noun is its people: "and their troops")
+        let r = s.mentions[mention].range
+        if r.count == 1, Self.possessives.contains(s.tokens[r.lowerBound].key), r.upperBound < s.range.upperBound,
+           r.lowerBound > s.range.lowerBound, ["and", "or"].contains(s.tokens[r.lowerBound - 1].key),
+           s.tokens[r.upperBound].kind == .word, !s.tokens[r.upperBound].isCapitalised,
+           !Self.memberNouns.contains(s.tokens[r.upperBound].key), !MentionFinder.agentNouns.contains(s.tokens[r.upperBound].key) {
+            return false
+        }
         guard let required else { return true }
         if let members = lexicon.unionMembers[required] {
             return members.contains { compatible(mention, s, $0, strictClass: strictClass) }

@@ -123,6 +123,17 @@ extension UnnamedSubjectTests {
     }
 }
 
+extension UnnamedSubjectTests {
+    @Test func aPossessiveAfterAndIsNotAnotherParty() {
+        let text = "In Myanmar, the junta lost two battalions near Minbya on Friday. During the seizing of the battalions, "
+            + "dozens of soldiers and their family members surrendered to Velor Front troops."
+        #expect(!Fixture.facts(text).contains { $0.s == "junta" && $0.r == "surrenderedTo" })
+        // a possessive that acts through its people still does
+        let people = "In Myanmar, the Velor Front said on Sunday that its fighters had seized Hsipaw."
+        #expect(Fixture.has(people, "Velor Front", "captured", "Hsipaw"))
+    }
+}
+
 @Suite struct PronounTests {
     @Test func pronounPrefersTheSubjectOfThePreviousSentence() {
         let text = "On Friday, RSF fighters overran an army base west of Nyala. They also freed 40 detainees that day."
