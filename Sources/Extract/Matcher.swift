@@ -476,6 +476,15 @@ final class Matcher {
                     if k + 1 < s.range.upperBound, s.tokens[k].text == ",", s.startAt[k + 1] != nil { j = k + 1; continue }
                     return nil
                 }
+                // "push into Myanmar state capital": a country's name before a common noun of a place or a
+                // role modifies it; the object is what the noun names, which the sentence does not name
+                if s.classes[m] == lexicon.countryClass, after < s.range.upperBound, s.tokens[after].kind == .word,
+                   !s.tokens[after].isCapitalised, s.startAt[after] == nil,
+                   lexicon.roleWords.contains(s.tokens[after].key)
+                    || lexicon.headWords.longest(s.tokens, at: after, end: s.range.upperBound).map({ ontology.isSubclass($0.value, of: lexicon.placeClass) }) == true
+                    || (after + 1 < s.range.upperBound && lexicon.roleWords.contains(s.tokens[after + 1].key) && !s.tokens[after + 1].isCapitalised) {
+                    return nil
+                }
                 if compatible(m, s, req, strictClass: strict) {
                     let g = s.groupOf[m]
                     return (Array(m..<g.upperBound).filter { compatible($0, s, req, strictClass: strict) }, j - start)

@@ -623,6 +623,13 @@ import Testing
         #expect(!Fixture.facts(any).contains { $0.o == "Orvaleh base" })
     }
 
+    @Test func aCountryBeforeAPlaceNounIsNotTheObject() {
+        let text = "Velor fighters push into Myanmar state capital as the junta answers with jets."
+        #expect(!Fixture.facts(text).contains { $0.o == "Myanmar" })
+        let plain = "In Nagorno-Karabakh, the Velor Front attacked Armenia on Monday."
+        #expect(Fixture.facts(plain).contains { $0.r == "attacked" && $0.o == "Armenia" })
+    }
+
     @Test func theCapitalOfAProvinceIsNotTheProvince() {
         let text = "In Afghanistan, the Velor Front captured Kunduz on Monday. On Friday the Velor Front captured the capital of Dorvan province."
         #expect(!Fixture.has(text, "Velor Front", "captured", "Dorvan province"))
