@@ -18,6 +18,8 @@ import RDF
 ///   the article ("the Libyan capital").
 /// - `kg:genericName` on a class lists phrases that name the entity of that class of the country the
 ///   article is about ("government forces", "security forces").
+/// - `kg:namedReference` lists reference words that refer back only to an entity whose name holds their
+///   noun ("the airport" to "Bhamo Airport", not to the university named last).
 struct ExtraVocabulary: Sendable {
     /// Ontology entity index → IRI of its country, when known.
     var countryOf: [Int: String] = [:]
@@ -35,6 +37,8 @@ struct ExtraVocabulary: Sendable {
     var nationalHeads = PhraseSet<String>()
     /// Phrase naming the article country's entity of a class → that class.
     var genericNames = PhraseSet<String>()
+    /// The `kg:namedReference` phrases, as their words' keys joined by spaces ("the air base").
+    var namedReferences: Set<String> = []
     /// A lower-case noun after a name that says what kind of actor the name is ("Taliban fighters",
     /// `kg:followerNoun`), and the participle after a hyphen that does ("M23-held", `kg:hyphenCue`) → class.
     var followerNouns: [String: String] = [:]
@@ -79,6 +83,7 @@ struct ExtraVocabulary: Sendable {
                 if demonymOf[s] == nil { demonymOf[s] = text }
             case KG.ns + "nationalHead": nationalHeads.add(Phrase(text), s)
             case KG.ns + "genericName": genericNames.add(Phrase(text), s)
+            case KG.ns + "namedReference": namedReferences.insert(Phrase(text).keys.joined(separator: " "))
             case KG.ns + "followerNoun": followerNouns[text] = s
             case KG.ns + "speechVerb": speechVerbs[text] = s
             case KG.ns + "nationalTitle": nationalTitles.add(Phrase(text, caseSensitive: true), s)

@@ -587,7 +587,7 @@ final class Matcher {
         // "as forces loyal to Haftar pushed on": an unnamed group right before the verb is its subject (not
         // when it is the last of a list: "government troops and local fighters took …")
         if start > s.range.lowerBound, s.endAt[start] == nil, Self.memberNouns.contains(s.tokens[start].key),
-           s.endAt[start - 1] == nil, !["'s", "its", "their", "his", "her", "the"].contains(s.tokens[start - 1].key),
+           s.endAt[start - 1] == nil, !MentionFinder.actorDeterminers.contains(s.tokens[start - 1].key),
            !(max(s.range.lowerBound + 1, start - 3)..<start).contains(where: { s.tokens[$0].key == "and" && s.endAt[$0 - 1] != nil }) { return nil }
         var j = start
         var budget = 16

@@ -118,14 +118,13 @@ struct ArticleEntities: Sendable {
             && !ontology.isSubclass(cls, of: KG.ns + "Person")
     }
 
-    /// Capitalised words for an actor's people after its name ("Peshmerga Forces").
-    static let peopleWords: Set<String> = ["forces", "troops", "fighters"]
 
     /// The actor (not a country: "Afghan Forces" are its army) whose name `label` is, followed by one of
-    /// `peopleWords`, when the article or the ontology already knows that actor.
+    /// its words for its people (`Matcher.memberNouns`, capitalised: "Peshmerga Forces"), when the article
+    /// or the ontology already knows that actor.
     private mutating func actorByItsPeople(_ label: String, ontology: Ontology) -> Int? {
         guard let space = label.lastIndex(of: " "),
-              Self.peopleWords.contains(label[label.index(after: space)...].lowercased()) else { return nil }
+              Matcher.memberNouns.contains(label[label.index(after: space)...].lowercased()) else { return nil }
         let owner = String(label[..<space])
         if let i = byID[KG.entityNS + Self.slug(owner)], Self.isActorClass(records[i].classIRI, ontology) { return i }
         if let idx = ontology.entityIndices(matching: owner).first(where: inScope),
@@ -355,7 +354,7 @@ final class MentionFinder {
     static let sitePrepositions: Set<String> = ["in", "at", "near", "outside"]
     /// The words before a facility noun that make it one known site ("the base", "their base"), not any
     /// ("a base in X" may be one of several).
-    static let siteDeterminers: Set<String> = ["the", "its", "their", "his", "her"]
+    static let siteDeterminers: Set<String> = Matcher.possessives.union(["the"])
 
     /// "the government complex in Ramadi", "the port of Mocimboa da Praia", "their base at Buulo Mareer":
     /// a facility named by the place after it ("Ramadi government complex"); the place stays a mention

@@ -4,7 +4,7 @@ import RDF
 /// Choosing among known names, and resolving words that refer back ("it", "the group", "which").
 extension MentionFinder {
     /// Determiners and possessives after which a bare common noun such as "army" names the actor.
-    static let actorDeterminers: Set<String> = ["the", "'s", "its", "their", "his", "her"]
+    static let actorDeterminers: Set<String> = Matcher.possessives.union(["the", "'s"])
     /// Nouns of holding after a common name ("in junta hands", "under army control").
     static let holdingNouns: Set<String> = ["hands", "control", "rule", "custody", "occupation"]
     /// Nouns for the people or machines through which an actor acts: "regime aircraft bombed the town"
@@ -17,8 +17,6 @@ extension MentionFinder {
                                               "against", "for", "around", "across", "towards", "toward", "between",
                                               "within", "outside", "inside", "under", "over", "about", "like"]
     static let pronouns: Set<String> = ["it", "its", "they", "their", "he", "his", "she", "her"]
-    /// Facility nouns that may refer to a facility of any name ("the base" after "Tayintaung camp").
-    static let anyFacilityWords: Set<String> = ["base", "camp", "compound", "outpost", "span", "bridge"]
     /// Words after an object pronoun ("attacking it from", "overran it early on", "control of it until").
     static let objectFollowers: Set<String> = ["on", "in", "at", "from", "until", "after", "before", "early", "late",
                                                "last", "for", "within", "without", "again", "back", "completely", "fully"]
@@ -194,8 +192,7 @@ extension MentionFinder {
         if upper < end, t[upper].key == "of" { return nil }
         // "the airport", "the prison": a facility so called ("Bhamo Airport"), not any facility named before
         let head = t[upper - 1].key
-        let namedByHead = !Self.pronouns.contains(t[i].key) && !Self.anyFacilityWords.contains(head)
-            && classes.allSatisfy { $0 == lexicon.facilityClass }
+        let namedByHead = lexicon.extra.namedReferences.contains(t[i..<upper].map(\.key).joined(separator: " "))
         func fits(_ e: Int) -> Bool {
             if namedByHead, !([state.records[e].label] + state.records[e].aliases).contains(where: { $0.lowercased().contains(head) }) {
                 return false

@@ -110,8 +110,6 @@ enum Functions {
                 if p >= from && p < to { out.append(c) }
             }
             return result(String(out), like: l)
-        case "REGEX", "REPLACE":
-            return try? callRegex(name, args, deadline: nil)
         case "ABS", "CEIL", "FLOOR", "ROUND":
             guard let n = a0.flatMap(Values.numeric) else { return nil }
             return round(name, n).term

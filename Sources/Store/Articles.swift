@@ -145,15 +145,24 @@ extension TripleStore {
         }
     }
 
+    /// Writes the `article` row of `record` (its graph's term id given); returns the row's id.
+    func insertArticleRow(_ record: ArticleRecord, ingestedAt: String, graph: Int64) throws -> Int64 {
+        let ins = try connection.prepare("""
+            INSERT INTO article(path, hash, title, published, source, ingested_at, graph, publisher)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """)
+        ins.bind(record.path, at: 1); ins.bind(record.hash, at: 2); ins.bind(record.title, at: 3)
+        ins.bind(record.published, at: 4); ins.bind(record.source, at: 5)
+        ins.bind(ingestedAt, at: 6); ins.bind(graph, at: 7); ins.bind(record.publisher, at: 8)
+        try ins.run()
+        return connection.lastInsertRowID
+    }
+
     /// Replaces each article of `batch` like `replaceArticle`, all in one transaction: every quad of the
     /// batch (each article's graph, its provenance, its share of the default graph) is sorted by the
     /// primary key and written many rows per statement, as `kg import` does, instead of one insert each.
     public func replaceArticles(_ batch: [ArticleContent]) throws {
         try transaction {
-            let ins = try connection.prepare("""
-                INSERT INTO article(path, hash, title, published, source, ingested_at, graph, publisher)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                """)
             let st = try connection.prepare("""
                 INSERT INTO statement(article, s, p, o, sentence, sentence_index, span_start, span_end,
                     date, start, "end", time_phrase, time_anchor, confidence, modality, attribution, rule)
@@ -168,11 +177,7 @@ extension TripleStore {
                 if !paths.insert(record.path).inserted { _ = try insertSorted(&rows); rows.removeAll(keepingCapacity: true) }
                 try removeArticle(path: record.path)
                 let graph = try intern(record.graph)
-                ins.bind(record.path, at: 1); ins.bind(record.hash, at: 2); ins.bind(record.title, at: 3)
-                ins.bind(record.published, at: 4); ins.bind(record.source, at: 5)
-                ins.bind(ingestTime, at: 6); ins.bind(graph, at: 7); ins.bind(record.publisher, at: 8)
-                try ins.run()
-                let article = connection.lastInsertRowID
+                let article = try insertArticleRow(record, ingestedAt: ingestTime, graph: graph)
                 func add(_ t: Triple) throws {
                     let (s, p, o) = (try intern(t.subject), try intern(t.predicate), try intern(t.object))
                     Self.appendToGraphAndDefault(&rows, s, p, o, graph)

@@ -127,10 +127,6 @@ extension TripleStore {
             found.bind(type, at: 1); found.bind(newsArticle, at: 2)
             var articles: [Int64] = []
             while try found.step() { articles.append(found.int(0)) }
-            let ins = try connection.prepare("""
-                INSERT INTO article(path, hash, title, published, source, ingested_at, graph, publisher)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                """)
             let insStatement = try connection.prepare("""
                 INSERT INTO statement(article, s, p, o, sentence, sentence_index, span_start, span_end,
                     date, start, "end", time_phrase, time_anchor, confidence, modality, attribution, rule)
@@ -141,12 +137,11 @@ extension TripleStore {
             for a in articles {
                 let p = try properties(of: a)
                 guard let path = try text(p[V.identifier]?.first) else { continue }
-                ins.bind(path, at: 1); ins.bind(try text(p[V.contentHash]?.first) ?? "", at: 2)
-                ins.bind(try text(p[V.title]?.first), at: 3); ins.bind(try text(p[V.datePublished]?.first), at: 4)
-                ins.bind(try text(p[V.source]?.first), at: 5); ins.bind(try term(id: a).iriValue.flatMap { extras[$0]?.ingestedAt } ?? ingestTime, at: 6)
-                ins.bind(a, at: 7); ins.bind(try text(p[V.publisher]?.first), at: 8)
-                try ins.run()
-                let article = connection.lastInsertRowID
+                let record = ArticleRecord(path: path, hash: try text(p[V.contentHash]?.first) ?? "",
+                                           title: try text(p[V.title]?.first), published: try text(p[V.datePublished]?.first),
+                                           source: try text(p[V.source]?.first), publisher: try text(p[V.publisher]?.first))
+                let article = try insertArticleRow(record, ingestedAt: try term(id: a).iriValue.flatMap { extras[$0]?.ingestedAt } ?? ingestTime,
+                                                   graph: a)
                 guard let source else { continue }
                 // its statements: the descriptions whose kg:source is the article, in their number's order
                 let described = try connection.prepare("SELECT s FROM quad WHERE g = 0 AND p = ?1 AND o = ?2")
