@@ -85,4 +85,45 @@ enum KG {
     nonisolated(unsafe) private static var atExitFolders: [String] = []
 
     static var examples: String { root.appendingPathComponent("Examples/articles").path }
+
+    /// Runs a command line as a user types it (`/bin/sh -c`), in `dir`, with the built `kg` first on the
+    /// PATH and neither `KG_DB` nor `KG_ONTOLOGY` set (the installed defaults: ./kg.sqlite and the
+    /// ontology compiled into kg). The README's examples and the golden outputs run this way.
+    static func shell(_ command: String, in dir: URL) throws -> KGRun {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", command]
+        p.currentDirectoryURL = dir
+        var env = ProcessInfo.processInfo.environment
+        env["PATH"] = executable.deletingLastPathComponent().path + ":" + (env["PATH"] ?? "/usr/bin:/bin")
+        env.removeValue(forKey: "KG_DB")
+        env.removeValue(forKey: "KG_ONTOLOGY")
+        p.environment = env
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        p.waitUntilExit()
+        return KGRun(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                     stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// A fresh folder holding a link to the package's `Examples/`, as a user's folder after the README's
+    /// set-up; the caller removes it.
+    static func folderWithExamples() throws -> URL {
+        let dir = try temporaryDirectory()
+        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("Examples"),
+                                                   withDestinationURL: root.appendingPathComponent("Examples"))
+        return dir
+    }
 }

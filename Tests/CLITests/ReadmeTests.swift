@@ -76,32 +76,15 @@ import Testing
         let readme = try String(contentsOf: KG.root.appendingPathComponent("README.md"), encoding: .utf8)
         let examples = Self.examples(readme)
         #expect(examples.count >= 15, "the README's examples were found")
-        let dir = try KG.temporaryDirectory()
+        let dir = try KG.folderWithExamples()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("Examples"),
-                                                   withDestinationURL: KG.root.appendingPathComponent("Examples"))
-        let bin = KG.executable.deletingLastPathComponent().path
         for example in examples {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", example.command]
-            p.currentDirectoryURL = dir
-            var env = ProcessInfo.processInfo.environment
-            env["PATH"] = bin + ":" + (env["PATH"] ?? "/usr/bin:/bin")
-            env.removeValue(forKey: "KG_DB")
-            env.removeValue(forKey: "KG_ONTOLOGY")
-            p.environment = env
-            let out = Pipe()
-            p.standardOutput = out
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            var actual = String(decoding: data, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+            let run = try KG.shell(example.command, in: dir)
+            var actual = run.stdout.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
             while actual.last == "" { actual.removeLast() }
             var expected = example.expected
             while expected.last == "" { expected.removeLast() }
-            #expect(p.terminationStatus == 0, "README line \(example.line): \(example.command)")
+            #expect(run.status == 0, "README line \(example.line): \(example.command)")
             #expect(Self.matches(expected, actual),
                     "README line \(example.line): \(example.command)\n--- README\n\(expected.joined(separator: "\n"))\n--- kg\n\(actual.joined(separator: "\n"))")
         }
