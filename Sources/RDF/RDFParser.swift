@@ -19,6 +19,8 @@ public struct RDFParser {
     let initialBase: String?
     /// Bytes read per chunk by `parse(fileAt:)` (tests make it small to exercise chunk boundaries).
     var chunkSize = 1 << 20
+    /// Bytes of term spellings `parseIDs` remembers before it starts over (tests make it small).
+    var spellingLimit = 32 << 20
     /// Called with the number of bytes each read of a file returned (for a progress display).
     public var onBytesRead: (@Sendable (Int) -> Void)?
 
@@ -70,7 +72,7 @@ public struct RDFParser {
             }
             return
         }
-        let table = SpellingTable()
+        let table = SpellingTable(byteLimit: spellingLimit)
         try stream(fileAt: path) { parser, chunk, eof, position in
             try parser.parseChunk(chunk, start: 0, isFinal: eof, position: position) {
                 try $0.runIDs(table: table, keepGraphs: keepGraphs, intern: intern, emit: emit)

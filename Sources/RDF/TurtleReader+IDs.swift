@@ -11,14 +11,21 @@ import Darwin
 /// validating reader consumed them (a spelling is only stored after it parsed), so a hit never accepts
 /// input the reader would reject. Different spellings of one term (`\u0041` and `A`) are different
 /// keys for the same id; the caller's `intern` makes the ids agree.
+///
+/// The table is a cache with a memory bound: when its spellings pass `byteLimit`, it starts over empty,
+/// so a file of millions of distinct terms costs at most that much here; a term seen before the reset
+/// is parsed and given to `intern` once more, which must then return the same id again.
 final class SpellingTable {
+    /// Bytes of spellings kept before the table starts over (with the entries and slots, about 2.5× this).
+    let byteLimit: Int
     private var bytes: [UInt8] = []
     private struct Entry { var hash: UInt64; var start: Int; var count: Int; var id: Int64 }
     private var entries: [Entry] = []
     private var slots: [Int32]
     private var mask: Int
 
-    init(capacity: Int = 1 << 16) {
+    init(capacity: Int = 1 << 16, byteLimit: Int = 32 << 20) {
+        self.byteLimit = byteLimit
         var n = 16
         while n < capacity * 2 { n <<= 1 }
         slots = [Int32](repeating: -1, count: n)
@@ -67,11 +74,19 @@ final class SpellingTable {
     }
 
     func insert(_ p: UnsafePointer<UInt8>, _ n: Int, hash h: UInt64, id: Int64) {
+        if bytes.count + n > byteLimit { removeAll() }
         if (entries.count + 1) * 2 > slots.count { grow() }
         let start = bytes.count
         bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
         entries.append(Entry(hash: h, start: start, count: n, id: id))
         place(Int32(entries.count - 1), hash: h)
+    }
+
+    /// Forgets every spelling, keeping the storage for the next ones.
+    private func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        for i in slots.indices { slots[i] = -1 }
     }
 
     private func place(_ e: Int32, hash h: UInt64) {

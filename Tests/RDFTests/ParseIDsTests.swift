@@ -30,11 +30,13 @@ import Testing
     }
 
     /// parseIDs with an intern that numbers distinct terms; quads rebuilt from the ids. `calls` counts interns.
-    func fast(_ text: String, _ format: RDFFormat, chunk: Int, keepGraphs: Bool = true, calls: inout Int) throws -> Outcome {
+    func fast(_ text: String, _ format: RDFFormat, chunk: Int, keepGraphs: Bool = true, spellingLimit: Int = 32 << 20,
+              calls: inout Int) throws -> Outcome {
         var n = 0
         let outcome = try withFile(text) { path -> Outcome in
             var parser = RDFParser(format: format, blankNodePrefix: "f_")
             parser.chunkSize = chunk
+            parser.spellingLimit = spellingLimit
             var ids: [Term: Int64] = [:]
             var terms: [Int64: Term] = [:]
             var quads: [Quad] = []
@@ -107,5 +109,21 @@ import Testing
                 #expect(try fast(text, format, chunk: chunk, calls: &calls) == plain(text, format, chunk: chunk), "\(format) \(chunk)")
             }
         }
+    }
+
+    /// The spelling table is a bounded cache: past its byte limit it starts over, and the terms it forgot
+    /// are interned again (the caller's intern keeps their ids), so the quads are the same.
+    @Test func aFullSpellingTableStartsOverWithTheSameQuads() throws {
+        var text = ""
+        for i in 0..<400 {
+            text += "<http://example.org/s\(i % 37)> <http://example.org/p\(i % 5)> \"object \(i % 53)\" <http://example.org/g\(i % 3)> .\n"
+        }
+        var bounded = 0, unbounded = 0
+        let small = try fast(text, .nquads, chunk: 1 << 20, spellingLimit: 200, calls: &bounded)
+        let large = try fast(text, .nquads, chunk: 1 << 20, calls: &unbounded)
+        #expect(small == large)
+        #expect(small == (try plain(text, .nquads, chunk: 1 << 20)))
+        #expect(unbounded == 37 + 5 + 53 + 3, "each distinct spelling interned once")
+        #expect(bounded > unbounded * 3, "a 200-byte table forgets and interns the terms again")
     }
 }
