@@ -50,73 +50,96 @@ struct OntologyReader {
         return iri
     }
 
+    private static let classTypes: Set<String> = [RDFS.ns + "Class", owl + "Class"]
+    private static let propertyTypes: Set<String> = [RDFNS.ns + "Property", owl + "ObjectProperty"]
+    private static let symmetricTypes: Set<String> = [owl + "SymmetricProperty", KG.ns + "SymmetricRelation"]
+
     func read() -> Model {
         var model = Model()
-        let kg = KG.ns
-        let classTypes: Set<String> = [RDFS.ns + "Class", Self.owl + "Class"]
-        let propertyTypes: Set<String> = [RDFNS.ns + "Property", Self.owl + "ObjectProperty"]
-        let symmetricTypes: Set<String> = [Self.owl + "SymmetricProperty", kg + "SymmetricRelation"]
-
         for s in order {
             guard let iri = s.iriValue else { continue }
             let t = types(s)
-            if t.contains(where: classTypes.contains) {
-                model.classes.append(OntologyClass(
-                    iri: iri, label: string(s, RDFS.label) ?? Self.localName(iri),
-                    parent: self.iri(s, RDFS.subClassOf),
-                    shape: string(s, kg + "shape") ?? "ellipse", color: string(s, kg + "color") ?? "#E0E0E0",
-                    headWords: strings(s, kg + "headWord"), referenceWords: strings(s, kg + "referenceWord")))
-            }
-            if t.contains(where: propertyTypes.contains) {
-                let label = string(s, RDFS.label) ?? Self.localName(iri)
-                let state = string(s, kg + "stateRelation").map { $0 == "true" || $0 == "1" } ?? false
-                model.relations.append(OntologyRelation(
-                    iri: iri, localName: Self.localName(iri), label: label,
-                    edgeLabel: string(s, kg + "edgeLabel") ?? label, edgeColor: string(s, kg + "edgeColor") ?? "#555555",
-                    domain: self.iri(s, RDFS.domain), range: self.iri(s, RDFS.range),
-                    symmetric: t.contains(where: symmetricTypes.contains),
-                    activeTriggers: strings(s, kg + "activeTrigger"), passiveTriggers: strings(s, kg + "passiveTrigger"),
-                    onsetTriggers: strings(s, kg + "onsetTrigger"),
-                    templates: strings(s, kg + "template") + strings(s, kg + "nominalTrigger"),
-                    roleNouns: strings(s, kg + "roleNoun"), eventNouns: strings(s, kg + "eventNoun"), isState: state))
-            }
-            model.lexicon.plannedCues += strings(s, kg + "plannedCue")
-            model.lexicon.hypotheticalCues += strings(s, kg + "hypotheticalCue")
-            model.lexicon.deniedCues += strings(s, kg + "deniedCue")
-            model.lexicon.claimCues += strings(s, kg + "claimCue")
-            model.lexicon.questionCues += strings(s, kg + "questionCue")
-            model.lexicon.clauseBoundaries += strings(s, kg + "clauseBoundary")
-            model.lexicon.roleTemplates += strings(s, kg + "roleTemplate")
-            model.lexicon.eventTemplates += strings(s, kg + "eventTemplate")
-            model.lexicon.lightVerbs += strings(s, kg + "lightVerb")
-            model.lexicon.titleWords += strings(s, kg + "titleWord")
-            model.lexicon.groupQuantifiers += strings(s, kg + "groupQuantifier")
+            if t.contains(where: Self.classTypes.contains) { model.classes.append(ontologyClass(s, iri)) }
+            if t.contains(where: Self.propertyTypes.contains) { model.relations.append(relation(s, iri, types: t)) }
+            readLexicon(s, into: &model.lexicon)
         }
-
         let classIRIs = Set(model.classes.map(\.iri))
         let relationIRIs = Set(model.relations.map(\.iri))
+        let distinct = distinctPairs()
+        for s in order {
+            guard let iri = s.iriValue, !classIRIs.contains(iri), !relationIRIs.contains(iri) else { continue }
+            if let e = entity(s, iri, classIRIs: classIRIs, distinctFrom: distinct[iri] ?? []) { model.entities.append(e) }
+        }
+        return model
+    }
+
+    /// The class `s` (typed rdfs:Class or owl:Class).
+    private func ontologyClass(_ s: Term, _ iri: String) -> OntologyClass {
+        let kg = KG.ns
+        return OntologyClass(
+            iri: iri, label: string(s, RDFS.label) ?? Self.localName(iri),
+            parent: self.iri(s, RDFS.subClassOf),
+            shape: string(s, kg + "shape") ?? "ellipse", color: string(s, kg + "color") ?? "#E0E0E0",
+            headWords: strings(s, kg + "headWord"), referenceWords: strings(s, kg + "referenceWord"))
+    }
+
+    /// The relation `s` (typed rdf:Property or owl:ObjectProperty; `types` are all its types).
+    private func relation(_ s: Term, _ iri: String, types t: [String]) -> OntologyRelation {
+        let kg = KG.ns
+        let label = string(s, RDFS.label) ?? Self.localName(iri)
+        let state = string(s, kg + "stateRelation").map { $0 == "true" || $0 == "1" } ?? false
+        return OntologyRelation(
+            iri: iri, localName: Self.localName(iri), label: label,
+            edgeLabel: string(s, kg + "edgeLabel") ?? label, edgeColor: string(s, kg + "edgeColor") ?? "#555555",
+            domain: self.iri(s, RDFS.domain), range: self.iri(s, RDFS.range),
+            symmetric: t.contains(where: Self.symmetricTypes.contains),
+            activeTriggers: strings(s, kg + "activeTrigger"), passiveTriggers: strings(s, kg + "passiveTrigger"),
+            onsetTriggers: strings(s, kg + "onsetTrigger"),
+            templates: strings(s, kg + "template") + strings(s, kg + "nominalTrigger"),
+            roleNouns: strings(s, kg + "roleNoun"), eventNouns: strings(s, kg + "eventNoun"), isState: state)
+    }
+
+    /// Adds the lexicon words `s` carries (cues, clause boundaries, templates, …) to `lexicon`.
+    private func readLexicon(_ s: Term, into lexicon: inout OntologyLexicon) {
+        let kg = KG.ns
+        lexicon.plannedCues += strings(s, kg + "plannedCue")
+        lexicon.hypotheticalCues += strings(s, kg + "hypotheticalCue")
+        lexicon.deniedCues += strings(s, kg + "deniedCue")
+        lexicon.claimCues += strings(s, kg + "claimCue")
+        lexicon.questionCues += strings(s, kg + "questionCue")
+        lexicon.clauseBoundaries += strings(s, kg + "clauseBoundary")
+        lexicon.roleTemplates += strings(s, kg + "roleTemplate")
+        lexicon.eventTemplates += strings(s, kg + "eventTemplate")
+        lexicon.lightVerbs += strings(s, kg + "lightVerb")
+        lexicon.titleWords += strings(s, kg + "titleWord")
+        lexicon.groupQuantifiers += strings(s, kg + "groupQuantifier")
+    }
+
+    /// kg:distinctFrom both ways: entity IRI → the IRIs it is distinct from.
+    private func distinctPairs() -> [String: [String]] {
         var distinct: [String: [String]] = [:]
         for s in order {
             guard let a = s.iriValue else { continue }
-            for b in values(s, kg + "distinctFrom").compactMap(\.iriValue) {
+            for b in values(s, KG.ns + "distinctFrom").compactMap(\.iriValue) {
                 distinct[a, default: []].append(b)
                 distinct[b, default: []].append(a)
             }
         }
-        for s in order {
-            guard let iri = s.iriValue, !classIRIs.contains(iri), !relationIRIs.contains(iri),
-                  let cls = types(s).first(where: classIRIs.contains),
-                  let label = string(s, SKOS.prefLabel) ?? string(s, RDFS.label) else { continue }
-            var aliases: [String] = []
-            for a in strings(s, SKOS.altLabel) + strings(s, SKOS.hiddenLabel) + strings(s, RDFS.label)
-            where a != label && !aliases.contains(a) { aliases.append(a) }
-            model.entities.append(OntologyEntity(
-                iri: iri, label: label, aliases: aliases, classIRI: cls,
-                parentPlace: self.iri(s, kg + "locatedIn"),
-                latitude: (string(s, WGS84.lat) ?? string(s, kg + "lat")).flatMap(Double.init),
-                longitude: (string(s, WGS84.long) ?? string(s, kg + "long")).flatMap(Double.init),
-                distinctFrom: distinct[iri] ?? []))
-        }
-        return model
+        return distinct
+    }
+
+    /// The entity `s`: nil unless it is typed with a known class and has a label.
+    private func entity(_ s: Term, _ iri: String, classIRIs: Set<String>, distinctFrom: [String]) -> OntologyEntity? {
+        guard let cls = types(s).first(where: classIRIs.contains),
+              let label = string(s, SKOS.prefLabel) ?? string(s, RDFS.label) else { return nil }
+        var aliases: [String] = []
+        for a in strings(s, SKOS.altLabel) + strings(s, SKOS.hiddenLabel) + strings(s, RDFS.label)
+        where a != label && !aliases.contains(a) { aliases.append(a) }
+        return OntologyEntity(
+            iri: iri, label: label, aliases: aliases, classIRI: cls,
+            parentPlace: self.iri(s, KG.ns + "locatedIn"),
+            latitude: (string(s, WGS84.lat) ?? string(s, KG.ns + "lat")).flatMap(Double.init),
+            longitude: (string(s, WGS84.long) ?? string(s, KG.ns + "long")).flatMap(Double.init),
+            distinctFrom: distinctFrom)
     }
 }

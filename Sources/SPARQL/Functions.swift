@@ -24,33 +24,19 @@ enum Functions {
         b.language == nil || a.language?.lowercased() == b.language?.lowercased()
     }
 
+    /// The built-ins on evaluated arguments, by family: one line each, or a function of their own.
     static func call(_ name: String, _ args: [Term?], base: String?) -> Term? {
         let a0 = args.first ?? nil
         switch name {
-        case "STR":
-            switch a0 {
-            case .iri(let v)?: return .string(v)
-            case .literal(let l)?: return .string(l.lexical)
-            default: return nil
-            }
+        // terms (§17.4.2; sameTerm §17.4.1.8)
+        case "STR": return str(a0)
         case "LANG":
             guard case .literal(let l)? = a0 else { return nil }
             return .string(l.language ?? "")
         case "DATATYPE":
             guard case .literal(let l)? = a0 else { return nil }
             return .iri(l.language != nil ? RDFNS.langString : l.datatype)
-        case "LANGMATCHES":
-            guard let tag = simple(a0), let range = simple(args[1]) else { return nil }
-            if range == "*" { return Values.bool(!tag.isEmpty) }
-            let t = tag.lowercased(), r = range.lowercased()
-            return Values.bool(t == r || t.hasPrefix(r + "-"))
-        case "IRI":
-            switch a0 {
-            case .iri?: return a0
-            case .literal(let l)? where l.language == nil && l.datatype == XSD.string:
-                return .iri(IRIResolution.resolve(l.lexical, against: base))
-            default: return nil
-            }
+        case "IRI": return iri(a0, base: base)
         case "ISIRI": return a0.map { Values.bool($0.isIRI) }
         case "ISBLANK": return a0.map { Values.bool($0.isBlank) }
         case "ISLITERAL": return a0.map { Values.bool($0.isLiteral) }
@@ -58,86 +44,146 @@ enum Functions {
         case "SAMETERM":
             guard let a = a0, let b = args[1] else { return nil }
             return Values.bool(a == b)
-        case "STRLEN":
-            return string(a0).map { .typed(String($0.lexical.unicodeScalars.count), XSD.integer) }
-        case "UCASE": return string(a0).map { result($0.lexical.uppercased(), like: $0) }
-        case "LCASE": return string(a0).map { result($0.lexical.lowercased(), like: $0) }
-        case "ENCODE_FOR_URI":
-            guard let l = string(a0) else { return nil }
-            var out = ""
-            for b in l.lexical.utf8 {
-                let c = Character(Unicode.Scalar(b))
-                if b < 0x80, c.isLetter || c.isNumber || "-_.~".contains(c) { out.append(c) }
-                else { out += String(format: "%%%02X", b) }
-            }
-            return .string(out)
-        case "CONCAT":
-            var out = ""
-            var lang: String?? = .none
-            for a in args {
-                guard let l = string(a) else { return nil }
-                out += l.lexical
-                if case .none = lang { lang = .some(l.language) } else if lang! != l.language { lang = .some(nil) }
-            }
-            if case .some(.some(let tag)) = lang { return .lang(out, tag) }
-            return .string(out)
-        case "CONTAINS", "STRSTARTS", "STRENDS", "STRBEFORE", "STRAFTER":
-            guard let a = string(a0), let b = string(args[1]), compatible(a, b) else { return nil }
-            let (x, y) = (a.lexical, b.lexical)
-            switch name {
-            case "CONTAINS": return Values.bool(y.isEmpty || x.contains(y))
-            case "STRSTARTS": return Values.bool(x.hasPrefix(y))
-            case "STRENDS": return Values.bool(x.hasSuffix(y))
-            case "STRBEFORE":
-                if y.isEmpty { return result("", like: a) }
-                guard let r = x.range(of: y) else { return .string("") }
-                return result(String(x[..<r.lowerBound]), like: a)
-            default:
-                if y.isEmpty { return result(x, like: a) }
-                guard let r = x.range(of: y) else { return .string("") }
-                return result(String(x[r.upperBound...]), like: a)
-            }
-        case "SUBSTR":
-            guard let l = string(a0), let start = args[1].flatMap(Values.numeric)?.doubleValue else { return nil }
-            var len: Double?
-            if args.count > 2 { guard let n = args[2].flatMap(Values.numeric)?.doubleValue else { return nil }; len = n }
-            let s = start.rounded(.toNearestOrAwayFromZero)
-            let from = s.isNaN ? Double.infinity : s
-            let to = len.map { from + $0.rounded(.toNearestOrAwayFromZero) } ?? .infinity
-            var out = String.UnicodeScalarView()
-            for (i, c) in l.lexical.unicodeScalars.enumerated() {
-                let p = Double(i + 1)
-                if p >= from && p < to { out.append(c) }
-            }
-            return result(String(out), like: l)
-        case "ABS", "CEIL", "FLOOR", "ROUND":
-            guard let n = a0.flatMap(Values.numeric) else { return nil }
-            return round(name, n).term
         case "STRDT":
             guard let lex = simple(a0), case .iri(let dt)? = args[1] else { return nil }
             return .typed(lex, dt)
         case "STRLANG":
             guard let lex = simple(a0), let tag = simple(args[1]), !tag.isEmpty else { return nil }
             return .lang(lex, tag)
+        // strings (§17.4.3)
+        case "STRLEN":
+            return string(a0).map { .typed(String($0.lexical.unicodeScalars.count), XSD.integer) }
+        case "UCASE": return string(a0).map { result($0.lexical.uppercased(), like: $0) }
+        case "LCASE": return string(a0).map { result($0.lexical.lowercased(), like: $0) }
+        case "ENCODE_FOR_URI": return string(a0).map { .string(encodeForURI($0.lexical)) }
+        case "CONCAT": return concat(args)
+        case "CONTAINS", "STRSTARTS", "STRENDS", "STRBEFORE", "STRAFTER":
+            guard let a = string(a0), let b = string(args[1]), compatible(a, b) else { return nil }
+            return stringPair(name, a, b)
+        case "SUBSTR": return substr(args)
+        case "LANGMATCHES": return langMatches(a0, args[1])
+        // numbers (§17.4.4)
+        case "ABS", "CEIL", "FLOOR", "ROUND":
+            guard let n = a0.flatMap(Values.numeric) else { return nil }
+            return round(name, n).term
+        // hashes (§17.4.6)
         case "MD5", "SHA1", "SHA256", "SHA384", "SHA512":
             guard let s = simple(a0) else { return nil }
             return .string(hash(name, Data(s.utf8)))
+        // dates and times (§17.4.5)
         case "YEAR", "MONTH", "DAY", "HOURS", "MINUTES", "SECONDS", "TIMEZONE", "TZ":
             guard let a0, let d = DateTimeValue(a0) else { return nil }
-            switch name {
-            case "YEAR": return .typed(String(d.year), XSD.integer)
-            case "MONTH": return .typed(String(d.month), XSD.integer)
-            case "DAY": return .typed(String(d.day), XSD.integer)
-            case "HOURS": return .typed(String(d.hour), XSD.integer)
-            case "MINUTES": return .typed(String(d.minute), XSD.integer)
-            case "SECONDS": return Numeric.decimal(d.second).term
-            case "TIMEZONE": return d.timezoneDuration
-            default: return .string(d.tzText)
-            }
+            return dateTimeField(name, d)
         default: return nil
         }
     }
 
+    // MARK: Term functions
+
+    /// STR: an IRI's text or a literal's lexical form.
+    static func str(_ t: Term?) -> Term? {
+        switch t {
+        case .iri(let v)?: return .string(v)
+        case .literal(let l)?: return .string(l.lexical)
+        default: return nil
+        }
+    }
+
+    /// IRI: an IRI as it is, or a simple literal resolved against the query's base.
+    static func iri(_ t: Term?, base: String?) -> Term? {
+        switch t {
+        case .iri?: return t
+        case .literal(let l)? where l.language == nil && l.datatype == XSD.string:
+            return .iri(IRIResolution.resolve(l.lexical, against: base))
+        default: return nil
+        }
+    }
+
+    // MARK: String functions
+
+    /// ENCODE_FOR_URI: every UTF-8 byte but the unreserved characters percent-encoded.
+    static func encodeForURI(_ s: String) -> String {
+        var out = ""
+        for b in s.utf8 {
+            let c = Character(Unicode.Scalar(b))
+            if b < 0x80, c.isLetter || c.isNumber || "-_.~".contains(c) { out.append(c) }
+            else { out += String(format: "%%%02X", b) }
+        }
+        return out
+    }
+
+    /// CONCAT: the language tag kept only if every argument has that same tag.
+    static func concat(_ args: [Term?]) -> Term? {
+        var out = ""
+        var lang: String?? = .none
+        for a in args {
+            guard let l = string(a) else { return nil }
+            out += l.lexical
+            if case .none = lang { lang = .some(l.language) } else if lang! != l.language { lang = .some(nil) }
+        }
+        if case .some(.some(let tag)) = lang { return .lang(out, tag) }
+        return .string(out)
+    }
+
+    /// CONTAINS, STRSTARTS, STRENDS, STRBEFORE, STRAFTER on two compatible string arguments.
+    static func stringPair(_ name: String, _ a: Literal, _ b: Literal) -> Term? {
+        let (x, y) = (a.lexical, b.lexical)
+        switch name {
+        case "CONTAINS": return Values.bool(y.isEmpty || x.contains(y))
+        case "STRSTARTS": return Values.bool(x.hasPrefix(y))
+        case "STRENDS": return Values.bool(x.hasSuffix(y))
+        case "STRBEFORE":
+            if y.isEmpty { return result("", like: a) }
+            guard let r = x.range(of: y) else { return .string("") }
+            return result(String(x[..<r.lowerBound]), like: a)
+        default:
+            if y.isEmpty { return result(x, like: a) }
+            guard let r = x.range(of: y) else { return .string("") }
+            return result(String(x[r.upperBound...]), like: a)
+        }
+    }
+
+    /// SUBSTR(s, start[, length]): positions count from 1 and are rounded as XPath's fn:substring does.
+    static func substr(_ args: [Term?]) -> Term? {
+        guard let l = string(args[0]), let start = args[1].flatMap(Values.numeric)?.doubleValue else { return nil }
+        var len: Double?
+        if args.count > 2 { guard let n = args[2].flatMap(Values.numeric)?.doubleValue else { return nil }; len = n }
+        let s = start.rounded(.toNearestOrAwayFromZero)
+        let from = s.isNaN ? Double.infinity : s
+        let to = len.map { from + $0.rounded(.toNearestOrAwayFromZero) } ?? .infinity
+        var out = String.UnicodeScalarView()
+        for (i, c) in l.lexical.unicodeScalars.enumerated() {
+            let p = Double(i + 1)
+            if p >= from && p < to { out.append(c) }
+        }
+        return result(String(out), like: l)
+    }
+
+    /// LANGMATCHES: a language tag against a basic range (`*` matches any non-empty tag).
+    static func langMatches(_ tag: Term?, _ range: Term?) -> Term? {
+        guard let tag = simple(tag), let range = simple(range) else { return nil }
+        if range == "*" { return Values.bool(!tag.isEmpty) }
+        let t = tag.lowercased(), r = range.lowercased()
+        return Values.bool(t == r || t.hasPrefix(r + "-"))
+    }
+
+    // MARK: Date, numeric and hash functions
+
+    /// YEAR, MONTH, DAY, HOURS, MINUTES, SECONDS, TIMEZONE, TZ of a date or dateTime.
+    static func dateTimeField(_ name: String, _ d: DateTimeValue) -> Term? {
+        switch name {
+        case "YEAR": return .typed(String(d.year), XSD.integer)
+        case "MONTH": return .typed(String(d.month), XSD.integer)
+        case "DAY": return .typed(String(d.day), XSD.integer)
+        case "HOURS": return .typed(String(d.hour), XSD.integer)
+        case "MINUTES": return .typed(String(d.minute), XSD.integer)
+        case "SECONDS": return Numeric.decimal(d.second).term
+        case "TIMEZONE": return d.timezoneDuration
+        default: return .string(d.tzText)
+        }
+    }
+
+    /// ABS, CEIL, FLOOR, ROUND (halves up), keeping the argument's numeric type.
     static func round(_ name: String, _ n: Numeric) -> Numeric {
         switch n {
         case .integer(let i):
@@ -167,6 +213,7 @@ enum Functions {
         }
     }
 
+    /// MD5, SHA1, SHA256, SHA384, SHA512 of the bytes, in lower-case hex.
     static func hash(_ name: String, _ d: Data) -> String {
         func hex<S: Sequence>(_ s: S) -> String where S.Element == UInt8 { s.map { String(format: "%02x", $0) }.joined() }
         switch name {
@@ -243,7 +290,7 @@ enum Functions {
         return re
     }
 
-    // MARK: Casts
+    // MARK: kg's date functions
 
     /// kg's date functions, for facts dated at different precisions (a day, a month, a year):
     /// `kg:start(d)`, `kg:end(d)`: the first and last day d covers, as xsd:date ("2023-11" → 2023-11-01, 2023-11-30);
@@ -266,95 +313,136 @@ enum Functions {
         }
     }
 
+    // MARK: Casts
+
     /// `xsd:T(x)` (§17.5).
     static func cast(_ dt: String, _ t: Term?) -> Term? {
         guard let t else { return nil }
-        if dt == XSD.string {
-            switch t {
-            case .iri(let v): return .string(v)
-            case .literal(let l):
-                if let n = Values.numeric(t) { return .string(lexical(of: n, datatype: l.datatype)) }
-                if l.datatype == XSD.boolean, let b = Values.boolean(t) { return .string(b ? "true" : "false") }
-                return .string(l.lexical)
-            default: return nil
-            }
-        }
-        guard case .literal(let l) = t, l.language == nil else { return nil }
-        let isString = l.datatype == XSD.string
-        let lex = l.lexical.trimmingCharacters(in: .whitespaces)
-        let num = Values.numeric(t)
-        let boolean = l.datatype == XSD.boolean ? Values.boolean(t) : nil
-        if l.datatype == XSD.boolean, boolean == nil { return nil }
-        if Values.isNumericType(l.datatype), num == nil { return nil }
+        if dt == XSD.string { return castToString(t) }
+        guard let x = CastArgument(t) else { return nil }
         switch dt {
-        case XSD.boolean:
-            if let boolean { return Values.bool(boolean) }
-            if let num {
-                let d = num.doubleValue
-                return Values.bool(!(d == 0 || d.isNaN))
-            }
-            if isString {
-                switch lex { case "true", "1": return Values.bool(true); case "false", "0": return Values.bool(false); default: return nil }
-            }
-            return nil
-        case XSD.integer, XSD.decimal:
-            var n: Numeric?
-            if let boolean { n = .integer(boolean ? 1 : 0) }
-            else if let num {
-                switch num {
-                case .float(let f), .double(let f):
-                    guard f.isFinite else { return nil }
-                    n = dt == XSD.integer ? .decimal(Decimal(f.rounded(.towardZero))) : .decimal(Decimal(f))
-                    // (1e300 is past Decimal's range: no value, an error rather than "NaN"^^xsd:integer)
-                    if n?.decimalValue.isNaN == true { return nil }
-                default: n = num
-                }
-            } else if isString {
-                if dt == XSD.integer {
-                    guard Values.isValidInteger(lex) else { return nil }
-                    n = Values.numeric(.typed(lex, XSD.integer))
-                } else {
-                    guard Values.isValidDecimal(lex) else { return nil }
-                    n = Values.numeric(.typed(lex, XSD.decimal))
-                }
-            }
-            guard let n else { return nil }
-            if dt == XSD.integer {
-                switch n {
-                case .integer(let i): return .typed(String(i), XSD.integer)
-                default:
-                    var x = n.decimalValue, r = Decimal()
-                    NSDecimalRound(&r, &x, 0, x < 0 ? .up : .down)
-                    var s = r.description
-                    if let dot = s.firstIndex(of: ".") { s = String(s[..<dot]) }
-                    return .typed(s, XSD.integer)
-                }
-            }
-            return Numeric.decimal(n.decimalValue).term
-        case XSD.double, XSD.float:
-            var d: Double?
-            if let boolean { d = boolean ? 1 : 0 }
-            else if let num { d = num.doubleValue }
-            else if isString { d = Values.parseDouble(lex) }
-            guard let d else { return nil }
-            return dt == XSD.float ? Numeric.float(Double(Float(d))).term : Numeric.double(d).term
-        case XSD.dateTime:
-            if l.datatype == XSD.dateTime || isString {
-                return DateTimeValue(dateTime: lex) != nil ? .typed(lex, XSD.dateTime) : nil
-            }
-            if l.datatype == XSD.date, let d = DateTimeValue(date: lex) {
-                return .typed(String(format: "%04d-%02d-%02dT00:00:00", d.year, d.month, d.day) + d.tzText, XSD.dateTime)
-            }
-            return nil
-        case XSD.date:
-            if l.datatype == XSD.date || isString { return DateTimeValue(date: lex) != nil ? .typed(lex, XSD.date) : nil }
-            if l.datatype == XSD.dateTime, let d = DateTimeValue(dateTime: lex) {
-                return .typed(String(format: "%04d-%02d-%02d", d.year, d.month, d.day) + d.tzText, XSD.date)
-            }
-            return nil
-        default:
-            return nil
+        case XSD.boolean: return castToBoolean(x)
+        case XSD.integer, XSD.decimal: return castToIntegerOrDecimal(dt, x)
+        case XSD.double, XSD.float: return castToFloatingPoint(dt, x)
+        case XSD.dateTime: return castToDateTime(x)
+        case XSD.date: return castToDate(x)
+        default: return nil
         }
+    }
+
+    /// The literal argument of a cast to anything but xsd:string, with its value as a number or a boolean.
+    private struct CastArgument {
+        let datatype: String
+        let isString: Bool
+        /// The lexical form without surrounding spaces and tabs.
+        let lexical: String
+        let numeric: Numeric?
+        let boolean: Bool?
+
+        /// nil (an error) for an IRI, a blank node, a language-tagged literal, or an ill-formed boolean or number.
+        init?(_ t: Term) {
+            guard case .literal(let l) = t, l.language == nil else { return nil }
+            datatype = l.datatype
+            isString = l.datatype == XSD.string
+            lexical = l.lexical.trimmingCharacters(in: .whitespaces)
+            numeric = Values.numeric(t)
+            boolean = l.datatype == XSD.boolean ? Values.boolean(t) : nil
+            if l.datatype == XSD.boolean, boolean == nil { return nil }
+            if Values.isNumericType(l.datatype), numeric == nil { return nil }
+        }
+    }
+
+    /// `xsd:string(x)`: an IRI's text, a number or boolean in its canonical form, any other literal's lexical form.
+    private static func castToString(_ t: Term) -> Term? {
+        switch t {
+        case .iri(let v): return .string(v)
+        case .literal(let l):
+            if let n = Values.numeric(t) { return .string(lexical(of: n, datatype: l.datatype)) }
+            if l.datatype == XSD.boolean, let b = Values.boolean(t) { return .string(b ? "true" : "false") }
+            return .string(l.lexical)
+        default: return nil
+        }
+    }
+
+    /// `xsd:boolean(x)`: a number is true unless zero or NaN; a string must be true, false, 1 or 0.
+    private static func castToBoolean(_ x: CastArgument) -> Term? {
+        if let boolean = x.boolean { return Values.bool(boolean) }
+        if let num = x.numeric {
+            let d = num.doubleValue
+            return Values.bool(!(d == 0 || d.isNaN))
+        }
+        if x.isString {
+            switch x.lexical { case "true", "1": return Values.bool(true); case "false", "0": return Values.bool(false); default: return nil }
+        }
+        return nil
+    }
+
+    /// `xsd:integer(x)` and `xsd:decimal(x)`; an integer cast truncates toward zero.
+    private static func castToIntegerOrDecimal(_ dt: String, _ x: CastArgument) -> Term? {
+        guard let n = exactNumber(dt, x) else { return nil }
+        guard dt == XSD.integer else { return Numeric.decimal(n.decimalValue).term }
+        switch n {
+        case .integer(let i): return .typed(String(i), XSD.integer)
+        default:
+            var v = n.decimalValue, r = Decimal()
+            NSDecimalRound(&r, &v, 0, v < 0 ? .up : .down)
+            var s = r.description
+            if let dot = s.firstIndex(of: ".") { s = String(s[..<dot]) }
+            return .typed(s, XSD.integer)
+        }
+    }
+
+    /// The value an integer or decimal cast starts from: a boolean as 1 or 0, a float or double as a
+    /// decimal (truncated for an integer cast), a string that must be a valid literal of `dt`.
+    private static func exactNumber(_ dt: String, _ x: CastArgument) -> Numeric? {
+        if let boolean = x.boolean { return .integer(boolean ? 1 : 0) }
+        if let num = x.numeric {
+            switch num {
+            case .float(let f), .double(let f):
+                guard f.isFinite else { return nil }
+                let n: Numeric = dt == XSD.integer ? .decimal(Decimal(f.rounded(.towardZero))) : .decimal(Decimal(f))
+                // (1e300 is past Decimal's range: no value, an error rather than "NaN"^^xsd:integer)
+                return n.decimalValue.isNaN ? nil : n
+            default: return num
+            }
+        }
+        guard x.isString else { return nil }
+        if dt == XSD.integer {
+            guard Values.isValidInteger(x.lexical) else { return nil }
+            return Values.numeric(.typed(x.lexical, XSD.integer))
+        }
+        guard Values.isValidDecimal(x.lexical) else { return nil }
+        return Values.numeric(.typed(x.lexical, XSD.decimal))
+    }
+
+    /// `xsd:double(x)` and `xsd:float(x)` (a float rounded to single precision).
+    private static func castToFloatingPoint(_ dt: String, _ x: CastArgument) -> Term? {
+        var d: Double?
+        if let boolean = x.boolean { d = boolean ? 1 : 0 }
+        else if let num = x.numeric { d = num.doubleValue }
+        else if x.isString { d = Values.parseDouble(x.lexical) }
+        guard let d else { return nil }
+        return dt == XSD.float ? Numeric.float(Double(Float(d))).term : Numeric.double(d).term
+    }
+
+    /// `xsd:dateTime(x)`: a valid dateTime or string as it is, a date at midnight.
+    private static func castToDateTime(_ x: CastArgument) -> Term? {
+        if x.datatype == XSD.dateTime || x.isString {
+            return DateTimeValue(dateTime: x.lexical) != nil ? .typed(x.lexical, XSD.dateTime) : nil
+        }
+        if x.datatype == XSD.date, let d = DateTimeValue(date: x.lexical) {
+            return .typed(String(format: "%04d-%02d-%02dT00:00:00", d.year, d.month, d.day) + d.tzText, XSD.dateTime)
+        }
+        return nil
+    }
+
+    /// `xsd:date(x)`: a valid date or string as it is, a dateTime's date.
+    private static func castToDate(_ x: CastArgument) -> Term? {
+        if x.datatype == XSD.date || x.isString { return DateTimeValue(date: x.lexical) != nil ? .typed(x.lexical, XSD.date) : nil }
+        if x.datatype == XSD.dateTime, let d = DateTimeValue(dateTime: x.lexical) {
+            return .typed(String(format: "%04d-%02d-%02d", d.year, d.month, d.day) + d.tzText, XSD.date)
+        }
+        return nil
     }
 
     static func lexical(of n: Numeric, datatype: String) -> String {

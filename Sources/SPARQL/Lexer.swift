@@ -117,27 +117,9 @@ struct Lexer {
         case "\"", "'":
             return tok(.string, try scanString())
         case "@":
-            pos += 1
-            var s = ""
-            while let d = peekScalar(), d.properties.isAlphabetic && d.isASCII { s.unicodeScalars.append(d); pos += 1 }
-            if s.isEmpty { throw error("expected a language tag after @", at: start) }
-            while peekScalar() == "-", let d = peekScalar(1), d.isASCII, d.properties.isAlphabetic || Lexer.isDigit(d) {
-                s += "-"; pos += 1
-                while let d = peekScalar(), d.isASCII, d.properties.isAlphabetic || Lexer.isDigit(d) { s.unicodeScalars.append(d); pos += 1 }
-            }
-            return tok(.langTag, s)
-        case "_":
-            if peekScalar(1) == ":" {
-                pos += 2
-                var s = ""
-                guard let f = peekScalar(), Lexer.isPNCharsU(f) || Lexer.isDigit(f) else { throw error("bad blank node label", at: start) }
-                s.unicodeScalars.append(f); pos += 1
-                while let d = peekScalar(), Lexer.isPNChars(d) || d == "." {
-                    if d == "." { guard let n = peekScalar(1), Lexer.isPNChars(n) || n == "." else { break } }
-                    s.unicodeScalars.append(d); pos += 1
-                }
-                return tok(.blank, s)
-            }
+            return tok(.langTag, try scanLangTag())
+        case "_" where peekScalar(1) == ":":
+            return tok(.blank, try scanBlankLabel())
         default: break
         }
         if Lexer.isDigit(c) || (c == "." && peekScalar(1).map(Lexer.isDigit) == true) {
@@ -146,15 +128,48 @@ struct Lexer {
         if Lexer.isPNCharsBase(c) || c == ":" {
             return try scanName(start)
         }
-        // Punctuation
+        return try scanPunctuation(start)
+    }
+
+    /// LANGTAG from its `@` (the text without it): letters, then `-` and letters or digits.
+    private mutating func scanLangTag() throws -> String {
+        let start = pos
+        pos += 1
+        var s = ""
+        while let d = peekScalar(), d.properties.isAlphabetic && d.isASCII { s.unicodeScalars.append(d); pos += 1 }
+        if s.isEmpty { throw error("expected a language tag after @", at: start) }
+        while peekScalar() == "-", let d = peekScalar(1), d.isASCII, d.properties.isAlphabetic || Lexer.isDigit(d) {
+            s += "-"; pos += 1
+            while let d = peekScalar(), d.isASCII, d.properties.isAlphabetic || Lexer.isDigit(d) { s.unicodeScalars.append(d); pos += 1 }
+        }
+        return s
+    }
+
+    /// BLANK_NODE_LABEL from its `_:` (the text without it); a label does not end with `.`.
+    private mutating func scanBlankLabel() throws -> String {
+        let start = pos
+        pos += 2
+        var s = ""
+        guard let f = peekScalar(), Lexer.isPNCharsU(f) || Lexer.isDigit(f) else { throw error("bad blank node label", at: start) }
+        s.unicodeScalars.append(f); pos += 1
+        while let d = peekScalar(), Lexer.isPNChars(d) || d == "." {
+            if d == "." { guard let n = peekScalar(1), Lexer.isPNChars(n) || n == "." else { break } }
+            s.unicodeScalars.append(d); pos += 1
+        }
+        return s
+    }
+
+    /// An operator or a delimiter; anything else is an error.
+    private mutating func scanPunctuation(_ start: Int) throws -> Token {
+        let c = src[pos]
         let two: String = pos + 1 < src.count ? String(String.UnicodeScalarView([src[pos], src[pos + 1]])) : ""
         for op in ["!=", ">=", "&&", "||", "^^"] where two == op {
             pos += 2
-            return tok(.punct, op)
+            return Token(kind: .punct, text: op, offset: start)
         }
         if "{}()[].,;*+-/!^|=<>".unicodeScalars.contains(c) {
             pos += 1
-            return tok(.punct, String(c))
+            return Token(kind: .punct, text: String(c), offset: start)
         }
         throw error("unexpected character '\(c.escaped(asASCII: false))'")
     }

@@ -240,60 +240,92 @@ struct Parser {
 
     /// GROUP BY, HAVING, ORDER BY, LIMIT/OFFSET, then the select expressions and projection (§18.2.4).
     mutating func solutionModifiers(_ pattern: Algebra, selectItems: [SelectItem]?, star: Bool) throws -> (Algebra, [String]) {
+        let keys = try groupByClause(whereScope: Set(pattern.inScope))
+        let having = try havingClause()
+        let order = try orderByClause()
+        let (limit, offset) = try limitOffsetClauses()
+        let aggs = aggregates ?? []
+        let items = selectItems ?? []
         var algebra = pattern
-        var keys: [(Expr, String?)] = []
-        var grouped = false
-        let whereScope = Set(pattern.inScope)
+        if keys != nil || having != nil || !aggs.isEmpty {
+            if star && selectItems != nil { throw error("SELECT * cannot be used with GROUP BY or aggregates") }
+            algebra = .group(algebra, keys: keys ?? [], aggregates: aggs)
+            try checkGroupedSelect(items, keys: keys ?? [])
+        }
+        if let having, !having.isEmpty { algebra = .filter(having, algebra) }
+        var vars: [String]
+        (algebra, vars) = try selectExpressions(items, over: algebra)
+        if star { vars = pattern.inScope }
+        if !order.isEmpty { algebra = .orderBy(algebra, order) }
+        if selectItems != nil { algebra = .project(algebra, vars) }
+        if limit != nil || offset > 0 { algebra = .slice(algebra, offset: offset, limit: limit) }
+        return (algebra, vars)
+    }
+
+    /// `GROUP BY` conditions, nil without the clause: variables, calls, or `(expr)` and `(expr AS ?v)` with
+    /// ?v new to the pattern. Aggregates are not allowed in them.
+    mutating func groupByClause(whereScope: Set<String>) throws -> [(Expr, String?)]? {
         let saved = aggregates
-        if try acceptKeyword("GROUP") {
-            try expectKeyword("BY")
-            aggregates = nil
-            grouped = true
-            while true {
-                if tok.kind == .variable { keys.append((.variable(tok.text), nil)); try advance() }
-                else if isPunct("(") {
+        guard try acceptKeyword("GROUP") else { return nil }
+        try expectKeyword("BY")
+        aggregates = nil
+        var keys: [(Expr, String?)] = []
+        while true {
+            if tok.kind == .variable { keys.append((.variable(tok.text), nil)); try advance() }
+            else if isPunct("(") {
+                try advance()
+                let e = try expression()
+                var v: String?
+                if try acceptKeyword("AS") {
+                    guard tok.kind == .variable else { throw error("expected a variable after AS") }
+                    v = tok.text
+                    if whereScope.contains(tok.text) { throw error("?\(tok.text) is already bound in the pattern") }
                     try advance()
-                    let e = try expression()
-                    var v: String?
-                    if try acceptKeyword("AS") {
-                        guard tok.kind == .variable else { throw error("expected a variable after AS") }
-                        v = tok.text
-                        if whereScope.contains(tok.text) { throw error("?\(tok.text) is already bound in the pattern") }
-                        try advance()
-                    }
-                    try expect(")")
-                    keys.append((e, v))
-                } else if let call = try builtinOrFunctionCall() { keys.append((call, nil)) }
-                else { break }
-            }
-            if keys.isEmpty { throw error("expected a grouping condition after GROUP BY") }
-            aggregates = saved
+                }
+                try expect(")")
+                keys.append((e, v))
+            } else if let call = try builtinOrFunctionCall() { keys.append((call, nil)) }
+            else { break }
         }
+        if keys.isEmpty { throw error("expected a grouping condition after GROUP BY") }
+        aggregates = saved
+        return keys
+    }
+
+    /// `HAVING` constraints, nil without the clause (which groups the solutions even when it is empty).
+    mutating func havingClause() throws -> [Expr]? {
+        guard try acceptKeyword("HAVING") else { return nil }
         var having: [Expr] = []
-        if try acceptKeyword("HAVING") {
-            grouped = true
-            while isPunct("(") || tok.kind == .keyword || tok.kind == .iri || tok.kind == .pname {
-                if isKeyword("ORDER") || isKeyword("LIMIT") || isKeyword("OFFSET") || isKeyword("VALUES") { break }
-                having.append(try constraint())
-            }
+        while isPunct("(") || tok.kind == .keyword || tok.kind == .iri || tok.kind == .pname {
+            if isKeyword("ORDER") || isKeyword("LIMIT") || isKeyword("OFFSET") || isKeyword("VALUES") { break }
+            having.append(try constraint())
         }
+        return having
+    }
+
+    /// `ORDER BY` conditions, empty without the clause.
+    mutating func orderByClause() throws -> [OrderCondition] {
+        guard try acceptKeyword("ORDER") else { return [] }
+        try expectKeyword("BY")
         var order: [OrderCondition] = []
-        if try acceptKeyword("ORDER") {
-            try expectKeyword("BY")
-            while true {
-                if isKeyword("ASC") || isKeyword("DESC") {
-                    let asc = isKeyword("ASC"); try advance()
-                    guard isPunct("(") else { throw error("expected '(' after ASC/DESC") }
-                    order.append(OrderCondition(expr: try bracketted(), ascending: asc))
-                } else if tok.kind == .variable {
-                    order.append(OrderCondition(expr: .variable(tok.text), ascending: true)); try advance()
-                } else if isPunct("(") || ((tok.kind == .keyword || tok.kind == .iri || tok.kind == .pname)
-                                            && !isKeyword("LIMIT") && !isKeyword("OFFSET") && !isKeyword("VALUES")) {
-                    order.append(OrderCondition(expr: try constraint(), ascending: true))
-                } else { break }
-            }
-            if order.isEmpty { throw error("expected an ordering condition after ORDER BY") }
+        while true {
+            if isKeyword("ASC") || isKeyword("DESC") {
+                let asc = isKeyword("ASC"); try advance()
+                guard isPunct("(") else { throw error("expected '(' after ASC/DESC") }
+                order.append(OrderCondition(expr: try bracketted(), ascending: asc))
+            } else if tok.kind == .variable {
+                order.append(OrderCondition(expr: .variable(tok.text), ascending: true)); try advance()
+            } else if isPunct("(") || ((tok.kind == .keyword || tok.kind == .iri || tok.kind == .pname)
+                                        && !isKeyword("LIMIT") && !isKeyword("OFFSET") && !isKeyword("VALUES")) {
+                order.append(OrderCondition(expr: try constraint(), ascending: true))
+            } else { break }
         }
+        if order.isEmpty { throw error("expected an ordering condition after ORDER BY") }
+        return order
+    }
+
+    /// `LIMIT n` and `OFFSET n`, in either order.
+    mutating func limitOffsetClauses() throws -> (limit: Int?, offset: Int) {
         var limit: Int?, offset = 0
         for _ in 0..<2 {
             if try acceptKeyword("LIMIT") {
@@ -304,26 +336,28 @@ struct Parser {
                 offset = n; try advance()
             }
         }
-        let aggs = aggregates ?? []
-        let items = selectItems ?? []
-        if !aggs.isEmpty { grouped = true }
-        if grouped {
-            if star && selectItems != nil { throw error("SELECT * cannot be used with GROUP BY or aggregates") }
-            algebra = .group(algebra, keys: keys, aggregates: aggs)
-            var allowed = Set(keys.compactMap { k -> String? in
-                if let v = k.1 { return v }
-                if case .variable(let v) = k.0 { return v }
-                return nil
-            })
-            for item in items {
-                let used = item.expr.map(\.variables) ?? [item.variable]
-                for v in used where !v.hasPrefix(".agg") && !allowed.contains(v) {
-                    throw error("?\(v) is used in SELECT but is neither grouped nor aggregated", at: item.token)
-                }
-                allowed.insert(item.variable)
+        return (limit, offset)
+    }
+
+    /// In a grouped query a select item may use only the grouping keys, aggregates and the items before it.
+    func checkGroupedSelect(_ items: [SelectItem], keys: [(Expr, String?)]) throws {
+        var allowed = Set(keys.compactMap { k -> String? in
+            if let v = k.1 { return v }
+            if case .variable(let v) = k.0 { return v }
+            return nil
+        })
+        for item in items {
+            let used = item.expr.map(\.variables) ?? [item.variable]
+            for v in used where !v.hasPrefix(".agg") && !allowed.contains(v) {
+                throw error("?\(v) is used in SELECT but is neither grouped nor aggregated", at: item.token)
             }
+            allowed.insert(item.variable)
         }
-        if !having.isEmpty { algebra = .filter(having, algebra) }
+    }
+
+    /// The select expressions `(expr AS ?v)` as Extends, in order, and the selected variables.
+    func selectExpressions(_ items: [SelectItem], over pattern: Algebra) throws -> (Algebra, [String]) {
+        var algebra = pattern
         var vars: [String] = []
         var scope = Set(algebra.inScope)
         for item in items {
@@ -334,10 +368,6 @@ struct Parser {
             }
             vars.append(item.variable)
         }
-        if star { vars = pattern.inScope }
-        if !order.isEmpty { algebra = .orderBy(algebra, order) }
-        if selectItems != nil { algebra = .project(algebra, vars) }
-        if limit != nil || offset > 0 { algebra = .slice(algebra, offset: offset, limit: limit) }
         return (algebra, vars)
     }
 

@@ -20,42 +20,12 @@ extension Parser {
         defer { currentGroup = outerGroup }
         var g = Algebra.unit
         var filters: [Expr] = []
-        var lastWasFilter = false
         while !isPunct("}") {
-            lastWasFilter = isKeyword("FILTER")
+            let isFilter = isKeyword("FILTER")
             if try acceptKeyword("FILTER") {
                 filters.append(try constraint())
-            } else if try acceptKeyword("OPTIONAL") {
-                let p = try groupGraphPattern()
-                if case .filter(let f, let a) = p { g = .leftJoin(g, a, f) } else { g = .leftJoin(g, p, []) }
-            } else if try acceptKeyword("MINUS") {
-                g = .minus(g, try groupGraphPattern())
-            } else if try acceptKeyword("GRAPH") {
-                let n = try varOrIri()
-                g = Algebra.joined(g, .graph(n, try groupGraphPattern()))
-            } else if try acceptKeyword("SERVICE") {
-                let silent = try acceptKeyword("SILENT")
-                let n = try varOrIri()
-                g = Algebra.joined(g, .service(n, try groupGraphPattern(), silent: silent))
-            } else if try acceptKeyword("BIND") {
-                try expect("(")
-                let e = try expression()
-                try expectKeyword("AS")
-                guard tok.kind == .variable else { throw error("expected a variable after AS") }
-                let v = tok.text
-                if g.inScope.contains(v) { throw error("BIND: ?\(v) is already in scope") }
-                try advance()
-                try expect(")")
-                g = .extend(g, v, e)
-            } else if isKeyword("VALUES") {
-                g = Algebra.joined(g, try valuesClause())
-            } else if isPunct("{") {
-                var alternatives = [try groupGraphPattern()]
-                while try acceptKeyword("UNION") { alternatives.append(try groupGraphPattern()) }
-                // a long chain of UNIONs as a balanced tree: its evaluation recurses log n deep
-                let p = Self.balanced(alternatives[...])
-                // A nested group's own FILTER must stay inside it (not be taken for an OPTIONAL's condition).
-                if case .filter = p, g.isUnit { g = .join(.unit, p) } else { g = Algebra.joined(g, p) }
+            } else if let joined = try graphPatternNotTriples(after: g) {
+                g = joined
             } else {
                 var elements: [Element] = []
                 try triplesBlock(&elements)
@@ -64,7 +34,7 @@ extension Parser {
                 continue
             }
             // Blank node labels may not be shared across the basic graph patterns this element separates.
-            if !lastWasFilter {
+            if !isFilter {
                 groupCounter += 1
                 currentGroup = groupCounter
             }
@@ -73,6 +43,51 @@ extension Parser {
         try advance()
         if !filters.isEmpty { g = .filter(filters, g) }
         return g
+    }
+
+    /// OPTIONAL, MINUS, GRAPH, SERVICE, BIND, VALUES or a nested group or UNION, combined with the group so
+    /// far `g`; nil when the next element is none of them (a triples block).
+    mutating func graphPatternNotTriples(after g: Algebra) throws -> Algebra? {
+        if try acceptKeyword("OPTIONAL") {
+            let p = try groupGraphPattern()
+            if case .filter(let f, let a) = p { return .leftJoin(g, a, f) }
+            return .leftJoin(g, p, [])
+        } else if try acceptKeyword("MINUS") {
+            return .minus(g, try groupGraphPattern())
+        } else if try acceptKeyword("GRAPH") {
+            let n = try varOrIri()
+            return Algebra.joined(g, .graph(n, try groupGraphPattern()))
+        } else if try acceptKeyword("SERVICE") {
+            let silent = try acceptKeyword("SILENT")
+            let n = try varOrIri()
+            return Algebra.joined(g, .service(n, try groupGraphPattern(), silent: silent))
+        } else if try acceptKeyword("BIND") {
+            return try bind(after: g)
+        } else if isKeyword("VALUES") {
+            return Algebra.joined(g, try valuesClause())
+        } else if isPunct("{") {
+            var alternatives = [try groupGraphPattern()]
+            while try acceptKeyword("UNION") { alternatives.append(try groupGraphPattern()) }
+            // a long chain of UNIONs as a balanced tree: its evaluation recurses log n deep
+            let p = Self.balanced(alternatives[...])
+            // A nested group's own FILTER must stay inside it (not be taken for an OPTIONAL's condition).
+            if case .filter = p, g.isUnit { return .join(.unit, p) }
+            return Algebra.joined(g, p)
+        }
+        return nil
+    }
+
+    /// `BIND (expr AS ?v)` after BIND: extends `g`, in which ?v must not be in scope yet.
+    mutating func bind(after g: Algebra) throws -> Algebra {
+        try expect("(")
+        let e = try expression()
+        try expectKeyword("AS")
+        guard tok.kind == .variable else { throw error("expected a variable after AS") }
+        let v = tok.text
+        if g.inScope.contains(v) { throw error("BIND: ?\(v) is already in scope") }
+        try advance()
+        try expect(")")
+        return .extend(g, v, e)
     }
 
     static func balanced(_ alternatives: ArraySlice<Algebra>) -> Algebra {

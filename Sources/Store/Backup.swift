@@ -103,80 +103,116 @@ extension TripleStore {
     @discardableResult
     public func restoreFromDescriptions(_ extras: [String: StatementExtras]) throws -> (articles: Int, statements: Int) {
         try transaction {
-            let V = ArticleVocabulary.self
-            // Predicate term ids (nil when the store has none: nothing to restore).
-            func idOf(_ iri: String) throws -> Int64? { try id(of: .iri(iri)) }
-            guard let type = try idOf(RDFNS.type), let newsArticle = try idOf(V.newsArticle) else { return (0, 0) }
-            var names: [Int64: String] = [:]
-            for iri in [V.identifier, V.title, V.source, V.publisher, V.datePublished, V.contentHash,
-                        Provenance.subject, Provenance.predicate, Provenance.object]
-                + Provenance.properties.map({ KG.ns + $0 }) {
-                if let i = try idOf(iri) { names[i] = iri }
-            }
-            func properties(of subject: Int64) throws -> [String: [Int64]] {
-                let st = try connection.prepare("SELECT p, o FROM quad WHERE g = 0 AND s = ?1")
-                st.bind(subject, at: 1)
-                defer { st.reset() }
-                var out: [String: [Int64]] = [:]
-                while try st.step() { if let n = names[st.int(0)] { out[n, default: []].append(st.int(1)) } }
-                return out
-            }
-            func text(_ id: Int64?) throws -> String? { try id.map { try term(id: $0) }?.literalValue?.lexical }
-
-            let found = try connection.prepareUncached("SELECT s FROM quad WHERE g = 0 AND p = ?1 AND o = ?2 ORDER BY s")
-            found.bind(type, at: 1); found.bind(newsArticle, at: 2)
-            var articles: [Int64] = []
-            while try found.step() { articles.append(found.int(0)) }
-            let insStatement = try connection.prepare("""
-                INSERT INTO statement(article, s, p, o, sentence, sentence_index, span_start, span_end,
-                    date, start, "end", time_phrase, time_anchor, confidence, modality, attribution, rule)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
-                """)
-            let source = try idOf(KG.ns + "source")
+            // (no rdf:type or schema:NewsArticle term: the store describes no article, nothing to restore)
+            guard let type = try id(of: .iri(RDFNS.type)), let newsArticle = try id(of: .iri(ArticleVocabulary.newsArticle))
+            else { return (0, 0) }
+            let descriptions = try Descriptions(self)
+            let articles = try describedArticles(type: type, newsArticle: newsArticle)
+            let source = try id(of: .iri(KG.ns + "source"))
             var restored = 0
             for a in articles {
-                let p = try properties(of: a)
-                guard let path = try text(p[V.identifier]?.first) else { continue }
-                let record = ArticleRecord(path: path, hash: try text(p[V.contentHash]?.first) ?? "",
-                                           title: try text(p[V.title]?.first), published: try text(p[V.datePublished]?.first),
-                                           source: try text(p[V.source]?.first), publisher: try text(p[V.publisher]?.first))
-                let article = try insertArticleRow(record, ingestedAt: try term(id: a).iriValue.flatMap { extras[$0]?.ingestedAt } ?? ingestTime,
-                                                   graph: a)
-                guard let source else { continue }
-                // its statements: the descriptions whose kg:source is the article, in their number's order
-                let described = try connection.prepare("SELECT s FROM quad WHERE g = 0 AND p = ?1 AND o = ?2")
-                described.bind(source, at: 1); described.bind(a, at: 2)
-                var numbered: [(Int, Int64, String)] = []
-                while try described.step() {
-                    let s = described.int(0)
-                    guard let iri = try term(id: s).iriValue, let hash = iri.lastIndex(of: "-"),
-                          let n = Int(iri[iri.index(after: hash)...]) else { continue }
-                    numbered.append((n, s, iri))
-                }
-                described.reset()
-                for (_, s, iri) in numbered.sorted(by: { $0.0 < $1.0 }) {
-                    let q = try properties(of: s)
-                    let extra = extras[iri] ?? StatementExtras()
-                    guard let subject = q[Provenance.subject]?.first, let predicate = q[Provenance.predicate]?.first,
-                          let object = q[Provenance.object]?.first, let sentence = try text(q[KG.ns + "sentence"]?.first) else { continue }
-                    insStatement.bind(article, at: 1)
-                    insStatement.bind(subject, at: 2); insStatement.bind(predicate, at: 3); insStatement.bind(object, at: 4)
-                    insStatement.bind(sentence, at: 5)
-                    insStatement.bind(Int64(extra.sentenceIndex), at: 6)
-                    insStatement.bind(try text(q[KG.ns + "date"]?.first), at: 7)
-                    insStatement.bind(try text(q[KG.ns + "start"]?.first), at: 8)
-                    insStatement.bind(try text(q[KG.ns + "end"]?.first), at: 9)
-                    insStatement.bind(try text(q[KG.ns + "timePhrase"]?.first), at: 10)
-                    insStatement.bind(extra.timeAnchor, at: 11)
-                    insStatement.bind(try text(q[KG.ns + "confidence"]?.first).flatMap(Double.init) ?? 0, at: 12)
-                    insStatement.bind(try text(q[KG.ns + "modality"]?.first) ?? "asserted", at: 13)
-                    insStatement.bind(try text(q[KG.ns + "attribution"]?.first), at: 14)
-                    insStatement.bind(extra.rule, at: 15)
-                    try insStatement.run()
-                    restored += 1
+                guard let article = try restoreArticleRow(a, descriptions, extras), let source else { continue }
+                for (s, iri) in try describedStatements(of: a, source: source) {
+                    if try insertStatementRow(article: article, s, descriptions, extras[iri] ?? StatementExtras()) { restored += 1 }
                 }
             }
             return (articles.count, restored)
         }
+    }
+
+    /// The default-graph properties a restore reads, by name, and the text of their literal values.
+    private struct Descriptions {
+        let store: TripleStore
+        /// Term id → IRI of the predicates read (those the store has).
+        var names: [Int64: String] = [:]
+
+        init(_ store: TripleStore) throws {
+            self.store = store
+            let V = ArticleVocabulary.self
+            for iri in [V.identifier, V.title, V.source, V.publisher, V.datePublished, V.contentHash,
+                        Provenance.subject, Provenance.predicate, Provenance.object]
+                + Provenance.properties.map({ KG.ns + $0 }) {
+                if let i = try store.id(of: .iri(iri)) { names[i] = iri }
+            }
+        }
+
+        /// The values of `subject`'s properties in the default graph, by property IRI.
+        func properties(of subject: Int64) throws -> [String: [Int64]] {
+            let st = try store.connection.prepare("SELECT p, o FROM quad WHERE g = 0 AND s = ?1")
+            st.bind(subject, at: 1)
+            defer { st.reset() }
+            var out: [String: [Int64]] = [:]
+            while try st.step() { if let n = names[st.int(0)] { out[n, default: []].append(st.int(1)) } }
+            return out
+        }
+
+        /// The lexical form of a literal term (nil for no term or a term that is not a literal).
+        func text(_ id: Int64?) throws -> String? { try id.map { try store.term(id: $0) }?.literalValue?.lexical }
+    }
+
+    /// The term ids of the subjects typed schema:NewsArticle in the default graph, in id order.
+    private func describedArticles(type: Int64, newsArticle: Int64) throws -> [Int64] {
+        let found = try connection.prepareUncached("SELECT s FROM quad WHERE g = 0 AND p = ?1 AND o = ?2 ORDER BY s")
+        found.bind(type, at: 1); found.bind(newsArticle, at: 2)
+        var articles: [Int64] = []
+        while try found.step() { articles.append(found.int(0)) }
+        return articles
+    }
+
+    /// Writes the article row of the article described by term `a`; nil (and no row) without a dcterms:identifier.
+    private func restoreArticleRow(_ a: Int64, _ d: Descriptions, _ extras: [String: StatementExtras]) throws -> Int64? {
+        let V = ArticleVocabulary.self
+        let p = try d.properties(of: a)
+        guard let path = try d.text(p[V.identifier]?.first) else { return nil }
+        let record = ArticleRecord(path: path, hash: try d.text(p[V.contentHash]?.first) ?? "",
+                                   title: try d.text(p[V.title]?.first), published: try d.text(p[V.datePublished]?.first),
+                                   source: try d.text(p[V.source]?.first), publisher: try d.text(p[V.publisher]?.first))
+        return try insertArticleRow(record, ingestedAt: try term(id: a).iriValue.flatMap { extras[$0]?.ingestedAt } ?? ingestTime,
+                                    graph: a)
+    }
+
+    /// An article's statements: the descriptions whose kg:source is the article (term `a`), as term id and
+    /// IRI, in the order of the number that ends their IRI.
+    private func describedStatements(of a: Int64, source: Int64) throws -> [(Int64, String)] {
+        let described = try connection.prepare("SELECT s FROM quad WHERE g = 0 AND p = ?1 AND o = ?2")
+        described.bind(source, at: 1); described.bind(a, at: 2)
+        var numbered: [(Int, Int64, String)] = []
+        while try described.step() {
+            let s = described.int(0)
+            guard let iri = try term(id: s).iriValue, let hash = iri.lastIndex(of: "-"),
+                  let n = Int(iri[iri.index(after: hash)...]) else { continue }
+            numbered.append((n, s, iri))
+        }
+        described.reset()
+        return numbered.sorted(by: { $0.0 < $1.0 }).map { ($0.1, $0.2) }
+    }
+
+    /// Writes the statement row of the statement described by term `s`; false (and no row) if the
+    /// description lacks its subject, predicate, object or sentence.
+    private func insertStatementRow(article: Int64, _ s: Int64, _ d: Descriptions, _ extra: StatementExtras) throws -> Bool {
+        let q = try d.properties(of: s)
+        func text(_ name: String) throws -> String? { try d.text(q[KG.ns + name]?.first) }
+        guard let subject = q[Provenance.subject]?.first, let predicate = q[Provenance.predicate]?.first,
+              let object = q[Provenance.object]?.first, let sentence = try text("sentence") else { return false }
+        let ins = try connection.prepare("""
+            INSERT INTO statement(article, s, p, o, sentence, sentence_index, span_start, span_end,
+                date, start, "end", time_phrase, time_anchor, confidence, modality, attribution, rule)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, 0, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+            """)
+        ins.bind(article, at: 1)
+        ins.bind(subject, at: 2); ins.bind(predicate, at: 3); ins.bind(object, at: 4)
+        ins.bind(sentence, at: 5)
+        ins.bind(Int64(extra.sentenceIndex), at: 6)
+        ins.bind(try text("date"), at: 7)
+        ins.bind(try text("start"), at: 8)
+        ins.bind(try text("end"), at: 9)
+        ins.bind(try text("timePhrase"), at: 10)
+        ins.bind(extra.timeAnchor, at: 11)
+        ins.bind(try text("confidence").flatMap(Double.init) ?? 0, at: 12)
+        ins.bind(try text("modality") ?? "asserted", at: 13)
+        ins.bind(try text("attribution"), at: 14)
+        ins.bind(extra.rule, at: 15)
+        try ins.run()
+        return true
     }
 }
