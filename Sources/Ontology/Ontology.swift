@@ -268,6 +268,34 @@ public struct OntologyRelation: Sendable, Hashable {
     /// True for relations that hold over time (`kg:stateRelation`): untimed statements are
     /// observations on the publication date.
     public var isState: Bool
+    /// Its part in who controls a place (`kg:controlRole`), if any.
+    public var controlRole: ControlRole? = nil
+    /// For relations tying a unit to the place it garrisons (`kg:garrisonRank`): the order they are tried in.
+    public var garrisonRank: Int? = nil
+    /// The subject and object are one side (`kg:affiliates`: partOf, memberOf).
+    public var affiliates = false
+    /// Says how things are, not that something happened (`kg:descriptive`): never a timeline event.
+    public var descriptive = false
+    /// The word on a control map's event marker (`kg:markerLabel`).
+    public var markerLabel: String? = nil
+    /// "A's Brigade 5 overran X" is A's deed too (`kg:actsForOwner`).
+    public var actsForOwner = false
+    /// Said of a place as a whole (`kg:wholePlace`): "most of X" makes it no fact.
+    public var wholePlace = false
+
+    /// A relation's part in who controls a place (`kg:controlRole`).
+    public enum ControlRole: String, Sendable, Hashable, CaseIterable {
+        /// The subject holds the object place over a period (`kg:HoldsPlace`: controls).
+        case holdsPlace = "HoldsPlace"
+        /// A change of control: the subject took the place (`kg:TakesPlace`: captured).
+        case takesPlace = "TakesPlace"
+        /// The subject gave the place up (`kg:LeavesPlace`: withdrewFrom).
+        case leavesPlace = "LeavesPlace"
+        /// The subject threatens the place (`kg:ThreatensPlace`: surrounds).
+        case threatensPlace = "ThreatensPlace"
+        /// A unit gave itself up to the object actor, and its place with it (`kg:UnitSurrender`).
+        case unitSurrender = "UnitSurrender"
+    }
 }
 
 /// A class of things: an actor kind, a place kind, a group of people, an operation.

@@ -87,7 +87,7 @@ struct OntologyReader {
     private func relation(_ s: Term, _ iri: String, types t: [String]) -> OntologyRelation {
         let kg = KG.ns
         let label = string(s, RDFS.label) ?? Self.localName(iri)
-        let state = string(s, kg + "stateRelation").map { $0 == "true" || $0 == "1" } ?? false
+        let state = flag(s, kg + "stateRelation")
         return OntologyRelation(
             iri: iri, localName: Self.localName(iri), label: label,
             edgeLabel: string(s, kg + "edgeLabel") ?? label, edgeColor: string(s, kg + "edgeColor") ?? "#555555",
@@ -96,7 +96,17 @@ struct OntologyReader {
             activeTriggers: strings(s, kg + "activeTrigger"), passiveTriggers: strings(s, kg + "passiveTrigger"),
             onsetTriggers: strings(s, kg + "onsetTrigger"),
             templates: strings(s, kg + "template") + strings(s, kg + "nominalTrigger"),
-            roleNouns: strings(s, kg + "roleNoun"), eventNouns: strings(s, kg + "eventNoun"), isState: state)
+            roleNouns: strings(s, kg + "roleNoun"), eventNouns: strings(s, kg + "eventNoun"), isState: state,
+            controlRole: self.iri(s, kg + "controlRole").map(Self.localName).flatMap(OntologyRelation.ControlRole.init(rawValue:)),
+            garrisonRank: string(s, kg + "garrisonRank").flatMap { Int($0) },
+            affiliates: flag(s, kg + "affiliates"), descriptive: flag(s, kg + "descriptive"),
+            markerLabel: string(s, kg + "markerLabel"),
+            actsForOwner: flag(s, kg + "actsForOwner"), wholePlace: flag(s, kg + "wholePlace"))
+    }
+
+    /// A boolean annotation (`true` or `1`); false when absent.
+    private func flag(_ s: Term, _ property: String) -> Bool {
+        string(s, property).map { $0 == "true" || $0 == "1" } ?? false
     }
 
     /// Adds the lexicon words `s` carries (cues, clause boundaries, templates, …) to `lexicon`.

@@ -37,6 +37,22 @@ let extraRelationNames = ["withdrewFrom"]
         #expect(onto.relation(named: "captured")?.passiveTriggers.contains("fell to") == true)
     }
 
+    @Test func whatRelationsMeanToTheTimelineIsData() throws {
+        func r(_ name: String) throws -> OntologyRelation { try #require(onto.relation(named: name)) }
+        #expect(try r("controls").controlRole == .holdsPlace)
+        #expect(try r("captured").controlRole == .takesPlace)
+        #expect(try r("withdrewFrom").controlRole == .leavesPlace)
+        #expect(try r("surrounds").controlRole == .threatensPlace)
+        #expect(try r("surrenderedTo").controlRole == .unitSurrender)
+        #expect(try r("attacked").controlRole == nil)
+        #expect(try ["heldIn", "locatedIn", "partOf"].map { try r($0).garrisonRank } == [1, 2, 3])
+        #expect(onto.relations.filter(\.affiliates).map(\.localName).sorted() == ["memberOf", "partOf"])
+        #expect(try r("alliedWith").descriptive && r("controls").descriptive && !r("captured").descriptive)
+        #expect(try r("surrenderedTo").markerLabel == "surrendered")
+        #expect(try r("attacked").actsForOwner && !r("fledFrom").actsForOwner)
+        #expect(try r("captured").wholePlace && !r("attacked").wholePlace)
+    }
+
     @Test func classesFormAHierarchyWithStyles() throws {
         for local in ["ArmedGroup", "Alliance", "StateForce", "MilitaryUnit", "Government", "Person", "CriminalGroup", "Organisation"] {
             #expect(onto.isSubclass(KG.ns + local, of: KG.ns + "Actor"), "\(local) is not an actor")
