@@ -5,9 +5,9 @@ import Store
 /// A solution: one optional term per variable slot of the query.
 typealias Row = [Term?]
 
-/// Evaluates algebra (§18.5) over the store. Basic graph patterns run as SQL (`SQLPlan.swift`); joins,
-/// optionals, unions, filters, grouping and ordering run here over rows of terms, ids decoded through a
-/// bounded cache. Solutions are pushed one at a time through the operators to a sink that can stop
+/// Evaluates algebra (§18.5) over the store. Basic graph patterns are matched by the store, one query
+/// each (`BasicPatterns.swift`); joins, optionals, unions, filters, grouping and ordering run here
+/// over rows of terms, ids decoded through a bounded cache. Solutions are pushed one at a time through the operators to a sink that can stop
 /// the evaluation (`stream`), so a query holds only what its operators must see whole (ORDER BY,
 /// GROUP BY, a hash join's build side). Patterns may be evaluated under a `seed` solution whose bound
 /// variables act as constants — used for EXISTS (substitution, §18.6) and for bind joins when the
