@@ -420,19 +420,11 @@ final class Evaluator {
 
     func isNamedGraph(_ id: Int64) throws -> Bool {
         if let namedGraphs { return namedGraphs.contains(id) }
-        let st = try store.connection.prepare("SELECT 1 FROM quad WHERE g = ?1 LIMIT 1")
-        st.bind(id, at: 1)
-        defer { st.reset() }
-        return try st.step()
+        return try store.graphHasQuads(id)
     }
 
     func namedGraphIDs() throws -> [Int64] {
-        if let namedGraphs { return namedGraphs }
-        let st = try store.connection.prepare("SELECT DISTINCT g FROM quad WHERE g <> 0")
-        defer { st.reset() }
-        var ids: [Int64] = []
-        while try st.step() { ids.append(st.int(0)) }
-        return ids
+        try namedGraphs ?? store.namedGraphIDs()
     }
 
     func order(_ rows: [Row], by conditions: [OrderCondition], _ scope: GraphScope) throws -> [Row] {

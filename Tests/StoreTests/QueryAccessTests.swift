@@ -3,7 +3,8 @@ import RDF
 import Testing
 @testable import Store
 
-/// The typed calls SPARQL reads the store through: pattern queries and term decoding.
+/// The typed calls SPARQL reads the store through: pattern queries, term decoding, path steps, name
+/// look-ups, named graphs, read snapshots and interruption.
 @Suite struct PatternQueryTests {
     static let a = Term.iri("http://x/a"), b = Term.iri("http://x/b"), c = Term.iri("http://x/c")
     static let knows = Term.iri("http://x/knows"), name = Term.iri("http://x/name")
@@ -157,6 +158,129 @@ import Testing
             _ = try store.intern(.lang("War", "en")); _ = try store.intern(.lang("war", "de")); _ = try store.intern(.string("war"))
             #expect(Set(try store.languageVariants(of: Literal("war", language: "En"))) == [en, EN])
             #expect(try store.languageVariants(of: Literal("peace", language: "en")).isEmpty)
+        }
+    }
+}
+
+@Suite struct PathAndNameLookupTests {
+    @Test func pathStepsFollowOnePredicateOrAnyOtherInOneGraph() throws {
+        try withTemporaryStore { store in
+            let (a, b, c) = (Term.iri("http://x/a"), Term.iri("http://x/b"), Term.iri("http://x/c"))
+            let (p, q, g) = (Term.iri("http://x/p"), Term.iri("http://x/q"), Term.iri("http://x/g"))
+            try store.transaction {
+                try store.insert(Quad(a, p, b)); try store.insert(Quad(a, q, b)); try store.insert(Quad(b, p, c))
+                try store.insert(Quad(c, p, a, graph: g))
+            }
+            let (ia, ib, ic, ip, iq, ig) = try (store.id(of: a)!, store.id(of: b)!, store.id(of: c)!, store.id(of: p)!,
+                                                store.id(of: q)!, store.id(of: g)!)
+            let dflt = GraphMatch.merge([0])
+            #expect(try store.pathStep(from: ia, predicate: ip, forward: true, in: dflt) == [ib])
+            #expect(try store.pathStep(from: ic, predicate: ip, forward: false, in: dflt) == [ib])
+            // by any predicate: once per predicate
+            #expect(try store.pathStep(from: ia, predicate: nil, forward: true, in: dflt) == [ib, ib])
+            #expect(try store.pathStep(from: ia, predicate: nil, excluding: [iq], forward: true, in: dflt) == [ib])
+            #expect(try store.pathStep(from: ic, predicate: ip, forward: true, in: dflt).isEmpty)
+            #expect(try store.pathStep(from: ic, predicate: ip, forward: true, in: .graph(ig)) == [ia])
+            #expect(try store.pathStep(from: ic, predicate: ip, forward: true, in: .merge([0, ig])) == [ia])
+            #expect(Set(try store.pathStarts(predicate: ip, in: dflt)) == [ia, ib])
+            #expect(Set(try store.pathStarts(predicate: nil, in: dflt)) == [ia, ib, ic])
+            #expect(Set(try store.pathStarts(predicate: nil, in: .graph(ig))) == [ia, ic])
+            #expect(throws: StoreError.self) { _ = try store.pathStep(from: ia, predicate: ip, forward: true, in: .anyNamed(slot: 0, among: nil)) }
+        }
+    }
+
+    @Test func namesAreLookedUpIgnoringCase() throws {
+        try withTemporaryStore { store in
+            let label = Term.iri(RDFS.label), alt = Term.iri(SKOS.altLabel)
+            let (x, y, z) = (Term.iri(KG.entityNS + "X"), Term.iri(KG.entityNS + "Y"), Term.iri(KG.entityNS + "Z"))
+            try store.transaction {
+                _ = try store.intern(.iri(KG.ns + "surrenderedTo"))
+                _ = try store.intern(.iri("http://other/SURRENDEREDTO"))
+                try store.insert(Quad(z, alt, .iri("Northern Alliance")))   // not a literal: not a name
+                try store.insert(Quad(y, alt, .string("Northern Alliance")))
+                try store.insert(Quad(x, label, .string("northern alliance")))
+            }
+            #expect(try store.iri(inNamespace: KG.ns, equalIgnoringCase: KG.ns + "SurrenderedTO") == KG.ns + "surrenderedTo")
+            #expect(try store.iri(inNamespace: KG.ns, equalIgnoringCase: KG.ns + "captured") == nil)
+            #expect(try store.iri(inNamespace: "http://other/", equalIgnoringCase: "http://other/surrenderedto") == "http://other/SURRENDEREDTO")
+            let (il, ia) = try (store.id(of: label)!, store.id(of: alt)!)
+            let (ix, iy) = try (store.id(of: x)!, store.id(of: y)!)
+            #expect(ia < il)
+            // the lowest predicate id wins, whatever the order given
+            #expect(try store.subject(labelled: "NORTHERN ALLIANCE", through: [il, ia]) == iy)
+            #expect(try store.subject(labelled: "northern alliance", through: [il]) == ix)
+            #expect(try store.subject(labelled: "Northern", through: [il, ia]) == nil)
+            #expect(try store.subject(labelled: "northern alliance", through: []) == nil)
+        }
+    }
+}
+
+@Suite struct ReadAccessTests {
+    @Test func namedGraphsAreTheGraphsWithQuads() throws {
+        try withTemporaryStore { store in
+            let g = Term.iri("http://x/g"), p = Term.iri("http://x/p")
+            try store.insert(Quad(p, p, p))
+            #expect(try store.namedGraphIDs().isEmpty)
+            try store.insert(Quad(p, p, p, graph: g))
+            let ig = try #require(try store.id(of: g))
+            #expect(try store.namedGraphIDs() == [ig])
+            #expect(try store.graphHasQuads(ig) && store.graphHasQuads(0))
+            #expect(try !store.graphHasQuads(try store.id(of: p)!))
+        }
+    }
+
+    @Test func aSnapshotDoesNotSeeWhatAnotherConnectionCommits() throws {
+        try withTemporaryFolder { dir in
+            let path = dir.appendingPathComponent("kg.sqlite").path
+            let writer = try TripleStore(path: path)
+            let p = Term.iri("http://x/p")
+            try writer.insert(Quad(.iri("http://x/1"), p, .string("1")))
+            let reader = try TripleStore(path: path, readOnly: true)
+            let pid = try #require(try reader.id(of: p))
+            func count() throws -> Int {
+                let rows = try reader.patternRows(PatternQuery([.init(.variable(0), .id(pid), .variable(1))], graphs: .graph(0)))
+                var ids: [Int64] = []
+                return try rows.read(100, into: &ids)
+            }
+            let inside = try reader.withReadSnapshot {
+                let before = try count()
+                try writer.insert(Quad(.iri("http://x/2"), p, .string("2")))
+                // nested: joins the snapshot
+                return try (before, count(), reader.withReadSnapshot { try count() })
+            }
+            #expect(inside == (1, 1, 1))
+            #expect(try count() == 2)
+            // a failing body ends its snapshot: the next one sees the new quad
+            struct Boom: Error {}
+            #expect(throws: Boom.self) { try reader.withReadSnapshot { _ = try count(); throw Boom() } }
+            try writer.insert(Quad(.iri("http://x/3"), p, .string("3")))
+            #expect(try reader.withReadSnapshot { try count() } == 3)
+            // inside a writer's transaction, the body runs in it
+            try writer.transaction {
+                try writer.insert(Quad(.iri("http://x/4"), p, .string("4")))
+                #expect(try writer.withReadSnapshot { try writer.counts().quads } == 4)
+            }
+        }
+    }
+
+    @Test func anInterruptStopsTheRunningQuery() throws {
+        try withTemporaryStore { store in
+            let p = Term.iri("http://x/p")
+            try store.transaction { for i in 0..<60 { try store.insert(Quad(.iri("http://x/s\(i)"), p, .string("\(i)"))) } }
+            let pid = try #require(try store.id(of: p))
+            let edge = PatternQuery.Pattern(.variable(0), .id(pid), .variable(1))
+            let rows = try store.patternRows(PatternQuery([edge, .init(.variable(2), .id(pid), .variable(3))], graphs: .graph(0)))
+            var ids: [Int64] = []
+            #expect(try rows.read(1, into: &ids) == 1)
+            store.interrupter.interrupt()
+            do {
+                _ = try rows.read(10_000, into: &ids)
+                Issue.record("the interrupted query went on")
+            } catch let e as StoreError {
+                #expect(e.isInterrupt)
+            }
+            // the store is usable afterwards
+            #expect(try store.counts().quads == 60)
         }
     }
 }
