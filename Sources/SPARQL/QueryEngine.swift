@@ -90,7 +90,8 @@ public final class QueryEngine {
             current = nil
         }
         do {
-            try run(query, evaluator, body)
+            // one snapshot: a writer committing meanwhile (kg build) is not seen half-way
+            try store.withReadSnapshot { try run(query, evaluator, body) }
         } catch let e as StoreError where e.isInterrupt {
             throw SPARQLError(.timeout, "the query ran longer than \(Self.seconds(timeout ?? 0)) and was stopped")
         } catch let e as SPARQLError where e.kind == .timeout {
