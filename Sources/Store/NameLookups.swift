@@ -1,5 +1,3 @@
-import RDF
-
 /// The look-ups behind names on the command line (`ShortForm`): an IRI by its spelling, an entity by
 /// its label.
 extension TripleStore {

@@ -1,5 +1,3 @@
-import RDF
-
 /// Which graphs a pattern query or a path step matches quads in.
 public enum GraphMatch: Sendable, Equatable {
     /// One graph by term id (0: the store's default graph).
