@@ -5,9 +5,9 @@ import Store
 /// A solution: one optional term per variable slot of the query.
 typealias Row = [Term?]
 
-/// Evaluates algebra (§18.5) over the store. Basic graph patterns run as SQL (`SQLPlan.swift`); joins,
-/// optionals, unions, filters, grouping and ordering run here over rows of terms, ids decoded through a
-/// bounded cache. Solutions are pushed one at a time through the operators to a sink that can stop
+/// Evaluates algebra (§18.5) over the store. Basic graph patterns are matched by the store, one query
+/// each (`BasicPatterns.swift`); joins, optionals, unions, filters, grouping and ordering run here
+/// over rows of terms, ids decoded through a bounded cache. Solutions are pushed one at a time through the operators to a sink that can stop
 /// the evaluation (`stream`), so a query holds only what its operators must see whole (ORDER BY,
 /// GROUP BY, a hash join's build side). Patterns may be evaluated under a `seed` solution whose bound
 /// variables act as constants — used for EXISTS (substitution, §18.6) and for bind joins when the
@@ -156,34 +156,10 @@ final class Evaluator {
             return try evalPath(s, p, o, seed: seed, scope: scope, sink)
         case .join(let x, let y):
             return try join(x, y, filters: nil, seed: seed, scope: scope, sink)
-        case .leftJoin(let x, var y, var filters):
-            // LeftJoin(A, B, e) = LeftJoin(A, Filter(e, B), true) when B binds e's variables in every
-            // solution and e has no EXISTS; the filter can then go down into B's joins (see .filter).
-            let inY = Evaluator.certainlyBound(y)
-            let down = filters.filter { !$0.hasExists && Set($0.variables).isSubset(of: inY) }
-            if !down.isEmpty {
-                y = .filter(down, y)
-                filters = filters.filter { e in !(!e.hasExists && Set(e.variables).isSubset(of: inY)) }
-            }
-            return try join(x, y, filters: filters, seed: seed, scope: scope, sink)
+        case .leftJoin(let x, let y, let filters):
+            return try leftJoin(x, y, filters, seed: seed, scope: scope, sink)
         case .filter(let f, let x):
-            // Filter(e, Join(A, B)) = Join(Filter(e, A), B) when A binds e's variables in every solution
-            // and e has no EXISTS: the filter runs before the join can multiply rows (same for B).
-            if case .join(let a, let b) = x {
-                let inA = Evaluator.certainlyBound(a), inB = Evaluator.certainlyBound(b)
-                var toA: [Expr] = [], toB: [Expr] = [], stay: [Expr] = []
-                for e in f {
-                    let vs = Set(e.variables)
-                    if e.hasExists { stay.append(e) } else if vs.isSubset(of: inA) { toA.append(e) }
-                    else if vs.isSubset(of: inB) { toB.append(e) } else { stay.append(e) }
-                }
-                if !toA.isEmpty || !toB.isEmpty {
-                    let pushed = Algebra.join(toA.isEmpty ? a : .filter(toA, a), toB.isEmpty ? b : .filter(toB, b))
-                    if stay.isEmpty { return try stream(pushed, seed: seed, scope: scope, sink) }
-                    return try stream(pushed, seed: seed, scope: scope) { r in try !passes(stay, r, scope) || sink(r) }
-                }
-            }
-            return try stream(x, seed: seed, scope: scope) { r in try !passes(f, r, scope) || sink(r) }
+            return try filter(f, x, seed: seed, scope: scope, sink)
         case .union(let x, let y):
             return try stream(x, seed: seed, scope: scope, sink) && stream(y, seed: seed, scope: scope, sink)
         case .minus(let x, let y):
@@ -191,21 +167,7 @@ final class Evaluator {
         case .graph(let n, let x):
             return try evalGraph(n, x, seed: seed, sink)
         case .extend:
-            // A chain of Extends is applied row by row, so BNODE(str) is one node per solution.
-            var chain: [(Int, Expr)] = []
-            var inner = a
-            while case .extend(let x, let v, let e) = inner { chain.insert((slots[v]!, e), at: 0); inner = x }
-            return try stream(inner, seed: seed, scope: scope) { row in
-                var r = row
-                bnodeScope = [:]
-                for (slot, e) in chain {
-                    if let value = try value(e, r, scope) {
-                        if let old = r[slot], old != value { return true }
-                        r[slot] = value
-                    }
-                }
-                return try sink(r)
-            }
+            return try extend(a, seed: seed, scope: scope, sink)
         case .values(let vars, let rows):
             let vs = vars.map { slots[$0]! }
             for values in rows {
@@ -236,31 +198,87 @@ final class Evaluator {
             var seen = Set<Row>()
             return try stream(x, seed: seed, scope: scope) { r in try !seen.insert(r).inserted || sink(r) }
         case .slice(let x, let offset, let limit):
-            if limit == 0 { return true }
-            var skipped = 0, taken = 0
-            var stopped = false
-            func take(_ r: Row) throws -> Bool {
-                if skipped < offset { skipped += 1; return true }
-                taken += 1
-                guard try sink(r) else { stopped = true; return false }
-                return limit.map { taken < $0 } ?? true
-            }
-            if let limit, case .project(.bgp(let ts), let vars) = x, !ts.isEmpty, offset == 0, seed.allSatisfy({ $0 == nil }) {
-                // LIMIT straight over a pattern: the SQL says so too (the scan stops either way; this
-                // keeps the plan SQLite chose for a LIMIT before solutions streamed).
-                let keep = vars.compactMap { slots[$0] }
-                try runBGP(ts, scope: scope, seed: seed, limit: limit) { r in
-                    var p = emptyRow
-                    for i in keep { p[i] = r[i] }
-                    return try take(p)
-                }
-                return !stopped
-            }
-            try stream(x, seed: seed, scope: scope, take)
-            return !stopped
+            return try slice(x, offset: offset, limit: limit, seed: seed, scope: scope, sink)
         case .service:
             throw SPARQLError(.evaluation, "SERVICE (federated query) is not supported")
         }
+    }
+
+    /// LeftJoin(x, y, filters) (§18.5), with the filters that only test y's own bindings moved into y.
+    func leftJoin(_ x: Algebra, _ y: Algebra, _ filters: [Expr], seed: Row, scope: GraphScope, _ sink: Sink) throws -> Bool {
+        // LeftJoin(A, B, e) = LeftJoin(A, Filter(e, B), true) when B binds e's variables in every
+        // solution and e has no EXISTS; the filter can then go down into B's joins (see `filter`).
+        let inY = Evaluator.certainlyBound(y)
+        func local(_ e: Expr) -> Bool { !e.hasExists && Set(e.variables).isSubset(of: inY) }
+        let down = filters.filter(local)
+        if down.isEmpty { return try join(x, y, filters: filters, seed: seed, scope: scope, sink) }
+        return try join(x, .filter(down, y), filters: filters.filter { !local($0) }, seed: seed, scope: scope, sink)
+    }
+
+    /// Filter(f, x) (§18.5), the conditions pushed into a join's sides when they can be.
+    func filter(_ f: [Expr], _ x: Algebra, seed: Row, scope: GraphScope, _ sink: Sink) throws -> Bool {
+        // Filter(e, Join(A, B)) = Join(Filter(e, A), B) when A binds e's variables in every solution
+        // and e has no EXISTS: the filter runs before the join can multiply rows (same for B).
+        if case .join(let a, let b) = x {
+            let inA = Evaluator.certainlyBound(a), inB = Evaluator.certainlyBound(b)
+            var toA: [Expr] = [], toB: [Expr] = [], stay: [Expr] = []
+            for e in f {
+                let vs = Set(e.variables)
+                if e.hasExists { stay.append(e) } else if vs.isSubset(of: inA) { toA.append(e) }
+                else if vs.isSubset(of: inB) { toB.append(e) } else { stay.append(e) }
+            }
+            if !toA.isEmpty || !toB.isEmpty {
+                let pushed = Algebra.join(toA.isEmpty ? a : .filter(toA, a), toB.isEmpty ? b : .filter(toB, b))
+                if stay.isEmpty { return try stream(pushed, seed: seed, scope: scope, sink) }
+                return try stream(pushed, seed: seed, scope: scope) { r in try !passes(stay, r, scope) || sink(r) }
+            }
+        }
+        return try stream(x, seed: seed, scope: scope) { r in try !passes(f, r, scope) || sink(r) }
+    }
+
+    /// A chain of Extends over `a`'s innermost pattern, applied row by row, so BNODE(str) is one node
+    /// per solution.
+    func extend(_ a: Algebra, seed: Row, scope: GraphScope, _ sink: Sink) throws -> Bool {
+        var chain: [(Int, Expr)] = []
+        var inner = a
+        while case .extend(let x, let v, let e) = inner { chain.insert((slots[v]!, e), at: 0); inner = x }
+        return try stream(inner, seed: seed, scope: scope) { row in
+            var r = row
+            bnodeScope = [:]
+            for (slot, e) in chain {
+                if let value = try value(e, r, scope) {
+                    if let old = r[slot], old != value { return true }
+                    r[slot] = value
+                }
+            }
+            return try sink(r)
+        }
+    }
+
+    /// OFFSET / LIMIT: stops `x` once `limit` solutions have gone on.
+    func slice(_ x: Algebra, offset: Int, limit: Int?, seed: Row, scope: GraphScope, _ sink: Sink) throws -> Bool {
+        if limit == 0 { return true }
+        var skipped = 0, taken = 0
+        var stopped = false
+        func take(_ r: Row) throws -> Bool {
+            if skipped < offset { skipped += 1; return true }
+            taken += 1
+            guard try sink(r) else { stopped = true; return false }
+            return limit.map { taken < $0 } ?? true
+        }
+        if let limit, case .project(.bgp(let ts), let vars) = x, !ts.isEmpty, offset == 0, seed.allSatisfy({ $0 == nil }) {
+            // LIMIT straight over a pattern: the store's query says so too (the scan stops either way;
+            // this keeps the plan SQLite chose for a LIMIT before solutions streamed).
+            let keep = vars.compactMap { slots[$0] }
+            try runBGP(ts, scope: scope, seed: seed, limit: limit) { r in
+                var p = emptyRow
+                for i in keep { p[i] = r[i] }
+                return try take(p)
+            }
+            return !stopped
+        }
+        try stream(x, seed: seed, scope: scope, take)
+        return !stopped
     }
 
     /// Every solution of `a`, in order (for the operators that need all of them).
@@ -420,19 +438,11 @@ final class Evaluator {
 
     func isNamedGraph(_ id: Int64) throws -> Bool {
         if let namedGraphs { return namedGraphs.contains(id) }
-        let st = try store.connection.prepare("SELECT 1 FROM quad WHERE g = ?1 LIMIT 1")
-        st.bind(id, at: 1)
-        defer { st.reset() }
-        return try st.step()
+        return try store.graphHasQuads(id)
     }
 
     func namedGraphIDs() throws -> [Int64] {
-        if let namedGraphs { return namedGraphs }
-        let st = try store.connection.prepare("SELECT DISTINCT g FROM quad WHERE g <> 0")
-        defer { st.reset() }
-        var ids: [Int64] = []
-        while try st.step() { ids.append(st.int(0)) }
-        return ids
+        try namedGraphs ?? store.namedGraphIDs()
     }
 
     func order(_ rows: [Row], by conditions: [OrderCondition], _ scope: GraphScope) throws -> [Row] {

@@ -2,7 +2,7 @@ import RDF
 import Store
 
 /// `QueryEngine.explain`: the algebra as an indented tree, with the SQL (and its bound parameters)
-/// each basic graph pattern compiles to.
+/// the store runs for each basic graph pattern (`TripleStore.patternSQL`).
 struct Explain {
     let evaluator: Evaluator
 
@@ -60,14 +60,13 @@ struct Explain {
             line("BGP")
             for t in ts { line("  " + [t.s, t.p, t.o].map(node).joined(separator: " ")) }
             if ts.isEmpty { return }
-            let plan = try evaluator.compile(ts, scope: scope, seed: evaluator.emptyRow)
-            if plan.empty { line("  SQL: none (a constant is not in the store: no solutions)"); return }
-            line("  SQL: " + plan.sql)
-            let params = plan.params.map { p -> String in
-                if case .int(let v) = p { return String(v) }
-                return "\(p)"
+            guard let query = try evaluator.compile(ts, scope: scope, seed: evaluator.emptyRow),
+                  let plan = evaluator.store.patternSQL(query) else {
+                line("  SQL: none (a constant is not in the store: no solutions)")
+                return
             }
-            line("  parameters: [" + params.joined(separator: ", ") + "]")
+            line("  SQL: " + plan.sql)
+            line("  parameters: [" + plan.parameters.map(String.init).joined(separator: ", ") + "]")
         case .path(let s, let p, let o):
             line("Path \(node(s)) \(path(p)) \(node(o))  (one indexed lookup per step)")
         case .join(let x, let y): line("Join"); try tree(x, depth + 1, &out, scope: scope); try tree(y, depth + 1, &out, scope: scope)

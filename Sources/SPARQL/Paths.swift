@@ -1,7 +1,7 @@
 import RDF
 import Store
 
-/// Property paths (§9, §18.5 ALP): evaluated node by node with one indexed SQL lookup per step;
+/// Property paths (§9, §18.5 ALP): evaluated node by node with one indexed store look-up per step;
 /// `*` and `+` keep a visited set, so cycles end.
 extension Evaluator {
     /// The solutions of `s p o` to `sink`, start node by start node (see `Evaluator.stream`).
@@ -106,56 +106,28 @@ extension Evaluator {
         }
     }
 
-    func graphCondition(_ scope: GraphScope, _ params: inout [SQLValue]) -> String {
-        switch scope {
-        case .named(let id): params.append(.int(id)); return "g = ?\(params.count)"
-        default:
-            let list = defaultGraphs.map { g -> String in params.append(.int(g)); return "?\(params.count)" }
-            return "g IN (\(list.joined(separator: ", ")))"
-        }
+    /// The graphs a path step looks in: the named graph, or the query's default graph (its FROM graphs).
+    func pathGraphs(_ scope: GraphScope) -> GraphMatch {
+        if case .named(let id) = scope { return .graph(id) }
+        return .merge(defaultGraphs)
     }
 
     /// One hop: objects of `node` (forward) or subjects (backward), by one predicate or by any
     /// predicate not in `excluding`.
     func lookup(_ node: Int64, predicate: Int64?, excluding: [Int64]?, forward: Bool, _ scope: GraphScope) throws -> [Int64] {
-        var params: [SQLValue] = [.int(node)]
-        let (from, to) = forward ? ("s", "o") : ("o", "s")
-        var sql = "SELECT DISTINCT \(to)\(predicate == nil ? ", p" : "") FROM quad WHERE \(from) = ?1"
-        if let predicate { params.append(.int(predicate)); sql += " AND p = ?2" }
-        if let excluding, !excluding.isEmpty {
-            let list = excluding.map { e -> String in params.append(.int(e)); return "?\(params.count)" }
-            sql += " AND p NOT IN (\(list.joined(separator: ", ")))"
-        }
-        sql += " AND " + graphCondition(scope, &params)
-        return try firstColumn(sql, params)
+        try store.pathStep(from: node, predicate: predicate, excluding: excluding, forward: forward, in: pathGraphs(scope))
     }
 
     /// Candidate start nodes when both ends of a path are unbound.
     func startNodes(_ p: PathExpr, _ scope: GraphScope) throws -> [Int64] {
-        var params: [SQLValue] = []
-        let g = graphCondition(scope, &params)
-        let sql: String
         switch p {
         case .link(let iri):
             guard let pid = try store.id(of: .iri(iri)) else { return [] }
-            params.append(.int(pid))
-            sql = "SELECT DISTINCT s FROM quad WHERE \(g) AND p = ?\(params.count)"
+            return try store.pathStarts(predicate: pid, in: pathGraphs(scope))
         case .oneOrMore(let x): return try startNodes(x, scope)
         case .sequence(let a, _): return try startNodes(a, scope)
         case .alternative(let a, let b): return Array(Set(try startNodes(a, scope) + startNodes(b, scope))).sorted()
-        default:
-            sql = "SELECT s FROM quad WHERE \(g) UNION SELECT o FROM quad WHERE \(g)"
+        default: return try store.pathStarts(predicate: nil, in: pathGraphs(scope))
         }
-        return try firstColumn(sql, params)
-    }
-
-    /// Runs kg's own SQL (bound parameters only) and collects the first column of every row.
-    private func firstColumn(_ sql: String, _ params: [SQLValue]) throws -> [Int64] {
-        let st = try store.connection.prepare(sql)
-        st.bind(params)
-        defer { st.reset() }
-        var out: [Int64] = []
-        while try st.step() { out.append(st.int(0)) }
-        return out
     }
 }

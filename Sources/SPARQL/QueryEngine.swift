@@ -82,7 +82,7 @@ public final class QueryEngine {
     public func execute(_ query: Query, timeout: Double? = nil, _ body: (QueryEvent) throws -> Bool) throws {
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         let evaluator = try Evaluator(store: store, query: query, deadline: deadline, base: query.baseIRI)
-        let watchdog = timeout.map { Watchdog(connection: store.connection, after: $0) }
+        let watchdog = timeout.map { Watchdog(store.interrupter, after: $0) }
         current = evaluator
         defer {
             watchdog?.cancel()
@@ -90,8 +90,9 @@ public final class QueryEngine {
             current = nil
         }
         do {
-            try run(query, evaluator, body)
-        } catch let e as StoreError where e.code & 0xFF == 9 /* SQLITE_INTERRUPT */ {
+            // one snapshot: a writer committing meanwhile (kg build) is not seen half-way
+            try store.withReadSnapshot { try run(query, evaluator, body) }
+        } catch let e as StoreError where e.isInterrupt {
             throw SPARQLError(.timeout, "the query ran longer than \(Self.seconds(timeout ?? 0)) and was stopped")
         } catch let e as SPARQLError where e.kind == .timeout {
             throw SPARQLError(.timeout, "the query ran longer than \(Self.seconds(timeout ?? 0)) and was stopped")
@@ -189,18 +190,16 @@ public final class QueryEngine {
     }
 }
 
-/// Interrupts the store's connection when time is up, unless cancelled first.
+/// Interrupts the store's running statement when time is up, unless cancelled first.
 final class Watchdog: @unchecked Sendable {
     private let lock = NSLock()
     private var done = false
-    private let connection: Connection
 
-    init(connection: Connection, after seconds: Double) {
-        self.connection = connection
+    init(_ interrupter: StoreInterrupter, after seconds: Double) {
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds) { [self] in
             lock.lock()
             defer { lock.unlock() }
-            if !done { connection.interrupt() }
+            if !done { interrupter.interrupt() }
         }
     }
 

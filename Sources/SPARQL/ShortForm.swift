@@ -126,11 +126,7 @@ public enum ShortForm {
     static func property(_ name: String, _ store: TripleStore) throws -> String? {
         let exact = KG.ns + name
         if try store.id(of: .iri(exact)) != nil { return exact }
-        let st = try store.connection.prepare(
-            "SELECT value FROM term WHERE kind = 0 AND value >= ?1 AND value < ?2 AND lower(value) = lower(?3) ORDER BY id LIMIT 1")
-        st.bind([.text(KG.ns), .text(KG.ns + "\u{10FFFF}"), .text(exact)])
-        defer { st.reset() }
-        return try st.step() ? st.text(0) : nil
+        return try store.iri(inNamespace: KG.ns, equalIgnoringCase: exact)
     }
 
     /// The entity whose rdfs:label, skos:prefLabel or skos:altLabel equals `name`, ignoring case: one
@@ -138,17 +134,6 @@ public enum ShortForm {
     public static func entity(named name: String, _ store: TripleStore) throws -> Term? {
         var labelIDs: [Int64] = []
         for p in [RDFS.label, SKOS.prefLabel, SKOS.altLabel] { if let id = try store.id(of: .iri(p)) { labelIDs.append(id) } }
-        guard !labelIDs.isEmpty else { return nil }
-        let marks = (0..<labelIDs.count).map { "?\($0 + 2)" }.joined(separator: ", ")
-        let st = try store.connection.prepare("""
-            SELECT q.s FROM quad q JOIN term t ON t.id = q.o
-            WHERE t.kind = 2 AND t.value = ?1 COLLATE NOCASE AND q.p IN (\(marks))
-            ORDER BY q.p, q.s LIMIT 1
-            """)
-        st.bind([.text(name)] + labelIDs.map { .int($0) })
-        var found: Int64?
-        if try st.step() { found = st.int(0) }
-        st.reset()
-        return try found.map { try store.term(id: $0) }
+        return try store.subject(labelled: name, through: labelIDs).map { try store.term(id: $0) }
     }
 }
