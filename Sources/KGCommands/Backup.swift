@@ -23,9 +23,7 @@ struct Dump: ParsableCommand {
         let kg = try store.open(readOnly: true)
         let out = Console.Output()
         defer { out.flush() }
-        try kg.connection.execute("BEGIN")  // one snapshot
-        defer { try? kg.connection.execute("COMMIT") }
-        try kg.dump { out.write(NTriplesWriter.line($0)) }
+        try kg.withReadSnapshot { try kg.dump { out.write(NTriplesWriter.line($0)) } }  // one snapshot
     }
 }
 

@@ -117,25 +117,7 @@ enum OntologyLocation {
     /// map does not use). Classes and relations come in the same order with the same names, shapes,
     /// colours and edge labels. nil when the store has no ontology.
     static func storedForMaps(in store: TripleStore) throws -> Ontology? {
-        guard let graph = try store.id(of: TripleStore.ontologyGraph) else { return nil }
-        let marks = (0..<mapVocabulary.count).map { "?\($0 + 3)" }.joined(separator: ", ")
-        let st = try store.connection.prepare("""
-            SELECT s.kind, s.value, p.value, o.kind, o.value, o.datatype, o.lang
-            FROM quad AS q JOIN term AS s ON s.id = q.s JOIN term AS p ON p.id = q.p JOIN term AS o ON o.id = q.o
-            WHERE q.g = ?1 AND p.kind = 0 AND p.value IN (\(marks))
-              AND (s.kind = 1 OR (s.kind = 0 AND substr(s.value, 1, length(?2)) = ?2))
-            ORDER BY q.s, q.p, q.o
-            """)
-        st.bind(graph, at: 1)
-        st.bind(KG.ns, at: 2)
-        for (i, p) in mapVocabulary.enumerated() { st.bind(p, at: Int32(i + 3)) }
-        defer { st.reset() }
-        var quads: [Quad] = []
-        while try st.step() {
-            let s = TripleStore.term(kind: st.int(0), value: st.text(1), datatype: "", lang: "")
-            let o = TripleStore.term(kind: st.int(3), value: st.text(4), datatype: st.text(5), lang: st.text(6))
-            quads.append(Quad(s, .iri(st.text(2)), o))
-        }
+        let quads = try store.triples(in: TripleStore.ontologyGraph, predicates: mapVocabulary, subjectsIn: KG.ns).map { Quad($0) }
         return quads.isEmpty ? nil : Ontology(quads: quads)
     }
 }

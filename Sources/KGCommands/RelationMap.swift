@@ -229,7 +229,7 @@ struct RelationMap {
             return true
         }
         if let ontology {
-            try MapEntities.relationTriples(ontology.relations.map(\.iri), store: store, body)
+            try store.relationTriples(ontology.relations.map(\.iri), notIn: TripleStore.ontologyGraph, body)
         } else {
             try store.quads(graph: .some(nil)) { q in
                 guard let p = q.predicate.iriValue, p.hasPrefix(KG.ns) else { return true }

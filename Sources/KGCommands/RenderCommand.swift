@@ -87,15 +87,7 @@ struct Render: ParsableCommand {
         try FactFilterOptions.checkRelations(relations, in: kg)
         if map == .control { return try runControlMap(kg, renderer: renderer) }
         // One read transaction: one snapshot, and one file lock for the thousands of look-ups.
-        try kg.connection.execute("BEGIN")
-        let map: GraphMap
-        do {
-            map = try buildRelationMap(kg)
-            try kg.connection.execute("COMMIT")
-        } catch {
-            try? kg.connection.execute("ROLLBACK")
-            throw error
-        }
+        let map = try kg.withReadSnapshot { try buildRelationMap(kg) }
         if map.nodes.isEmpty { Console.warning("the map is empty: no facts match (run `kg build` first?)") }
         let pinned = map.nodes.contains { $0.position != nil }
         let chosen = pinned ? (layout ?? .neato) : (layout ?? Layout.automatic(nodeCount: map.nodes.count))
