@@ -317,7 +317,7 @@ struct ControllerPalette {
     }
 }
 
-extension Render {
+extension RenderCommand {
 
     /// Draws Output/control.<format>.
     func runControlMap(_ kg: TripleStore, renderer: MapRenderer) throws {

@@ -6,7 +6,7 @@ import Render
 import Store
 import Timeline
 
-struct Render: ParsableCommand {
+struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Draw the knowledge graph as a relationship map or a control map with Graphviz (in-process).",
@@ -119,7 +119,7 @@ struct Render: ParsableCommand {
     }
 }
 
-extension Render {
+extension RenderCommand {
     /// Runs one render with a fresh renderer: Graphviz's warnings are printed as kg's, and a failure
     /// (including an error Graphviz reported while still producing output) is kg's failure.
     /// `renderer` leaves the laid-out graph to the operating system, as `dot` does: kg exits after drawing.

@@ -3,7 +3,7 @@ import Foundation
 import RDF
 import Store
 
-struct Export: ParsableCommand {
+struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the knowledge graph out: facts with provenance (jsonl) or RDF (nt, nq, ttl).",

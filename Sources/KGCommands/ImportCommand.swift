@@ -3,7 +3,7 @@ import Foundation
 import RDF
 import Store
 
-struct Import: ParsableCommand {
+struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load RDF files (Turtle, N-Triples, N-Quads, TriG) into the knowledge graph.",

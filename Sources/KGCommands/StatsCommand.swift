@@ -3,7 +3,7 @@ import Foundation
 import RDF
 import Store
 
-struct Stats: ParsableCommand {
+struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Summarise the knowledge graph: articles, facts, relations, entity classes.",

@@ -8,7 +8,7 @@ import RDF
 import Store
 import Timeline
 
-struct Build: ParsableCommand {
+struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Read articles, extract facts, and store them with their sources.",
