@@ -42,8 +42,9 @@ let package = Package(
         ]),
         .target(name: "Timeline", dependencies: ["RDF", "Store"]),
         .target(name: "Render", dependencies: ["CGraphviz"]),
+        .target(name: "Maps", dependencies: ["RDF", "Ontology", "Store", "Timeline", "Render"]),
         .target(name: "KGCommands", dependencies: [
-            "RDF", "Ontology", "OntologyData", "Ingest", "Extract", "Store", "SPARQL", "Timeline", "Render",
+            "RDF", "Ontology", "OntologyData", "Ingest", "Extract", "Store", "SPARQL", "Timeline", "Render", "Maps",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -58,6 +59,7 @@ let package = Package(
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "Store", "RDF"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Store", "RDF"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
-        .testTarget(name: "CLITests", dependencies: ["kg", "Store", "KGCommands", "Ontology", "OntologyData"]),
+        .testTarget(name: "MapsTests", dependencies: ["Maps", "RDF"]),
+        .testTarget(name: "CLITests", dependencies: ["kg", "Store", "KGCommands", "Maps", "Ontology", "OntologyData"]),
     ]
 )

@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import Ontology
 import RDF
@@ -11,7 +10,7 @@ import Timeline
 /// only claimed; the events that change control as dated markers above the boxes; a time axis of
 /// year/month ticks at the top and bottom; a legend of controllers. Long quiet stretches of time are
 /// compressed (marked ≈ on the axis) so that 2009 and a busy 2023 fit on one readable page.
-struct ControlMap {
+public struct ControlMap {
     let timelines: [PlaceTimeline]
     let labels: Labels
     let ontology: Ontology?
@@ -21,6 +20,16 @@ struct ControlMap {
     /// colour on every control map of the store, whatever places or window a map shows.
     var allControllers: [Term]? = nil
 
+    public init(timelines: [PlaceTimeline], labels: Labels, ontology: Ontology?, since: PartialDate? = nil,
+                until: PartialDate? = nil, allControllers: [Term]? = nil) {
+        self.timelines = timelines
+        self.labels = labels
+        self.ontology = ontology
+        self.since = since
+        self.until = until
+        self.allControllers = allControllers
+    }
+
     // Layout, in points (Graphviz y grows upwards).
     static let laneLabelWidth = 180.0, plotLeft = 200.0, openMargin = 36.0, targetWidth = 1000.0
     static let laneHeight = 58.0, boxHeight = 22.0, markerSize = 9.0, eventRowHeight = 12.0
@@ -29,7 +38,7 @@ struct ControlMap {
     static let labelMargin = 17.0
     static let compressAfterDays = 90, minTickGap = 44.0
 
-    func build() -> (map: GraphMap, geometry: [String: NodeGeometry], lanes: Int) {
+    public func build() -> (map: GraphMap, geometry: [String: NodeGeometry], lanes: Int) {
         let lo = since.map(TimelineDays.first), hi = until.map(TimelineDays.last)
         func inRange(_ d: PartialDate?) -> Bool {
             guard let d else { return false }
@@ -314,32 +323,5 @@ struct ControllerPalette {
         let v = Int(hex.dropFirst(), radix: 16) ?? 0
         let (r, g, b) = (Double((v >> 16) & 255), Double((v >> 8) & 255), Double(v & 255))
         return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? "#000000" : "#ffffff"
-    }
-}
-
-extension RenderCommand {
-
-    /// Draws Output/control.<format>.
-    func runControlMap(_ kg: TripleStore, renderer: MapRenderer) throws {
-        let labels = Labels(store: kg)
-        var timelines = try ControlHistory.build(from: kg)
-        let allControllers = timelines.flatMap { $0.periods.map(\.controller) }
-        if !places.isEmpty {
-            var chosen: [Term] = []
-            for name in places {
-                guard let t = try TimelineCommand.entity(named: name, in: kg, among: timelines.map(\.place), labels: labels) else {
-                    throw KGFailure(message: "no place named '\(name)' in \(store.db)")
-                }
-                chosen.append(t)
-            }
-            timelines = timelines.filter { chosen.contains($0.place) }
-        }
-        let built = ControlMap(timelines: timelines, labels: labels, ontology: try OntologyLocation.stored(in: kg),
-                               since: since.flatMap(PartialDate.init(iso:)), until: until.flatMap(PartialDate.init(iso:)),
-                               allControllers: allControllers).build()
-        if built.lanes == 0 { Console.warning("the control map is empty: no control periods match (run `kg build` first?)") }
-        let bytes = try Self.draw(with: renderer) { try $0.render(built.map, geometry: built.geometry, layout: .neato, format: format) }
-        let file = try Self.writeMap(bytes, named: "control." + format.rawValue, into: output)
-        print("wrote \(file) (\(built.lanes) place\(built.lanes == 1 ? "" : "s"))")
     }
 }

@@ -1,14 +1,13 @@
 import Foundation
 import Ontology
 import RDF
-import SPARQL
 import Render
 import Store
 import Timeline
 
 /// Builds the relationship map (a `GraphMap`) from the store's statements and the stored ontology,
 /// or (`fromTriples`) from the relation triples of the default graph, e.g. a graph loaded with `kg import`.
-struct RelationMap {
+public struct RelationMap {
     let store: TripleStore
     let ontology: Ontology?
     let includeModal: Bool
@@ -26,6 +25,21 @@ struct RelationMap {
     /// Only statements of these modalities (empty: facts, and with `includeModal` every statement).
     var modalities: Set<String> = []
 
+    public init(store: TripleStore, ontology: Ontology?, includeModal: Bool, relations: Set<String>, minConfidence: Double,
+                since: PartialDate? = nil, until: PartialDate? = nil, fromTriples: Bool = false, maxNodes: Int = 0,
+                modalities: Set<String> = []) {
+        self.store = store
+        self.ontology = ontology
+        self.includeModal = includeModal
+        self.relations = relations
+        self.minConfidence = minConfidence
+        self.since = since
+        self.until = until
+        self.fromTriples = fromTriples
+        self.maxNodes = maxNodes
+        self.modalities = modalities
+    }
+
     private struct EdgeKey: Hashable { var s: Term, p: Term, o: Term }
     private struct EdgeFacts { var count = 0, facts = 0; var sources: [String] = []; var dates: Set<String> = [] }
 
@@ -34,7 +48,7 @@ struct RelationMap {
 
     /// True when a fact with these dates (or, undated, from an article published on `published`)
     /// overlaps the window `lo`…`hi` (day ordinals; nil = open).
-    static func inWindow(date: PartialDate?, start: PartialDate?, end: PartialDate?, published: String?,
+    public static func inWindow(date: PartialDate?, start: PartialDate?, end: PartialDate?, published: String?,
                          lo: Int?, hi: Int?) -> Bool {
         if lo == nil && hi == nil { return true }
         var first: Int?, last: Int?
@@ -53,7 +67,7 @@ struct RelationMap {
     }
 
     /// The map and the entity each node stands for (by node id).
-    func graphMapWithTerms() throws -> (map: GraphMap, terms: [String: Term]) {
+    public func graphMapWithTerms() throws -> (map: GraphMap, terms: [String: Term]) {
         let labels = Labels(store: store)
         var edges: [EdgeKey: EdgeFacts] = [:]
         var order: [EdgeKey] = []
@@ -242,7 +256,7 @@ struct RelationMap {
     /// the actors that control or captured such a place beside it (the place with most such facts);
     /// other nodes stay free. Returns how many nodes were pinned.
     @discardableResult
-    func placeGeographically(_ map: inout GraphMap, terms: [String: Term]) throws -> Int {
+    public func placeGeographically(_ map: inout GraphMap, terms: [String: Term]) throws -> Int {
         func values(_ predicates: [String]) throws -> [Term: Double] {
             var out: [Term: Double] = [:]
             for p in predicates {
@@ -296,17 +310,8 @@ struct RelationMap {
         return ontology.isSubclass(classIRI, of: KG.ns + "Alliance") || classIRI == KG.ns + "Alliance"
     }
 
-    /// The node whose entity has `name` among its labels or aliases.
-    static func node(named name: String, in map: GraphMap, store: TripleStore) -> MapNode? {
-        guard let iri = try? ShortForm.entity(named: name, store) else {
-            return map.nodes.first { $0.label.lowercased() == name.lowercased() }
-        }
-        let label = Labels(store: store).display(iri)
-        return map.nodes.first { $0.label == label }
-    }
-
     /// The sub-map within `depth` edges of `center`.
-    static func neighbourhood(of center: String, depth: Int, in map: GraphMap) -> GraphMap {
+    public static func neighbourhood(of center: String, depth: Int, in map: GraphMap) -> GraphMap {
         var keep: Set<String> = [center], frontier: Set<String> = [center]
         for _ in 0..<depth {
             var next: Set<String> = []
