@@ -42,9 +42,11 @@ let package = Package(
         ]),
         .target(name: "Timeline", dependencies: ["RDF", "Store"]),
         .target(name: "Render", dependencies: ["CGraphviz"]),
+        .target(name: "Pipeline", dependencies: ["RDF", "Ontology", "Ingest", "Extract", "Store", "Timeline"]),
         .target(name: "Maps", dependencies: ["RDF", "Ontology", "Store", "Timeline", "Render"]),
         .target(name: "KGCommands", dependencies: [
-            "RDF", "Ontology", "OntologyData", "Ingest", "Extract", "Store", "SPARQL", "Timeline", "Render", "Maps",
+            "RDF", "Ontology", "OntologyData", "Ingest", "Extract", "Store", "SPARQL", "Timeline", "Render",
+            "Pipeline", "Maps",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -59,6 +61,7 @@ let package = Package(
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "Store", "RDF"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Store", "RDF"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ontology", "Ingest"]),
         .testTarget(name: "MapsTests", dependencies: ["Maps", "RDF"]),
         .testTarget(name: "CLITests", dependencies: ["kg", "Store", "KGCommands", "Maps", "Ontology", "OntologyData"]),
     ]
