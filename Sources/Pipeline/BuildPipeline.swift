@@ -89,7 +89,7 @@ public struct BuildPipeline {
         let files = found.files
         let context = BatchContext(extractor: Extractor(ontology: ontology), ontology: ontology, fingerprint: fingerprint,
                                    published: published, stored: try store.articleHashes())
-        let progress = Progress(total: files.count, enabled: showsProgress)
+        let progress = ProgressBar(total: files.count, enabled: showsProgress)
         let writer = ArticleWriter(store: store, progress: progress, warn: warn)
         writer.summary.warnings = found.warnings
         // A store small next to what this build may add (a first build) has its secondary quad indexes
@@ -148,14 +148,14 @@ public struct BuildPipeline {
 /// keeps the counts and the identities met.
 final class ArticleWriter {
     let store: TripleStore
-    let progress: Progress
+    let progress: ProgressBar
     let warn: (String) -> Void
     var summary = BuildSummary()
     var seen = Set<String>(), readFiles = Set<String>(), emptied = Set<String>()
     private var timelineDropped = false
     private var uncommitted = (articles: 0, rows: 0)
 
-    init(store: TripleStore, progress: Progress, warn: @escaping (String) -> Void) {
+    init(store: TripleStore, progress: ProgressBar, warn: @escaping (String) -> Void) {
         self.store = store
         self.progress = progress
         self.warn = warn

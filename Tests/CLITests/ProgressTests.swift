@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// `kg import`'s progress bar through the CLI (the bar itself: PipelineTests.ProgressTests).
+/// `kg import`'s progress bar through the CLI (the bar itself: PipelineTests.ProgressBarTests).
 @Suite struct ProgressTests {
     /// Through the CLI, stderr is a pipe, not a terminal: no bar, only the per-file note.
     @Test func importWritesNoBarToAPipe() throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// The progress bar of `kg build` (files) and `kg import` (bytes): rate and ETA, redrawn at most ten
 /// times a second, cleared at the end, nothing at all when disabled (stderr not a terminal, --quiet).
-@Suite struct ProgressTests {
+@Suite struct ProgressBarTests {
     final class Sink: @unchecked Sendable {
         let lock = NSLock()
         var text = ""
@@ -13,7 +13,7 @@ import Testing
 
     @Test func bytesShowMegabytesRateAndETA() {
         let sink = Sink()
-        let progress = Progress(total: 8 << 20, enabled: true, unit: .bytes, write: sink.write)
+        let progress = ProgressBar(total: 8 << 20, enabled: true, unit: .bytes, write: sink.write)
         progress.add(2 << 20)
         #expect(sink.text.contains("2/8 MB"), "\(sink.text.debugDescription)")
         #expect(sink.text.contains("MB/s") && sink.text.contains("ETA"))
@@ -27,14 +27,14 @@ import Testing
 
     @Test func filesCountUpAndParallelAddsAreCounted() {
         let sink = Sink()
-        let progress = Progress(total: 1_000, enabled: true, write: sink.write)
+        let progress = ProgressBar(total: 1_000, enabled: true, write: sink.write)
         DispatchQueue.concurrentPerform(iterations: 1_000) { _ in progress.add(1) }
         #expect(sink.text.contains("1000/1000 files"), "\(sink.text.suffix(80).debugDescription)")
     }
 
     @Test func aDisabledBarWritesNothing() {
         let sink = Sink()
-        let progress = Progress(total: 10, enabled: false, unit: .bytes, write: sink.write)
+        let progress = ProgressBar(total: 10, enabled: false, unit: .bytes, write: sink.write)
         progress.add(5)
         progress.update(done: 10)
         progress.finish()

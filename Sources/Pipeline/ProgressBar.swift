@@ -2,7 +2,7 @@ import Foundation
 
 /// A one-line progress bar with rate and ETA on a terminal; silent otherwise. Thread-safe: a parser
 /// thread may report while the writer thread does.
-public final class Progress: @unchecked Sendable {
+public final class ProgressBar: @unchecked Sendable {
     public enum Unit: Sendable { case files, bytes }
     public let total: Int
     public let enabled: Bool
