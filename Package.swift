@@ -1,9 +1,16 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Layers, data flowing one way:
-//   Ingest → Extract → Store → SPARQL / Render, with KGCommands (the CLI) on top.
-// RDF (terms and syntaxes) and Ontology (domain knowledge loaded from Ontology/*.ttl) are shared below them.
+// Layers: each target uses only targets of the layers above it (A ← B: A uses B). RDF (terms and
+// syntaxes) is used by every target of layers 2 to 5. Ontology is the domain knowledge loaded from
+// Ontology/*.ttl; OntologyData is that folder compiled into kg.
+//   1  RDF     Render ← CGraphviz (libgvc: lays out and draws a GraphMap)     OntologyData
+//   2  Ontology     Ingest     Store ← CSQLite
+//   3  Extract ← Ingest, Ontology     SPARQL ← Store     Timeline ← Store
+//   4  Pipeline ← Ingest, Extract, Ontology, Store, Timeline   (kg build: reading → extracted → committed)
+//      Maps ← Ontology, Store, Timeline, Render                (the relationship and control maps)
+//   5  KGCommands ← every target above                        (the commands' arguments)
+//   6  kg ← KGCommands
 let package = Package(
     name: "kg",
     platforms: [.macOS(.v13)],
@@ -42,8 +49,11 @@ let package = Package(
         ]),
         .target(name: "Timeline", dependencies: ["RDF", "Store"]),
         .target(name: "Render", dependencies: ["CGraphviz"]),
+        .target(name: "Pipeline", dependencies: ["RDF", "Ontology", "Ingest", "Extract", "Store", "Timeline"]),
+        .target(name: "Maps", dependencies: ["RDF", "Ontology", "Store", "Timeline", "Render"]),
         .target(name: "KGCommands", dependencies: [
             "RDF", "Ontology", "OntologyData", "Ingest", "Extract", "Store", "SPARQL", "Timeline", "Render",
+            "Pipeline", "Maps",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -58,6 +68,8 @@ let package = Package(
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "Store", "RDF"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Store", "RDF"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
-        .testTarget(name: "CLITests", dependencies: ["kg", "Store", "KGCommands", "Ontology", "OntologyData"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ontology", "Ingest"]),
+        .testTarget(name: "MapsTests", dependencies: ["Maps", "RDF"]),
+        .testTarget(name: "CLITests", dependencies: ["kg", "Store", "KGCommands", "Maps", "Ontology", "OntologyData"]),
     ]
 )

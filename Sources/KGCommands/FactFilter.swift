@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Maps
 import RDF
 import Store
 import Timeline
@@ -53,7 +54,7 @@ struct FactFilterOptions: ParsableArguments {
     func checkRelations(in store: TripleStore) throws { try Self.checkRelations(relations, in: store) }
 
     static func checkRelations(_ relations: [String], in store: TripleStore) throws {
-        guard !relations.isEmpty, let ontology = try OntologyLocation.storedForMaps(in: store) else { return }
+        guard !relations.isEmpty, let ontology = try StoredOntology.forMaps(in: store) else { return }
         let known = ontology.relations.map(\.localName)
         for r in relations where !known.contains(r) {
             throw KGFailure.usage("--relation \(r): no such relation; known: \(known.joined(separator: ", "))")

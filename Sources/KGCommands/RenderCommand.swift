@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
+import Maps
 import Ontology
 import RDF
 import Render
+import SPARQL
 import Store
 import Timeline
 
-struct Render: ParsableCommand {
+struct RenderCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Draw the knowledge graph as a relationship map or a control map with Graphviz (in-process).",
@@ -87,15 +89,7 @@ struct Render: ParsableCommand {
         try FactFilterOptions.checkRelations(relations, in: kg)
         if map == .control { return try runControlMap(kg, renderer: renderer) }
         // One read transaction: one snapshot, and one file lock for the thousands of look-ups.
-        try kg.connection.execute("BEGIN")
-        let map: GraphMap
-        do {
-            map = try buildRelationMap(kg)
-            try kg.connection.execute("COMMIT")
-        } catch {
-            try? kg.connection.execute("ROLLBACK")
-            throw error
-        }
+        let map = try kg.withReadSnapshot { try buildRelationMap(kg) }
         if map.nodes.isEmpty { Console.warning("the map is empty: no facts match (run `kg build` first?)") }
         let pinned = map.nodes.contains { $0.position != nil }
         let chosen = pinned ? (layout ?? .neato) : (layout ?? Layout.automatic(nodeCount: map.nodes.count))
@@ -106,7 +100,7 @@ struct Render: ParsableCommand {
 
     /// The relationship map with the filters, --focus and --geo applied.
     private func buildRelationMap(_ kg: TripleStore) throws -> GraphMap {
-        let ontology = try OntologyLocation.storedForMaps(in: kg)
+        let ontology = try StoredOntology.forMaps(in: kg)
         let builder = RelationMap(store: kg, ontology: ontology, includeModal: includeModal,
                                   relations: Set(relations), minConfidence: minConfidence,
                                   since: since.flatMap(PartialDate.init(iso:)), until: until.flatMap(PartialDate.init(iso:)),
@@ -115,7 +109,7 @@ struct Render: ParsableCommand {
         var (map, terms) = try builder.graphMapWithTerms()
         if let focus {
             guard let center = map.nodes.first(where: { $0.label.caseInsensitiveCompare(focus) == .orderedSame })
-                ?? RelationMap.node(named: focus, in: map, store: kg) else {
+                ?? Self.node(named: focus, in: map, store: kg) else {
                 throw KGFailure(message: "no entity named '\(focus)' on the map")
             }
             map = RelationMap.neighbourhood(of: center.id, depth: depth, in: map)
@@ -125,9 +119,42 @@ struct Render: ParsableCommand {
         }
         return map
     }
+
+    /// The node whose entity has `name` among its labels or aliases.
+    static func node(named name: String, in map: GraphMap, store: TripleStore) -> MapNode? {
+        guard let iri = try? ShortForm.entity(named: name, store) else {
+            return map.nodes.first { $0.label.lowercased() == name.lowercased() }
+        }
+        let label = Labels(store: store).display(iri)
+        return map.nodes.first { $0.label == label }
+    }
+
+    /// Draws Output/control.<format>.
+    func runControlMap(_ kg: TripleStore, renderer: MapRenderer) throws {
+        let labels = Labels(store: kg)
+        var timelines = try ControlHistory.build(from: kg)
+        let allControllers = timelines.flatMap { $0.periods.map(\.controller) }
+        if !places.isEmpty {
+            var chosen: [Term] = []
+            for name in places {
+                guard let t = try TimelineCommand.entity(named: name, in: kg, among: timelines.map(\.place), labels: labels) else {
+                    throw KGFailure(message: "no place named '\(name)' in \(store.db)")
+                }
+                chosen.append(t)
+            }
+            timelines = timelines.filter { chosen.contains($0.place) }
+        }
+        let built = ControlMap(timelines: timelines, labels: labels, ontology: try StoredOntology.read(in: kg),
+                               since: since.flatMap(PartialDate.init(iso:)), until: until.flatMap(PartialDate.init(iso:)),
+                               allControllers: allControllers).build()
+        if built.lanes == 0 { Console.warning("the control map is empty: no control periods match (run `kg build` first?)") }
+        let bytes = try Self.draw(with: renderer) { try $0.render(built.map, geometry: built.geometry, layout: .neato, format: format) }
+        let file = try Self.writeMap(bytes, named: "control." + format.rawValue, into: output)
+        print("wrote \(file) (\(built.lanes) place\(built.lanes == 1 ? "" : "s"))")
+    }
 }
 
-extension Render {
+extension RenderCommand {
     /// Runs one render with a fresh renderer: Graphviz's warnings are printed as kg's, and a failure
     /// (including an error Graphviz reported while still producing output) is kg's failure.
     /// `renderer` leaves the laid-out graph to the operating system, as `dot` does: kg exits after drawing.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Maps
 import RDF
 import SPARQL
 import Store

@@ -20,29 +20,63 @@ enum DOTText {
     static let maxOutputLine = 128
 
     static func write(_ spec: GraphSpec) -> [UInt8] {
-        var w = Writer()
-        w.out.reserveCapacity(256 + 160 * spec.nodes.count + 160 * spec.edges.count)
-
         // Dictionaries of the root graph: later declarations of a name replace earlier ones.
         let graphDict = merged(spec.graphAttributes)
         let nodeDefaults = merged([("label", "\\N")] + spec.nodeDefaults)
         let edgeDefaults = merged(spec.edgeDefaults)
-        var nodeDefault: [String: String] = [:], edgeDefault: [String: String] = [:]
-        for (name, value) in nodeDefaults { nodeDefault[name] = value }
-        for (name, value) in edgeDefaults { edgeDefault[name] = value }
+        var doc = Document(spec, nodeDefaults: nodeDefaults, edgeDefaults: edgeDefaults)
+        doc.w.put("digraph ")
+        doc.w.canon(spec.name)
+        doc.w.put(" {\n")
+        doc.w.level = 1
+        doc.w.dict("graph", graphDict.filter { !$0.value.isEmpty })
+        doc.w.dict("node", nodeDefaults.filter { !$0.value.isEmpty })
+        doc.w.dict("edge", edgeDefaults.filter { !$0.value.isEmpty })
+        doc.writeSubgraphs()
+        doc.writeRoot()
+        doc.w.level = 0
+        doc.w.put("}\n")
+        return doc.w.out
+    }
 
-        w.put("digraph ")
-        w.canon(spec.name)
-        w.put(" {\n")
-        w.level = 1
-        w.dict("graph", graphDict.filter { !$0.value.isEmpty })
-        w.dict("node", nodeDefaults.filter { !$0.value.isEmpty })
-        w.dict("edge", edgeDefaults.filter { !$0.value.isEmpty })
+    /// A graph's subgraphs, nodes and edges as they are written: which nodes were written with their
+    /// attributes and which are in a subgraph, and each node's out-edges and lowest in-edge tail (for
+    /// agwrite's write_node_test).
+    private struct Document {
+        let spec: GraphSpec
+        var w = Writer()
+        let edgeDefault: [String: String]
+        /// Per-node attributes that differ from the defaults, by name.
+        let nodeAttrs: [Attributes]
+        var written: [Bool]
+        var inSubgraph: [Bool]
+        /// Out-edges by tail; the lowest tail of each node's in-edges; whether a node has any edge.
+        let outEdges: [[Int]], lowestTail: [Int], hasEdges: [Bool]
 
-        // Per-node attributes that differ from the defaults, by name.
-        let nodeAttrs: [Attributes] = spec.nodes.map { nonDefault($0.attributes, defaults: nodeDefault) }
-        var written = [Bool](repeating: false, count: spec.nodes.count)
-        func writeNode(_ i: Int) {
+        init(_ spec: GraphSpec, nodeDefaults: Attributes, edgeDefaults: Attributes) {
+            self.spec = spec
+            w.out.reserveCapacity(256 + 160 * spec.nodes.count + 160 * spec.edges.count)
+            var nodeDefault: [String: String] = [:], edgeDefault: [String: String] = [:]
+            for (name, value) in nodeDefaults { nodeDefault[name] = value }
+            for (name, value) in edgeDefaults { edgeDefault[name] = value }
+            self.edgeDefault = edgeDefault
+            nodeAttrs = spec.nodes.map { nonDefault($0.attributes, defaults: nodeDefault) }
+            written = [Bool](repeating: false, count: spec.nodes.count)
+            inSubgraph = [Bool](repeating: false, count: spec.nodes.count)
+            var out = [[Int]](repeating: [], count: spec.nodes.count)
+            var lowestTail = [Int](repeating: Int.max, count: spec.nodes.count)
+            var hasEdges = [Bool](repeating: false, count: spec.nodes.count)
+            for (k, e) in spec.edges.enumerated() {
+                out[e.tail].append(k)
+                lowestTail[e.head] = min(lowestTail[e.head], e.tail)
+                hasEdges[e.tail] = true
+                hasEdges[e.head] = true
+            }
+            (outEdges, self.lowestTail, self.hasEdges) = (out, lowestTail, hasEdges)
+        }
+
+        /// Node `i`: with its attributes the first time, as a bare name after.
+        mutating func writeNode(_ i: Int) {
             w.indent()
             w.canon(spec.nodes[i].name)
             if !written[i] {
@@ -52,59 +86,53 @@ enum DOTText {
             w.put(";\n")
         }
 
-        var inSubgraph = [Bool](repeating: false, count: spec.nodes.count)
-        for sub in spec.subgraphs {
-            w.indent()
-            w.put("subgraph ")
-            w.canon(sub.name)
-            w.put(" {\n")
-            w.level += 1
-            w.dict("graph", merged(sub.attributes))
-            for i in Set(sub.nodes).sorted() {
-                inSubgraph[i] = true
-                writeNode(i)
+        /// Each subgraph in creation order: its graph attributes, then its nodes.
+        mutating func writeSubgraphs() {
+            for sub in spec.subgraphs {
+                w.indent()
+                w.put("subgraph ")
+                w.canon(sub.name)
+                w.put(" {\n")
+                w.level += 1
+                w.dict("graph", merged(sub.attributes))
+                for i in Set(sub.nodes).sorted() {
+                    inSubgraph[i] = true
+                    writeNode(i)
+                }
+                w.level -= 1
+                w.indent()
+                w.put("}\n")
             }
-            w.level -= 1
-            w.indent()
-            w.put("}\n")
         }
 
-        // Out-edges by tail, ordered by head then creation; in-edges for the "written before" test.
-        var out = [[Int]](repeating: [], count: spec.nodes.count)
-        var lowestTail = [Int](repeating: Int.max, count: spec.nodes.count)
-        var hasEdges = [Bool](repeating: false, count: spec.nodes.count)
-        for (k, e) in spec.edges.enumerated() {
-            out[e.tail].append(k)
-            lowestTail[e.head] = min(lowestTail[e.head], e.tail)
-            hasEdges[e.tail] = true
-            hasEdges[e.head] = true
-        }
-        // agwrite's write_node_test at the root: not in a subgraph, no in-edge from a node before
-        // `position`, and worth writing (no edges at all, or attributes of its own).
+        /// agwrite's write_node_test at the root: not in a subgraph, no in-edge from a node before
+        /// `position`, and worth writing (no edges at all, or attributes of its own).
         func shouldWrite(_ n: Int, at position: Int) -> Bool {
             !inSubgraph[n] && n >= position && lowestTail[n] >= position && (!hasEdges[n] || !nodeAttrs[n].isEmpty)
         }
-        for n in spec.nodes.indices {
-            if shouldWrite(n, at: n) { writeNode(n) }
-            var previous = n
-            let edges = out[n].count > 1 ? out[n].sorted { (spec.edges[$0].head, $0) < (spec.edges[$1].head, $1) } : out[n]
-            for k in edges {
-                let e = spec.edges[k]
-                if previous != e.head && shouldWrite(e.head, at: n) {
-                    writeNode(e.head)
-                    previous = e.head
+
+        /// The root's nodes in creation order, each followed by its out-edges ordered by head then
+        /// creation (a head not written yet is written just before its first edge).
+        mutating func writeRoot() {
+            for n in spec.nodes.indices {
+                if shouldWrite(n, at: n) { writeNode(n) }
+                var previous = n
+                let edges = outEdges[n].count > 1 ? outEdges[n].sorted { (spec.edges[$0].head, $0) < (spec.edges[$1].head, $1) } : outEdges[n]
+                for k in edges {
+                    let e = spec.edges[k]
+                    if previous != e.head && shouldWrite(e.head, at: n) {
+                        writeNode(e.head)
+                        previous = e.head
+                    }
+                    w.indent()
+                    w.canon(spec.nodes[e.tail].name)
+                    w.put(" -> ")
+                    w.canon(spec.nodes[e.head].name)
+                    w.attributes(nonDefault(e.attributes, defaults: edgeDefault))
+                    w.put(";\n")
                 }
-                w.indent()
-                w.canon(spec.nodes[e.tail].name)
-                w.put(" -> ")
-                w.canon(spec.nodes[e.head].name)
-                w.attributes(nonDefault(e.attributes, defaults: edgeDefault))
-                w.put(";\n")
             }
         }
-        w.level = 0
-        w.put("}\n")
-        return w.out
     }
 
     /// The attributes with later values of a name replacing earlier ones, sorted by name (byte order,

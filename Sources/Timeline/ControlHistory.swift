@@ -263,150 +263,188 @@ public enum ControlHistory {
             if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
             return a.firstID < b.firstID
         }
-        var periods: [ControlPeriod] = []
-        var periodArticles: [Set<String>] = []
-        var periodStatements: [Set<Int64>] = []
-        var conflicts: [ControlConflict] = []
-        var open: Int?  // index of the period still running
+        var walk = PeriodWalk(place: place, facts: facts)
+        for item in items { walk.take(item) }
+        return (walk.periods, walk.conflicts)
+    }
+}
 
-        func newPeriod(_ item: Item, start: PartialDate?, basis: BoundBasis) -> Int {
-            periods.append(ControlPeriod(place: place, controller: item.actor, start: start, startBasis: start == nil ? .open : basis,
-                                         end: nil, endBasis: .open, confirmed: false, alsoReportedAs: [], evidence: [],
-                                         articles: [], confidence: 0))
-            periodArticles.append([])
-            periodStatements.append([])
-            support(periods.count - 1, item)
-            return periods.count - 1
-        }
-        func support(_ i: Int, _ item: Item) {
-            // The first `evidencePerPeriod` statements, and the latest report's in the last place (its
-            // date is the period's latest report).
-            for e in item.support.evidence where periodStatements[i].insert(e.statementID).inserted {
-                if periods[i].evidence.count < evidencePerPeriod {
-                    periods[i].evidence.append(e)
-                } else {
-                    periods[i].evidence[periods[i].evidence.count - 1] = e
-                }
-            }
-            for a in item.support.articles where periodArticles[i].insert(a).inserted { periods[i].articles.append(a) }
-            if item.support.asserted { periods[i].confirmed = true }
-            periods[i].confidence = max(periods[i].confidence, item.support.confidence)
-            if item.actor != periods[i].controller, !periods[i].alsoReportedAs.contains(item.actor) {
-                periods[i].alsoReportedAs.append(item.actor)
-            }
-        }
-        func close(_ i: Int, at date: PartialDate?, basis: BoundBasis) {
-            periods[i].end = date
-            periods[i].endBasis = date == nil ? .open : basis
-        }
-        func conflict(_ kind: ControlConflict.Kind, _ controllers: [Term], _ summary: String, _ evidence: [TimelineEvidence]) {
-            conflicts.append(ControlConflict(kind: kind, controllers: controllers, summary: summary, evidence: evidence))
-        }
-        func iri(_ t: Term) -> String { t.iriValue ?? "\(t)" }
-        func iso(_ d: PartialDate?) -> String { d?.iso ?? "an unknown date" }
+/// One place's control items taken in order (step 3 of `ControlHistory`): the periods made so far, the
+/// conflicts found, and the period still running.
+struct PeriodWalk {
+    typealias Item = ControlHistory.Item
+    let place: Term
+    let facts: TimelineFacts
+    private(set) var periods: [ControlPeriod] = []
+    private(set) var conflicts: [ControlConflict] = []
+    private var periodArticles: [Set<String>] = []
+    private var periodStatements: [Set<Int64>] = []
+    /// Index of the period still running.
+    private var open: Int?
 
-        for item in items {
-            guard let current = open else {
-                switch item.kind {
-                case .end:
-                    // "held until D" with nothing open: a period of unknown start. Several reports of the
-                    // same end join the last period when it is the same actor's and ends at the same time.
-                    if let last = periods.indices.last, facts.sameSide(periods[last].controller, item.actor),
-                       let end = periods[last].end, let d = item.date, TimelineDays.overlap(end, d) {
-                        support(last, item)
-                        if d.precision > end.precision { periods[last].end = d }
-                    } else {
-                        let i = newPeriod(item, start: nil, basis: .open)
-                        close(i, at: item.date, basis: .reported)
-                    }
-                case .onset: open = newPeriod(item, start: item.date, basis: .reported)
-                case .observation: open = newPeriod(item, start: item.date, basis: .observed)
-                }
-                continue
-            }
-            let holder = periods[current].controller
-            if facts.sameSide(holder, item.actor) {
-                switch item.kind {
-                case .end:
-                    support(current, item)
-                    close(current, at: item.date, basis: .reported)
-                    open = nil
-                case .onset:
-                    let start = periods[current].start
-                    if periods[current].startBasis == .reported, let s = start, let d = item.date, !TimelineDays.overlap(s, d),
-                       let first = periods[current].evidence.first(where: { $0.date == s }),
-                       let other = item.support.evidence.first(where: { $0.articlePath != first.articlePath }) {
-                        conflict(.datesDisagree, [holder], "\(iri(holder)) took \(iri(place)) on \(s.iso) by one source, \(d.iso) by another",
-                                 [first, other])
-                    } else if let s = start, let d = item.date, TimelineDays.overlap(s, d), d.precision > s.precision {
-                        periods[current].start = d  // a more precise report of the same change
-                        // The previous holder's period ended when this one began: that end is refined too.
-                        if current > 0, periods[current - 1].endBasis == .succeeded, periods[current - 1].end == s,
-                           periods[current - 1].start.map({ $0 <= d }) ?? true {
-                            periods[current - 1].end = d
-                        }
-                    }
-                    // Observed holding first and the capture reported later: the earlier bound is kept.
-                    support(current, item)
-                case .observation:
-                    support(current, item)
-                }
-                continue
-            }
-            // Another actor.
-            switch item.kind {
-            case .end:
-                // The previous holder's withdrawal, reported undated (so dated by its article, "no later
-                // than") or at the day the holder took over: it confirms that change, no conflict.
-                if current > 0, facts.sameSide(periods[current - 1].controller, item.actor),
-                   let previousEnd = periods[current - 1].end, let d = item.date,
-                   item.dateIsPublication ? TimelineDays.last(d) >= TimelineDays.first(previousEnd)
-                                                   : TimelineDays.overlap(previousEnd, d) {
-                    support(current - 1, item)
-                    continue
-                }
-                // "X fell to the MNDAA on Sunday … the junta admitted on Wednesday that it had lost control": a
-                // withdrawal by an actor of no earlier period, reported within a month of the holder's
-                // reported takeover, is the loss of that takeover — the actor held the place until it.
-                if periods[current].startBasis == .reported, periods[current].controller != item.actor,
-                   !periods[..<current].contains(where: { $0.controller == item.actor }),
-                   let s = periods[current].start, let d = item.date,
-                   TimelineDays.first(d) >= TimelineDays.first(s), TimelineDays.first(d) - TimelineDays.last(s) < 32 {
-                    let i = newPeriod(item, start: nil, basis: .open)
-                    close(i, at: s, basis: .succeeded)
-                    // (kept in time order: before the holder's period)
-                    periods.insert(periods.removeLast(), at: current)
-                    periodArticles.insert(periodArticles.removeLast(), at: current)
-                    periodStatements.insert(periodStatements.removeLast(), at: current)
-                    open = current + 1
-                    continue
-                }
-                // Someone else is said to have held the place until D while the holder has it: both kept.
+    init(place: Term, facts: TimelineFacts) {
+        self.place = place
+        self.facts = facts
+    }
+
+    mutating func take(_ item: Item) {
+        guard let current = open else { return takeWithNothingOpen(item) }
+        if facts.sameSide(periods[current].controller, item.actor) {
+            takeFromHolder(item, current)
+        } else {
+            takeFromAnother(item, current)
+        }
+    }
+
+    private mutating func takeWithNothingOpen(_ item: Item) {
+        switch item.kind {
+        case .end:
+            // "held until D" with nothing open: a period of unknown start. Several reports of the
+            // same end join the last period when it is the same actor's and ends at the same time.
+            if let last = periods.indices.last, facts.sameSide(periods[last].controller, item.actor),
+               let end = periods[last].end, let d = item.date, TimelineDays.overlap(end, d) {
+                support(last, item)
+                if d.precision > end.precision { periods[last].end = d }
+            } else {
                 let i = newPeriod(item, start: nil, basis: .open)
                 close(i, at: item.date, basis: .reported)
-                conflict(.simultaneousControllers, [holder, item.actor],
-                         "\(iri(item.actor)) held \(iri(place)) until \(iso(item.date)) while \(iri(holder)) held it from \(iso(periods[current].start))",
-                         [periods[current].evidence.last!, item.first])
-            case .onset:
-                close(current, at: item.date, basis: .succeeded)
-                open = newPeriod(item, start: item.date, basis: .reported)
-            case .observation:
-                let last = periods[current].evidence.last { $0.date != nil }
-                if let l = last?.date, let d = item.date, TimelineDays.overlap(l, d) {
-                    conflict(.simultaneousControllers, [holder, item.actor],
-                             "\(iri(holder)) and \(iri(item.actor)) both reported holding \(iri(place)) on \(d.iso)",
-                             [last!, item.first])
-                } else if let l = last?.date, let d = item.date, TimelineDays.first(d) - TimelineDays.last(l) < 32 {
-                    conflict(.unexplainedChange, [holder, item.actor],
-                             "\(iri(holder)) reported holding \(iri(place)) on \(l.iso), \(iri(item.actor)) on \(d.iso), no change of control reported between",
-                             [last!, item.first])
+            }
+        case .onset: open = newPeriod(item, start: item.date, basis: .reported)
+        case .observation: open = newPeriod(item, start: item.date, basis: .observed)
+        }
+    }
+
+    /// An item of the holder of the running period `current` (or of its side).
+    private mutating func takeFromHolder(_ item: Item, _ current: Int) {
+        let holder = periods[current].controller
+        switch item.kind {
+        case .end:
+            support(current, item)
+            close(current, at: item.date, basis: .reported)
+            open = nil
+        case .onset:
+            let start = periods[current].start
+            if periods[current].startBasis == .reported, let s = start, let d = item.date, !TimelineDays.overlap(s, d),
+               let first = periods[current].evidence.first(where: { $0.date == s }),
+               let other = item.support.evidence.first(where: { $0.articlePath != first.articlePath }) {
+                conflict(.datesDisagree, [holder], "\(iri(holder)) took \(iri(place)) on \(s.iso) by one source, \(d.iso) by another",
+                         [first, other])
+            } else if let s = start, let d = item.date, TimelineDays.overlap(s, d), d.precision > s.precision {
+                periods[current].start = d  // a more precise report of the same change
+                // The previous holder's period ended when this one began: that end is refined too.
+                if current > 0, periods[current - 1].endBasis == .succeeded, periods[current - 1].end == s,
+                   periods[current - 1].start.map({ $0 <= d }) ?? true {
+                    periods[current - 1].end = d
                 }
-                close(current, at: item.date, basis: .succeeded)
-                open = newPeriod(item, start: item.date, basis: .observed)
+            }
+            // Observed holding first and the capture reported later: the earlier bound is kept.
+            support(current, item)
+        case .observation:
+            support(current, item)
+        }
+    }
+
+    /// An item of another actor than the holder of the running period `current`.
+    private mutating func takeFromAnother(_ item: Item, _ current: Int) {
+        let holder = periods[current].controller
+        switch item.kind {
+        case .end:
+            takeEndFromAnother(item, current)
+        case .onset:
+            close(current, at: item.date, basis: .succeeded)
+            open = newPeriod(item, start: item.date, basis: .reported)
+        case .observation:
+            let last = periods[current].evidence.last { $0.date != nil }
+            if let l = last?.date, let d = item.date, TimelineDays.overlap(l, d) {
+                conflict(.simultaneousControllers, [holder, item.actor],
+                         "\(iri(holder)) and \(iri(item.actor)) both reported holding \(iri(place)) on \(d.iso)",
+                         [last!, item.first])
+            } else if let l = last?.date, let d = item.date, TimelineDays.first(d) - TimelineDays.last(l) < 32 {
+                conflict(.unexplainedChange, [holder, item.actor],
+                         "\(iri(holder)) reported holding \(iri(place)) on \(l.iso), \(iri(item.actor)) on \(d.iso), no change of control reported between",
+                         [last!, item.first])
+            }
+            close(current, at: item.date, basis: .succeeded)
+            open = newPeriod(item, start: item.date, basis: .observed)
+        }
+    }
+
+    /// Another actor's end while `current` runs: it confirms the change to the holder, or is the loss of
+    /// the holder's takeover, or else a period of its own beside the holder's (a conflict).
+    private mutating func takeEndFromAnother(_ item: Item, _ current: Int) {
+        // The previous holder's withdrawal, reported undated (so dated by its article, "no later
+        // than") or at the day the holder took over: it confirms that change, no conflict.
+        if current > 0, facts.sameSide(periods[current - 1].controller, item.actor),
+           let previousEnd = periods[current - 1].end, let d = item.date,
+           item.dateIsPublication ? TimelineDays.last(d) >= TimelineDays.first(previousEnd)
+                                           : TimelineDays.overlap(previousEnd, d) {
+            support(current - 1, item)
+            return
+        }
+        // "X fell to the MNDAA on Sunday … the junta admitted on Wednesday that it had lost control": a
+        // withdrawal by an actor of no earlier period, reported within a month of the holder's
+        // reported takeover, is the loss of that takeover — the actor held the place until it.
+        if periods[current].startBasis == .reported, periods[current].controller != item.actor,
+           !periods[..<current].contains(where: { $0.controller == item.actor }),
+           let s = periods[current].start, let d = item.date,
+           TimelineDays.first(d) >= TimelineDays.first(s), TimelineDays.first(d) - TimelineDays.last(s) < 32 {
+            let i = newPeriod(item, start: nil, basis: .open)
+            close(i, at: s, basis: .succeeded)
+            // (kept in time order: before the holder's period)
+            periods.insert(periods.removeLast(), at: current)
+            periodArticles.insert(periodArticles.removeLast(), at: current)
+            periodStatements.insert(periodStatements.removeLast(), at: current)
+            open = current + 1
+            return
+        }
+        // Someone else is said to have held the place until D while the holder has it: both kept.
+        let holder = periods[current].controller
+        let i = newPeriod(item, start: nil, basis: .open)
+        close(i, at: item.date, basis: .reported)
+        conflict(.simultaneousControllers, [holder, item.actor],
+                 "\(iri(item.actor)) held \(iri(place)) until \(iso(item.date)) while \(iri(holder)) held it from \(iso(periods[current].start))",
+                 [periods[current].evidence.last!, item.first])
+    }
+
+    private mutating func newPeriod(_ item: Item, start: PartialDate?, basis: BoundBasis) -> Int {
+        periods.append(ControlPeriod(place: place, controller: item.actor, start: start, startBasis: start == nil ? .open : basis,
+                                     end: nil, endBasis: .open, confirmed: false, alsoReportedAs: [], evidence: [],
+                                     articles: [], confidence: 0))
+        periodArticles.append([])
+        periodStatements.append([])
+        support(periods.count - 1, item)
+        return periods.count - 1
+    }
+
+    private mutating func support(_ i: Int, _ item: Item) {
+        // The first `evidencePerPeriod` statements, and the latest report's in the last place (its
+        // date is the period's latest report).
+        for e in item.support.evidence where periodStatements[i].insert(e.statementID).inserted {
+            if periods[i].evidence.count < ControlHistory.evidencePerPeriod {
+                periods[i].evidence.append(e)
+            } else {
+                periods[i].evidence[periods[i].evidence.count - 1] = e
             }
         }
-        return (periods, conflicts)
+        for a in item.support.articles where periodArticles[i].insert(a).inserted { periods[i].articles.append(a) }
+        if item.support.asserted { periods[i].confirmed = true }
+        periods[i].confidence = max(periods[i].confidence, item.support.confidence)
+        if item.actor != periods[i].controller, !periods[i].alsoReportedAs.contains(item.actor) {
+            periods[i].alsoReportedAs.append(item.actor)
+        }
     }
+
+    private mutating func close(_ i: Int, at date: PartialDate?, basis: BoundBasis) {
+        periods[i].end = date
+        periods[i].endBasis = date == nil ? .open : basis
+    }
+
+    private mutating func conflict(_ kind: ControlConflict.Kind, _ controllers: [Term], _ summary: String, _ evidence: [TimelineEvidence]) {
+        conflicts.append(ControlConflict(kind: kind, controllers: controllers, summary: summary, evidence: evidence))
+    }
+
+    private func iri(_ t: Term) -> String { t.iriValue ?? "\(t)" }
+    private func iso(_ d: PartialDate?) -> String { d?.iso ?? "an unknown date" }
 }
 
 extension PartialDate {

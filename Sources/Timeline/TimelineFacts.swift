@@ -110,9 +110,23 @@ struct TimelineFacts {
 
     init(store: TripleStore) throws {
         self.store = store
+        try readTypedPlaces()
+        let links = try readFactStatements()
+        try readPlaceNames()
+        for t in links where places.contains(t.object) {  // order is irrelevant: `places(of:)` sorts
+            placeLinks[t.subject, default: [:]][TimelineVocabulary.localName(t.predicate), default: []].append(t.object)
+        }
+        for name in TimelineVocabulary.affiliations {
+            try store.quads(predicate: .iri(KG.ns + name), graph: .some(nil)) { q in
+                affiliated.insert(Self.pair(q.subject, q.object))
+                return true
+            }
+        }
+    }
 
-        // Place classes: kg:Place and its subclasses per the stored ontology (rdfs:subClassOf),
-        // falling back to the class's local name when the store holds no ontology.
+    /// The entities of a place class: kg:Place and its subclasses per the stored ontology
+    /// (rdfs:subClassOf), falling back to the class's local name when the store holds no ontology.
+    private mutating func readTypedPlaces() throws {
         var parents: [String: [String]] = [:]
         try store.quads(predicate: .iri(RDFS.subClassOf), graph: .some(nil)) { q in
             if let c = q.subject.iriValue, let p = q.object.iriValue { parents[c, default: []].append(p) }
@@ -130,8 +144,11 @@ struct TimelineFacts {
             if placeClass[c]! { places.insert(q.subject) }
             return true
         }
-        // One pass over the statements for what the timeline needs to know before walking them:
-        // objects of place relations are places; place links; affiliations.
+    }
+
+    /// One pass over the statements for what the timeline needs to know before walking them: objects of
+    /// place relations are places; affiliations; the surrender predicates. Returns the place-link facts.
+    private mutating func readFactStatements() throws -> Set<Triple> {
         var links: Set<Triple> = []
         try store.statements(factsOnly: true) { st in
             statementCount += 1
@@ -143,7 +160,11 @@ struct TimelineFacts {
             if name == TimelineVocabulary.surrender { surrenderPredicates.insert(t.predicate) }
             return true
         }
+        return links
+    }
 
+    /// The places' names (of three characters or more), longest first, and as word sequences.
+    private mutating func readPlaceNames() throws {
         for p in [RDFS.label, SKOS.prefLabel, SKOS.altLabel] {
             try store.quads(predicate: .iri(p), graph: .some(nil)) { q in
                 if places.contains(q.subject), let name = q.object.literalValue?.lexical, name.count >= 3 {
@@ -158,16 +179,6 @@ struct TimelineFacts {
             guard !words.isEmpty else { continue }
             longestPlaceName = max(longestPlaceName, words.count)
             placesByWords[words.joined(separator: " "), default: []].append(place)
-        }
-        for t in links where places.contains(t.object) {  // order is irrelevant: `places(of:)` sorts
-            placeLinks[t.subject, default: [:]][TimelineVocabulary.localName(t.predicate), default: []].append(t.object)
-        }
-
-        for name in TimelineVocabulary.affiliations {
-            try store.quads(predicate: .iri(KG.ns + name), graph: .some(nil)) { q in
-                affiliated.insert(Self.pair(q.subject, q.object))
-                return true
-            }
         }
     }
 

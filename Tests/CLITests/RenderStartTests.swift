@@ -34,12 +34,12 @@ import Testing
     /// The map's path as `kg render` prints it: absolute, without "." or empty components.
     @Test func mapPathsAreAbsolute() {
         let cwd = FileManager.default.currentDirectoryPath
-        #expect(Render.absolutePath("/tmp/maps/") == "/tmp/maps")
-        #expect(Render.absolutePath("/tmp/./maps//x") == "/tmp/maps/x")
-        #expect(Render.absolutePath("/") == "/")
-        #expect(Render.absolutePath("Output") == (cwd == "/" ? "" : cwd) + "/Output")
-        #expect(Render.absolutePath(".") == cwd)
-        #expect(Render.absolutePath("../up") == (cwd == "/" ? "" : cwd) + "/../up")
+        #expect(RenderCommand.absolutePath("/tmp/maps/") == "/tmp/maps")
+        #expect(RenderCommand.absolutePath("/tmp/./maps//x") == "/tmp/maps/x")
+        #expect(RenderCommand.absolutePath("/") == "/")
+        #expect(RenderCommand.absolutePath("Output") == (cwd == "/" ? "" : cwd) + "/Output")
+        #expect(RenderCommand.absolutePath(".") == cwd)
+        #expect(RenderCommand.absolutePath("../up") == (cwd == "/" ? "" : cwd) + "/../up")
     }
 
     /// The map file is written beside its final name and renamed over it, with the permissions of
@@ -48,8 +48,8 @@ import Testing
         let dir = try KG.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("relations.svg").path
-        #expect(Render.replaceFile(at: path, with: Array("first".utf8)) == nil)
-        #expect(Render.replaceFile(at: path, with: Array("second, longer".utf8)) == nil)
+        #expect(RenderCommand.replaceFile(at: path, with: Array("first".utf8)) == nil)
+        #expect(RenderCommand.replaceFile(at: path, with: Array("second, longer".utf8)) == nil)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "second, longer")
         let mask = umask(0o022)
         umask(mask)
@@ -57,7 +57,7 @@ import Testing
         #expect(mode == Int(0o666 & ~mask))
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["relations.svg"])
         let missing = dir.appendingPathComponent("no-such-folder/relations.svg").path
-        let failure = Render.replaceFile(at: missing, with: [1, 2, 3])
+        let failure = RenderCommand.replaceFile(at: missing, with: [1, 2, 3])
         #expect(failure?.contains("No such file") == true, "\(failure ?? "no failure")")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["relations.svg"])
     }

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import Maps
 import RDF
 import Store
 
-struct Stats: ParsableCommand {
+struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Summarise the knowledge graph: articles, facts, relations, entity classes.",

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import Maps
 import RDF
 import SPARQL
 import Store
 
-struct Show: ParsableCommand {
+struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show what kg knows about an entity, and the sentences each fact came from.",
@@ -46,7 +47,7 @@ struct Show: ParsableCommand {
         let out = Console.Output()
         defer { out.flush() }
         if format == .json {
-            for (_, items) in facts { for st in items { out.write(Export.jsonLine(st, labels: labels) + "\n") } }
+            for (_, items) in facts { for st in items { out.write(ExportCommand.jsonLine(st, labels: labels) + "\n") } }
             return
         }
         let aliases = labels.aliases(subject)

@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import Maps
 import RDF
 import SPARQL
 import Store
 
-struct Query: ParsableCommand {
+struct QueryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "query",
         abstract: "Ask the knowledge graph a question in SPARQL 1.1 or the short triple-pattern form.",
@@ -49,7 +50,7 @@ struct Query: ParsableCommand {
         var sparql = source
         do {
             if ShortForm.looksLikeShortForm(source) { sparql = try ShortForm.expand(source, store: kg) }
-            let query = try SPARQL.Query.parse(sparql, baseIRI: file.map { URL(fileURLWithPath: $0).standardizedFileURL.absoluteString })
+            let query = try Query.parse(sparql, baseIRI: file.map { URL(fileURLWithPath: $0).standardizedFileURL.absoluteString })
             let engine = QueryEngine(store: kg)
             if explain {
                 print(sparql)
@@ -73,7 +74,7 @@ struct Query: ParsableCommand {
         }
     }
 
-    static func defaultFormat(for form: SPARQL.Query.Form) -> ResultFormat {
+    static func defaultFormat(for form: Query.Form) -> ResultFormat {
         form == .construct || form == .describe ? .turtle : .table
     }
 
@@ -91,7 +92,7 @@ struct Query: ParsableCommand {
 
 extension ResultFormat: ExpressibleByArgument {}
 
-struct Parse: ParsableCommand {
+struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
         abstract: "Check a SPARQL query's syntax without running it (exit 0 valid, 2 invalid).",
@@ -115,7 +116,7 @@ struct Parse: ParsableCommand {
             source = String(decoding: d, as: UTF8.self)
         }
         do {
-            _ = try SPARQL.Query.parse(source, baseIRI: file.map { URL(fileURLWithPath: $0).standardizedFileURL.absoluteString })
+            _ = try Query.parse(source, baseIRI: file.map { URL(fileURLWithPath: $0).standardizedFileURL.absoluteString })
         } catch let e as SPARQLError {
             throw KGFailure(message: e.description, code: 2)
         }

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import Maps
 import RDF
+import SPARQL
 import Store
 
-struct Export: ParsableCommand {
+struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write the knowledge graph out: facts with provenance (jsonl) or RDF (nt, nq, ttl).",
@@ -114,4 +116,24 @@ struct Export: ParsableCommand {
         o.set("objectIRI", r.triple.object.iriValue)
         return o.text
     }
+}
+
+/// A JSON object written with keys in insertion order (stable, diffable output).
+struct JSONObject {
+    private var parts: [String] = []
+
+    mutating func set(_ key: String, _ value: String?) {
+        guard let value else { return }
+        parts.append(Self.quote(key) + ":" + Self.quote(value))
+    }
+    mutating func set(_ key: String, _ value: [String]) {
+        parts.append(Self.quote(key) + ":[" + value.map(Self.quote).joined(separator: ",") + "]")
+    }
+    mutating func set(_ key: String, number: Double) {
+        let text = number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
+        parts.append(Self.quote(key) + ":" + text)
+    }
+    var text: String { "{" + parts.joined(separator: ",") + "}" }
+
+    static func quote(_ s: String) -> String { JSONText.quote(s) }
 }

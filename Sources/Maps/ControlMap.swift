@@ -1,4 +1,3 @@
-import ArgumentParser
 import Foundation
 import Ontology
 import RDF
@@ -11,7 +10,7 @@ import Timeline
 /// only claimed; the events that change control as dated markers above the boxes; a time axis of
 /// year/month ticks at the top and bottom; a legend of controllers. Long quiet stretches of time are
 /// compressed (marked ≈ on the axis) so that 2009 and a busy 2023 fit on one readable page.
-struct ControlMap {
+public struct ControlMap {
     let timelines: [PlaceTimeline]
     let labels: Labels
     let ontology: Ontology?
@@ -21,6 +20,16 @@ struct ControlMap {
     /// colour on every control map of the store, whatever places or window a map shows.
     var allControllers: [Term]? = nil
 
+    public init(timelines: [PlaceTimeline], labels: Labels, ontology: Ontology?, since: PartialDate? = nil,
+                until: PartialDate? = nil, allControllers: [Term]? = nil) {
+        self.timelines = timelines
+        self.labels = labels
+        self.ontology = ontology
+        self.since = since
+        self.until = until
+        self.allControllers = allControllers
+    }
+
     // Layout, in points (Graphviz y grows upwards).
     static let laneLabelWidth = 180.0, plotLeft = 200.0, openMargin = 36.0, targetWidth = 1000.0
     static let laneHeight = 58.0, boxHeight = 22.0, markerSize = 9.0, eventRowHeight = 12.0
@@ -29,8 +38,32 @@ struct ControlMap {
     static let labelMargin = 17.0
     static let compressAfterDays = 90, minTickGap = 44.0
 
-    func build() -> (map: GraphMap, geometry: [String: NodeGeometry], lanes: Int) {
+    public func build() -> (map: GraphMap, geometry: [String: NodeGeometry], lanes: Int) {
         let lo = since.map(TimelineDays.first), hi = until.map(TimelineDays.last)
+        let lanes = visibleLanes(lo: lo, hi: hi)
+        let scale = timeScale(of: lanes, lo: lo, hi: hi)
+        let palette = ControllerPalette(lanes.flatMap { $0.periods.map(\.controller) },
+                                        slotsOver: allControllers ?? timelines.flatMap { $0.periods.map(\.controller) })
+        var drawing = ControlMapDrawing(map: self, scale: scale, right: scale.right + Self.openMargin, palette: palette, lo: lo, hi: hi)
+        // Event markers sit above their lane's boxes with a label to the right; a label that would
+        // overlap the previous one in a row goes to the next row up, and the lane grows to fit them.
+        let markers = lanes.map { eventMarkers(of: $0, scale: scale) }
+        let heights = markers.map { m in max(Self.laneHeight, Self.boxHeight + 26 + Double((m.map(\.row).max() ?? 0) + 1) * Self.eventRowHeight) }
+        let top = heights.reduce(0, +) + 40
+        var laneTop = top
+        for (i, t) in lanes.enumerated() {
+            let y = laneTop - heights[i] + Self.boxHeight / 2 + 12
+            laneTop -= heights[i]
+            drawing.lane(i, t, y: y, markers: markers[i])
+        }
+        drawing.axis(top: top)
+        drawing.legend()
+        return (GraphMap(title: title(places: lanes.count, scale: scale), nodes: drawing.nodes), drawing.geometry, lanes.count)
+    }
+
+    /// The places with a period in the window `lo`…`hi` (day ordinals; nil = open), cut to it (their events
+    /// that change control, dated in it), in order of their first known date, then by name.
+    private func visibleLanes(lo: Int?, hi: Int?) -> [PlaceTimeline] {
         func inRange(_ d: PartialDate?) -> Bool {
             guard let d else { return false }
             return (lo.map { TimelineDays.last(d) >= $0 } ?? true) && (hi.map { TimelineDays.first(d) <= $0 } ?? true)
@@ -38,7 +71,7 @@ struct ControlMap {
         func visible(_ p: ControlPeriod) -> Bool {
             (lo.map { p.end == nil || TimelineDays.last(p.end!) >= $0 } ?? true) && (hi.map { p.start == nil || TimelineDays.first(p.start!) <= $0 } ?? true)
         }
-        let lanes = timelines.compactMap { t -> PlaceTimeline? in
+        return timelines.compactMap { t -> PlaceTimeline? in
             var t = t
             t.periods = t.periods.filter(visible)
             t.events = t.events.filter { $0.changesControl && inRange($0.date) }
@@ -47,126 +80,55 @@ struct ControlMap {
             let (da, db) = (firstDay(a), firstDay(b))
             return da != db ? da < db : labels.display(a.place) < labels.display(b.place)
         }
+    }
 
+    /// The time axis over every date of `lanes`, cut to the window: what lies outside it is drawn at its edge.
+    private func timeScale(of lanes: [PlaceTimeline], lo: Int?, hi: Int?) -> TimeScale {
         var days: [Int] = []
         for t in lanes {
             for p in t.periods { days += [p.start, p.end].compactMap { $0 }.map(TimelineDays.first) }
             days += t.events.compactMap(\.date).map(TimelineDays.first)
         }
-        // the axis is cut to the window: what lies outside it is drawn at its edge
         if let lo { days = days.map { max($0, lo) } + [lo] }
         if let hi { days = days.map { min($0, hi) } + [hi] }
-        let scale = TimeScale(keys: days, left: Self.plotLeft + Self.openMargin, targetWidth: Self.targetWidth,
-                              compressAfter: Self.compressAfterDays)
-        let right = scale.right + Self.openMargin
+        return TimeScale(keys: days, left: Self.plotLeft + Self.openMargin, targetWidth: Self.targetWidth,
+                         compressAfter: Self.compressAfterDays)
+    }
 
-        var nodes: [MapNode] = [], geometry: [String: NodeGeometry] = [:]
-        let palette = ControllerPalette(lanes.flatMap { $0.periods.map(\.controller) },
-                                        slotsOver: allControllers ?? timelines.flatMap { $0.periods.map(\.controller) })
-        // Event markers sit above their lane's boxes with a label to the right; a label that would
-        // overlap the previous one in a row goes to the next row up, and the lane grows to fit them.
-        let markers = lanes.map { t -> [(event: PlaceEvent, date: PartialDate, x: Double, text: String, width: Double, row: Int)] in
-            var rowEnds: [Double] = []
-            return t.events.compactMap { e in
-                guard let d = e.date else { return nil }
-                let x = scale.x(TimelineDays.first(d))
-                let actor = Self.fitted(labels.display(e.actor), width: 90, fontSize: Self.eventFontSize)
-                let text = "\(actor) \(Self.verb(e.relation)) \(d.iso)"
-                let width = Self.textWidth(text, fontSize: Self.eventFontSize) + Self.labelMargin
-                let row = rowEnds.firstIndex { $0 < x - 2 } ?? rowEnds.count
-                if row == rowEnds.count { rowEnds.append(0) }
-                rowEnds[row] = x + Self.markerSize + width
-                return (e, d, x, text, width, row)
-            }
-        }
-        let heights = markers.map { m in max(Self.laneHeight, Self.boxHeight + 26 + Double((m.map(\.row).max() ?? 0) + 1) * Self.eventRowHeight) }
-        let top = heights.reduce(0, +) + 40
-        var laneTop = top
-        for (i, t) in lanes.enumerated() {
-            let y = laneTop - heights[i] + Self.boxHeight / 2 + 12
-            laneTop -= heights[i]
-            let place = labels.display(t.place)
-            var laneFont = 14.0
-            while laneFont > 10, Self.textWidth(place, fontSize: laneFont) > Self.laneLabelWidth - Self.labelMargin { laneFont -= 1 }
-            nodes.append(MapNode(id: "lane\(i)", label: Self.fitted(place, width: Self.laneLabelWidth - Self.labelMargin, fontSize: laneFont), kind: "lane",
-                                 style: NodeStyle(shape: "plaintext", fillColor: "transparent"),
-                                 tooltip: "\(place): \(t.periods.count) control period\(t.periods.count == 1 ? "" : "s")",
-                                 position: (Self.laneLabelWidth / 2, y)))
-            geometry["lane\(i)"] = NodeGeometry(width: Self.laneLabelWidth, height: Self.boxHeight, fontSize: laneFont,
-                                                classes: ["lane-label", "lane-\(i)"])
-            for (j, p) in t.periods.enumerated() {
-                var x1 = p.start.map { scale.x(TimelineDays.first($0)) } ?? Self.plotLeft
-                var x2 = p.end.map { scale.x(TimelineDays.first($0)) } ?? right
-                if let lo, p.start.map({ TimelineDays.first($0) < lo }) ?? true { x1 = max(x1, scale.x(lo) - 4) }
-                if let hi, p.end.map({ TimelineDays.first($0) > hi }) ?? true { x2 = min(x2, scale.x(hi) + 4) }
-                let width = max(x2 - x1, 8)
-                let label = Self.fitted(labels.display(p.controller), width: width - Self.labelMargin, fontSize: Self.periodFontSize)
-                let color = palette.color(p.controller)
-                let id = "p\(i)-\(j)"
-                nodes.append(MapNode(id: id, label: label, kind: "period",
-                                     style: NodeStyle(shape: "box", fillColor: color, fontColor: ControllerPalette.textColor(on: color)),
-                                     tooltip: tooltip(p, place: place), position: (x1 + width / 2, y)))
-                geometry[id] = NodeGeometry(width: width, height: Self.boxHeight, dashed: !p.confirmed,
-                                            penWidth: p.confirmed ? 0.8 : 1.6, borderColor: p.confirmed ? "#444444" : "#000000",
-                                            fontSize: Self.periodFontSize,
-                                            classes: ["period", p.confirmed ? "confirmed" : "claimed", "lane-\(i)",
-                                                      "controller-" + palette.slot(p.controller)])
-            }
-            for (k, m) in markers[i].enumerated() {
-                let e = m.event
-                let my = y + Self.boxHeight / 2 + 9 + Double(m.row) * Self.eventRowHeight
-                let color = ontology?.relation(named: e.relation)?.edgeColor ?? "#333333"
-                let source = Set(e.evidence.map { $0.sourceName }).sorted().joined(separator: "\n• ")
-                let tip = "\(place): \(labels.display(e.actor)) \(e.relation)\(e.counterpart.map { " " + labels.display($0) } ?? "") \(m.date.iso)"
-                    + (e.claimedOnly ? " (claimed)" : "") + "\nsources:\n• " + source
-                nodes.append(MapNode(id: "e\(i)-\(k)", label: "", kind: "event", style: NodeStyle(shape: "diamond", fillColor: color),
-                                     tooltip: tip, position: (m.x, my)))
-                geometry["e\(i)-\(k)"] = NodeGeometry(width: Self.markerSize, height: Self.markerSize, dashed: e.claimedOnly,
-                                                      penWidth: 0.6, classes: ["event", "rel-" + e.relation, "lane-\(i)"])
-                nodes.append(MapNode(id: "el\(i)-\(k)", label: m.text, kind: "event-label",
-                                     style: NodeStyle(shape: "plaintext", fillColor: "transparent", fontColor: color),
-                                     tooltip: tip, position: (m.x + Self.markerSize / 2 + 1 + m.width / 2, my)))
-                geometry["el\(i)-\(k)"] = NodeGeometry(width: m.width, height: 10, fontSize: Self.eventFontSize, classes: ["event-label", "lane-\(i)"])
-            }
-        }
+    /// A dated event above its lane: where it is, its label, and the row of labels it sits in.
+    struct Marker {
+        var event: PlaceEvent
+        var date: PartialDate
+        var x: Double
+        var text: String
+        var width: Double
+        var row: Int
+    }
 
-        // Time axis, above and below the lanes.
-        for (n, tick) in scale.ticks(minGap: Self.minTickGap).enumerated() {
-            for (side, y) in [("top", top + 12), ("bottom", 28.0)] {
-                nodes.append(MapNode(id: "t\(side)\(n)", label: tick.label, kind: "axis",
-                                     style: NodeStyle(shape: "plaintext", fillColor: "transparent", fontColor: tick.major ? "#000000" : "#666666"),
-                                     position: (tick.x, y)))
-                geometry["t\(side)\(n)"] = NodeGeometry(width: 40, height: 12, fontSize: tick.major ? 10 : 8, classes: ["tick"])
-            }
+    /// The lane's dated events as markers, each label in the first row where it does not overlap the one before.
+    private func eventMarkers(of t: PlaceTimeline, scale: TimeScale) -> [Marker] {
+        var rowEnds: [Double] = []
+        return t.events.compactMap { e in
+            guard let d = e.date else { return nil }
+            let x = scale.x(TimelineDays.first(d))
+            let actor = Self.fitted(labels.display(e.actor), width: 90, fontSize: Self.eventFontSize)
+            let text = "\(actor) \(Self.verb(e.relation)) \(d.iso)"
+            let width = Self.textWidth(text, fontSize: Self.eventFontSize) + Self.labelMargin
+            let row = rowEnds.firstIndex { $0 < x - 2 } ?? rowEnds.count
+            if row == rowEnds.count { rowEnds.append(0) }
+            rowEnds[row] = x + Self.markerSize + width
+            return Marker(event: e, date: d, x: x, text: text, width: width, row: row)
         }
+    }
 
-        // Legend: one sample per controller, left to right, wrapping, below the axis.
-        var lx = Self.plotLeft, ly = 4.0
-        nodes.append(MapNode(id: "legend-title", label: "Controllers:", kind: "legend-title",
-                             style: NodeStyle(shape: "plaintext", fillColor: "transparent"), position: (Self.laneLabelWidth / 2, ly)))
-        for (n, actor) in palette.actors.enumerated() {
-            let name = Self.fitted(labels.display(actor), width: 220, fontSize: Self.periodFontSize)
-            let w = Self.textWidth(name, fontSize: Self.periodFontSize) + Self.labelMargin
-            if lx + w > right { lx = Self.plotLeft; ly -= 26 }
-            let color = palette.color(actor)
-            nodes.append(MapNode(id: "legend\(n)", label: name, kind: "legend",
-                                 style: NodeStyle(shape: "box", fillColor: color, fontColor: ControllerPalette.textColor(on: color)),
-                                 tooltip: name, position: (lx + w / 2, ly)))
-            geometry["legend\(n)"] = NodeGeometry(width: w, height: 18, fontSize: Self.periodFontSize, classes: ["legend-entry", "controller-" + palette.slot(actor)])
-            lx += w + 8
-        }
-        nodes.append(MapNode(id: "legend-claimed", label: "claimed only", kind: "legend",
-                             style: NodeStyle(shape: "box", fillColor: "#ffffff"), tooltip: "dashed: only attributed claims support the period",
-                             position: (lx + 45, ly)))
-        geometry["legend-claimed"] = NodeGeometry(width: 90, height: 18, dashed: true, penWidth: 1.6, classes: ["legend-entry", "claimed"])
-
-        var title = "Control map: \(lanes.count) place\(lanes.count == 1 ? "" : "s")"
+    private func title(places: Int, scale: TimeScale) -> String {
+        var title = "Control map: \(places) place\(places == 1 ? "" : "s")"
         if since != nil || until != nil {
             title += ", from \(since?.iso ?? "the first report") to \(until?.iso ?? "the last")"
         } else if let first = scale.firstDay, let last = scale.lastDay {
             title += ", \(TimelineDays.date(ordinal: first).truncated(to: .month).iso) to \(TimelineDays.date(ordinal: last).truncated(to: .month).iso)"
         }
-        return (GraphMap(title: title, nodes: nodes), geometry, lanes.count)
+        return title
     }
 
     private func firstDay(_ t: PlaceTimeline) -> Int {
@@ -174,7 +136,7 @@ struct ControlMap {
         return dates.map(TimelineDays.first).min() ?? Int.max
     }
 
-    private func tooltip(_ p: ControlPeriod, place: String) -> String {
+    func tooltip(_ p: ControlPeriod, place: String) -> String {
         let from = p.start.map { $0.iso + (p.startBasis == .observed ? " (seen)" : "") } ?? "…"
         let to = p.end.map { $0.iso + (p.endBasis == .observed ? " (seen)" : "") } ?? "…"
         var s = "\(place): \(labels.display(p.controller)) \(from) – \(to), \(p.confirmed ? "confirmed" : "claimed only")"
@@ -314,32 +276,5 @@ struct ControllerPalette {
         let v = Int(hex.dropFirst(), radix: 16) ?? 0
         let (r, g, b) = (Double((v >> 16) & 255), Double((v >> 8) & 255), Double(v & 255))
         return 0.299 * r + 0.587 * g + 0.114 * b > 150 ? "#000000" : "#ffffff"
-    }
-}
-
-extension Render {
-
-    /// Draws Output/control.<format>.
-    func runControlMap(_ kg: TripleStore, renderer: MapRenderer) throws {
-        let labels = Labels(store: kg)
-        var timelines = try ControlHistory.build(from: kg)
-        let allControllers = timelines.flatMap { $0.periods.map(\.controller) }
-        if !places.isEmpty {
-            var chosen: [Term] = []
-            for name in places {
-                guard let t = try TimelineCommand.entity(named: name, in: kg, among: timelines.map(\.place), labels: labels) else {
-                    throw KGFailure(message: "no place named '\(name)' in \(store.db)")
-                }
-                chosen.append(t)
-            }
-            timelines = timelines.filter { chosen.contains($0.place) }
-        }
-        let built = ControlMap(timelines: timelines, labels: labels, ontology: try OntologyLocation.stored(in: kg),
-                               since: since.flatMap(PartialDate.init(iso:)), until: until.flatMap(PartialDate.init(iso:)),
-                               allControllers: allControllers).build()
-        if built.lanes == 0 { Console.warning("the control map is empty: no control periods match (run `kg build` first?)") }
-        let bytes = try Self.draw(with: renderer) { try $0.render(built.map, geometry: built.geometry, layout: .neato, format: format) }
-        let file = try Self.writeMap(bytes, named: "control." + format.rawValue, into: output)
-        print("wrote \(file) (\(built.lanes) place\(built.lanes == 1 ? "" : "s"))")
     }
 }

@@ -5,7 +5,7 @@ import Store
 
 /// `kg dump`: the whole store as N-Quads — every graph, the article and statement descriptions, and what
 /// only the statement table holds — so that `kg load` restores it.
-struct Dump: ParsableCommand {
+struct DumpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump",
         abstract: "Write the whole knowledge graph as N-Quads, a backup kg load restores.",
@@ -23,14 +23,12 @@ struct Dump: ParsableCommand {
         let kg = try store.open(readOnly: true)
         let out = Console.Output()
         defer { out.flush() }
-        try kg.connection.execute("BEGIN")  // one snapshot
-        defer { try? kg.connection.execute("COMMIT") }
-        try kg.dump { out.write(NTriplesWriter.line($0)) }
+        try kg.withReadSnapshot { try kg.dump { out.write(NTriplesWriter.line($0)) } }  // one snapshot
     }
 }
 
 /// `kg load`: a dump into an empty store.
-struct Load: ParsableCommand {
+struct LoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load",
         abstract: "Restore a kg dump (N-Quads) into an empty store.",

@@ -44,3 +44,23 @@ enum Facts {
         }
     }
 }
+
+/// One article made ready for the store: what the writer needs and what the summary counts.
+struct ExtractedArticle: Sendable {
+    var content: TripleStore.ArticleContent
+    /// The file (and line) it was read from, for messages.
+    var path: String
+    var entities: Int, assertions: Int, modal: Int
+    var warnings: [String]
+
+    init(_ article: Article, _ e: ArticleExtraction, ontology: Ontology, fingerprint: String) {
+        content = TripleStore.ArticleContent(record: Facts.record(for: article, fingerprint: fingerprint),
+                                             triples: Facts.triples(for: e),
+                                             statements: Facts.statements(for: e, ontology: ontology))
+        path = article.path
+        entities = e.entities.count
+        assertions = e.assertions.count
+        modal = e.assertions.filter { ![.asserted, .claimed].contains($0.modality) }.count
+        warnings = e.warnings
+    }
+}

@@ -1,21 +1,26 @@
 import Foundation
 import Ingest
+import Ontology
 import Testing
-@testable import KGCommands
+@testable import Pipeline
 
 /// A build's batch never extracts more than its share of text at once, however the articles are
 /// packed into files: a JSON Lines dump of many articles is extracted and handed to the writer in parts.
 @Suite struct BatchJobTests {
+    /// The package root, found from this file's path.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     @Test func aBigJSONLinesFileIsExtractedInParts() throws {
-        let dir = try KG.temporaryDirectory()
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kg-pipeline-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("dump.jsonl")
         let lines = (0..<150).map { i in
             #"{"title": "Report \#(i)", "published": "2024-03-05", "text": "The Northern Front captured the town of Oakford\#(i) on Monday after two days of fighting."}"#
         }
         try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
-        let (ontology, fingerprint) = try OntologyLocation.load(OntologyOptions.parse(["--ontology", KG.root.appendingPathComponent("Ontology").path]))
-        let context = BatchContext(extractor: .init(ontology: ontology), ontology: ontology, fingerprint: fingerprint,
+        let ontology = try Ontology.load(directory: Self.root.appendingPathComponent("Ontology").path)
+        let context = BatchContext(extractor: .init(ontology: ontology), ontology: ontology, fingerprint: "test",
                                    published: nil, stored: [:])
         var parts: [BatchJob.Output] = []
         let source = ArticleSource.File(path: file.path, id: "dumps/dump.jsonl")
@@ -38,5 +43,17 @@ import Testing
         var taken: [String] = []
         while let part = job.next() { taken += part.extracted.map(\.content.record.path) }
         #expect(taken == parts.flatMap { $0.extracted.map(\.content.record.path) })
+    }
+}
+
+/// A build's files go to the writer in batches of at most `batchBytes` of files (or one bigger file) and
+/// 64 files, in order.
+@Suite struct BatchSizeTests {
+    @Test func batchesHoldAtMostTheirBytesAndSixtyFourFiles() {
+        let limit = BuildPipeline.batchBytes
+        #expect(BuildPipeline.batches(sizes: []).isEmpty)
+        #expect(BuildPipeline.batches(sizes: [Int](repeating: 10, count: 130)) == [0..<64, 64..<128, 128..<130])
+        #expect(BuildPipeline.batches(sizes: [limit + 1, 1, limit / 2, limit / 2, 1]) == [0..<1, 1..<3, 3..<5],
+                "a file bigger than a batch is a batch of its own; the rest fill up to the limit")
     }
 }

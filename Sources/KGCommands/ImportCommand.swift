@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import RDF
 import Store
 
-struct Import: ParsableCommand {
+struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Load RDF files (Turtle, N-Triples, N-Quads, TriG) into the knowledge graph.",
@@ -48,68 +49,80 @@ struct Import: ParsableCommand {
         let kg = try store.open()
         var failed: KGFailure?
         var total = 0
-        // (file, graph): the positional files keep their own graphs; --graph files go to the named graph.
-        let jobs: [(String, String?)] = files.map { ($0, nil) } + graphFiles.map { g in
-            let eq = g.lastIndex(of: "=")!
-            return (String(g[g.index(after: eq)...]), String(g[..<eq]))
-        }
+        let jobs = self.jobs
         // N-Triples take about 120 bytes a triple: a load much larger than the store rebuilds its indexes after.
         let bytes = jobs.reduce(0) { n, job in
-            n + (((try? FileManager.default.attributesOfItem(atPath: job.0))?[.size] as? Int) ?? 0)
+            n + (((try? FileManager.default.attributesOfItem(atPath: job.file))?[.size] as? Int) ?? 0)
         }
         // On a terminal: a progress bar over the bytes of all the files (rate, ETA); silent otherwise.
-        let progress = Progress(total: bytes, enabled: !quiet && Console.stderrIsTerminal, unit: .bytes)
+        let progress = ProgressBar(total: bytes, enabled: !quiet && Console.stderrIsTerminal, unit: .bytes)
         defer { progress.finish() }
         try kg.bulkLoad(expectedQuads: bytes / 120) {
-        for (index, (file, graph)) in jobs.enumerated() {
-            let ext = (file as NSString).pathExtension
-            guard let fmt = format.flatMap(RDFFormat.init(name:)) ?? RDFFormat(fileExtension: ext) else {
-                progress.finish()  // the bar's line is cleared before a message
-                Console.error("\(file): unknown RDF format '.\(ext)'; pass --format")
-                failed = KGFailure(message: "", code: 2)
-                continue
+            for (index, job) in jobs.enumerated() {
+                let loaded = load(job.file, graph: job.graph, index: index, into: kg, progress: progress)
+                total += loaded.added
+                if let failure = loaded.failure { failed = failure }
             }
-            guard FileManager.default.isReadableFile(atPath: file) else {
-                progress.finish()
-                Console.error("\(file): cannot read the file")
-                failed = KGFailure(message: "", code: 1)
-                continue
-            }
-            let baseIRI = base ?? URL(fileURLWithPath: file).standardizedFileURL.absoluteString
-            var parser = RDFParser(format: fmt, baseIRI: baseIRI, file: file, blankNodePrefix: "f\(index)_")
-            if progress.enabled { parser.onBytesRead = { progress.add($0) } }
-            // Terms become ids as they are read (a term seen before in the file by its spelling alone);
-            // quads are written in sorted batches, each one transaction.
-            let writer = BulkWriter(store: kg)
-            do {
-                let graphID = try graph.map { try writer.intern(.iri($0)) }
-                if fmt == .ntriples || fmt == .nquads {
-                    try Self.pipelined(parser: parser, file: file, writer: writer, graphID: graphID)
-                } else {
-                    try parser.parseIDs(fileAt: file, keepGraphs: graphID == nil, intern: writer.intern) { s, p, o, g in
-                        try writer.add(s, p, o, graphID ?? g)
-                    }
-                }
-                try writer.flush()
-            } catch let e as RDFSyntaxError {
-                try? writer.flush()
-                progress.finish()
-                Console.error(e.description)
-                failed = KGFailure(message: "", code: 2)
-            } catch {
-                writer.abandon()
-                progress.finish()
-                Console.error("\(file): \(error)")
-                failed = KGFailure(message: "", code: 1)
-            }
-            let added = writer.added
-            total += added
-            progress.finish()
-            Console.note("\(file): \(added) new triples")
-        }
         }
         if !quiet, jobs.count > 1 { Console.note("imported \(total) new triples into \(store.db)") }
         if let failed { throw failed }
+    }
+
+    /// (file, graph): the positional files keep their own graphs; --graph files go to the named graph.
+    private var jobs: [(file: String, graph: String?)] {
+        files.map { ($0, nil) } + graphFiles.map { g in
+            let eq = g.lastIndex(of: "=")!
+            return (String(g[g.index(after: eq)...]), String(g[..<eq]))
+        }
+    }
+
+    /// Loads `file` (the `index`th) into the store, its triples into `graph` when given, and says how many
+    /// triples it added. Returns them, and the failure that ended it early if one did (the triples before
+    /// a syntax error stay); a file of an unknown format or that cannot be read is not loaded.
+    private func load(_ file: String, graph: String?, index: Int, into kg: TripleStore,
+                      progress: ProgressBar) -> (added: Int, failure: KGFailure?) {
+        let ext = (file as NSString).pathExtension
+        guard let fmt = format.flatMap(RDFFormat.init(name:)) ?? RDFFormat(fileExtension: ext) else {
+            progress.finish()  // the bar's line is cleared before a message
+            Console.error("\(file): unknown RDF format '.\(ext)'; pass --format")
+            return (0, KGFailure(message: "", code: 2))
+        }
+        guard FileManager.default.isReadableFile(atPath: file) else {
+            progress.finish()
+            Console.error("\(file): cannot read the file")
+            return (0, KGFailure(message: "", code: 1))
+        }
+        let baseIRI = base ?? URL(fileURLWithPath: file).standardizedFileURL.absoluteString
+        var parser = RDFParser(format: fmt, baseIRI: baseIRI, file: file, blankNodePrefix: "f\(index)_")
+        if progress.enabled { parser.onBytesRead = { progress.add($0) } }
+        // Terms become ids as they are read (a term seen before in the file by its spelling alone);
+        // quads are written in sorted batches, each one transaction.
+        let writer = BulkWriter(store: kg)
+        var failure: KGFailure?
+        do {
+            let graphID = try graph.map { try writer.intern(.iri($0)) }
+            if fmt == .ntriples || fmt == .nquads {
+                try Self.pipelined(parser: parser, file: file, writer: writer, graphID: graphID)
+            } else {
+                try parser.parseIDs(fileAt: file, keepGraphs: graphID == nil, intern: writer.intern) { s, p, o, g in
+                    try writer.add(s, p, o, graphID ?? g)
+                }
+            }
+            try writer.flush()
+        } catch let e as RDFSyntaxError {
+            try? writer.flush()
+            progress.finish()
+            Console.error(e.description)
+            failure = KGFailure(message: "", code: 2)
+        } catch {
+            writer.abandon()
+            progress.finish()
+            Console.error("\(file): \(error)")
+            failure = KGFailure(message: "", code: 1)
+        }
+        progress.finish()
+        Console.note("\(file): \(writer.added) new triples")
+        return (writer.added, failure)
     }
 
     /// Loads an N-Triples/N-Quads file on two threads: one parses, numbering each new spelling of a term

@@ -1,14 +1,13 @@
 import Foundation
 import Ontology
 import RDF
-import SPARQL
 import Render
 import Store
 import Timeline
 
 /// Builds the relationship map (a `GraphMap`) from the store's statements and the stored ontology,
 /// or (`fromTriples`) from the relation triples of the default graph, e.g. a graph loaded with `kg import`.
-struct RelationMap {
+public struct RelationMap {
     let store: TripleStore
     let ontology: Ontology?
     let includeModal: Bool
@@ -26,15 +25,32 @@ struct RelationMap {
     /// Only statements of these modalities (empty: facts, and with `includeModal` every statement).
     var modalities: Set<String> = []
 
-    private struct EdgeKey: Hashable { var s: Term, p: Term, o: Term }
-    private struct EdgeFacts { var count = 0, facts = 0; var sources: [String] = []; var dates: Set<String> = [] }
+    public init(store: TripleStore, ontology: Ontology?, includeModal: Bool, relations: Set<String>, minConfidence: Double,
+                since: PartialDate? = nil, until: PartialDate? = nil, fromTriples: Bool = false, maxNodes: Int = 0,
+                modalities: Set<String> = []) {
+        self.store = store
+        self.ontology = ontology
+        self.includeModal = includeModal
+        self.relations = relations
+        self.minConfidence = minConfidence
+        self.since = since
+        self.until = until
+        self.fromTriples = fromTriples
+        self.maxNodes = maxNodes
+        self.modalities = modalities
+    }
+
+    /// A fact drawn as an edge, and the statements that report it: how many, how many asserted, their
+    /// articles (title and date) and their dates.
+    struct EdgeKey: Hashable { var s: Term, p: Term, o: Term }
+    struct EdgeFacts { var count = 0, facts = 0; var sources: [String] = []; var dates: Set<String> = [] }
 
     /// Relation names for which an actor is drawn beside the place (with `--geo`).
     static let geoAnchorRelations: Set<String> = ["controls", "captured"]
 
     /// True when a fact with these dates (or, undated, from an article published on `published`)
     /// overlaps the window `lo`…`hi` (day ordinals; nil = open).
-    static func inWindow(date: PartialDate?, start: PartialDate?, end: PartialDate?, published: String?,
+    public static func inWindow(date: PartialDate?, start: PartialDate?, end: PartialDate?, published: String?,
                          lo: Int?, hi: Int?) -> Bool {
         if lo == nil && hi == nil { return true }
         var first: Int?, last: Int?
@@ -53,114 +69,89 @@ struct RelationMap {
     }
 
     /// The map and the entity each node stands for (by node id).
-    func graphMapWithTerms() throws -> (map: GraphMap, terms: [String: Term]) {
-        let labels = Labels(store: store)
+    public func graphMapWithTerms() throws -> (map: GraphMap, terms: [String: Term]) {
+        var drawn = fromTriples ? try importedEdges() : try statementEdges()
+        let (kept, left) = Self.choose(drawn.order.map { ($0.s, $0.o, drawn.edges[$0]!.count) }, maxNodes: maxNodes)
+        if left > 0 { drawn.order = drawn.order.filter { kept.contains($0.s) && kept.contains($0.o) } }
+        var drawing = RelationMapDrawing(infos: try entityInfos(drawn.order), ontology: ontology, labels: Labels(store: store))
+        for key in drawn.order { drawing.add(key, drawn.edges[key]!) }
+        let title = title(drawn, nodes: drawing.nodes.count, left: left)
+        return (drawing.map(title: title), drawing.terms)
+    }
+
+    /// The facts a map draws: one edge per triple, in the order first met, with the statements behind it,
+    /// and the articles and dates of those statements.
+    struct Edges {
         var edges: [EdgeKey: EdgeFacts] = [:]
         var order: [EdgeKey] = []
         var articles = Set<String>(), dates: [String] = []
-        let lo = since.map(TimelineDays.first), hi = until.map(TimelineDays.last)
-        if fromTriples {
-            try importedTriples { t in
-                let rel = Labels.localName(t.predicate.iriValue ?? "")
-                guard relations.isEmpty || relations.contains(rel) else { return }
-                let key = EdgeKey(s: t.subject, p: t.predicate, o: t.object)
-                if edges[key] == nil { order.append(key); edges[key] = EdgeFacts(count: 1, facts: 1) }
-            }
-        } else {
-            let modal = modalities.contains { !(StatementRecord.Modality(rawValue: $0)?.isFact ?? true) }
-            try store.statements(factsOnly: !includeModal && !modal) { st in
-                let r = st.record
-                let rel = Labels.localName(r.triple.predicate.iriValue ?? "")
-                guard relations.isEmpty || relations.contains(rel), r.confidence >= minConfidence,
-                      modalities.isEmpty || modalities.contains(r.modality.rawValue) else { return true }
-                guard Self.inWindow(date: r.date, start: r.start, end: r.end, published: st.article.published,
-                                    lo: lo, hi: hi) else { return true }
-                let key = EdgeKey(s: r.triple.subject, p: r.triple.predicate, o: r.triple.object)
-                if edges[key] == nil { order.append(key) }
-                edges[key, default: EdgeFacts()].count += 1
-                if r.modality == .asserted { edges[key]!.facts += 1 }
-                let source = (st.article.title ?? st.article.path) + (st.article.published.map { " (\($0))" } ?? "")
-                if !edges[key]!.sources.contains(source) { edges[key]!.sources.append(source) }
-                if let d = r.date ?? r.start { edges[key]!.dates.insert(d.iso); dates.append(d.iso) }
-                articles.insert(st.article.path)
-                if let p = st.article.published { dates.append(p) }
-                return true
-            }
+    }
+
+    /// The edges of the relation triples of the default graph (`fromTriples`), each counted once.
+    private func importedEdges() throws -> Edges {
+        var out = Edges()
+        try importedTriples { t in
+            let rel = Labels.localName(t.predicate.iriValue ?? "")
+            guard relations.isEmpty || relations.contains(rel) else { return }
+            let key = EdgeKey(s: t.subject, p: t.predicate, o: t.object)
+            if out.edges[key] == nil { out.order.append(key); out.edges[key] = EdgeFacts(count: 1, facts: 1) }
         }
+        return out
+    }
 
-        let (kept, left) = Self.choose(order.map { ($0.s, $0.o, edges[$0]!.count) }, maxNodes: maxNodes)
-        if left > 0 { order = order.filter { kept.contains($0.s) && kept.contains($0.o) } }
+    /// The edges of the statements that pass the filters (relations, confidence, modalities, window).
+    private func statementEdges() throws -> Edges {
+        var out = Edges()
+        let lo = since.map(TimelineDays.first), hi = until.map(TimelineDays.last)
+        let modal = modalities.contains { !(StatementRecord.Modality(rawValue: $0)?.isFact ?? true) }
+        try store.statements(factsOnly: !includeModal && !modal) { st in
+            let r = st.record
+            let rel = Labels.localName(r.triple.predicate.iriValue ?? "")
+            guard relations.isEmpty || relations.contains(rel), r.confidence >= minConfidence,
+                  modalities.isEmpty || modalities.contains(r.modality.rawValue) else { return true }
+            guard Self.inWindow(date: r.date, start: r.start, end: r.end, published: st.article.published,
+                                lo: lo, hi: hi) else { return true }
+            let key = EdgeKey(s: r.triple.subject, p: r.triple.predicate, o: r.triple.object)
+            if out.edges[key] == nil { out.order.append(key) }
+            out.edges[key, default: EdgeFacts()].count += 1
+            if r.modality == .asserted { out.edges[key]!.facts += 1 }
+            let source = (st.article.title ?? st.article.path) + (st.article.published.map { " (\($0))" } ?? "")
+            if !out.edges[key]!.sources.contains(source) { out.edges[key]!.sources.append(source) }
+            if let d = r.date ?? r.start { out.edges[key]!.dates.insert(d.iso); out.dates.append(d.iso) }
+            out.articles.insert(st.article.path)
+            if let p = st.article.published { out.dates.append(p) }
+            return true
+        }
+        return out
+    }
 
-        var nodes: [MapNode] = [], index: [Term: Int] = [:], terms: [String: Term] = [:]
-        var legendKinds: [String] = []
-        // Names and classes of every entity on the map, read at once.
+    /// Names and classes of every entity on the map, read at once.
+    private func entityInfos(_ order: [EdgeKey]) throws -> [Term: EntityInfo] {
         var entities: [Term] = [], seen = Set<Term>()
         for key in order {
             if seen.insert(key.s).inserted { entities.append(key.s) }
             if seen.insert(key.o).inserted { entities.append(key.o) }
         }
-        let infos = try MapEntities.infos(of: entities, store: store, ontology: ontology)
-        func info(_ t: Term) -> EntityInfo { infos[t]! }
-        func node(_ t: Term) -> String {
-            if let i = index[t] { return nodes[i].id }
-            let entity = info(t)
-            let cls = entity.cls
-            let style = cls.map { NodeStyle(shape: $0.shape, fillColor: $0.color) } ?? NodeStyle()
-            let kind = cls?.label ?? "other"
-            if !legendKinds.contains(kind) { legendKinds.append(kind) }
-            let aliases = entity.aliases
-            let tooltip = entity.display + " (\(kind))" + (aliases.isEmpty ? "" : "\nalso: " + aliases.prefix(6).joined(separator: ", "))
-            index[t] = nodes.count
-            terms["n\(nodes.count)"] = t
-            nodes.append(MapNode(id: "n\(nodes.count)", label: entity.display, kind: kind, style: style, tooltip: tooltip))
-            return nodes[nodes.count - 1].id
-        }
+        return try MapEntities.infos(of: entities, store: store, ontology: ontology)
+    }
 
-        var mapEdges: [MapEdge] = []
-        var clusters: [MapCluster] = [], clusterOf: [String: String] = [:]
-        for key in order {
-            let e = edges[key]!
-            let from = node(key.s), to = node(key.o)
-            let rel = ontology?.relation(named: Labels.localName(key.p.iriValue ?? ""))
-            var label = rel?.edgeLabel ?? labels.display(key.p)
-            if let d = e.dates.sorted().first { label += " " + d }
-            var tooltip = "\(info(key.s).display) \(rel?.label ?? labels.display(key.p)) \(info(key.o).display)"
-            if !e.sources.isEmpty {
-                tooltip += "\nsources:\n" + e.sources.prefix(10).map { "• " + $0 }.joined(separator: "\n")
-                    + (e.sources.count > 10 ? "\n… and \(e.sources.count - 10) more" : "")
-            }
-            mapEdges.append(MapEdge(from: from, to: to, relation: rel?.localName ?? Labels.localName(key.p.iriValue ?? ""),
-                                    label: label, tooltip: tooltip, dashed: e.facts == 0, count: e.count,
-                                    color: rel?.edgeColor ?? "#555555"))
-            // Members of an alliance are drawn inside the alliance's box.
-            if rel?.localName == "memberOf", let cls = info(key.o).cls, isAlliance(cls.iri) {
-                if clusterOf[to] == nil {
-                    clusters.append(MapCluster(id: "c\(clusters.count)", label: info(key.o).display))
-                    clusterOf[to] = clusters.last!.id
-                }
-                if clusterOf[from] == nil { clusterOf[from] = clusterOf[to] }
-            }
-        }
-        for i in nodes.indices { nodes[i].cluster = clusterOf[nodes[i].id] }
-
-        let legend: [(label: String, style: NodeStyle)] = legendKinds.map { kind in
-            let cls = ontology?.classes.first { $0.label == kind }
-            return (kind, cls.map { NodeStyle(shape: $0.shape, fillColor: $0.color) } ?? NodeStyle())
-        }
-        let sortedDates = dates.sorted()
+    /// What the map shows: how many articles (or imported facts), their dates, the window, and how many
+    /// entities of how many when `left` were left out.
+    private func title(_ drawn: Edges, nodes: Int, left: Int) -> String {
+        let sortedDates = drawn.dates.sorted()
         var title: String
         if fromTriples {
-            title = "Relationship map: \(order.count) imported fact\(order.count == 1 ? "" : "s")"
+            title = "Relationship map: \(drawn.order.count) imported fact\(drawn.order.count == 1 ? "" : "s")"
         } else {
-            title = "Relationship map: \(articles.count) article\(articles.count == 1 ? "" : "s")"
+            title = "Relationship map: \(drawn.articles.count) article\(drawn.articles.count == 1 ? "" : "s")"
             if let first = sortedDates.first, let last = sortedDates.last { title += ", \(first) to \(last)" }
             if since != nil || until != nil {
                 title += " (facts from \(since?.iso ?? "…") to \(until?.iso ?? "…"))"
             }
         }
         // (first: a long title is cut at its end)
-        if left > 0 { title = title.replacingOccurrences(of: "Relationship map:", with: "Relationship map (\(nodes.count) of \(nodes.count + left) entities):") }
-        return (GraphMap(title: title, nodes: nodes, edges: mapEdges, clusters: clusters, legend: legend), terms)
+        if left > 0 { title = title.replacingOccurrences(of: "Relationship map:", with: "Relationship map (\(nodes) of \(nodes + left) entities):") }
+        return title
     }
 
     /// The entities a map of at most `maxNodes` shows, from its edges (subject, object, reports): whole
@@ -229,7 +220,7 @@ struct RelationMap {
             return true
         }
         if let ontology {
-            try MapEntities.relationTriples(ontology.relations.map(\.iri), store: store, body)
+            try store.relationTriples(ontology.relations.map(\.iri), notIn: TripleStore.ontologyGraph, body)
         } else {
             try store.quads(graph: .some(nil)) { q in
                 guard let p = q.predicate.iriValue, p.hasPrefix(KG.ns) else { return true }
@@ -242,7 +233,7 @@ struct RelationMap {
     /// the actors that control or captured such a place beside it (the place with most such facts);
     /// other nodes stay free. Returns how many nodes were pinned.
     @discardableResult
-    func placeGeographically(_ map: inout GraphMap, terms: [String: Term]) throws -> Int {
+    public func placeGeographically(_ map: inout GraphMap, terms: [String: Term]) throws -> Int {
         func values(_ predicates: [String]) throws -> [Term: Double] {
             var out: [Term: Double] = [:]
             for p in predicates {
@@ -291,22 +282,8 @@ struct RelationMap {
         return placed.count + anchors.count
     }
 
-    private func isAlliance(_ classIRI: String) -> Bool {
-        guard let ontology else { return false }
-        return ontology.isSubclass(classIRI, of: KG.ns + "Alliance") || classIRI == KG.ns + "Alliance"
-    }
-
-    /// The node whose entity has `name` among its labels or aliases.
-    static func node(named name: String, in map: GraphMap, store: TripleStore) -> MapNode? {
-        guard let iri = try? ShortForm.entity(named: name, store) else {
-            return map.nodes.first { $0.label.lowercased() == name.lowercased() }
-        }
-        let label = Labels(store: store).display(iri)
-        return map.nodes.first { $0.label == label }
-    }
-
     /// The sub-map within `depth` edges of `center`.
-    static func neighbourhood(of center: String, depth: Int, in map: GraphMap) -> GraphMap {
+    public static func neighbourhood(of center: String, depth: Int, in map: GraphMap) -> GraphMap {
         var keep: Set<String> = [center], frontier: Set<String> = [center]
         for _ in 0..<depth {
             var next: Set<String> = []
