@@ -118,20 +118,6 @@ extension TripleStore {
         return out
     }
 
-    /// Runs `body` inside one read transaction (BEGIN … COMMIT, ROLLBACK when it throws): one snapshot
-    /// of the store, and one file lock for the thousands of look-ups a command may make.
-    public func withReadSnapshot<T>(_ body: () throws -> T) throws -> T {
-        try connection.execute("BEGIN")
-        do {
-            let result = try body()
-            try connection.execute("COMMIT")
-            return result
-        } catch {
-            try? connection.execute("ROLLBACK")
-            throw error
-        }
-    }
-
     /// `values` as a JSON array of strings (RFC 8259; also U+2028/U+2029 escaped), for `json_each`.
     static func jsonArray(_ values: [String]) -> String {
         "[" + values.map(jsonString).joined(separator: ",") + "]"
