@@ -6,7 +6,7 @@ import PackageDescription
 // Ontology/*.ttl; OntologyData is that folder compiled into kg.
 //   1  RDF     Render ← CGraphviz (libgvc: lays out and draws a GraphMap)     OntologyData
 //   2  Ontology     Ingest     Store ← CSQLite
-//   3  Extract ← Ingest, Ontology     SPARQL ← Store     Timeline ← Store
+//   3  Extract ← Ingest, Ontology     SPARQL ← Store     Timeline ← Ontology, Store
 //   4  Pipeline ← Ingest, Extract, Ontology, Store, Timeline   (kg build: reading → extracted → committed)
 //      Maps ← Ontology, Store, Timeline, Render                (the relationship and control maps)
 //   5  KGCommands ← every target above                        (the commands' arguments)
@@ -47,7 +47,7 @@ let package = Package(
             "RDF", "Store",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "Timeline", dependencies: ["RDF", "Store"]),
+        .target(name: "Timeline", dependencies: ["RDF", "Ontology", "Store"]),
         .target(name: "Render", dependencies: ["CGraphviz"]),
         .target(name: "Pipeline", dependencies: ["RDF", "Ontology", "Ingest", "Extract", "Store", "Timeline"]),
         .target(name: "Maps", dependencies: ["RDF", "Ontology", "Store", "Timeline", "Render"]),
@@ -66,7 +66,7 @@ let package = Package(
                     exclude: ["Unseen"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "RDF"]),
         .testTarget(name: "SPARQLTests", dependencies: ["SPARQL", "Store", "RDF"]),
-        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Store", "RDF"]),
+        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "Ontology", "Store", "RDF"]),
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ontology", "Ingest"]),
         .testTarget(name: "MapsTests", dependencies: ["Maps", "RDF"]),

@@ -132,7 +132,7 @@ struct RenderCommand: ParsableCommand {
     /// Draws Output/control.<format>.
     func runControlMap(_ kg: TripleStore, renderer: MapRenderer) throws {
         let labels = Labels(store: kg)
-        var timelines = try ControlHistory.build(from: kg)
+        var timelines = try ControlHistory.build(from: kg, vocabulary: StoredOntology.timelineVocabulary(in: kg))
         let allControllers = timelines.flatMap { $0.periods.map(\.controller) }
         if !places.isEmpty {
             var chosen: [Term] = []

@@ -38,12 +38,13 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         if materialise {
-            let n = try store.open().refreshTimeline()
+            let writable = try store.open()
+            let n = try writable.refreshTimeline(vocabulary: StoredOntology.timelineVocabulary(in: writable))
             Console.note("wrote \(n) triples to <\(TripleStore.timelineGraph.iriValue ?? "")>")
         }
         let kg = try store.open(readOnly: true)
         try filter.checkRelations(in: kg)
-        let timelines = try ControlHistory.build(from: kg).map(filter.apply)
+        let timelines = try ControlHistory.build(from: kg, vocabulary: StoredOntology.timelineVocabulary(in: kg)).map(filter.apply)
         let labels = Labels(store: kg)
         let view = TimelineText(labels: labels)
         guard let place else {

@@ -112,7 +112,7 @@ public struct ControlMap {
             guard let d = e.date else { return nil }
             let x = scale.x(TimelineDays.first(d))
             let actor = Self.fitted(labels.display(e.actor), width: 90, fontSize: Self.eventFontSize)
-            let text = "\(actor) \(Self.verb(e.relation)) \(d.iso)"
+            let text = "\(actor) \(verb(e.relation)) \(d.iso)"
             let width = Self.textWidth(text, fontSize: Self.eventFontSize) + Self.labelMargin
             let row = rowEnds.firstIndex { $0 < x - 2 } ?? rowEnds.count
             if row == rowEnds.count { rowEnds.append(0) }
@@ -172,13 +172,9 @@ public struct ControlMap {
         return chars.isEmpty ? "" : String(chars) + "…"
     }
 
-    static func verb(_ relation: String) -> String {
-        switch relation {
-        case "captured": "captured"
-        case "surrenderedTo": "surrendered"
-        case "surrounds": "surrounded"
-        default: TimelineVocabulary.withdrawals.contains(relation) ? "withdrew" : relation
-        }
+    /// The word on an event's marker: the relation's `kg:markerLabel` ("surrendered"), else its name.
+    func verb(_ relation: String) -> String {
+        ontology?.relation(named: relation)?.markerLabel ?? relation
     }
 }
 

@@ -1,6 +1,7 @@
 import Ontology
 import RDF
 import Store
+import Timeline
 
 /// The ontology a build kept in the store (its ontology graph), for the commands and maps that do not
 /// read Ontology/: the maps' shapes, colours and edge labels, the relation names a filter accepts.
@@ -32,5 +33,17 @@ public enum StoredOntology {
     public static func forMaps(in store: TripleStore) throws -> Ontology? {
         let quads = try store.triples(in: TripleStore.ontologyGraph, predicates: mapVocabulary, subjectsIn: KG.ns).map { Quad($0) }
         return quads.isEmpty ? nil : Ontology(quads: quads)
+    }
+
+    /// Predicates of the stored ontology that say what relations mean to the timeline.
+    public static let timelineVocabularyPredicates = [RDFNS.type, RDFS.label, KG.ns + "controlRole", KG.ns + "garrisonRank",
+                                                      KG.ns + "affiliates", KG.ns + "descriptive", KG.ns + "markerLabel"]
+
+    /// What the stored ontology's relations mean to the timeline (one query); empty when the store has no
+    /// ontology (then it has no extracted statements either).
+    public static func timelineVocabulary(in store: TripleStore) throws -> TimelineVocabulary {
+        let quads = try store.triples(in: TripleStore.ontologyGraph, predicates: timelineVocabularyPredicates,
+                                      subjectsIn: KG.ns).map { Quad($0) }
+        return quads.isEmpty ? TimelineVocabulary() : TimelineVocabulary(ontology: Ontology(quads: quads))
     }
 }

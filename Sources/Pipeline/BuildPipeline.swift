@@ -107,7 +107,7 @@ public struct BuildPipeline {
             writer.summary.removed = try VanishedArticles(paths: found.paths, warn: warn)
                 .remove(from: store, seen: writer.seen, readFiles: writer.readFiles, emptied: writer.emptied)
             if try writer.summary.read > 0 || writer.summary.removed > 0 || store.isEmpty(graph: TripleStore.timelineGraph) {
-                try store.refreshTimeline()
+                try store.refreshTimeline(vocabulary: TimelineVocabulary(ontology: ontology))
                 refreshed = true
             }
         }

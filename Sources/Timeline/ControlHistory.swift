@@ -1,3 +1,4 @@
+import Ontology
 import RDF
 import Store
 
@@ -6,12 +7,14 @@ import Store
 /// How periods are made (per place, from fact statements only — plans and denials never count):
 /// 1. Every relevant statement becomes a *control item*, dated by its date, start or end, else by its
 ///    article's publication date (flagged `dateIsPublication`):
+/// (The relation names below are the core ontology's; what each relation means comes from its
+/// `kg:controlRole`, `kg:garrisonRank` and `kg:affiliates`, see `TimelineVocabulary`.)
 ///    - `captured` — an **onset**: the subject holds the place from that date;
 ///    - `controls` with a start — an onset; with an end — an **end** (held until then); with a plain
 ///      date (or no time) — an **observation** (held at that date);
 ///    - `surrenderedTo` — an onset for the object actor at the unit's place, found through the unit's
 ///      `heldIn`/`locatedIn`/`partOf` facts, else the places named in the statement's sentence;
-///    - withdrawal relations (`TimelineVocabulary.withdrawals`, e.g. the core ontology's `withdrewFrom`)
+///    - withdrawal relations (`kg:LeavesPlace`, e.g. the core ontology's `withdrewFrom`)
 ///      — an end for the subject. A withdrawal by the previous holder that is undated (dated by its
 ///      article: no later than) or dated at the change supports that change instead of conflicting; a
 ///      withdrawal by an actor with no period, reported within a month after the holder's takeover, is
@@ -35,13 +38,13 @@ import Store
 /// A period is confirmed when one of its statements is asserted, claimed when all are claims.
 public enum ControlHistory {
     /// Every place with control facts or dated events, sorted by place IRI.
-    public static func build(from store: TripleStore) throws -> [PlaceTimeline] {
-        try build(facts: try TimelineFacts(store: store), including: { _ in true })
+    public static func build(from store: TripleStore, vocabulary: TimelineVocabulary) throws -> [PlaceTimeline] {
+        try build(facts: try TimelineFacts(store: store, vocabulary: vocabulary), including: { _ in true })
     }
 
     /// The timeline of one place (empty periods and events when the store knows nothing about it).
-    public static func timeline(of place: Term, in store: TripleStore) throws -> PlaceTimeline {
-        try build(facts: try TimelineFacts(store: store), including: { $0 == place }).first
+    public static func timeline(of place: Term, in store: TripleStore, vocabulary: TimelineVocabulary) throws -> PlaceTimeline {
+        try build(facts: try TimelineFacts(store: store, vocabulary: vocabulary), including: { $0 == place }).first
             ?? PlaceTimeline(place: place, periods: [], events: [], conflicts: [])
     }
 
@@ -51,9 +54,10 @@ public enum ControlHistory {
     /// Every place's timeline, handed to `body` a group of places at a time (each group sorted by place
     /// IRI): the places are split into one group per `statementsPerPass` fact statements, and each group
     /// is built from its own pass over the statements, so memory follows the group, not the store.
-    public static func build(from store: TripleStore, statementsPerPass perPass: Int = statementsPerPass,
+    public static func build(from store: TripleStore, vocabulary: TimelineVocabulary,
+                             statementsPerPass perPass: Int = statementsPerPass,
                              inGroups body: ([PlaceTimeline]) throws -> Void) throws {
-        let facts = try TimelineFacts(store: store)
+        let facts = try TimelineFacts(store: store, vocabulary: vocabulary)
         let groups = max(1, (facts.statementCount + max(perPass, 1) - 1) / max(perPass, 1))
         if groups == 1 { return try body(build(facts: facts, including: { _ in true })) }
         // Places numbered in IRI order and dealt round-robin: the same groups in every run.
@@ -152,6 +156,8 @@ public enum ControlHistory {
 
         /// The places this pass builds.
         let including: (Term) -> Bool
+        /// Relations whose events change or threaten control.
+        let controlEvents: Set<String>
 
         mutating func item(_ place: Term, _ actor: Term, _ kind: ItemKind, _ ev: TimelineEvidence) {
             guard including(place) else { return }
@@ -174,7 +180,7 @@ public enum ControlHistory {
                 eventIndex[place, default: [:]][key] = events[place, default: []].count
                 let e = PlaceEvent(place: place, relation: rel, actor: actor, counterpart: counterpart, date: ev.date,
                                    dateIsPublication: ev.dateIsPublication,
-                                   changesControl: TimelineVocabulary.controlEvents.contains(rel),
+                                   changesControl: controlEvents.contains(rel),
                                    placeVia: via, evidence: [], articles: [], claimedOnly: true)
                 events[place, default: []].append((e, Support(ev)))
             }
@@ -205,18 +211,18 @@ public enum ControlHistory {
 
     /// The timelines of the places `including` accepts, from every fact statement, or from `pass`'s only.
     static func build(facts: TimelineFacts, including: @escaping (Term) -> Bool, pass: Pass? = nil) throws -> [PlaceTimeline] {
-        var collected = Collector(including: including)
-        let V = TimelineVocabulary.self
+        let V = facts.vocabulary
+        var collected = Collector(including: including, controlEvents: V.controlEvents)
 
         let contested = facts.contested
 
         try facts.forEachStatement(in: pass) { st in
-            let r = st.record, rel = V.localName(r.triple.predicate)
+            let r = st.record, rel = TimelineVocabulary.localName(r.triple.predicate)
             let (s, o) = (r.triple.subject, r.triple.object)
             // Only statements about places (and surrenders, whose place is found below) matter here.
-            guard rel == V.surrender || (facts.places.contains(o) && including(o)) else { return }
+            guard V.surrenders.contains(rel) || (facts.places.contains(o) && including(o)) else { return }
             let ev = TimelineFacts.evidence(st)
-            if rel == V.controls {
+            if V.holds.contains(rel) {
                 if r.start != nil || r.end != nil {
                     if let start = r.start {
                         var e = ev; e.date = start; e.dateIsPublication = false
@@ -229,7 +235,7 @@ public enum ControlHistory {
                 } else {
                     collected.item(o, s, .observation, ev)
                 }
-            } else if rel == V.surrender {
+            } else if V.surrenders.contains(rel) {
                 let found = pass.map { $0.surrenderPlaces[st.id] } ?? facts.places(of: s, sentence: r.sentence, contested: contested)
                 guard let (places, via) = found else { return }
                 for place in places {
@@ -238,8 +244,8 @@ public enum ControlHistory {
                 }
             } else if facts.places.contains(o), !V.descriptive.contains(rel) {
                 collected.event(o, rel, actor: s, counterpart: nil, ev, via: nil)
-                if V.onsets.contains(rel) { collected.item(o, s, .onset, ev) }
-                if V.withdrawals.contains(rel) { collected.item(o, s, .end, ev) }
+                if V.takes.contains(rel) { collected.item(o, s, .onset, ev) }
+                if V.leaves.contains(rel) { collected.item(o, s, .end, ev) }
             }
         }
 

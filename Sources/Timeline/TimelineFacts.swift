@@ -1,31 +1,59 @@
+import Ontology
 import RDF
 import Store
 
-/// The relation vocabulary the timeline reads, by local name (any namespace). These are the
-/// ontology's relation names; nothing here names an actor or a place.
-public enum TimelineVocabulary {
-    /// The state relation: subject holds the object place (date = observation, start/end = interval).
-    public static let controls = "controls"
+/// What the timeline reads relations as, by local name (any namespace), taken from the ontology's data
+/// (`kg:controlRole`, `kg:garrisonRank`, `kg:affiliates`, `kg:descriptive`, `kg:markerLabel` in core.ttl);
+/// nothing here names a relation, an actor or a place.
+public struct TimelineVocabulary: Sendable {
+    /// State relations: the subject holds the object place (date = observation, start/end = interval).
+    public var holds: Set<String> = []
     /// A change of control: the subject took the place.
-    public static let onsets: Set<String> = ["captured"]
+    public var takes: Set<String> = []
+    /// The subject gave up the place (its period ends).
+    public var leaves: Set<String> = []
+    /// The subject threatens the place (an event, no change).
+    public var threatens: Set<String> = []
     /// A unit gave itself up to the object actor; the unit's place passes to that actor.
-    public static let surrender = "surrenderedTo"
-    /// The subject gave up the place (its period ends): the core ontology's `withdrewFrom`, and any of
-    /// these names if an ontology adds it.
-    public static let withdrawals: Set<String> = ["withdrewFrom", "withdrawnFrom", "retreatedFrom", "abandoned", "evacuated"]
-    /// Events that change or threaten control (drawn as markers on the control map).
-    public static let controlEvents: Set<String> = onsets.union(withdrawals).union([surrender, "surrounds"])
-    /// Facts tying a unit to the place it garrisons, tried in this order for surrenders.
-    public static let placeLinks = ["heldIn", "locatedIn", "partOf"]
-    /// Facts making two controllers one side (a unit part of a force, a member of an alliance). Not
-    /// `alliedWith`: alliances shift over the years a timeline spans, and one wrong alliance would hide
-    /// a change of control.
-    public static let affiliations: Set<String> = ["partOf", "memberOf"]
+    public var surrenders: Set<String> = []
+    /// Facts tying a unit to the place it garrisons, in the order they are tried for surrenders.
+    public var garrisonLinks: [String] = []
+    /// Facts making two controllers one side (a unit part of a force, a member of an alliance).
+    public var affiliations: Set<String> = []
     /// Relations that describe how things are, not something that happened: never timeline events.
-    public static let descriptive: Set<String> = ["controls", "locatedIn", "partOf", "memberOf", "alliedWith",
-                                                  "leaderOf", "spokespersonOf", "operates"]
-    /// Relations whose object is a place by the ontology's ranges (used when the store has no types).
-    public static let placeRange: Set<String> = Set(["controls", "captured", "surrounds"]).union(withdrawals)
+    public var descriptive: Set<String> = []
+    /// The word on a control map's event marker, by relation.
+    public var markerLabels: [String: String] = [:]
+    /// The IRI of the state relation the default graph's current-control triples use.
+    public var holdsIRI: String?
+
+    /// A vocabulary in which no relation means anything to the timeline.
+    public init() {}
+
+    public init(ontology: Ontology) {
+        for r in ontology.relations {
+            switch r.controlRole {
+            case .holdsPlace?:
+                holds.insert(r.localName)
+                if holdsIRI == nil { holdsIRI = r.iri }
+            case .takesPlace?: takes.insert(r.localName)
+            case .leavesPlace?: leaves.insert(r.localName)
+            case .threatensPlace?: threatens.insert(r.localName)
+            case .unitSurrender?: surrenders.insert(r.localName)
+            case nil: break
+            }
+            if r.affiliates { affiliations.insert(r.localName) }
+            if r.descriptive { descriptive.insert(r.localName) }
+            if let label = r.markerLabel { markerLabels[r.localName] = label }
+        }
+        garrisonLinks = ontology.relations.compactMap { r in r.garrisonRank.map { (rank: $0, name: r.localName) } }
+            .sorted { ($0.rank, $0.name) < ($1.rank, $1.name) }.map(\.name)
+    }
+
+    /// Events that change or threaten control (drawn as markers on the control map).
+    public var controlEvents: Set<String> { takes.union(leaves).union(surrenders).union(threatens) }
+    /// Relations whose object is a place by their part in control (used when the store has no types).
+    public var placeRange: Set<String> { holds.union(takes).union(threatens).union(leaves) }
 
     /// The local name of an IRI: the part after the last `#` or `/`.
     public static func localName(_ term: Term) -> String {
@@ -80,6 +108,8 @@ struct TimelineFacts {
     /// The store the fact statements are streamed from (they are never all held at once: a year of
     /// news repeats the same places in hundreds of thousands of statements).
     let store: TripleStore
+    /// What the relations mean.
+    let vocabulary: TimelineVocabulary
     var places: Set<Term> = []
     /// Places with control facts of their own (objects of place relations): used to choose among
     /// several places named in one sentence.
@@ -108,15 +138,16 @@ struct TimelineFacts {
         }
     }
 
-    init(store: TripleStore) throws {
+    init(store: TripleStore, vocabulary: TimelineVocabulary) throws {
         self.store = store
+        self.vocabulary = vocabulary
         try readTypedPlaces()
         let links = try readFactStatements()
         try readPlaceNames()
         for t in links where places.contains(t.object) {  // order is irrelevant: `places(of:)` sorts
             placeLinks[t.subject, default: [:]][TimelineVocabulary.localName(t.predicate), default: []].append(t.object)
         }
-        for name in TimelineVocabulary.affiliations {
+        for name in vocabulary.affiliations {
             try store.quads(predicate: .iri(KG.ns + name), graph: .some(nil)) { q in
                 affiliated.insert(Self.pair(q.subject, q.object))
                 return true
@@ -150,14 +181,15 @@ struct TimelineFacts {
     /// place relations are places; affiliations; the surrender predicates. Returns the place-link facts.
     private mutating func readFactStatements() throws -> Set<Triple> {
         var links: Set<Triple> = []
+        let placeRange = vocabulary.placeRange
         try store.statements(factsOnly: true) { st in
             statementCount += 1
             let t = st.record.triple
             let name = TimelineVocabulary.localName(t.predicate)
-            if TimelineVocabulary.placeRange.contains(name) { places.insert(t.object); contested.insert(t.object) }
-            if TimelineVocabulary.placeLinks.contains(name) { links.insert(t) }
-            if TimelineVocabulary.affiliations.contains(name) { affiliated.insert(Self.pair(t.subject, t.object)) }
-            if name == TimelineVocabulary.surrender { surrenderPredicates.insert(t.predicate) }
+            if placeRange.contains(name) { places.insert(t.object); contested.insert(t.object) }
+            if vocabulary.garrisonLinks.contains(name) { links.insert(t) }
+            if vocabulary.affiliations.contains(name) { affiliated.insert(Self.pair(t.subject, t.object)) }
+            if vocabulary.surrenders.contains(name) { surrenderPredicates.insert(t.predicate) }
             return true
         }
         return links
@@ -191,7 +223,7 @@ struct TimelineFacts {
     /// object (first relation that has one), else the places named in the statement's sentence (when
     /// exactly one is named, or else those among `contested` — places with other control facts).
     func places(of unit: Term, sentence: String, contested: Set<Term>) -> (places: [Term], via: String)? {
-        for link in TimelineVocabulary.placeLinks {
+        for link in vocabulary.garrisonLinks {
             if let found = placeLinks[unit]?[link], !found.isEmpty { return (Array(Set(found)).sorted(), link) }
         }
         // Every run of up to `longestPlaceName` words of the sentence, looked up among the place names:

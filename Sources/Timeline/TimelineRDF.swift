@@ -12,7 +12,7 @@ import Store
 //       kg:source <article graph IRI> ; kg:alsoReportedAs <actor> .
 //
 // The triples live in the named graph `TripleStore.timelineGraph` only, and are replaced as a whole by
-// `refreshTimeline()`, which also makes the default graph's `kg:controls` triples the current
+// `refreshTimeline(vocabulary:)`, which also makes the default graph's `kg:controls` triples the current
 // controllers: the controller of each place's open period (the store's invariant 4), so that
 // `?who kg:controls <place>` answers who holds it now and the periods answer who held it when. The
 // events (captures, surrenders, sieges, withdrawals) are the statements themselves (Provenance.swift):
@@ -27,22 +27,23 @@ extension TripleStore {
     /// Recomputes every place's timeline and replaces the timeline graph with it, in one transaction.
     /// Returns the number of triples written. Needs a store opened for writing.
     @discardableResult
-    public func refreshTimeline() throws -> Int {
+    public func refreshTimeline(vocabulary: TimelineVocabulary) throws -> Int {
         var count = 0
-        let controls = Term.iri(KG.ns + TimelineVocabulary.controls)
+        // the ontology's state relation of holding a place (kg:controls in core.ttl), if it has one
+        let controls = vocabulary.holdsIRI.map(Term.iri)
         var current: [Triple] = []
         // A group of places at a time (ControlHistory.build(from:inGroups:)): the memory of a refresh
         // follows the group, not the store.
         try transaction {
             try replaceGraph(Self.timelineGraph) { add in
-                try ControlHistory.build(from: self) { timelines in
+                try ControlHistory.build(from: self, vocabulary: vocabulary) { timelines in
                     let triples = TimelineRDF.triples(timelines)
                     count += triples.count
                     try add(triples)
-                    current += TimelineRDF.currentControl(timelines, predicate: controls)
+                    if let controls { current += TimelineRDF.currentControl(timelines, predicate: controls) }
                 }
             }
-            try replaceDefaultTriples(predicate: controls, with: current)
+            if let controls { try replaceDefaultTriples(predicate: controls, with: current) }
         }
         return count
     }

@@ -1,3 +1,4 @@
+import Ontology
 import RDF
 import Store
 import Testing
@@ -8,6 +9,33 @@ import Testing
 typealias F = TimelineFixture.Fact
 
 @Suite struct ControlPeriodTests {
+    /// What a relation means to the timeline is the ontology's data: a relation of another name that an
+    /// ontology marks kg:TakesPlace starts a period; without the mark it is only an event.
+    @Test func relationRolesComeFromTheOntology() throws {
+        let core = TimelineVocabulary.core
+        #expect(core.holds == ["controls"] && core.takes == ["captured"] && core.leaves == ["withdrewFrom"])
+        #expect(core.surrenders == ["surrenderedTo"] && core.garrisonLinks == ["heldIn", "locatedIn", "partOf"])
+        #expect(core.affiliations == ["memberOf", "partOf"] && core.markerLabels["surrounds"] == "surrounded")
+
+        let fx = try TimelineFixture()
+        try fx.article("r1.txt", published: "2021-06-30", places: ["Quillby"], [
+            F(s: "Grey Legion", p: "stormedAndHeld", o: "Quillby", date: "2021-01-10"),
+        ])
+        func vocabulary(_ role: String) throws -> TimelineVocabulary {
+            let ttl = """
+                @prefix kg: <https://kg.example.org/ontology#> .
+                @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+                kg:stormedAndHeld a rdf:Property \(role) .
+                """
+            return TimelineVocabulary(ontology: try Ontology.load(files: [("t.ttl", Array(ttl.utf8))]))
+        }
+        let marked = try ControlHistory.timeline(of: TimelineFixture.id("Quillby"), in: fx.store,
+                                                 vocabulary: vocabulary("; kg:controlRole kg:TakesPlace"))
+        #expect(marked.periods.map(\.summary) == ["Grey_Legion 2021-01-10–…"])
+        let unmarked = try ControlHistory.timeline(of: TimelineFixture.id("Quillby"), in: fx.store, vocabulary: vocabulary(""))
+        #expect(unmarked.periods.isEmpty)
+    }
+
     @Test func capturesAndHoldingsMakeASequence() throws {
         let fx = try TimelineFixture()
         try fx.article("a1.txt", published: "2021-05-02", places: ["Orvale"], [
@@ -226,7 +254,7 @@ typealias F = TimelineFixture.Fact
             F(s: "Grey Legion", p: "attacked", o: "Blue Front", date: "2024-02-12"),
             F(s: "Blue Front", p: "captured", o: "Orvale", date: "2024-02-28"),
         ])
-        let all = try ControlHistory.build(from: fx.store)
+        let all = try ControlHistory.build(from: fx.store, vocabulary: .core)
         #expect(all.map { TimelineVocabulary.localName($0.place) } == ["Orvale", "Tessin_Ford"])
         #expect(all[1].periods.isEmpty && all[1].events.count == 1 && !all[1].hasControlChange)
     }
@@ -263,7 +291,7 @@ typealias F = TimelineFixture.Fact
             F(s: "Grey Army", p: "controls", o: "Tamsin", date: "2024-02-28"),
             F(s: "Grey Army", p: "withdrewFrom", o: "Tamsin", date: "2024-03-01"),
         ])
-        try fx.store.refreshTimeline()
+        try fx.store.refreshTimeline(vocabulary: .core)
         #expect(try truthyControl(fx.store) == ["Blue_Front Orvale"], "past control and a place given up are not current")
         // What the older article said stays in its graph and in its statement.
         var old: [Triple] = []
@@ -274,7 +302,7 @@ typealias F = TimelineFixture.Fact
         #expect(old == [Triple(TimelineFixture.id("Grey Army"), KG.term("controls"), TimelineFixture.id("Orvale"))])
         // The newer article gone, the older one's controller is current again.
         try fx.store.removeArticle(path: "new.txt")
-        try fx.store.refreshTimeline()
+        try fx.store.refreshTimeline(vocabulary: .core)
         #expect(try truthyControl(fx.store) == ["Grey_Army Orvale"])
         #expect(try fx.store.check().isEmpty)
     }
@@ -285,7 +313,7 @@ typealias F = TimelineFixture.Fact
         try fx.article("r1.txt", published: "2024-03-01", places: ["Orvale"], [
             F(s: "Blue Front", p: "captured", o: "Orvale", date: "2024-02-28"),
         ])
-        #expect(try fx.store.refreshTimeline() > 0)
+        #expect(try fx.store.refreshTimeline(vocabulary: .core) > 0)
         var periods: [Term] = []
         try fx.store.quads(predicate: .iri(RDFNS.type), object: .iri(KG.ns + "ControlPeriod"), graph: .some(TripleStore.timelineGraph)) { periods.append($0.subject); return true }
         try #require(periods.count == 1)
@@ -298,7 +326,7 @@ typealias F = TimelineFixture.Fact
         #expect(start == .typed("2024-02-28", XSD.date))
         // A second refresh replaces, never duplicates; removing the article empties the graph.
         try fx.store.removeArticle(path: "r1.txt")
-        try fx.store.refreshTimeline()
+        try fx.store.refreshTimeline(vocabulary: .core)
         var left = 0
         try fx.store.quads(graph: .some(TripleStore.timelineGraph)) { _ in left += 1; return true }
         #expect(left == 0)
@@ -341,7 +369,7 @@ typealias F = TimelineFixture.Fact
         #expect(Set(e.evidence.map(\.articlePath)).count > 1, "kept statements come from several articles")
 
         // The timeline graph names every article as a source of the period, once.
-        try fx.store.refreshTimeline()
+        try fx.store.refreshTimeline(vocabulary: .core)
         var sources = 0
         try fx.store.quads(predicate: .iri(KG.ns + "source"), graph: .some(TripleStore.timelineGraph)) { _ in sources += 1; return true }
         #expect(sources == articles)  // the period's (events are not materialised)
@@ -381,15 +409,15 @@ typealias F = TimelineFixture.Fact
             F(s: "Third Column", p: "heldIn", o: "Marrow Bay"),
             F(s: "Third Column", p: "surrenderedTo", o: "Grey Legion", date: "2024-01-31"),
         ])
-        let whole = try ControlHistory.build(from: fx.store)
+        let whole = try ControlHistory.build(from: fx.store, vocabulary: .core)
         #expect(whole.first { TimelineVocabulary.localName($0.place) == "Marrow_Bay" }?.periods.map(\.summary) == ["Grey_Legion 2024-01-31–…"])
         var parts: [[PlaceTimeline]] = []
-        try ControlHistory.build(from: fx.store, statementsPerPass: 1) { parts.append($0) }
+        try ControlHistory.build(from: fx.store, vocabulary: .core, statementsPerPass: 1) { parts.append($0) }
         #expect(parts.count > 1, "one group per statement here")
         #expect(parts.flatMap { $0 }.sorted { $0.place < $1.place } == whole)
         #expect(whole.count == 4)
         var one: [[PlaceTimeline]] = []
-        try ControlHistory.build(from: fx.store) { one.append($0) }
+        try ControlHistory.build(from: fx.store, vocabulary: .core) { one.append($0) }
         #expect(one == [whole])
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Ontology
 import RDF
 import Store
 @testable import Timeline
@@ -59,8 +60,18 @@ final class TimelineFixture {
     }
 
     func timeline(_ place: String) throws -> PlaceTimeline {
-        try ControlHistory.timeline(of: Self.id(place), in: store)
+        try ControlHistory.timeline(of: Self.id(place), in: store, vocabulary: .core)
     }
+}
+
+extension TimelineVocabulary {
+    /// What the package's core ontology (Ontology/core.ttl) says its relations mean.
+    static let core: TimelineVocabulary = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Ontology/core.ttl")
+        let bytes = [UInt8]((try? Data(contentsOf: url)) ?? Data())
+        return TimelineVocabulary(ontology: (try? Ontology.load(files: [(url.path, bytes)])) ?? Ontology(quads: []))
+    }()
 }
 
 extension ControlPeriod {
