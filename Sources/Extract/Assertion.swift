@@ -41,12 +41,6 @@ public struct Entity: Sendable, Hashable {
     }
 }
 
-/// How a statement is made: as fact, as someone's claim (still a fact), or as something that is not a
-/// fact (a plan, a hypothesis, a denial).
-public enum Modality: String, Sendable, CaseIterable {
-    case asserted, claimed, planned, hypothetical, denied
-}
-
 /// When a statement holds: a point (`date`) or an interval (`start`/`end`), at the precision the text gives.
 public struct TimeAnnotation: Sendable, Hashable {
     public var date: PartialDate?

@@ -1,3 +1,4 @@
+import RDF
 /// Reads the modality of a matched trigger from the ontology's cue words: a plan, hypothesis or
 /// denial cue in the words just before the trigger (same clause) makes the statement not a fact; a
 /// claim cue anywhere in the sentence makes it an attributed claim, with the speaker when one is named

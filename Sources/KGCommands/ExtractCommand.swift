@@ -31,7 +31,7 @@ struct ExtractCommand: ParsableCommand {
             let result = extractor.extract(article, trace: mentions ? { out.write("  " + $0 + "\n") } : nil)
             if mentions { out.write("\n") }
             let labels = Dictionary(result.entities.map { ($0.id, $0.label) }, uniquingKeysWith: { a, _ in a })
-            for a in result.assertions where all || a.modality == .asserted || a.modality == .claimed {
+            for a in result.assertions where all || a.modality.isFact {
                 let t = a.time
                 var when = t?.date?.iso ?? ""
                 if t?.start != nil || t?.end != nil { when = (t?.start?.iso ?? "…") + "/" + (t?.end?.iso ?? "…") }

@@ -39,7 +39,7 @@ struct FactFilterOptions: ParsableArguments {
 
     func validate() throws {
         try Self.validateWindow(since: since, until: until)
-        let known = StatementRecord.Modality.allCases.map(\.rawValue)
+        let known = Modality.allCases.map(\.rawValue)
         for m in modalities where !known.contains(m) {
             throw ValidationError("--modality \(m): one of \(known.joined(separator: ", "))")
         }
@@ -48,7 +48,7 @@ struct FactFilterOptions: ParsableArguments {
     var isEmpty: Bool { since == nil && until == nil && modalities.isEmpty && relations.isEmpty }
 
     /// Whether any modal (planned, hypothetical, denied) statement can pass.
-    var wantsModal: Bool { modalities.contains { !(StatementRecord.Modality(rawValue: $0)?.isFact ?? true) } }
+    var wantsModal: Bool { modalities.contains { !(Modality(rawValue: $0)?.isFact ?? true) } }
 
     /// Refuses relation names the store's ontology does not know, naming those it knows.
     func checkRelations(in store: TripleStore) throws { try Self.checkRelations(relations, in: store) }

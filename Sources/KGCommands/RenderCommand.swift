@@ -64,7 +64,7 @@ struct RenderCommand: ParsableCommand {
         if depth < 0 { throw ValidationError("--depth must be 0 or more") }
         if !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence is between 0 and 1") }
         if maxNodes < 0 { throw ValidationError("--max-nodes is 0 (all) or more") }
-        let known = StatementRecord.Modality.allCases.map(\.rawValue)
+        let known = Modality.allCases.map(\.rawValue)
         for m in modalities where !known.contains(m) { throw ValidationError("--modality \(m): one of \(known.joined(separator: ", "))") }
         try FactFilterOptions.validateWindow(since: since, until: until)
         if map == .control {

@@ -103,7 +103,7 @@ public struct RelationMap {
     private func statementEdges() throws -> Edges {
         var out = Edges()
         let lo = since.map(TimelineDays.first), hi = until.map(TimelineDays.last)
-        let modal = modalities.contains { !(StatementRecord.Modality(rawValue: $0)?.isFact ?? true) }
+        let modal = modalities.contains { !(Modality(rawValue: $0)?.isFact ?? true) }
         try store.statements(factsOnly: !includeModal && !modal) { st in
             let r = st.record
             let rel = Labels.localName(r.triple.predicate.iriValue ?? "")

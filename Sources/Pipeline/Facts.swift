@@ -39,7 +39,7 @@ enum Facts {
                 date: a.time?.date, start: a.time?.start, end: a.time?.end,
                 timePhrase: a.time?.phrase, timeAnchor: a.time?.anchor,
                 confidence: a.confidence,
-                modality: StatementRecord.Modality(rawValue: a.modality.rawValue) ?? .asserted,
+                modality: a.modality,
                 attribution: a.attribution, rule: a.rule)
         }
     }
@@ -60,7 +60,7 @@ struct ExtractedArticle: Sendable {
         path = article.path
         entities = e.entities.count
         assertions = e.assertions.count
-        modal = e.assertions.filter { ![.asserted, .claimed].contains($0.modality) }.count
+        modal = e.assertions.filter { !$0.modality.isFact }.count
         warnings = e.warnings
     }
 }

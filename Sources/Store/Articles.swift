@@ -53,12 +53,6 @@ public struct ArticleRecord: Sendable, Hashable {
 
 /// Where an assertion was read and what kg knows about it.
 public struct StatementRecord: Sendable, Hashable {
-    public enum Modality: String, Sendable, CaseIterable {
-        case asserted, claimed, planned, hypothetical, denied
-        /// Asserted and attributed claims are facts; plans, hypotheses and denials are not.
-        public var isFact: Bool { self == .asserted || self == .claimed }
-    }
-
     public var triple: Triple
     public var sentence: String
     public var sentenceIndex: Int
@@ -236,7 +230,7 @@ extension TripleStore {
         let articleRows = try connection.prepareUncached("SELECT id, path, hash, title, published, source, publisher FROM article ORDER BY path")
         let s = try connection.prepareUncached("""
             SELECT \(StatementReader.columns) FROM statement st WHERE st.article = ?1
-            \(factsOnly ? "AND st.modality IN ('asserted', 'claimed')" : "")
+            \(factsOnly ? "AND st.modality IN (\(Modality.factsSQL))" : "")
             ORDER BY st.sentence_index, st.id
             """)
         var reader = StatementReader(store: self)
@@ -271,7 +265,7 @@ extension TripleStore {
         let s = try connection.prepareUncached("""
             SELECT \(StatementReader.columns), a.path, a.hash, a.title, a.published, a.source, a.publisher
             FROM statement st JOIN article a ON a.id = st.article
-            WHERE st.modality IN ('asserted', 'claimed')
+            WHERE st.modality IN (\(Modality.factsSQL))
               AND (st.o IN (SELECT id FROM temp.statement_filter) OR st.id IN (SELECT id FROM temp.statement_ids)
                    OR st.p IN (\(predicateIDs.map(String.init).joined(separator: ", "))))
             ORDER BY a.path, st.sentence_index, st.id
@@ -345,7 +339,7 @@ struct StatementReader {
             start: date(s.optionalText(9)),
             end: date(s.optionalText(10)),
             timePhrase: s.optionalText(11), timeAnchor: date(s.optionalText(12)),
-            confidence: s.double(13), modality: StatementRecord.Modality(rawValue: s.text(14)) ?? .asserted,
+            confidence: s.double(13), modality: Modality(rawValue: s.text(14)) ?? .asserted,
             attribution: s.optionalText(15), rule: shared(s.text(16)))
     }
 }

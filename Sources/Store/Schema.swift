@@ -1,3 +1,5 @@
+import RDF
+
 /// The store's SQL schema, one constant per version. Never edit a released version: add a migration.
 enum Schema {
     static let v1 = """
@@ -85,4 +87,9 @@ enum Schema {
         ALTER TABLE article ADD COLUMN publisher TEXT;
         PRAGMA user_version = 5;
         """
+}
+
+extension Modality {
+    /// The fact modalities as an SQL list of string constants ('asserted', 'claimed'), for `modality IN (…)`.
+    static let factsSQL = facts.map { "'\($0.rawValue)'" }.joined(separator: ", ")
 }

@@ -359,7 +359,7 @@ public final class TripleStore {
             graphs: try one("SELECT count(DISTINCT g) FROM quad WHERE g <> 0"),
             articles: try one("SELECT count(*) FROM article"),
             statements: try one("SELECT count(*) FROM statement"),
-            facts: try one("SELECT count(*) FROM (SELECT DISTINCT s, p, o FROM statement WHERE modality IN ('asserted', 'claimed'))"))
+            facts: try one("SELECT count(*) FROM (SELECT DISTINCT s, p, o FROM statement WHERE modality IN (\(Modality.factsSQL)))"))
     }
 
     /// `PRAGMA integrity_check` plus kg's own invariants 2 and 3; returns the problems found.
@@ -375,7 +375,7 @@ public final class TripleStore {
         if try orphan.step(), orphan.int(0) > 0 { problems.append("\(orphan.int(0)) quads name missing terms") }
         let loose = try connection.prepareUncached("""
             SELECT count(*) FROM statement st JOIN article a ON a.id = st.article
-            WHERE st.modality IN ('asserted', 'claimed')
+            WHERE st.modality IN (\(Modality.factsSQL))
             AND NOT EXISTS (SELECT 1 FROM quad q WHERE q.s = st.s AND q.p = st.p AND q.o = st.o AND q.g = a.graph)
             """)
         if try loose.step(), loose.int(0) > 0 { problems.append("\(loose.int(0)) fact statements without their triple") }

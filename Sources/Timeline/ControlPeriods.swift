@@ -30,7 +30,7 @@ public struct TimelineEvidence: Sendable, Hashable {
     public var start: PartialDate?
     public var end: PartialDate?
     /// `asserted` (the article states it) or `claimed` (attributed to someone).
-    public var modality: StatementRecord.Modality
+    public var modality: Modality
     public var confidence: Double
     /// Who made the claim, when the statement is attributed.
     public var attribution: String?
