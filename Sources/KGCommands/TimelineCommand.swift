@@ -117,6 +117,10 @@ struct TimelineText {
             let n = labels.display(p.controller) + (p.confirmed ? "" : "?")
             if names.last != n { names.append(n) }
         }
+        // a place that changed hands many times: the first and the last three, the rest counted
+        if names.count > 6 {
+            names = names.prefix(2) + ["… \(names.count - 5) more …"] + names.suffix(3)
+        }
         return names.joined(separator: " → ")
     }
 

@@ -105,16 +105,25 @@ public struct ControlMap {
         var row: Int
     }
 
-    /// The lane's dated events as markers, each label in the first row where it does not overlap the one before.
+    /// Rows of event labels above a lane at most: a label that fits in none of them is left out (its
+    /// marker stays, with the event in its tooltip), so a place with thousands of changes of control
+    /// keeps a lane of bounded height.
+    static let maxMarkerRows = 6
+
+    /// The lane's dated events as markers, each label in the first row where it does not overlap the one
+    /// before; a marker whose label fits in no row has an empty label in row 0.
     private func eventMarkers(of t: PlaceTimeline, scale: TimeScale) -> [Marker] {
         var rowEnds: [Double] = []
         return t.events.compactMap { e in
             guard let d = e.date else { return nil }
             let x = scale.x(TimelineDays.first(d))
+            var row = rowEnds.firstIndex { $0 < x - 2 } ?? rowEnds.count
+            guard row < Self.maxMarkerRows else {
+                return Marker(event: e, date: d, x: x, text: "", width: 0, row: 0)
+            }
             let actor = Self.fitted(labels.display(e.actor), width: 90, fontSize: Self.eventFontSize)
             let text = "\(actor) \(verb(e.relation)) \(d.iso)"
             let width = Self.textWidth(text, fontSize: Self.eventFontSize) + Self.labelMargin
-            let row = rowEnds.firstIndex { $0 < x - 2 } ?? rowEnds.count
             if row == rowEnds.count { rowEnds.append(0) }
             rowEnds[row] = x + Self.markerSize + width
             return Marker(event: e, date: d, x: x, text: text, width: width, row: row)

@@ -75,6 +75,7 @@ struct ControlMapDrawing {
                     tooltip: tip, position: (m.x, my)),
             NodeGeometry(width: CM.markerSize, height: CM.markerSize, dashed: e.claimedOnly,
                          penWidth: 0.6, classes: ["event", "rel-" + e.relation, "lane-\(i)"]))
+        guard !m.text.isEmpty else { return }  // no row had room for its label
         add(MapNode(id: "el\(i)-\(k)", label: m.text, kind: "event-label",
                     style: NodeStyle(shape: "plaintext", fillColor: "transparent", fontColor: color),
                     tooltip: tip, position: (m.x + CM.markerSize / 2 + 1 + m.width / 2, my)),

@@ -36,6 +36,8 @@ struct GraphSpec {
     /// After the layout, move apart nodes that still overlap and lay out again with every node
     /// pinned (`NodeSeparation`): for maps with pinned nodes that may be nudged.
     var separatesNodes = false
+    /// The Graphviz engine that lays it out: the layout's name, or "nop" when every position is given.
+    var engine = "dot"
 }
 
 /// Converts a `GraphMap` into a `GraphSpec`: escaping, styles, legend, defaults.
@@ -58,9 +60,23 @@ enum MapBuilder {
         return requested
     }
 
+    /// True when Graphviz has nothing to lay out: every node has a position that stays, and there is no
+    /// edge to route (the control map). Graphviz's "nop" engine then takes the positions as given, in
+    /// linear time and memory; neato would still build its n×n distance matrix (24,000 pinned nodes:
+    /// 2.3 GB).
+    static func positionsAreGiven(_ map: GraphMap) -> Bool {
+        !map.nodes.isEmpty && map.edges.isEmpty && map.legend.isEmpty && !map.nudgePinned
+            && map.nodes.allSatisfy { $0.position.map { $0.x.isFinite && $0.y.isFinite } ?? false }
+    }
+
     static func build(_ map: GraphMap, layout: Layout) throws -> GraphSpec {
         var spec = GraphSpec()
+        let given = positionsAreGiven(map)
+        spec.engine = given ? "nop" : layout.rawValue
         spec.graphAttributes = graphAttributes(map, layout: layout)
+        if given, let i = spec.graphAttributes.firstIndex(where: { $0.name == "layout" }) {
+            spec.graphAttributes[i].value = "nop"
+        }
         let large = map.nodes.count > largeNodeCount
         spec.nodeDefaults = [
             ("fontname", fontName), ("fontsize", large ? "8" : "11"), ("shape", "box"), ("style", "filled"),
@@ -80,6 +96,12 @@ enum MapBuilder {
             guard index[node.id] == nil else { throw RenderError("duplicate node id \(quoted(node.id))") }
             index[node.id] = i
             spec.nodes.append(.init(name: "n\(i)", attributes: nodeAttributes(node)))
+        }
+        for (i, node) in map.nodes.enumerated() where given {
+            // "nop" reads `pos` in points (as `neato -n` does), the other engines in inches
+            if let p = node.position, let k = spec.nodes[i].attributes.firstIndex(where: { $0.name == "pos" }) {
+                spec.nodes[i].attributes[k].value = "\(number(p.x)),\(number(p.y))!"
+            }
         }
 
         for edge in map.edges {

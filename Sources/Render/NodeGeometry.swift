@@ -50,9 +50,9 @@ extension MapRenderer {
         }
         switch format {
         case .dot:
-            return try render(spec, engine: engine.rawValue, output: .dotSource)
+            return try render(spec, engine: spec.engine, output: .dotSource)
         case .svg, .png, .pdf, .json:
-            let bytes = try render(spec, engine: engine.rawValue, output: .rendered(format: format.rawValue))
+            let bytes = try render(spec, engine: spec.engine, output: .rendered(format: format.rawValue))
             return format == .pdf ? PDFDate.normalized(bytes) : bytes
         }
     }

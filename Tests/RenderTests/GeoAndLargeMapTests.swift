@@ -121,3 +121,38 @@ func svgCenter(_ node: XMLElement) throws -> (x: Double, y: Double) {
         #expect(try svg.groups("rel-acquired").first.map(SVG.texts(in:)) == ["acquired ×3"], "small maps keep labels")
     }
 }
+
+/// A map whose every node has a position and which has no edge (the control map) is not laid out:
+/// Graphviz's "nop" engine takes the positions, in points, in linear time and memory (neato would
+/// build an n×n distance matrix first).
+@Suite struct GivenPositionsTests {
+    func pinned(_ n: Int) -> GraphMap {
+        GraphMap(title: "given", nodes: (0..<n).map { MapNode(id: "n\($0)", position: (x: Double($0) * 30, y: Double($0 % 7) * 20)) })
+    }
+
+    @Test func everyPositionGivenAndNoEdgeUsesNop() throws {
+        let spec = try MapBuilder.build(pinned(3), layout: .neato)
+        #expect(spec.engine == "nop")
+        #expect(spec.graphAttributes.contains { $0.name == "layout" && $0.value == "nop" })
+        #expect(spec.nodes[2].attributes.contains { $0.name == "pos" && $0.value == "60.000,40.000!" }, "points, not inches")
+    }
+
+    @Test func anEdgeOrAFreeNodeIsLaidOut() throws {
+        var withEdge = pinned(3)
+        withEdge.edges = [MapEdge(from: "n0", to: "n1", label: "x")]
+        #expect(try MapBuilder.build(withEdge, layout: .neato).engine == "neato")
+        var withFree = pinned(3)
+        withFree.nodes.append(MapNode(id: "free"))
+        let spec = try MapBuilder.build(withFree, layout: .neato)
+        #expect(spec.engine == "neato")
+        #expect(spec.nodes[2].attributes.contains { $0.name == "pos" && $0.value == "0.833,0.556!" }, "inches")
+    }
+
+    @Test func nopDrawsTheNodesWhereTheyAre() throws {
+        let svg = String(decoding: try MapRenderer().render(pinned(3), layout: .neato, format: .svg), as: UTF8.self)
+        // node n2 at (60, 40) pt: its ellipse or box is centred 60 pt right of n0's
+        let xs = svg.components(separatedBy: "<text text-anchor=\"middle\" x=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+        #expect(xs.count == 4)  // the title, then the three nodes
+        #expect(abs((xs[3] - xs[1]) - 60) < 0.5)
+    }
+}

@@ -110,7 +110,7 @@ import Testing
 @Suite struct ArticleBatchTests {
     static func contents() -> [TripleStore.ArticleContent] {
         let a = Term.iri(KG.entityNS + "A"), t = Term.iri(KG.entityNS + "T"), u = Term.iri(KG.entityNS + "U")
-        func st(_ s: Term, _ p: String, _ o: Term, _ modality: StatementRecord.Modality = .asserted, sentence: String) -> StatementRecord {
+        func st(_ s: Term, _ p: String, _ o: Term, _ modality: Modality = .asserted, sentence: String) -> StatementRecord {
             StatementRecord(triple: Triple(s, KG.term(p), o), sentence: sentence, date: PartialDate(year: 2024, month: 1, day: 4),
                             timePhrase: "on 4 January", confidence: 0.8, modality: modality, attribution: modality == .claimed ? "a spokesman" : nil,
                             rule: "test")

@@ -81,7 +81,7 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
         }
     }
 
-    func statement(_ t: Triple, _ modality: StatementRecord.Modality = .asserted) -> StatementRecord {
+    func statement(_ t: Triple, _ modality: Modality = .asserted) -> StatementRecord {
         StatementRecord(triple: t, sentence: "s", date: PartialDate(year: 2024, month: 1, day: 4), modality: modality, rule: "test")
     }
 

@@ -343,7 +343,7 @@ typealias F = TimelineFixture.Fact
         for n in 0..<articles {
             // The same capture and the same observation, three times in each article; the last
             // article asserts what the others only claim.
-            let modality: StatementRecord.Modality = n == articles - 1 ? .asserted : .claimed
+            let modality: Modality = n == articles - 1 ? .asserted : .claimed
             try fx.article(String(format: "rep-%03d.txt", n), published: "2023-07-01", places: n == 0 ? ["Orvale"] : [],
                            Array(repeating: [
                                F(s: "Blue Front", p: "captured", o: "Orvale", date: "2023-05-30", modality: modality),

@@ -24,7 +24,7 @@ final class TimelineFixture {
     struct Fact {
         var s: String, p: String, o: String
         var date: String? = nil, start: String? = nil, end: String? = nil
-        var modality: StatementRecord.Modality = .asserted
+        var modality: Modality = .asserted
         var sentence: String? = nil
     }
 
