@@ -30,7 +30,13 @@ struct SentenceView {
             startAt[m.range.lowerBound] = i
             endAt[m.range.upperBound - 1] = i
         }
-        groupOf = mentions.indices.map { $0..<($0 + 1) }
+        groupOf = Self.coordinations(tokens, range, mentions, timeTokens, places)
+    }
+
+    /// For each mention, the mentions of the list it is a conjunct of (itself alone if none).
+    private static func coordinations(_ tokens: [Token], _ range: Range<Int>, _ mentions: [Mention], _ timeTokens: TokenSet,
+                                      _ places: [Bool]?) -> [Range<Int>] {
+        var groupOf = mentions.indices.map { $0..<($0 + 1) }
         var chainStart = 0, hasAnd = false
         func close(_ upTo: Int) {
             if hasAnd && upTo - chainStart > 1 { for k in chainStart..<upTo { groupOf[k] = chainStart..<upTo } }
@@ -45,33 +51,15 @@ struct SentenceView {
         for k in mentions.indices.dropFirst() {
             if connector(k) { continue }
             defer { previous = k }
-            let gap = mentions[previous].range.upperBound..<mentions[k].range.lowerBound
-            // "Fuzuli on Oct. 17, Zangilan three days later, and Gubadli on Oct. 25": dates between conjuncts
-            // belong to each conjunct, not to the list.
-            var separators = gap.filter { !timeTokens.contains($0) }.map { tokens[$0].key }
-            // "A as well as B", "A, and then B": the same list
-            if let w = separators.firstIndex(of: "well"), w > 0, w + 1 < separators.count, separators[w - 1] == "as",
-               separators[w + 1] == "as" { separators.replaceSubrange((w - 1)...(w + 1), with: ["and"]) }
-            if let a = separators.firstIndex(of: "and"), a + 1 < separators.count, ["then", "also"].contains(separators[a + 1]) {
-                separators.remove(at: a + 1)
-            }
-
-            // "X and its close ally, Y": an ally named in apposition is a conjunct too.
-            let allyWords = separators.filter { Self.allyConnectors.contains($0) }
-            // "X and its partners in the Y alliance": Y is a conjunct too.
-            let closer = separators.filter { $0 != "the" }.last
-            let allyOK = allyWords.isEmpty || (separators.first == "and" && (closer == "," || closer == "in")
-                && allyWords.contains(where: { $0 == "ally" || $0 == "allies" || $0 == "partner" || $0 == "partners" }))
-            let inOK = !allyWords.isEmpty && closer == "in"
+            let separators = Self.separators(mentions[previous].range.upperBound..<mentions[k].range.lowerBound, tokens, timeTokens)
             // "the FDS of Mozambique and the RDF": after "of"/"in", a place and an actor are no list.
             let before = mentions[previous].range.lowerBound - 1
             let mixed = places.map { $0[previous] != $0[k] } ?? false
                 && before >= range.lowerBound && ["of", "in"].contains(tokens[before].key)
-            if allyOK, !mixed, separators.allSatisfy({ [",", "and", "or", "the"].contains($0) || Self.allyConnectors.contains($0) || (inOK && $0 == "in") }) && !separators.isEmpty
-                && separators.contains(where: { $0 == "," || $0 == "and" || $0 == "or" }) {
+            if !mixed, Self.joinsList(separators) {
                 let conjunction = separators.contains("and") || separators.contains("or")
                 // "the districts of Zorvat and Qelvar, Libya": the list ended at its last conjunct
-                if conjunction || !hasAnd || !allyWords.isEmpty {
+                if conjunction || !hasAnd || separators.contains(where: { Self.allyConnectors.contains($0) }) {
                     if conjunction { hasAnd = true }
                     continue
                 }
@@ -81,6 +69,36 @@ struct SentenceView {
             hasAnd = false
         }
         close(previous + 1)
+        return groupOf
+    }
+
+    /// The keys of the words between two mentions, without dates, "as well as" read as "and" and "and
+    /// then" as "and".
+    private static func separators(_ gap: Range<Int>, _ tokens: [Token], _ timeTokens: TokenSet) -> [String] {
+        // "Fuzuli on Oct. 17, Zangilan three days later, and Gubadli on Oct. 25": dates between conjuncts
+        // belong to each conjunct, not to the list.
+        var separators = gap.filter { !timeTokens.contains($0) }.map { tokens[$0].key }
+        // "A as well as B", "A, and then B": the same list
+        if let w = separators.firstIndex(of: "well"), w > 0, w + 1 < separators.count, separators[w - 1] == "as",
+           separators[w + 1] == "as" { separators.replaceSubrange((w - 1)...(w + 1), with: ["and"]) }
+        if let a = separators.firstIndex(of: "and"), a + 1 < separators.count, ["then", "also"].contains(separators[a + 1]) {
+            separators.remove(at: a + 1)
+        }
+        return separators
+    }
+
+    /// Whether the words between two mentions make them conjuncts of one list: commas, "and", "or",
+    /// "the", and the words of "and its close ally, …" and "and its partners in …".
+    private static func joinsList(_ separators: [String]) -> Bool {
+        // "X and its close ally, Y": an ally named in apposition is a conjunct too.
+        let allyWords = separators.filter { Self.allyConnectors.contains($0) }
+        // "X and its partners in the Y alliance": Y is a conjunct too.
+        let closer = separators.filter { $0 != "the" }.last
+        let allyOK = allyWords.isEmpty || (separators.first == "and" && (closer == "," || closer == "in")
+            && allyWords.contains(where: { $0 == "ally" || $0 == "allies" || $0 == "partner" || $0 == "partners" }))
+        let inOK = !allyWords.isEmpty && closer == "in"
+        return allyOK && separators.allSatisfy({ [",", "and", "or", "the"].contains($0) || Self.allyConnectors.contains($0) || (inOK && $0 == "in") }) && !separators.isEmpty
+            && separators.contains(where: { $0 == "," || $0 == "and" || $0 == "or" })
     }
 
     func isBoundary(_ k: Int) -> Bool { boundaries.contains(tokens[k].key) }
@@ -245,14 +263,7 @@ final class Matcher {
                 words += 2
                 continue
             }
-            // "captured the capital of Helmand province": the object is a town the sentence does not name
-            // (but "the provincial capital of Kunduz" is the town named like its province).
-            if s.startAt[j] == nil, j + 1 < s.range.upperBound, s.tokens[j + 1].key == "of",
-               lexicon.placeRoleNouns.contains(s.tokens[j].key) {
-                var k = j + 2
-                while k < s.range.upperBound, s.startAt[k] == nil, Self.determiners.contains(s.tokens[k].key) { k += 1 }
-                if k < s.range.upperBound, let m = s.startAt[k], ontology.isSubclass(s.classes[m], of: KG.ns + "Region") { return nil }
-            }
+            if capitalOfRegion(at: j, s) { return nil }
             if let m = s.startAt[j] {
                 // "recaptured Khartoum's Republican Palace", "led by Peng's son, Peng Daxun": the possessor is
                 // not the object; the possessed is, or the name in apposition to it.
@@ -264,15 +275,7 @@ final class Matcher {
                     if k + 1 < s.range.upperBound, s.tokens[k].text == ",", s.startAt[k + 1] != nil { j = k + 1; continue }
                     return nil
                 }
-                // "push into Myanmar state capital": a country's name before a common noun of a place or a
-                // role modifies it; the object is what the noun names, which the sentence does not name
-                if s.classes[m] == lexicon.countryClass, after < s.range.upperBound, s.tokens[after].kind == .word,
-                   !s.tokens[after].isCapitalised, s.startAt[after] == nil,
-                   lexicon.roleWords.contains(s.tokens[after].key)
-                    || lexicon.headWords.longest(s.tokens, at: after, end: s.range.upperBound).map({ ontology.isSubclass($0.value, of: lexicon.placeClass) }) == true
-                    || (after + 1 < s.range.upperBound && lexicon.roleWords.contains(s.tokens[after + 1].key) && !s.tokens[after + 1].isCapitalised) {
-                    return nil
-                }
+                if countryModifiesNoun(m, s) { return nil }
                 if compatible(m, s, req, strictClass: strict) {
                     let g = s.groupOf[m]
                     return (Array(m..<g.upperBound).filter { compatible($0, s, req, strictClass: strict) }, j - start)
@@ -293,6 +296,29 @@ final class Matcher {
             j += 1
         }
         return nil
+    }
+
+    /// "captured the capital of Helmand province": a place role noun at `j` and "of" a region — the object
+    /// is a town the sentence does not name (but "the provincial capital of Kunduz" is the town named like
+    /// its province).
+    private func capitalOfRegion(at j: Int, _ s: SentenceView) -> Bool {
+        guard s.startAt[j] == nil, j + 1 < s.range.upperBound, s.tokens[j + 1].key == "of",
+              lexicon.placeRoleNouns.contains(s.tokens[j].key) else { return false }
+        var k = j + 2
+        while k < s.range.upperBound, s.startAt[k] == nil, Self.determiners.contains(s.tokens[k].key) { k += 1 }
+        if k < s.range.upperBound, let m = s.startAt[k], ontology.isSubclass(s.classes[m], of: KG.ns + "Region") { return true }
+        return false
+    }
+
+    /// "push into Myanmar state capital": a country's name before a common noun of a place or a role
+    /// modifies it; the object is what the noun names, which the sentence does not name.
+    private func countryModifiesNoun(_ m: Int, _ s: SentenceView) -> Bool {
+        let after = s.mentions[m].range.upperBound
+        return s.classes[m] == lexicon.countryClass && after < s.range.upperBound && s.tokens[after].kind == .word
+            && !s.tokens[after].isCapitalised && s.startAt[after] == nil
+            && (lexicon.roleWords.contains(s.tokens[after].key)
+                || lexicon.headWords.longest(s.tokens, at: after, end: s.range.upperBound).map({ ontology.isSubclass($0.value, of: lexicon.placeClass) }) == true
+                || (after + 1 < s.range.upperBound && lexicon.roleWords.contains(s.tokens[after + 1].key) && !s.tokens[after + 1].isCapitalised))
     }
 
     private func person(_ req: String?) -> Bool { req == lexicon.personClass }
@@ -400,19 +426,7 @@ final class Matcher {
                 return nil
             }
             if let m = s.endAt[j] {
-                // The object of a preposition ("near the village of X", "in Y Township") is not the clause's subject.
-                var b = s.mentions[s.groupOf[m].lowerBound].range.lowerBound - 1
-                while b >= s.range.lowerBound, Self.determiners.contains(s.tokens[b].key) { b -= 1 }
-                // … except after a noun for the group's own people: "soldiers of X surrendered" is X surrendering
-                // ("fighters from X" too).
-                let memberNoun = b > s.range.lowerBound && ["of", "from"].contains(s.tokens[b].key) && Self.memberNouns.contains(s.tokens[b - 1].key)
-                // "the town of Qelvar was overrun": "of" after a place noun names the place, it does not govern it
-                let naming = b > s.range.lowerBound && s.tokens[b].key == "of"
-                    && lexicon.headWords.longest(s.tokens, at: b - 1, end: b).map { ontology.isSubclass($0.value, of: lexicon.placeClass) } == true
-                // "hundreds of militants overran", "the whole of Nineveh had fallen": "of" after a quantity
-                let quantity = b > s.range.lowerBound && s.tokens[b].key == "of" && Self.quantityWords.contains(s.tokens[b - 1].key)
-                let governed = (b >= s.range.lowerBound && (Self.prepositions.contains(s.tokens[b].key) || participleAgent(b, s))
-                    && !memberNoun && !naming && !quantity) || Self.inAgentApposition(s.mentions[s.groupOf[m].lowerBound].range.lowerBound, s)
+                let governed = governedByPreposition(m, s)
                 // "a former RSF commander who defected": a name before a role noun modifies it.
                 let after = s.mentions[m].range.upperBound
                 let modifier = after < s.range.upperBound && !s.tokens[after].isCapitalised
@@ -432,6 +446,22 @@ final class Matcher {
             j -= 1
         }
         return relativeAntecedent(from: start, s, req, strict)
+    }
+
+    /// The object of a preposition ("near the village of X", "in Y Township") is not the clause's subject.
+    private func governedByPreposition(_ m: Int, _ s: SentenceView) -> Bool {
+        var b = s.mentions[s.groupOf[m].lowerBound].range.lowerBound - 1
+        while b >= s.range.lowerBound, Self.determiners.contains(s.tokens[b].key) { b -= 1 }
+        // … except after a noun for the group's own people: "soldiers of X surrendered" is X surrendering
+        // ("fighters from X" too).
+        let memberNoun = b > s.range.lowerBound && ["of", "from"].contains(s.tokens[b].key) && Self.memberNouns.contains(s.tokens[b - 1].key)
+        // "the town of Qelvar was overrun": "of" after a place noun names the place, it does not govern it
+        let naming = b > s.range.lowerBound && s.tokens[b].key == "of"
+            && lexicon.headWords.longest(s.tokens, at: b - 1, end: b).map { ontology.isSubclass($0.value, of: lexicon.placeClass) } == true
+        // "hundreds of militants overran", "the whole of Nineveh had fallen": "of" after a quantity
+        let quantity = b > s.range.lowerBound && s.tokens[b].key == "of" && Self.quantityWords.contains(s.tokens[b - 1].key)
+        return (b >= s.range.lowerBound && (Self.prepositions.contains(s.tokens[b].key) || participleAgent(b, s))
+            && !memberNoun && !naming && !quantity) || Self.inAgentApposition(s.mentions[s.groupOf[m].lowerBound].range.lowerBound, s)
     }
 
     /// The mention a place phrase after it locates: "X in north of Y", "X in Y", "X near Y" (no comma between),
@@ -511,12 +541,12 @@ final class Matcher {
         return !(after + 1 < s.range.upperBound && Self.memberNouns.contains(s.tokens[after + 1].key))
     }
 
-    /// If the comma at `j` closes a clause opened by ", which|who|…" (within 30 tokens), the index of
-    /// the opening comma.
     /// Words that open a phrase about the name before them: ", backed by Y,", ", together with Y,".
     static let participleOpeners: Set<String> = ["backed", "supported", "aided", "assisted", "alongside", "together",
                                                  "along", "flanked", "led", "helped"]
 
+    /// If the comma at `j` closes a clause opened by ", which|who|…" (within 30 tokens), the index of
+    /// the opening comma.
     func relativeClauseStart(endingAt j: Int, _ s: SentenceView) -> Int? {
         // The clause may hold a list of its own (", which groups the A, the B and the C,").
         var c = j - 1
