@@ -884,7 +884,62 @@ final class MentionFinder {
         return (text(t, (i + 1)..<k), k)
     }
 
+    /// A name no ontology entry and no earlier mention has: capitalised words (after titles) with what
+    /// belongs to them, typed by their head word, the article's hints, the gazetteer or what is said around
+    /// them — or a person the article has named, or nothing.
     private func unknownName(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, state: inout ArticleEntities) -> Mention? {
+        guard let (first, nameStart, title) = nameOpening(t, i, end, sentence, state) else { return nil }
+        let k = nameWordsEnd(t, from: first, nameStart: nameStart, end, state)
+        let extent = nameLabel(t, nameStart, k, end)
+        let upper = extent.upper, headed = extent.headed
+        var label = extent.label, aliases = extent.aliases
+        if rejectedName(t, nameStart, upper, label: label, title: title, headed: headed, state) { return nil }
+        // "Operation Peace Storm": a leading head word of an operation types the whole name.
+        if !title, upper - nameStart > 1, let lead = lexicon.leadingHeads.longest(t, at: nameStart, end: upper) {
+            let e = state.named(label, classIRI: lead.value, aliases: aliases, ontology: ontology)
+            return Mention(range: i..<upper, entity: e, kind: .name)
+        }
+        // A demonym alone ("Afghan", "the Pakistani side") is an adjective, not a name.
+        if !title, upper - nameStart == 1, headed == nil, lexicon.extra.demonyms.longest(t, at: nameStart, end: upper) != nil
+            || lexicon.adjectives.longest(t, at: nameStart, end: upper)?.length == upper - nameStart { return nil }
+        var cls = nameClass(t, i, nameStart, upper, title: title, headed: headed, &label, &aliases, sentence, state)
+        // A lone capitalised word opening a sentence is usually an ordinary word — unless an apposition
+        // with a place noun follows ("Tajoura, an eastern suburb of Tripoli, …").
+        let opening = nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text)
+            || (t[nameStart - 1].text == "-" && t[nameStart - 1].spaceBefore)
+        if upper - nameStart == 1, opening, cls == lexicon.unknownClass, let kind = appositionPlace(t, upper, sentence) {
+            cls = kind
+        }
+        // "Haftar ordered …" opening a sentence: one word of a person the article has named is that person
+        if upper - nameStart == 1, opening, cls == lexicon.unknownClass, !t[nameStart].isAcronym {
+            guard let p = Self.namedPerson(label, state, personClass: lexicon.personClass) else { return nil }
+            return Mention(range: i..<upper, entity: p, kind: .name)
+        }
+        if title { aliases.append(text(t, i..<upper)) }
+        // "Somali President X": the demonym named the government; the title stays free for role patterns.
+        let mentionStart = title && i > sentence.lowerBound && lexicon.extra.demonyms.longest(t, at: i - 1, end: i) != nil
+            && lexicon.extra.nationalTitles.longest(t, at: i, end: nameStart) != nil ? nameStart : i
+        // "Bai said", "Mr Bai": one word of a person the article has already named is that person.
+        if upper - nameStart == 1, cls == lexicon.unknownClass || cls == lexicon.personClass,
+           let p = Self.namedPerson(label, state, personClass: lexicon.personClass) {
+            return Mention(range: i..<upper, entity: p, kind: .name)
+        }
+        // "the Government of National Accord (GNA)": keyed by the acronym, so that another article saying only
+        // "GNA" names the same entity
+        let acronym = aliases.first { a in a.count >= 2 && a.count <= 8 && !a.contains(" ")
+            && a.unicodeScalars.filter { $0.properties.isAlphabetic }.allSatisfy { $0.properties.isUppercase } }
+        let e = state.named(label, classIRI: cls, aliases: aliases, ontology: ontology,
+                            preferredID: acronym.map { KG.entityNS + ArticleEntities.slug($0) })
+        if title, state.records[e].classIRI == lexicon.unknownClass { state.records[e].classIRI = lexicon.personClass }
+        return Mention(range: mentionStart..<upper, entity: e, kind: .name)
+    }
+
+    /// Where a new name's words start: after titles ("Brigadier General X", "Lt. Gen. X") or an honorific
+    /// of the article's country, with an Arabic article before them ("al-Jufra") or an ordinal ("55th …").
+    /// The first word to read, the start of the name itself and whether titles came first; nil if no name
+    /// starts at `i`.
+    private func nameOpening(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>,
+                             _ state: ArticleEntities) -> (first: Int, nameStart: Int, title: Bool)? {
         var k = i
         var title = false
         // "Brigadier General X", "Lt. Gen. X", "Maj.-Gen. X": titles, abbreviated or not, one after another
@@ -920,6 +975,14 @@ final class MentionFinder {
             && t[k + 1].kind == .word && t[k + 1].isCapitalised && !lexicon.token(t[k + 1], isIn: .stop)
         guard k < end, t[k].kind == .word, t[k].isCapitalised, numberName || k > nameStart || !lexicon.token(t[k], isIn: .stop),
               TimeFinder.months[t[k].key] == nil || Self.datedName(t, k, end), TimeFinder.weekdays[t[k].key] == nil else { return nil }
+        return (k, nameStart, title)
+    }
+
+    /// The end of a new name's words from `k`: capitalised words, with the particles, Arabic articles,
+    /// hyphenated connectors, small words of an operation's name and inner possessives that join them;
+    /// not onto a known capitalised name.
+    private func nameWordsEnd(_ t: [Token], from start: Int, nameStart: Int, _ end: Int, _ state: ArticleEntities) -> Int {
+        var k = start
         while k < end {
             let x = t[k]
             // A known capitalised name starts here ("Inside Lashio"); a lower-case alias such as "army" does not count.
@@ -967,6 +1030,13 @@ final class MentionFinder {
             }
             break
         }
+        return k
+    }
+
+    /// A new name's extent and label from the end of its words `k`: a lower-case head word after it
+    /// ("Namgyun base"), a bracketed acronym or long form and a unit number; the class the head word gives.
+    private func nameLabel(_ t: [Token], _ nameStart: Int, _ k: Int, _ end: Int)
+        -> (upper: Int, label: String, aliases: [String], headed: String?) {
         var upper = k
         // A lower-case head word after the name: "Namgyun base", "Rang Khom village".
         let nameEnd = upper
@@ -996,24 +1066,30 @@ final class MentionFinder {
             label += " " + t[upper].text
             upper += 1
         }
+        return (upper, label, aliases, headed)
+    }
+
+    /// Capitals that are no name: a heading in capitals, a title or a letter alone, a head word alone.
+    private func rejectedName(_ t: [Token], _ nameStart: Int, _ upper: Int, label: String, title: Bool, headed: String?,
+                              _ state: ArticleEntities) -> Bool {
         // "MINISTRY OF DEFENCE", "STATEMENT": words in capitals longer than an acronym are a heading,
         // unless the gazetteer knows them (a dateline's town).
         if !title, (nameStart..<upper).allSatisfy({ t[$0].kind != .word || (t[$0].text == t[$0].text.uppercased() && t[$0].text.count >= 7) || t[$0].key == "of" }),
-           t[nameStart].text.count >= 7, gazetteerPlace(label, state: state) == nil { return nil }
+           t[nameStart].text.count >= 7, gazetteerPlace(label, state: state) == nil { return true }
         // A title or a letter alone ("Lt.", "H.E.") is no name.
         if upper - nameStart == 1, t[nameStart].text.count == 1 || lexicon.titles.longest(t, at: nameStart, end: upper) != nil
-            || lexicon.honorifics.longest(t, at: nameStart, end: upper) != nil { return nil }
+            || lexicon.honorifics.longest(t, at: nameStart, end: upper) != nil { return true }
         // A head word alone ("Forces loyal to …", "Police said") names nothing.
         if !title, upper - nameStart == 1, headed != nil, !t[nameStart].isAcronym,
-           lexicon.headWords.longest(t, at: nameStart, end: upper)?.length == 1 { return nil }
-        // "Operation Peace Storm": a leading head word of an operation types the whole name.
-        if !title, upper - nameStart > 1, let lead = lexicon.leadingHeads.longest(t, at: nameStart, end: upper) {
-            let e = state.named(label, classIRI: lead.value, aliases: aliases, ontology: ontology)
-            return Mention(range: i..<upper, entity: e, kind: .name)
-        }
-        // A demonym alone ("Afghan", "the Pakistani side") is an adjective, not a name.
-        if !title, upper - nameStart == 1, headed == nil, lexicon.extra.demonyms.longest(t, at: nameStart, end: upper) != nil
-            || lexicon.adjectives.longest(t, at: nameStart, end: upper)?.length == upper - nameStart { return nil }
+           lexicon.headWords.longest(t, at: nameStart, end: upper)?.length == 1 { return true }
+        return false
+    }
+
+    /// A new name's class: its head word's, a class said around it, a unit acronym's, a people's, a hint's or
+    /// the gazetteer's (which may give the label and aliases another form).
+    private func nameClass(_ t: [Token], _ i: Int, _ nameStart: Int, _ upper: Int, title: Bool, headed: String?,
+                           _ label: inout String, _ aliases: inout [String], _ sentence: Range<Int>,
+                           _ state: ArticleEntities) -> String {
         var cls = headed ?? headClass(t, nameStart, upper) ?? namedBy(t, i, sentence)
             ?? (title ? lexicon.personClass : lexicon.unknownClass)
         // "Light Infantry Battalion (LIB) 540 … LIB 378": an acronym the article gave a kind of unit, with
@@ -1040,35 +1116,7 @@ final class MentionFinder {
             // "KANDAHAR, Afghanistan (AFP) -": a dateline's capitals are not the place's name.
             if label.count > 3, label == label.uppercased() { label = place.name }
         }
-        // A lone capitalised word opening a sentence is usually an ordinary word — unless an apposition
-        // with a place noun follows ("Tajoura, an eastern suburb of Tripoli, …").
-        let opening = nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text)
-            || (t[nameStart - 1].text == "-" && t[nameStart - 1].spaceBefore)
-        if upper - nameStart == 1, opening, cls == lexicon.unknownClass, let kind = appositionPlace(t, upper, sentence) {
-            cls = kind
-        }
-        // "Haftar ordered …" opening a sentence: one word of a person the article has named is that person
-        if upper - nameStart == 1, opening, cls == lexicon.unknownClass, !t[nameStart].isAcronym {
-            guard let p = Self.namedPerson(label, state, personClass: lexicon.personClass) else { return nil }
-            return Mention(range: i..<upper, entity: p, kind: .name)
-        }
-        if title { aliases.append(text(t, i..<upper)) }
-        // "Somali President X": the demonym named the government; the title stays free for role patterns.
-        let mentionStart = title && i > sentence.lowerBound && lexicon.extra.demonyms.longest(t, at: i - 1, end: i) != nil
-            && lexicon.extra.nationalTitles.longest(t, at: i, end: nameStart) != nil ? nameStart : i
-        // "Bai said", "Mr Bai": one word of a person the article has already named is that person.
-        if upper - nameStart == 1, cls == lexicon.unknownClass || cls == lexicon.personClass,
-           let p = Self.namedPerson(label, state, personClass: lexicon.personClass) {
-            return Mention(range: i..<upper, entity: p, kind: .name)
-        }
-        // "the Government of National Accord (GNA)": keyed by the acronym, so that another article saying only
-        // "GNA" names the same entity
-        let acronym = aliases.first { a in a.count >= 2 && a.count <= 8 && !a.contains(" ")
-            && a.unicodeScalars.filter { $0.properties.isAlphabetic }.allSatisfy { $0.properties.isUppercase } }
-        let e = state.named(label, classIRI: cls, aliases: aliases, ontology: ontology,
-                            preferredID: acronym.map { KG.entityNS + ArticleEntities.slug($0) })
-        if title, state.records[e].classIRI == lexicon.unknownClass { state.records[e].classIRI = lexicon.personClass }
-        return Mention(range: mentionStart..<upper, entity: e, kind: .name)
+        return cls
     }
 
     /// The words a unit acronym stands for in this article: "Light Infantry Battalion" when a unit the
