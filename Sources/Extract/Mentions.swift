@@ -728,8 +728,19 @@ final class MentionFinder {
         if let local, local.length >= (known?.length ?? 0), genericAllowed(t, i, local.length, local.phrase, sentence) {
             entity = local.value; len = local.length
         } else if let known { entity = state.known(known.value, ontology); len = known.length }
+        guard let e = entity else { return unknownName(t, i, end, sentence, state: &state) }
+        if let m = thingNamedAfterPlace(e, t, i, len, end, state: &state) { return m }
+        if let m = longerName(e, t, i, len, end, state: &state) { return m }
+        return knownMention(e, t, i, len, end, state: &state)
+    }
+
+    /// A known place (entity `e`, `len` tokens at `i`) followed by a head word or capitalised words of
+    /// another kind: the name of a new thing of that kind (a place's compound, a place's university, a
+    /// country's own force).
+    private func thingNamedAfterPlace(_ e: Int, _ t: [Token], _ i: Int, _ len: Int, _ end: Int,
+                                      state: inout ArticleEntities) -> Mention? {
         // A known place followed by a head word of another kind names a new place ("Laukkai police compound").
-        if let e = entity, i + len < end, let h = lexicon.headWords.longest(t, at: i + len, end: end),
+        if i + len < end, let h = lexicon.headWords.longest(t, at: i + len, end: end),
            h.value != state.records[e].classIRI, ontology.isSubclass(state.records[e].classIRI, of: lexicon.placeClass),
            ontology.isSubclass(h.value, of: lexicon.placeClass) {
             let upper = i + len + h.length
@@ -738,7 +749,7 @@ final class MentionFinder {
         }
         // "Bhamo Technological University", "the Anbar Operations Command": a known place followed by
         // capitalised words that end in a head word of another kind names a thing of that kind.
-        if let e = entity, isPlaceClass(state.records[e].classIRI), i + len < end, t[i + len].kind == .word,
+        if isPlaceClass(state.records[e].classIRI), i + len < end, t[i + len].kind == .word,
            let nameEnd = extendedName(t, from: i + len, end, possessive: false),
            var h = headClass(t, i + len, nameEnd), h != state.records[e].classIRI {
             // "the Rwanda Defence Force": a country's own armed force is a state force
@@ -751,7 +762,7 @@ final class MentionFinder {
         }
         // "the Tanzania People's Defence Force" in a Mozambique article: a country's name before the known
         // name of another country's actor names that country's own force, not the other one.
-        if let e = entity, state.records[e].classIRI == lexicon.countryClass, i + len < end,
+        if state.records[e].classIRI == lexicon.countryClass, i + len < end,
            let other = lexicon.names.longest(t, at: i + len, end: end), other.length >= 2,
            let c = lexicon.extra.countryOf[other.value], c != state.records[e].id,
            ontology.isSubclass(ontology.entities[other.value].classIRI, of: lexicon.actorClass) {
@@ -759,9 +770,16 @@ final class MentionFinder {
             let c2 = state.named(text(t, i..<upper), classIRI: lexicon.stateForceClass, aliases: [], ontology: ontology)
             return Mention(range: i..<upper, entity: c2, kind: .name)
         }
+        return nil
+    }
+
+    /// A known name (entity `e`, `len` tokens at `i`) that begins a longer name: a place named with a lower-case
+    /// head word, an organisation named after a place, another actor named after an actor.
+    private func longerName(_ e: Int, _ t: [Token], _ i: Int, _ len: Int, _ end: Int,
+                            state: inout ArticleEntities) -> Mention? {
         // "the El Baraf base" after "a base at El Baraf": a name of unknown kind followed by a lower-case
         // head word of a place names that place, and is itself a place.
-        if let e = entity, i + len < end, !state.records[e].known, state.records[e].classIRI == lexicon.unknownClass,
+        if i + len < end, !state.records[e].known, state.records[e].classIRI == lexicon.unknownClass,
            !t[i + len].isCapitalised, let h = lexicon.headWords.longest(t, at: i + len, end: end),
            ontology.isSubclass(h.value, of: lexicon.placeClass) {
             state.records[e].classIRI = lexicon.placeClass
@@ -772,7 +790,7 @@ final class MentionFinder {
         // "the Kurdistan Region Security Council", "the Kachin State Government": a place's name followed by
         // capitalised words that end in an organisation's head word names that organisation (not the place,
         // nor a known name inside it: "Security Council" is not the UN's here).
-        if let e = entity, isPlaceClass(state.records[e].classIRI), i + len < end, t[i + len].isCapitalised,
+        if isPlaceClass(state.records[e].classIRI), i + len < end, t[i + len].isCapitalised,
            let nameEnd = extendedName(t, from: i + len, end, possessive: false, minWords: 1, ontoKnown: true),
            let h = headClass(t, i + len, nameEnd), !isPlaceClass(h) {
             let first = t[i].key == "the" ? i + 1 : i
@@ -783,7 +801,7 @@ final class MentionFinder {
         }
         // "Islamic State West Africa Province", "Islamic State - Khorasan Province": a known actor's name
         // followed by capitalised words that end in a head word names another actor of the same kind.
-        if let e = entity, !isPlaceClass(state.records[e].classIRI),
+        if !isPlaceClass(state.records[e].classIRI),
            !(i + len < end && t[i + len].key == "'s" && Self.possessorOfAcronymName(t, i + len, end)),
            let nameEnd = extendedName(t, from: i + len, end, possessive: t[i + len - 1].isCapitalised,
                                       minWords: state.records[e].known ? 2 : 1) {
@@ -794,32 +812,37 @@ final class MentionFinder {
             let c = state.named(text(t, first..<nameEnd), classIRI: state.records[e].classIRI, aliases: aliases, ontology: ontology)
             return Mention(range: i..<upper, entity: c, kind: .name)
         }
-        if var e = entity {
-            var upper = i + len
-            // "Hsipaw town", "Kunlong city": a lower-case head word of the place's own kind belongs to its name.
-            if upper < end, let h = lexicon.headWords.longest(t, at: upper, end: end), h.value == state.records[e].classIRI,
-               !t[upper].isCapitalised, ontology.isSubclass(h.value, of: lexicon.placeClass) {
-                upper += h.length
-            }
-            // "Myanmar National Democratic Alliance Army (MNDAA)": the bracketed acronym is part of the mention.
-            if let (alias, close) = bracketed(t, upper, end), Self.bracketNames(state.records[e].label, alias) {
-                if let other = lexicon.names.longest(t, at: upper + 1, end: close), other.length == close - upper - 1,
-                   state.records[e].known, state.known(other.value, ontology) != e {
-                    // Both names known but different: keep the first, do not merge.
-                } else {
-                    state.addAliases(e, [alias])
-                }
-                upper = close + 1
-                // "Infantry Battalion (IB) 23": the number names the unit.
-                if upper < end, t[upper].kind == .number {
-                    let full = text(t, i..<(i + len)) + " " + t[upper].text
-                    e = state.named(full, classIRI: state.records[e].classIRI, aliases: [alias + " " + t[upper].text], ontology: ontology)
-                    upper += 1
-                }
-            }
-            return Mention(range: i..<upper, entity: e, kind: .name)
+        return nil
+    }
+
+    /// The mention of the known name (entity `e`, `len` tokens at `i`) with what belongs to it: a head word
+    /// of its own kind, a bracketed acronym (and the number of a unit named by it).
+    private func knownMention(_ e: Int, _ t: [Token], _ i: Int, _ len: Int, _ end: Int,
+                              state: inout ArticleEntities) -> Mention {
+        var e = e
+        var upper = i + len
+        // "Hsipaw town", "Kunlong city": a lower-case head word of the place's own kind belongs to its name.
+        if upper < end, let h = lexicon.headWords.longest(t, at: upper, end: end), h.value == state.records[e].classIRI,
+           !t[upper].isCapitalised, ontology.isSubclass(h.value, of: lexicon.placeClass) {
+            upper += h.length
         }
-        return unknownName(t, i, end, sentence, state: &state)
+        // "Myanmar National Democratic Alliance Army (MNDAA)": the bracketed acronym is part of the mention.
+        if let (alias, close) = bracketed(t, upper, end), Self.bracketNames(state.records[e].label, alias) {
+            if let other = lexicon.names.longest(t, at: upper + 1, end: close), other.length == close - upper - 1,
+               state.records[e].known, state.known(other.value, ontology) != e {
+                // Both names known but different: keep the first, do not merge.
+            } else {
+                state.addAliases(e, [alias])
+            }
+            upper = close + 1
+            // "Infantry Battalion (IB) 23": the number names the unit.
+            if upper < end, t[upper].kind == .number {
+                let full = text(t, i..<(i + len)) + " " + t[upper].text
+                e = state.named(full, classIRI: state.records[e].classIRI, aliases: [alias + " " + t[upper].text], ontology: ontology)
+                upper += 1
+            }
+        }
+        return Mention(range: i..<upper, entity: e, kind: .name)
     }
 
     func isPlaceClass(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
