@@ -208,37 +208,9 @@ final class MentionFinder {
             let f = i + 1
             if ["the", "a", "an"].contains(t[i].key), f < end, !t[f].isCapitalised, let h = facilityHead(t, f, end), h >= 2,
                let n = lexicon.names.longest(t, at: f, end: end)?.length ?? extra(t, f, end), n < h { i = f + h; continue }
-            if !glued, let m = national(t, i, end, sentence, state: &state) {
-                out.append(m)
-                state.history.append(m.entity)
-                i = m.range.upperBound
-                continue
-            }
-            // "Light Infantry Battalions 356 and 357": one unit per number
-            if !glued, let units = pluralUnits(t, i, end, state: &state) {
-                for u in units { out.append(u); state.history.append(u.entity) }
-                i = units.last!.range.upperBound
-                continue
-            }
-            // "No. (374) Light Infantry Battalion": the number before the unit's name
-            if !glued, let (_, after) = unitNumber(t, i, end), after < end,
-               let m = name(t, after, end, sentence, state: &state),
-               let u = numberedUnit(t, m, prefix: i, end, state: &state) {
-                out.append(u)
-                state.history.append(u.entity)
-                i = u.range.upperBound
-                continue
-            }
-            if var m = name(t, i, end, sentence, state: &state), !glued {
-                if let f = possessedSite(t, m, end, state: &state) { m = f }
-                else if let u = numberedUnit(t, m, prefix: nil, end, state: &state) { m = u }
-                out.append(m)
-                // "SITTWE, Myanmar -": a dateline's town is where the report was filed, not what "the town" means
-                let dateline = m.range.lowerBound == sentence.lowerBound && t[m.range.lowerBound].text.count >= 3
-                    && m.range.allSatisfy { t[$0].kind != .word || t[$0].text == t[$0].text.uppercased() }
-                    && m.range.upperBound < end && t[m.range.upperBound].text == ","
-                if !dateline { state.history.append(m.entity) }
-                i = m.range.upperBound
+            if let found = names(t, i, end, sentence, glued: glued, state: &state) {
+                out.append(contentsOf: found)
+                i = found.last!.range.upperBound
                 continue
             }
             if glued { i += 1; continue }
@@ -265,6 +237,40 @@ final class MentionFinder {
         state.previousSentence = out.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence) || Self.compoundModifier(t, $0.range, sentence)
             || Self.indefiniteModifier(t, $0.range, sentence), $0.range.lowerBound >= lastClause) }
         return out
+    }
+
+    /// The mentions of a name at `i` — a country's actor, numbered units, a known or new name — recorded in the
+    /// article's history (a dateline's town is not); nil if none. A name glued after a hyphen is read (the
+    /// article's entities remember it) but is no mention.
+    private func names(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, glued: Bool,
+                       state: inout ArticleEntities) -> [Mention]? {
+        if !glued, let m = national(t, i, end, sentence, state: &state) {
+            state.history.append(m.entity)
+            return [m]
+        }
+        // "Light Infantry Battalions 356 and 357": one unit per number
+        if !glued, let units = pluralUnits(t, i, end, state: &state) {
+            for u in units { state.history.append(u.entity) }
+            return units
+        }
+        // "No. (374) Light Infantry Battalion": the number before the unit's name
+        if !glued, let (_, after) = unitNumber(t, i, end), after < end,
+           let m = name(t, after, end, sentence, state: &state),
+           let u = numberedUnit(t, m, prefix: i, end, state: &state) {
+            state.history.append(u.entity)
+            return [u]
+        }
+        if var m = name(t, i, end, sentence, state: &state), !glued {
+            if let f = possessedSite(t, m, end, state: &state) { m = f }
+            else if let u = numberedUnit(t, m, prefix: nil, end, state: &state) { m = u }
+            // "SITTWE, Myanmar -": a dateline's town is where the report was filed, not what "the town" means
+            let dateline = m.range.lowerBound == sentence.lowerBound && t[m.range.lowerBound].text.count >= 3
+                && m.range.allSatisfy { t[$0].kind != .word || t[$0].text == t[$0].text.uppercased() }
+                && m.range.upperBound < end && t[m.range.upperBound].text == ","
+            if !dateline { state.history.append(m.entity) }
+            return [m]
+        }
+        return nil
     }
 
     // MARK: numbered units
@@ -438,48 +444,7 @@ final class MentionFinder {
                 if t[k].text == "-", !t[k].spaceBefore, k + 1 < t.count, !t[k + 1].spaceBefore, t[k + 1].isCapitalised { k += 1; continue }
                 break
             }
-            var cls: String?
-            // "Al Sunnah wa Jama'ah (ASWJ) insurgents": the follower noun after the bracketed acronym
-            let follower = k + 1 < t.count && t[k].text == ")" && i > 0 && t[i - 1].text == "(" ? k + 1 : k
-            if follower < t.count, t[follower].kind == .word, !t[follower].isCapitalised, t[follower].spaceBefore {
-                cls = extra.followerNouns[t[follower].key]
-                // "ASWJ insurgents", "Shabaab militants": the article calls it by a word for the insurgent side
-                if cls != nil, lexicon.adjectives.longest(t, at: i, end: k)?.length == k - i { cls = nil }
-            if cls != nil, lexicon.insurgentWords.contains(t[follower].key) { state.insurgentNames.insert(Ontology.normalise(text(t, i..<k))) }
-            }
-            if k + 1 < t.count, t[k].text == "-", !t[k].spaceBefore, !t[k + 1].spaceBefore { cls = extra.hyphenCues[t[k + 1].key] }
-            // "Zabihullah Mujahid said": two or three capitalised words, no article or head word, before a
-            // verb of speech name a person (`kg:speechVerb`).
-            if cls == nil, !article, k < t.count, let person = extra.speechVerbs[t[k].key], !t[k].isCapitalised,
-               (2...3).contains(k - i), (i..<k).allSatisfy({ t[$0].kind == .word && t[$0].spaceBefore || $0 == i }),
-               i == 0 || !["the", "a", "an"].contains(t[i - 1].key), headClass(t, i, k) == nil,
-               lexicon.places.places(named: text(t, i..<k)).isEmpty {
-                cls = person
-            }
-            // "the eastern commander Khalifa Haftar", "coalition spokesman Ryan Dillon": two or three words
-            // right after a person's role noun name a person
-            if cls == nil, !article, i >= 1, (2...3).contains(k - i), headClass(t, i, k) == nil,
-               lexicon.places.places(named: text(t, i..<k)).isEmpty,
-               (1...min(3, i)).contains(where: { back in lexicon.personRoleNouns.longest(t, at: i - back, end: i)?.length == back }) {
-                cls = lexicon.personClass
-            }
-            // "the offensive reached Momauk", "west of Laiza": a word before the name that only a place follows
-            if cls == nil, !article, i >= 1, !t[i - 1].isCapitalised {
-                for back in 1...min(3, i) where lexicon.extra.precedingCues.longest(t, at: i - back, end: i)?.length == back {
-                    cls = lexicon.extra.precedingCues.longest(t, at: i - back, end: i)?.value
-                    break
-                }
-            }
-            // "Mahas, in the Hiraan region", "Duhok in the autonomous Kurdistan region": a place
-            if cls == nil, !article, placedInRegion(t, k) { cls = lexicon.placeClass }
-            // "their base at Buulo Mareer", "a camp near X": the name after a facility noun and "at",
-            // "near" or "in" is the place where it stands.
-            if cls == nil, !article, i >= 2, Self.sitePrepositions.contains(t[i - 1].key), !t[i - 2].isCapitalised,
-               (1...min(3, i - 1)).contains(where: { back in
-                   lexicon.headWords.longest(t, at: i - 1 - back, end: i - 1).map { $0.length == back && $0.value == lexicon.facilityClass } ?? false
-               }) {
-                cls = lexicon.placeClass
-            }
+            let cls = hintClass(t, i, k, article: article, state: &state)
             if let cls {
                 let name = text(t, i..<k)
                 // a demonym or a known name is typed already
@@ -489,6 +454,57 @@ final class MentionFinder {
             }
             i = k
         }
+    }
+
+    /// The class the words around the capitalised run `i..<k` give it (see `hints`), if any: a follower noun
+    /// or hyphenated cue after it, a verb of speech or a person's role noun, a word only a place follows, a
+    /// region or a facility it is placed in. A follower noun of the insurgent side also records the name as
+    /// the insurgents'.
+    private func hintClass(_ t: [Token], _ i: Int, _ k: Int, article: Bool, state: inout ArticleEntities) -> String? {
+        let extra = lexicon.extra
+        var cls: String?
+        // "Al Sunnah wa Jama'ah (ASWJ) insurgents": the follower noun after the bracketed acronym
+        let follower = k + 1 < t.count && t[k].text == ")" && i > 0 && t[i - 1].text == "(" ? k + 1 : k
+        if follower < t.count, t[follower].kind == .word, !t[follower].isCapitalised, t[follower].spaceBefore {
+            cls = extra.followerNouns[t[follower].key]
+            // "ASWJ insurgents", "Shabaab militants": the article calls it by a word for the insurgent side
+            if cls != nil, lexicon.adjectives.longest(t, at: i, end: k)?.length == k - i { cls = nil }
+            if cls != nil, lexicon.insurgentWords.contains(t[follower].key) { state.insurgentNames.insert(Ontology.normalise(text(t, i..<k))) }
+        }
+        if k + 1 < t.count, t[k].text == "-", !t[k].spaceBefore, !t[k + 1].spaceBefore { cls = extra.hyphenCues[t[k + 1].key] }
+        // "Zabihullah Mujahid said": two or three capitalised words, no article or head word, before a
+        // verb of speech name a person (`kg:speechVerb`).
+        if cls == nil, !article, k < t.count, let person = extra.speechVerbs[t[k].key], !t[k].isCapitalised,
+           (2...3).contains(k - i), (i..<k).allSatisfy({ t[$0].kind == .word && t[$0].spaceBefore || $0 == i }),
+           i == 0 || !["the", "a", "an"].contains(t[i - 1].key), headClass(t, i, k) == nil,
+           lexicon.places.places(named: text(t, i..<k)).isEmpty {
+            cls = person
+        }
+        // "the eastern commander Khalifa Haftar", "coalition spokesman Ryan Dillon": two or three words
+        // right after a person's role noun name a person
+        if cls == nil, !article, i >= 1, (2...3).contains(k - i), headClass(t, i, k) == nil,
+           lexicon.places.places(named: text(t, i..<k)).isEmpty,
+           (1...min(3, i)).contains(where: { back in lexicon.personRoleNouns.longest(t, at: i - back, end: i)?.length == back }) {
+            cls = lexicon.personClass
+        }
+        // "the offensive reached Momauk", "west of Laiza": a word before the name that only a place follows
+        if cls == nil, !article, i >= 1, !t[i - 1].isCapitalised {
+            for back in 1...min(3, i) where lexicon.extra.precedingCues.longest(t, at: i - back, end: i)?.length == back {
+                cls = lexicon.extra.precedingCues.longest(t, at: i - back, end: i)?.value
+                break
+            }
+        }
+        // "Mahas, in the Hiraan region", "Duhok in the autonomous Kurdistan region": a place
+        if cls == nil, !article, placedInRegion(t, k) { cls = lexicon.placeClass }
+        // "their base at Buulo Mareer", "a camp near X": the name after a facility noun and "at",
+        // "near" or "in" is the place where it stands.
+        if cls == nil, !article, i >= 2, Self.sitePrepositions.contains(t[i - 1].key), !t[i - 2].isCapitalised,
+           (1...min(3, i - 1)).contains(where: { back in
+               lexicon.headWords.longest(t, at: i - 1 - back, end: i - 1).map { $0.length == back && $0.value == lexicon.facilityClass } ?? false
+           }) {
+            cls = lexicon.placeClass
+        }
+        return cls
     }
 
     /// "Afghan forces", "the Iraqi government", "Azerbaijan's army": a country's entity of the class
