@@ -98,6 +98,7 @@ struct ArticlePass {
 
     // MARK: One sentence
 
+    /// Reads one sentence: its dates and mentions, then the facts its templates, titles and doerless deeds state.
     private mutating func read(sentence index: Int, _ range: Range<Int>, trace: ((String) -> Void)?) {
         let times = dates(in: range)
         var timeTokens = TokenSet(range)

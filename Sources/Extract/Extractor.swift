@@ -100,9 +100,6 @@ public struct Extractor: Sendable {
     /// How many sentences back the doer of a deed said without one may have been named.
     static let doerReach = 6
 
-    /// The trigger of `triggers` right after a mention ending at `k`: at once, after the comma closing an
-    /// apposition ("Battalions 503 and 504, were overrun"), or after an apposition opened by an article
-    /// ("Chaghcharan, the capital of Ghor province, fell"). Its start, its relation and its phrase.
     /// Whether the sentence has another verb trigger of an event relation than `m`'s (a second event the
     /// sentence's one date could belong to).
     static func hasOtherEvent(_ s: SentenceView, besides m: TemplateMatch, lexicon: Lexicon) -> Bool {
@@ -120,6 +117,9 @@ public struct Extractor: Sendable {
         return nil
     }
 
+    /// The trigger of `triggers` right after a mention ending at `k`: at once, after the comma closing an
+    /// apposition ("Battalions 503 and 504, were overrun"), or after an apposition opened by an article
+    /// ("Chaghcharan, the capital of Ghor province, fell"). Its start, its relation and its phrase.
     func triggerAfter(_ s: SentenceView, _ k: Int, _ triggers: PhraseSet<Int>) -> (at: Int, relation: Int, length: Int, phrase: String)? {
         let end = s.range.upperBound
         func at(_ j: Int) -> (at: Int, relation: Int, length: Int, phrase: String)? {
