@@ -55,234 +55,8 @@ public struct Extractor: Sendable {
     }
 
     private func extract(text: String, published: PartialDate?, trace: ((String) -> Void)?) -> ArticleExtraction {
-        var tokens = Tokenizer.tokenize(text)
-        lexicon.words.stamp(&tokens)
-        let sentences = SentenceSplitter.split(tokens)
-        let finder = MentionFinder(ontology: ontology, lexicon: lexicon)
-        let matcher = Matcher(ontology: ontology, lexicon: lexicon, exhaustive: exhaustiveMatching)
-        let modality = ModalityReader(lexicon: lexicon)
-        let utf8 = Array(text.utf8)
-        var state = ArticleEntities()
-        var uses: [String: EntityUse] = [:]
-        finder.survey(tokens, state: &state)
-        var named = Set<Int>()
-        var assertions: [Assertion] = []
-        var seen = Set<FactKey>()
-        var timeReference: PartialDate? = nil
-        // Undated events of the previous sentence: (assertion index, subject entity, relation index).
-        var undated: [(assertion: Int, subject: Int, relation: Int)] = []
-        // Results of the previous sentence's deed (", leaving X in control of Y"): they start when it happened.
-        var results: [(assertion: Int, isState: Bool)] = []
-        // The last day-precise date of the previous sentence, for "… then …" and "X responded …".
-        var previousDay: TimeExpression? = nil
-        // The last date a sentence of the current paragraph gave: the scene an undated event of a later
-        // sentence of the paragraph happens in ("On 5 June the GNA entered Tarhuna. Its fighters took the
-        // airport.").
-        var sceneDate: TimeExpression? = nil
-        // Relation index → the subject of the article's last statement of it and that sentence's index,
-        // the doer of a later deed said without one ("The base was overrun on Friday").
-        var lastDoer: [Int: (entity: Int, sentence: Int)] = [:]
-        // Person → the actor the article says he leads (the first such statement).
-        var leads: [Int: Int] = [:]
-        let leaderRelation = lexicon.relationFacts.firstIndex { $0.localName == "leaderOf" }
-
-        for (index, range) in sentences.enumerated() where !range.isEmpty {
-            // The reference date carries from sentence to sentence ("a day later" counts from the last event).
-            var times = TimeFinder.find(tokens, in: range, text: text, published: published,
-                                        reference: &timeReference)
-            // "the March 23 Movement": a date followed by a capitalised head word is part of a name.
-            // (the head words bound first: a closure that read `lexicon` would copy the extractor)
-            times.removeAll { [headWords = lexicon.headWords] t in
-                t.range.upperBound < range.upperBound && tokens[t.range.upperBound].isCapitalised
-                    && headWords.longest(tokens, at: t.range.upperBound, end: range.upperBound) != nil
-            }
-            var timeTokens = TokenSet(range)
-            for t in times { timeTokens.formUnion(t.range) }
-            let mentions = finder.find(tokens, range, timeTokens: timeTokens, state: &state)
-            for m in mentions where m.kind == .name { named.insert(m.entity) }
-            if recordsUses {
-                for m in mentions where m.kind == .name && !state.records[m.entity].known {
-                    let id = state.records[m.entity].id
-                    if uses[id] == nil {
-                        uses[id] = EntityUse(mentions: 0, sentence: String(decoding: utf8[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self))
-                    }
-                    uses[id]!.mentions += 1
-                }
-            }
-            if let trace { trace(Self.traceLine(tokens, range, mentions, state)) }
-            // (loops, not closures that would capture — and copy — the extractor)
-            var classes: [String] = [], places: [Bool] = []
-            for m in mentions { classes.append(state.records[m.entity].classIRI); places.append(isPlace(classes[classes.count - 1])) }
-            var view = SentenceView(tokens: tokens, range: range, mentions: mentions, classes: classes,
-                                    timeTokens: timeTokens, boundaries: lexicon.boundaries, places: places)
-            if typeByConjuncts(view, &state) {
-                classes = []; places = []
-                for m in mentions { classes.append(state.records[m.entity].classIRI); places.append(isPlace(classes[classes.count - 1])) }
-                view = SentenceView(tokens: tokens, range: range, mentions: mentions, classes: classes,
-                                    timeTokens: timeTokens, boundaries: lexicon.boundaries, places: places)
-            }
-            // "X has surrendered to Y." then "X gave up on Thursday.": the next sentence dates the deed.
-            for u in undated {
-                if let t = restatedTime(view, times: times, subject: u.subject, relation: u.relation) {
-                    assertions[u.assertion].time = t
-                    for r in results where r.assertion != u.assertion {
-                        assertions[r.assertion].time = r.isState
-                            ? TimeAnnotation(start: t.date, phrase: t.phrase, anchor: t.anchor)
-                            : t
-                    }
-                    results = []
-                }
-            }
-            undated = []
-            results = []
-            // "On Saturday the group took the outposts. The army responded with an air strike, and a shell
-            // then fell among civilians": an undated sentence that continues the narrative is that day's.
-            let continued = times.isEmpty ? previousDay.flatMap { Self.continuesNarrative(view) ? $0 : nil } : nil
-            previousDay = times.last { $0.date?.precision == .day }
-            if tokens[range.lowerBound].paragraphBefore || index == 0 { sceneDate = nil }
-            let scene = times.isEmpty && !Self.leavesTheScene(view) ? sceneDate : nil
-            if let last = times.last(where: { $0.date != nil }) { sceneDate = last }
-            lazy var sentenceText = String(decoding: utf8[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
-            for m in matcher.matches(view) {
-                let rel = lexicon.relationFacts[m.template.relation]
-                let (mode, attribution) = modality.read(view, trigger: m.trigger, state: state)
-                var time = attachTime(times, to: m, isState: rel.isState, published: published, view: view)
-                // "X captured the headquarters of Y, which are stationed outside Z, on Tuesday": an event's sentence
-                // with one date and one event is dated by it, however far
-                if time == nil, !rel.isState, m.template.kind != .role, times.count == 1, let only = times.first, only.date != nil,
-                   only.range.lowerBound > m.trigger.upperBound, !Self.hasOtherEvent(view, besides: m, lexicon: lexicon) {
-                    time = only.annotation
-                }
-                if time == nil, !rel.isState, m.template.kind != .role, let c = continued ?? scene { time = c.annotation }
-                let partialBlocked = Self.partialRelations.contains(rel.localName)
-                if let blocked = lexicon.objectNotAfter[m.template.relation], m.template.kind == .active,
-                   let first = m.objects.first, (m.trigger.upperBound..<mentions[first].range.lowerBound).contains(where: { blocked.contains(tokens[$0].key) }) {
-                    continue
-                }
-                let elided = m.template.kind == .role ? [] : ellipsisSubjects(view, after: m, domain: rel.domain)
-                for si in m.subjects.map({ owner(view, $0, relation: rel.localName) }) + elided {
-                    for oi in m.objects.map({ speaksFor(view, $0, relation: rel.localName) })
-                        where !(partialBlocked && partial(view, object: oi, trigger: m.trigger)) {
-                        var s = mentions[si].entity
-                        let o = mentions[oi].entity
-                        // "Haftar-held Sirte", "Haftar's fighters fled": a leader named for the forces he
-                        // leads (a leaderOf stated earlier in the article) where a person cannot be the subject.
-                        if state.records[s].classIRI == lexicon.personClass, let led = leads[s],
-                           !lexicon.subjectAllowed(lexicon.personClass, relation: m.template.relation, ontology) { s = led }
-                        guard s != o else { continue }
-                        // "In Afghanistan, members of the Kunduz council said …": a place that opens the sentence
-                        // is where, not who holds the role
-                        if m.template.kind == .role, mentions[si].range.lowerBound == view.range.lowerBound + 1,
-                           ["in", "across", "throughout"].contains(tokens[view.range.lowerBound].key) { continue }
-                        // An untyped relation (partOf) links two places or two non-places, never a unit and a town.
-                        if rel.domain == rel.range, !isPlace(rel.domain ?? ""),
-                           isPlace(state.records[s].classIRI) != isPlace(state.records[o].classIRI),
-                           !placeRole(s, o, m.template.roleNoun, state) { continue }
-                        guard promote(s, o, relation: rel, role: m.template.kind == .role, roleNoun: m.template.roleNoun,
-                                      state: &state) else { continue }
-                        // "Gnounou says they have seized X": a person neither captures nor holds a place; a force does
-                        // (kg:subjectClass, kg:excludedSubjectClass in core.ttl).
-                        if !lexicon.subjectAllowed(state.records[s].classIRI, relation: m.template.relation, ontology)
-                            || !lexicon.objectAllowed(state.records[o].classIRI, relation: m.template.relation, ontology) { continue }
-                        // "fled the city in Humvees": where a place lies is said of its name, not of a word that
-                        // refers back to it; "in the middle of the country" says nothing of which country.
-                        if rel.localName == "locatedIn", mentions[si].kind == .reference
-                            || (mentions[oi].kind == .reference && state.records[o].classIRI == lexicon.countryClass) { continue }
-                        // "Palma, Mueda and Pemba": two places of one list are not in each other.
-                        if lexicon.listExclusiveRelations.contains(rel.localName), view.groupOf[si].count > 1, view.groupOf[si] == view.groupOf[oi] { continue }
-                        if rel.domain == lexicon.personClass, state.records[s].classIRI == lexicon.unknownClass {
-                            state.records[s].classIRI = lexicon.personClass
-                        }
-                        if rel.range == lexicon.personClass, state.records[o].classIRI == lexicon.unknownClass {
-                            state.records[o].classIRI = lexicon.personClass
-                        }
-                        guard seen.insert(FactKey(subject: s, relation: rel.localName, object: o, sentence: index)).inserted else { continue }
-                        named.formUnion([s, o])
-                        var confidence = 0.85
-                        if !state.records[s].known || !state.records[o].known { confidence -= 0.1 }
-                        if state.records[s].classIRI == lexicon.unknownClass || state.records[o].classIRI == lexicon.unknownClass {
-                            confidence -= 0.15
-                        }
-                        if m.distance > 4 { confidence -= 0.1 }
-                        if mode == .claimed { confidence -= 0.05 }
-                        let span = tokens[m.span.lowerBound].start..<tokens[m.span.upperBound - 1].end
-                        let sentence = sentenceText
-                        assertions.append(Assertion(
-                            subject: state.records[s].id, relation: rel.localName, object: state.records[o].id,
-                            sentence: sentence, sentenceIndex: index, span: span,
-                            time: m.objects.count > 1 && !rel.isState ? Self.conjunctTime(times, after: mentions[oi]) ?? time : time,
-                            confidence: max(0.05, confidence), modality: mode, attribution: attribution,
-                            rule: m.template.kind.rawValue + ":" + m.template.source))
-                        if mode == .asserted || mode == .claimed { lastDoer[m.template.relation] = (s, index) }
-                        if rel.localName == "leaderOf", mode == .asserted || mode == .claimed, leads[s] == nil,
-                           ontology.isSubclass(state.records[o].classIRI, of: lexicon.actorClass) { leads[s] = o }
-                        let result = resultative(view, m)
-                        if result, time == nil || time?.phrase == "" { results.append((assertions.count - 1, rel.isState)) }
-                        if time == nil, !result, !rel.isState, m.template.kind != .role, mode == .asserted || mode == .claimed {
-                            undated.append((assertions.count - 1, s, m.template.relation))
-                        }
-                    }
-                }
-            }
-            // "Prime Minister Haider al-Abadi": a national title with no country before it leads its government.
-            if let leader = leaderRelation {
-                var titled: [(Mention, Int)] = []
-                for m in mentions where m.kind == .name && state.records[m.entity].classIRI == lexicon.personClass {
-                    if let g = finder.bareTitleGovernment(tokens, m, range, state: &state) { titled.append((m, g)) }
-                }
-                // "President X and President Y discussed …": two heads of state, at most one of them ours
-                for (m, g) in titled where titled.count == 1 {
-                    let p = m.entity
-                    let personID = state.records[p].id
-                    guard !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == "leaderOf" && $0.subject == personID }),
-                          g != p,
-                          seen.insert(FactKey(subject: p, relation: "leaderOf", object: g, sentence: index)).inserted else { continue }
-                    let (mode, attribution) = modality.read(view, trigger: m.range, state: state)
-                    guard mode == .asserted || mode == .claimed else { continue }
-                    named.formUnion([p, g])
-                    let span = tokens[m.range.lowerBound].start..<tokens[m.range.upperBound - 1].end
-                    let sentence = sentenceText
-                    assertions.append(Assertion(
-                        subject: state.records[p].id, relation: lexicon.relationFacts[leader].localName, object: state.records[g].id,
-                        sentence: sentence, sentenceIndex: index, span: span, time: nil,
-                        confidence: 0.6, modality: mode, attribution: attribution, rule: "title:national title before a name"))
-                }
-            }
-            // "the base was overrun", "Battalion 356 surrendered": the party the sentence does not name is the
-            // doer of an earlier statement (once per relation and named party in a sentence)
-            for d in inferredDeeds(view, lastDoer: lastDoer, sentence: index, state: state) {
-                let rel = lexicon.relationFacts[d.relation]
-                let (name, saidID) = (rel.localName, state.records[view.mentions[d.said].entity].id)
-                guard !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == name && (d.saidIsSubject ? $0.subject : $0.object) == saidID }),
-                      d.subject != d.object, seen.insert(FactKey(subject: d.subject, relation: name, object: d.object, sentence: index)).inserted,
-                      let template = Template("{s} " + d.phrase + " {o}", relation: d.relation, kind: .active) else { continue }
-                let said = view.mentions[d.said].range
-                // (a nominal, "the fall of X", comes before what it is said of)
-                let before = d.trigger.upperBound <= said.lowerBound
-                let match = TemplateMatch(template: template, subjects: d.saidIsSubject ? [d.said] : [], objects: d.saidIsSubject ? [] : [d.said],
-                                          trigger: d.trigger, span: min(said.lowerBound, d.trigger.lowerBound)..<max(said.upperBound, d.trigger.upperBound),
-                                          distance: 0)
-                let (mode, attribution) = modality.read(view, trigger: d.trigger, state: state)
-                guard mode == .asserted || mode == .claimed else { continue }
-                var time = attachTime(times, to: match, isState: rel.isState, published: published, view: view)
-                if time == nil, let c = continued ?? scene { time = c.annotation }
-                named.formUnion([d.subject, d.object])
-                assertions.append(Assertion(
-                    subject: state.records[d.subject].id, relation: name, object: state.records[d.object].id,
-                    sentence: sentenceText, sentenceIndex: index,
-                    span: tokens[match.span.lowerBound].start..<tokens[match.span.upperBound - 1].end, time: time,
-                    confidence: 0.6, modality: mode, attribution: attribution,
-                    rule: before ? "agentless:" + d.phrase + " {o}" : (d.saidIsSubject ? "counterpart:{s} " : "agentless:{o} ") + d.phrase))
-            }
-        }
-        forcesNamedAfterTheirLeader(named, &state)
-        let entities = named.sorted().map { i -> Entity in
-            let r = state.records[i]
-            return Entity(id: r.id, label: r.label, classIRI: r.classIRI, aliases: r.aliases)
-        }
-        var result = ArticleExtraction(entities: entities, assertions: assertions, warnings: [])
-        result.uses = uses
-        return result
+        var pass = ArticlePass(self, text: text, published: published)
+        return pass.run(trace: trace)
     }
 
     func isPlace(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
@@ -326,9 +100,6 @@ public struct Extractor: Sendable {
     /// How many sentences back the doer of a deed said without one may have been named.
     static let doerReach = 6
 
-    /// The trigger of `triggers` right after a mention ending at `k`: at once, after the comma closing an
-    /// apposition ("Battalions 503 and 504, were overrun"), or after an apposition opened by an article
-    /// ("Chaghcharan, the capital of Ghor province, fell"). Its start, its relation and its phrase.
     /// Whether the sentence has another verb trigger of an event relation than `m`'s (a second event the
     /// sentence's one date could belong to).
     static func hasOtherEvent(_ s: SentenceView, besides m: TemplateMatch, lexicon: Lexicon) -> Bool {
@@ -346,6 +117,9 @@ public struct Extractor: Sendable {
         return nil
     }
 
+    /// The trigger of `triggers` right after a mention ending at `k`: at once, after the comma closing an
+    /// apposition ("Battalions 503 and 504, were overrun"), or after an apposition opened by an article
+    /// ("Chaghcharan, the capital of Ghor province, fell"). Its start, its relation and its phrase.
     func triggerAfter(_ s: SentenceView, _ k: Int, _ triggers: PhraseSet<Int>) -> (at: Int, relation: Int, length: Int, phrase: String)? {
         let end = s.range.upperBound
         func at(_ j: Int) -> (at: Int, relation: Int, length: Int, phrase: String)? {

@@ -289,6 +289,23 @@ struct Lexicon: Sendable {
         for (i, e) in ontology.entities.enumerated() {
             for name in [e.label] + e.aliases { names.add(Phrase(name, capitalisedStaysCapitalised: true), i) }
         }
+        addClassWords(ontology)
+        let slots = readVocabulary(ontology)
+        addLexiconWords(ontology.lexicon)
+        addRelationClasses(ontology, slots)
+        for (ri, r) in ontology.relations.enumerated() {
+            addRelationWords(r, ri)
+            for spec in Self.templateSpecs(r, participlePassive: participlePassive.contains(r.iri), ontology.lexicon) {
+                addTemplate(spec.text, spec.kind, roleNoun: spec.roleNoun, relation: ri, isState: r.isState)
+            }
+        }
+        templateWordCount = words.count
+        groupTemplates()
+        numberPhraseWords()
+    }
+
+    /// Head words, reference words and kinds of things of the ontology's classes.
+    private mutating func addClassWords(_ ontology: Ontology) {
         for c in ontology.classes {
             for h in c.headWords {
                 if c.iri == peopleGroupClass { groupHeads.add(Phrase(h, caseSensitive: true), c.iri) } else {
@@ -306,9 +323,18 @@ struct Lexicon: Sendable {
                 kindHeads.add(Phrase(h, caseSensitive: true), c.iri)
             }
         }
-        // Extraction vocabulary on classes and relations that the Ontology model does not carry: one pass.
-        var allowed: [String: [String]] = [:], excluded: [String: [String]] = [:]
-        var allowedObjects: [String: [String]] = [:], excludedObjects: [String: [String]] = [:]
+    }
+
+    /// The classes a relation lists for its slots (`kg:subjectClass`, `kg:excludedSubjectClass`, …), by relation IRI.
+    private struct SlotClassLists {
+        var subject: [String: [String]] = [:], excludedSubject: [String: [String]] = [:]
+        var object: [String: [String]] = [:], excludedObject: [String: [String]] = [:]
+    }
+
+    /// Extraction vocabulary on classes and relations that the Ontology model does not carry, in one pass
+    /// over the ontology's statements; the slot classes are returned for `addRelationClasses`.
+    private mutating func readVocabulary(_ ontology: Ontology) -> SlotClassLists {
+        var slots = SlotClassLists()
         for q in ontology.quads {
             guard let p = q.predicate.iriValue, p.hasPrefix(KG.ns), let s = q.subject.iriValue else { continue }
             let word = q.object.literalValue?.lexical, cls = q.object.iriValue
@@ -333,17 +359,21 @@ struct Lexicon: Sendable {
                     if !word.contains(" ") { insurgentWords.insert(word) }
                 }
             case "placeRoleNoun": if let word { placeRoleNouns.insert(word) }
-            case "subjectClass": if let cls { allowed[s, default: []].append(cls) }
-            case "excludedSubjectClass": if let cls { excluded[s, default: []].append(cls) }
-            case "objectClass": if let cls { allowedObjects[s, default: []].append(cls) }
-            case "excludedObjectClass": if let cls { excludedObjects[s, default: []].append(cls) }
+            case "subjectClass": if let cls { slots.subject[s, default: []].append(cls) }
+            case "excludedSubjectClass": if let cls { slots.excludedSubject[s, default: []].append(cls) }
+            case "objectClass": if let cls { slots.object[s, default: []].append(cls) }
+            case "excludedObjectClass": if let cls { slots.excludedObject[s, default: []].append(cls) }
             case "typesArguments" where word == "true": if let r = ontology.relations.first(where: { $0.iri == s }) { typingRelations.insert(r.localName) }
             case "notWithinList" where word == "true": if let r = ontology.relations.first(where: { $0.iri == s }) { listExclusiveRelations.insert(r.localName) }
             case "participlePassive" where word == "true": participlePassive.insert(s)
             default: break
             }
         }
-        let lex = ontology.lexicon
+        return slots
+    }
+
+    /// Titles, quantifiers, modality cues and clause boundaries of the ontology's lexicon.
+    private mutating func addLexiconWords(_ lex: OntologyLexicon) {
         for t in lex.titleWords { titles.add(Phrase(t, caseSensitive: true), true) }
         for q in lex.groupQuantifiers { quantifiers.add(Phrase(q), true) }
         for c in lex.plannedCues { cues.add(Phrase(c), .planned) }
@@ -351,12 +381,15 @@ struct Lexicon: Sendable {
         for c in lex.deniedCues { cues.add(Phrase(c), .denied) }
         for c in lex.claimCues { cues.add(Phrase(c), .claim) }
         boundaries = Set(lex.clauseBoundaries.map(Tokenizer.key))
+    }
 
+    /// What the matcher reads of each relation, and the classes its slots allow.
+    private mutating func addRelationClasses(_ ontology: Ontology, _ slots: SlotClassLists) {
         relationFacts = ontology.relations.map { ($0.localName, $0.domain, $0.range, $0.isState) }
-        objectClasses = ontology.relations.map { allowedObjects[$0.iri] ?? [] }
-        excludedObjectClasses = ontology.relations.map { excludedObjects[$0.iri] ?? [] }
-        subjectClasses = ontology.relations.map { allowed[$0.iri] ?? [] }
-        excludedSubjectClasses = ontology.relations.map { excluded[$0.iri] ?? [] }
+        objectClasses = ontology.relations.map { slots.object[$0.iri] ?? [] }
+        excludedObjectClasses = ontology.relations.map { slots.excludedObject[$0.iri] ?? [] }
+        subjectClasses = ontology.relations.map { slots.subject[$0.iri] ?? [] }
+        excludedSubjectClasses = ontology.relations.map { slots.excludedSubject[$0.iri] ?? [] }
         for (ri, r) in ontology.relations.enumerated() {
             for (slot, classes) in [(0, subjectClasses[ri]), (1, objectClasses[ri])] where classes.count > 1 {
                 let name = "union:" + r.localName + (slot == 0 ? ":subject" : ":object")
@@ -364,62 +397,74 @@ struct Lexicon: Sendable {
                 unionMembers[name] = classes
             }
         }
-        for (ri, r) in ontology.relations.enumerated() {
-            for n in r.roleNouns { if let first = Phrase(n).keys.first { roleWords.insert(first) } }
-            if r.domain == personClass {
-                for n in r.roleNouns where n == n.lowercased() { personRoleNouns.add(Phrase(n, caseSensitive: true), true) }
-            }
-            for v in r.activeTriggers + r.passiveTriggers where !v.contains("…") && !v.contains("*") { eventVerbs.add(Phrase(v), ri) }
-            var specs: [(String, Template.Kind)] = []
-            specs += r.activeTriggers.map { ("{s} \($0) {o}", .active) }
-            specs += r.passiveTriggers.map { ("{o} \($0) {s}", .passive) }
-            // "X are still being attacked by Y": each one-word participle of the active triggers, with "by"
-            // (the matcher lets any auxiliary stand before it)
-            if participlePassive.contains(r.iri) {
-                for t in r.activeTriggers where !t.contains(" ") && (t.hasSuffix("ed") || t.hasSuffix("en") || t.hasSuffix("un"))
-                    && !r.passiveTriggers.contains(t + " by") {
-                    specs.append(("{o} \(t) by {s}", .passive))
-                }
-            }
-            specs += r.onsetTriggers.map { ("{s} \($0) {o}", .onset) }
-            var nouns: [String?] = Array(repeating: nil, count: specs.count)
-            for t in r.templates {
-                if t.contains("{role}") {
-                    for n in r.roleNouns { specs.append((t.replacingAll("{role}", with: n), .role)); nouns.append(n) }
-                } else { specs.append((t, .template)); nouns.append(nil) }
-            }
-            if !r.roleNouns.isEmpty {
-                for t in lex.roleTemplates {
-                    for n in r.roleNouns { specs.append((t.replacingAll("{role}", with: n), .role)); nouns.append(n) }
-                }
-            }
-            for t in lex.eventTemplates {
-                for n in r.eventNouns {
-                    let filled = t.replacingAll("{event}", with: n)
-                    let texts = filled.contains("{light}") ? lex.lightVerbs.map { filled.replacingAll("{light}", with: $0) } : [filled]
-                    for text in texts { specs.append((text, .template)); nouns.append(nil) }
-                }
-            }
-            for ((text, kind), noun) in zip(specs, nouns) {
-                guard var t = Template(text, relation: ri, kind: kind), let k = t.firstKey else { continue }
-                t.roleNoun = noun
-                if !r.isState, kind == .active || kind == .template, let words = Self.restatement(t) {
-                    restatements.add(Phrase(words.joined(separator: " ")), ri)
-                }
-                templatesByAnchor[templateKeyID(k)].append(templates.count)
-                var required: [Int] = []
-                for e in t.elements[(t.anchor + 1)...] {
-                    if case .literal(let key) = e {
-                        let id = templateKeyID(key)
-                        if !required.contains(id) { required.append(id) }
-                    }
-                }
-                templateRequires.append(required)
-                templates.append(t)
+    }
+
+    /// A relation's role words, person role nouns and event verbs.
+    private mutating func addRelationWords(_ r: OntologyRelation, _ ri: Int) {
+        for n in r.roleNouns { if let first = Phrase(n).keys.first { roleWords.insert(first) } }
+        if r.domain == personClass {
+            for n in r.roleNouns where n == n.lowercased() { personRoleNouns.add(Phrase(n, caseSensitive: true), true) }
+        }
+        for v in r.activeTriggers + r.passiveTriggers where !v.contains("…") && !v.contains("*") { eventVerbs.add(Phrase(v), ri) }
+    }
+
+    /// The template texts of a relation, with their kind and role noun: its active, passive (and participle
+    /// passive) and onset triggers, its own templates, and the lexicon's role and event templates filled in.
+    private static func templateSpecs(_ r: OntologyRelation, participlePassive: Bool, _ lex: OntologyLexicon)
+        -> [(text: String, kind: Template.Kind, roleNoun: String?)] {
+        var specs: [(text: String, kind: Template.Kind, roleNoun: String?)] = []
+        specs += r.activeTriggers.map { ("{s} \($0) {o}", .active, nil) }
+        specs += r.passiveTriggers.map { ("{o} \($0) {s}", .passive, nil) }
+        // "X are still being attacked by Y": each one-word participle of the active triggers, with "by"
+        // (the matcher lets any auxiliary stand before it)
+        if participlePassive {
+            for t in r.activeTriggers where !t.contains(" ") && (t.hasSuffix("ed") || t.hasSuffix("en") || t.hasSuffix("un"))
+                && !r.passiveTriggers.contains(t + " by") {
+                specs.append(("{o} \(t) by {s}", .passive, nil))
             }
         }
-        templateWordCount = words.count
-        // The word of each template that fewest templates need stands for it in its anchor's groups.
+        specs += r.onsetTriggers.map { ("{s} \($0) {o}", .onset, nil) }
+        for t in r.templates {
+            if t.contains("{role}") {
+                for n in r.roleNouns { specs.append((t.replacingAll("{role}", with: n), .role, n)) }
+            } else { specs.append((t, .template, nil)) }
+        }
+        if !r.roleNouns.isEmpty {
+            for t in lex.roleTemplates {
+                for n in r.roleNouns { specs.append((t.replacingAll("{role}", with: n), .role, n)) }
+            }
+        }
+        for t in lex.eventTemplates {
+            for n in r.eventNouns {
+                let filled = t.replacingAll("{event}", with: n)
+                let texts = filled.contains("{light}") ? lex.lightVerbs.map { filled.replacingAll("{light}", with: $0) } : [filled]
+                for text in texts { specs.append((text, .template, nil)) }
+            }
+        }
+        return specs
+    }
+
+    /// Compiles one template text of relation `ri` and indexes it by its anchor word and the other words it needs.
+    private mutating func addTemplate(_ text: String, _ kind: Template.Kind, roleNoun noun: String?, relation ri: Int, isState: Bool) {
+        guard var t = Template(text, relation: ri, kind: kind), let k = t.firstKey else { return }
+        t.roleNoun = noun
+        if !isState, kind == .active || kind == .template, let words = Self.restatement(t) {
+            restatements.add(Phrase(words.joined(separator: " ")), ri)
+        }
+        templatesByAnchor[templateKeyID(k)].append(templates.count)
+        var required: [Int] = []
+        for e in t.elements[(t.anchor + 1)...] {
+            if case .literal(let key) = e {
+                let id = templateKeyID(key)
+                if !required.contains(id) { required.append(id) }
+            }
+        }
+        templateRequires.append(required)
+        templates.append(t)
+    }
+
+    /// The word of each template that fewest templates need stands for it in its anchor's groups.
+    private mutating func groupTemplates() {
         var uses = [Int](repeating: 0, count: templateWordCount)
         for r in templateRequires { for w in r { uses[w] += 1 } }
         templateGroups = Array(repeating: [], count: templateWordCount)
@@ -433,7 +478,11 @@ struct Lexicon: Sendable {
                 }
             }
         }
-        // Number every phrase word too, then switch the phrase sets to word ids.
+    }
+
+    /// Numbers every phrase word and closed-list word after the template words, then switches the phrase
+    /// sets to word ids.
+    private mutating func numberPhraseWords() {
         var phraseKeys = names.keys.union(headWords.keys).union(groupHeads.keys).union(titles.keys).union(kindHeads.keys)
             .union(leadingHeads.keys).union(unnamedReferences.keys).union(agentless.keys).union(agentlessNominal.keys).union(eventVerbs.keys).union(honorifics.keys).union(adjectives.keys).union(counterpart.keys)
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))

@@ -30,7 +30,13 @@ struct SentenceView {
             startAt[m.range.lowerBound] = i
             endAt[m.range.upperBound - 1] = i
         }
-        groupOf = mentions.indices.map { $0..<($0 + 1) }
+        groupOf = Self.coordinations(tokens, range, mentions, timeTokens, places)
+    }
+
+    /// For each mention, the mentions of the list it is a conjunct of (itself alone if none).
+    private static func coordinations(_ tokens: [Token], _ range: Range<Int>, _ mentions: [Mention], _ timeTokens: TokenSet,
+                                      _ places: [Bool]?) -> [Range<Int>] {
+        var groupOf = mentions.indices.map { $0..<($0 + 1) }
         var chainStart = 0, hasAnd = false
         func close(_ upTo: Int) {
             if hasAnd && upTo - chainStart > 1 { for k in chainStart..<upTo { groupOf[k] = chainStart..<upTo } }
@@ -45,33 +51,15 @@ struct SentenceView {
         for k in mentions.indices.dropFirst() {
             if connector(k) { continue }
             defer { previous = k }
-            let gap = mentions[previous].range.upperBound..<mentions[k].range.lowerBound
-            // "Fuzuli on Oct. 17, Zangilan three days later, and Gubadli on Oct. 25": dates between conjuncts
-            // belong to each conjunct, not to the list.
-            var separators = gap.filter { !timeTokens.contains($0) }.map { tokens[$0].key }
-            // "A as well as B", "A, and then B": the same list
-            if let w = separators.firstIndex(of: "well"), w > 0, w + 1 < separators.count, separators[w - 1] == "as",
-               separators[w + 1] == "as" { separators.replaceSubrange((w - 1)...(w + 1), with: ["and"]) }
-            if let a = separators.firstIndex(of: "and"), a + 1 < separators.count, ["then", "also"].contains(separators[a + 1]) {
-                separators.remove(at: a + 1)
-            }
-
-            // "X and its close ally, Y": an ally named in apposition is a conjunct too.
-            let allyWords = separators.filter { Self.allyConnectors.contains($0) }
-            // "X and its partners in the Y alliance": Y is a conjunct too.
-            let closer = separators.filter { $0 != "the" }.last
-            let allyOK = allyWords.isEmpty || (separators.first == "and" && (closer == "," || closer == "in")
-                && allyWords.contains(where: { $0 == "ally" || $0 == "allies" || $0 == "partner" || $0 == "partners" }))
-            let inOK = !allyWords.isEmpty && closer == "in"
+            let separators = Self.separators(mentions[previous].range.upperBound..<mentions[k].range.lowerBound, tokens, timeTokens)
             // "the FDS of Mozambique and the RDF": after "of"/"in", a place and an actor are no list.
             let before = mentions[previous].range.lowerBound - 1
             let mixed = places.map { $0[previous] != $0[k] } ?? false
                 && before >= range.lowerBound && ["of", "in"].contains(tokens[before].key)
-            if allyOK, !mixed, separators.allSatisfy({ [",", "and", "or", "the"].contains($0) || Self.allyConnectors.contains($0) || (inOK && $0 == "in") }) && !separators.isEmpty
-                && separators.contains(where: { $0 == "," || $0 == "and" || $0 == "or" }) {
+            if !mixed, Self.joinsList(separators) {
                 let conjunction = separators.contains("and") || separators.contains("or")
                 // "the districts of Zorvat and Qelvar, Libya": the list ended at its last conjunct
-                if conjunction || !hasAnd || !allyWords.isEmpty {
+                if conjunction || !hasAnd || separators.contains(where: { Self.allyConnectors.contains($0) }) {
                     if conjunction { hasAnd = true }
                     continue
                 }
@@ -81,6 +69,36 @@ struct SentenceView {
             hasAnd = false
         }
         close(previous + 1)
+        return groupOf
+    }
+
+    /// The keys of the words between two mentions, without dates, "as well as" read as "and" and "and
+    /// then" as "and".
+    private static func separators(_ gap: Range<Int>, _ tokens: [Token], _ timeTokens: TokenSet) -> [String] {
+        // "Fuzuli on Oct. 17, Zangilan three days later, and Gubadli on Oct. 25": dates between conjuncts
+        // belong to each conjunct, not to the list.
+        var separators = gap.filter { !timeTokens.contains($0) }.map { tokens[$0].key }
+        // "A as well as B", "A, and then B": the same list
+        if let w = separators.firstIndex(of: "well"), w > 0, w + 1 < separators.count, separators[w - 1] == "as",
+           separators[w + 1] == "as" { separators.replaceSubrange((w - 1)...(w + 1), with: ["and"]) }
+        if let a = separators.firstIndex(of: "and"), a + 1 < separators.count, ["then", "also"].contains(separators[a + 1]) {
+            separators.remove(at: a + 1)
+        }
+        return separators
+    }
+
+    /// Whether the words between two mentions make them conjuncts of one list: commas, "and", "or",
+    /// "the", and the words of "and its close ally, …" and "and its partners in …".
+    private static func joinsList(_ separators: [String]) -> Bool {
+        // "X and its close ally, Y": an ally named in apposition is a conjunct too.
+        let allyWords = separators.filter { Self.allyConnectors.contains($0) }
+        // "X and its partners in the Y alliance": Y is a conjunct too.
+        let closer = separators.filter { $0 != "the" }.last
+        let allyOK = allyWords.isEmpty || (separators.first == "and" && (closer == "," || closer == "in")
+            && allyWords.contains(where: { $0 == "ally" || $0 == "allies" || $0 == "partner" || $0 == "partners" }))
+        let inOK = !allyWords.isEmpty && closer == "in"
+        return allyOK && separators.allSatisfy({ [",", "and", "or", "the"].contains($0) || Self.allyConnectors.contains($0) || (inOK && $0 == "in") }) && !separators.isEmpty
+            && separators.contains(where: { $0 == "," || $0 == "and" || $0 == "or" })
     }
 
     func isBoundary(_ k: Int) -> Bool { boundaries.contains(tokens[k].key) }
@@ -225,220 +243,8 @@ final class Matcher {
     }
 
     private func match(_ t: Template, at p: Int, in s: SentenceView) -> TemplateMatch? {
-        let rel = lexicon.relationFacts[t.relation]
-        let end = s.range.upperBound
-        var cursor = p
-        var subjects: [Int] = [], objects: [Int] = []
-        var lastLiteralEnd = p
-        var distance = 0
-        var prevLiteral = false
-        var spanHigh = p
-        var relativeObject: String??
-        var gap = false
-        // "the junta-held town": a word joined by a hyphen to the word before it is part of a compound
-        // modifier, not a verb; only a template that spells the hyphen ("{s} - held {o}") reads it.
-        if t.anchor < t.elements.count, case .literal(let first) = t.elements[t.anchor], first != "-",
-           p > s.range.lowerBound, s.tokens[p - 1].text == "-", !s.tokens[p].spaceBefore { return nil }
-
-        func required(_ slot: Template.Slot, _ cls: String?) -> (String?, Bool) {
-            if let cls { return (cls, true) }
-            // a relation that lists its slot's classes (kg:subjectClass, kg:objectClass) looks for those
-            if let union = lexicon.slotUnion[slot == .subject ? 0 : 1][t.relation] { return (union, false) }
-            return (slot == .subject ? rel.domain : rel.range, false)
-        }
-        func assign(_ slot: Template.Slot, _ members: [Int]) {
-            if slot == .subject { subjects = members } else { objects = members }
-        }
-
-        for k in t.anchor..<t.elements.count {
-            switch t.elements[k] {
-            case .literal(let key):
-                if gap {
-                    // "launched … offensive on": a few lower-case words, no name, comma or clause boundary
-                    var skipped = 0
-                    while cursor < end, s.tokens[cursor].key != key, skipped < 4, isGapWord(cursor, s) { cursor += 1; skipped += 1 }
-                    gap = false
-                } else if k > t.anchor && prevLiteral {
-                    let limit = (key == "by" || key == "to") ? 6 : 3
-                    var skipped = 0
-                    while cursor < end, s.tokens[cursor].key != key, skipped < limit,
-                          isSkippable(cursor, s) || (limit == 6 && s.startAt[cursor] == nil && !s.isBoundary(cursor)
-                                                      && s.tokens[cursor].text != "," && s.tokens[cursor].text != ".") {
-                        cursor += 1
-                        skipped += 1
-                    }
-                }
-                guard cursor < end, s.tokens[cursor].key == key else { return nil }
-                cursor += 1
-                lastLiteralEnd = cursor
-                prevLiteral = true
-            case .gap:
-                gap = true
-                prevLiteral = false
-            case .wildcard:
-                guard cursor < end, !s.isBoundary(cursor), s.tokens[cursor].kind != .punct || s.startAt[cursor] != nil else { return nil }
-                if let m = s.startAt[cursor] { cursor = s.mentions[m].range.upperBound } else {
-                    cursor += 1
-                    // "south-east", "so-called": a hyphenated compound is one word.
-                    while cursor + 1 < end, s.tokens[cursor].text == "-", !s.tokens[cursor].spaceBefore,
-                          !s.tokens[cursor + 1].spaceBefore, s.tokens[cursor + 1].kind == .word, s.startAt[cursor + 1] == nil { cursor += 2 }
-                }
-                prevLiteral = false
-            case .slot(let slot, let cls):
-                let (req, strict) = required(slot, cls)
-                let trailing = k == t.elements.count - 1
-                var members: [Int]
-                if trailing && t.searched {
-                    guard let (found, d) = searchRight(from: cursor, s, req, strict) else {
-                        // "X, which the regime still holds": the object may be a relative pronoun before the subject.
-                        guard slot == .object, t.kind != .passive else { return nil }
-                        relativeObject = req
-                        prevLiteral = false
-                        continue
-                    }
-                    members = found
-                    distance += d
-                } else {
-                    var c = cursor
-                    // "under the alliance's control": a reference mention may start with the template's "the".
-                    if s.startAt[c] == nil, c - 1 > p, s.startAt[c - 1] != nil, Self.determiners.contains(s.tokens[c - 1].key) { c -= 1 }
-                    let slotStart = c
-                    while c < end, s.startAt[c] == nil, Self.determiners.contains(s.tokens[c].key) || Self.regionAdjectives.contains(s.tokens[c].key) { c += 1 }
-                    // "commander of the self-styled Libyan National Army": a hyphenated adjective before the name
-                    if c > slotStart, c + 3 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, !s.tokens[c].isCapitalised,
-                       s.tokens[c + 1].text == "-", !s.tokens[c + 1].spaceBefore, !s.tokens[c + 2].spaceBefore,
-                       s.tokens[c + 2].kind == .word, !s.tokens[c + 2].isCapitalised, s.startAt[c + 3] != nil { c += 3 }
-                    // "the Rakhine group": a name after an article is not a person's name (it may be an
-                    // organisation's: "spokesman of the Peshmerga").
-                    if c > slotStart, c < end, let n = s.startAt[c], s.classes[n] == lexicon.unknownClass,
-                       req == lexicon.personClass
-                        // ("the President of the Republic": a head word alone names no organisation)
-                        || (s.mentions[n].range.count == 1 && lexicon.headWords.longest(s.tokens, at: c, end: c + 1) != nil)
-                        || !([req ?? ""] + (lexicon.unionMembers[req ?? ""] ?? [])).contains(where: Self.promotable.contains) { return nil }
-                    if trailing, c + 1 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, s.tokens[c + 1].key == "of",
-                       !lexicon.roleWords.contains(s.tokens[c].key) { c += 2 }
-                    guard c < end, var m = s.startAt[c] else { return nil }
-                    // "the capital of China's Yunnan province": the possessed name is the argument.
-                    let after = s.mentions[m].range.upperBound
-                    if trailing, after + 1 < end, s.tokens[after].key == "'s", let next = s.startAt[after + 1] { m = next }
-                    let g = s.groupOf[m]
-                    members = Array(m..<g.upperBound).filter { compatible($0, s, req, strictClass: strict) }
-                    guard !members.isEmpty else { return nil }
-                    let last = trailing ? g.upperBound - 1 : m
-                    members = trailing ? members : [m].filter { compatible($0, s, req, strictClass: strict) }
-                    guard !members.isEmpty else { return nil }
-                    cursor = s.mentions[last].range.upperBound
-                }
-                assign(slot, members)
-                spanHigh = max(spanHigh, s.mentions[members.last!].range.upperBound)
-                prevLiteral = false
-            }
-        }
-        var spanLow = p
-        // ("AA was captured the headquarter of …": a translation's active voice after an auxiliary, an object
-        // right after the verb, not a time)
-        let translatedActive = t.kind != .passive && p + 1 < end && Self.determiners.contains(s.tokens[p + 1].key)
-            && !s.timeTokens.contains(p + 1)
-        if t.anchor == 1, case .slot(let slot, let cls) = t.elements[0] {
-            let (req, strict) = required(slot, cls)
-            // "40 miles west of Baghdad in Anbar province": a landmark is not what lies in the place
-            var locating = false
-            if case .literal(let first) = t.elements[t.anchor] { locating = first == "in" || first == "near" }
-            if t.searched {
-                // "the town was captured" is not "the town captured": no active reading after a passive auxiliary
-                // (but "forces are still holding the airport" is: a present participle after it is active).
-                var progressive = false
-                if case .literal(let first) = t.elements[t.anchor], first.hasSuffix("ing") { progressive = true }
-                if t.kind != .passive, !progressive, !translatedActive {
-                    var b = p - 1
-                    while b >= s.range.lowerBound, isSkippable(b, s) { b -= 1 }
-                    if b >= s.range.lowerBound, Self.passiveAux.contains(s.tokens[b].key) { return nil }
-                }
-                // "a column commanded by X": a common noun right before a participle is what it is said of
-                if t.kind == .passive, let first = t.firstKey, Self.isParticiple(first),
-                   p - 1 >= s.range.lowerBound, s.endAt[p - 1] == nil, s.tokens[p - 1].kind == .word,
-                   !s.tokens[p - 1].isCapitalised, !isSkippable(p - 1, s), !Self.passiveAux.contains(s.tokens[p - 1].key),
-                   !Self.perfectAux.contains(s.tokens[p - 1].key), !Self.copulas.contains(s.tokens[p - 1].key),
-                   !Self.modalWords.contains(s.tokens[p - 1].key), !Self.relativeWords.contains(s.tokens[p - 1].key),
-                   s.tokens[p - 1].key != "that",
-                   // (not the kind word of a name before it: "the whole Minbya township has come under")
-                   !(p - 2 >= s.range.lowerBound && s.endAt[p - 2] != nil && lexicon.headWords.longest(s.tokens, at: p - 1, end: p) != nil) { return nil }
-                guard let (found, d) = searchLeft(from: p - 1, s, req, strict) else { return nil }
-                if locating, let last = found.last, Self.isLandmark(s, last) { return nil }
-                assign(slot, found)
-                distance += d
-                spanLow = s.mentions[found.first!].range.lowerBound
-            } else {
-                // "the MNDAA had captured the outpost on …": a perfect auxiliary or an adverb may stand
-                // between a leading subject and a verb template.
-                var q = p - 1
-                if case .literal(let first) = t.elements[t.anchor], first.first?.isLetter == true || first == "\"" {
-                    // "the troops are now in control of": a copula before a template that opens with a
-                    // preposition ("{s} in control of {o}")
-                    let copulaAllowed = Self.prepositions.contains(first) || t.kind == .passive
-                    while q >= s.range.lowerBound, s.endAt[q] == nil,
-                          Self.perfectAux.contains(s.tokens[q].key) || isSkippable(q, s)
-                            || (copulaAllowed && Self.copulas.contains(s.tokens[q].key))
-                            || (translatedActive && Self.passiveAux.contains(s.tokens[q].key)) { q -= 1 }
-                    // "its fighters had captured", "the group's troops overran": the owner of the agents acts.
-                    if q - 1 >= s.range.lowerBound, s.endAt[q] == nil, MentionFinder.agentNouns.contains(s.tokens[q].key) {
-                        if s.endAt[q - 1] != nil { q -= 1 }
-                        else if q - 2 >= s.range.lowerBound, s.tokens[q - 1].key == "'s", s.endAt[q - 2] != nil { q -= 2 }
-                    }
-                    // "Thingannyinaung, the base the KNLA seized earlier this month, remains under …": past an
-                    // apposition or a relative clause to the name it is about (states, verbs of a few words)
-                    if q > s.range.lowerBound, s.tokens[q].text == ",", t.kind == .template, !Self.prepositions.contains(first),
-                       let open = relativeClauseStart(endingAt: q, s),
-                       open - 1 >= s.range.lowerBound, s.endAt[open - 1] != nil { q = open - 1 }
-                }
-                guard q >= s.range.lowerBound, var m = s.endAt[q] else { return nil }
-                // "the Imam Sahib district in north of Kunduz province is under …": the head of the phrase, not
-                // the place that locates it
-                var located = false
-                if t.kind == .template, case .literal(let verb) = t.elements[t.anchor], verb.first?.isLetter == true,
-                   !Self.prepositions.contains(verb), let head = locatedHead(of: m, s), compatible(head, s, req, strictClass: strict) {
-                    m = head
-                    located = true
-                }
-                if locating, Self.isLandmark(s, m) { return nil }
-                // "Lashio, the capital of Shan State, where …": a clause after an apposition is about its head.
-                if s.tokens[p].text == ",", p + 1 < end, Self.relativeWords.contains(s.tokens[p + 1].key), m > 0,
-                   MentionFinder.governed(s.tokens, s.mentions[m].range.lowerBound, s.range) {
-                    let head = s.mentions[m - 1]
-                    let gap = head.range.upperBound..<s.mentions[m].range.lowerBound
-                    if gap.count <= 6, s.tokens[gap.lowerBound].text == ",",
-                       ["the", "a", "an"].contains(s.tokens[gap.lowerBound + 1].key) { m -= 1 }
-                }
-                // "Kyaukme and Lashio, the capital of …": an apposition belongs to the last conjunct only.
-                let g = s.groupOf[m]
-                // (", together with …" is a comitative phrase about the whole list, not an apposition)
-                let appositive = s.tokens[p].text == "," && !(p + 1 < end && ["together", "along", "alongside"].contains(s.tokens[p + 1].key))
-                // "the CTS and the army's 9th Division": a possessive belongs to the last conjunct only
-                let possessive = s.tokens[p].key == "'s"
-                let first = appositive || possessive || located ? m : g.lowerBound
-                let members = Array(first...m).filter { compatible($0, s, req, strictClass: strict) }
-                guard !members.isEmpty else { return nil }
-                assign(slot, members)
-                spanLow = s.mentions[first].range.lowerBound
-            }
-        }
-        if let req = relativeObject {
-            guard let first = subjects.first, first > 0 else { return nil }
-            let r = first - 1
-            var gap = s.mentions[r].range.upperBound
-            while gap < s.mentions[first].range.lowerBound, Self.determiners.contains(s.tokens[gap].key) { gap += 1 }
-            // "which ethnic Armenian forces had held": one adjective before the subject's name
-            if gap + 1 == s.mentions[first].range.lowerBound, s.tokens[gap].kind == .word, !s.tokens[gap].isCapitalised,
-               !Self.passiveAux.contains(s.tokens[gap].key), !Self.perfectAux.contains(s.tokens[gap].key) { gap += 1 }
-            guard s.mentions[r].kind == .relative, gap == s.mentions[first].range.lowerBound,
-                  compatible(r, s, req, strictClass: false) else { return nil }
-            objects = [r]
-            spanLow = s.mentions[r].range.lowerBound
-        }
-        guard !subjects.isEmpty, !objects.isEmpty else { return nil }
-        if t.kind == .role, !roleBelongsToSubject(subjects, objects, span: min(spanLow, p), s) { return nil }
-        return TemplateMatch(template: t, subjects: subjects, objects: objects, trigger: p..<lastLiteralEnd,
-                             span: min(spanLow, p)..<max(spanHigh, lastLiteralEnd), distance: distance)
+        var attempt = Attempt(self, t, at: p, in: s)
+        return attempt.run()
     }
 
     private func searchRight(from start: Int, _ s: SentenceView, _ req: String?, _ strict: Bool) -> ([Int], Int)? {
@@ -457,14 +263,7 @@ final class Matcher {
                 words += 2
                 continue
             }
-            // "captured the capital of Helmand province": the object is a town the sentence does not name
-            // (but "the provincial capital of Kunduz" is the town named like its province).
-            if s.startAt[j] == nil, j + 1 < s.range.upperBound, s.tokens[j + 1].key == "of",
-               lexicon.placeRoleNouns.contains(s.tokens[j].key) {
-                var k = j + 2
-                while k < s.range.upperBound, s.startAt[k] == nil, Self.determiners.contains(s.tokens[k].key) { k += 1 }
-                if k < s.range.upperBound, let m = s.startAt[k], ontology.isSubclass(s.classes[m], of: KG.ns + "Region") { return nil }
-            }
+            if capitalOfRegion(at: j, s) { return nil }
             if let m = s.startAt[j] {
                 // "recaptured Khartoum's Republican Palace", "led by Peng's son, Peng Daxun": the possessor is
                 // not the object; the possessed is, or the name in apposition to it.
@@ -476,15 +275,7 @@ final class Matcher {
                     if k + 1 < s.range.upperBound, s.tokens[k].text == ",", s.startAt[k + 1] != nil { j = k + 1; continue }
                     return nil
                 }
-                // "push into Myanmar state capital": a country's name before a common noun of a place or a
-                // role modifies it; the object is what the noun names, which the sentence does not name
-                if s.classes[m] == lexicon.countryClass, after < s.range.upperBound, s.tokens[after].kind == .word,
-                   !s.tokens[after].isCapitalised, s.startAt[after] == nil,
-                   lexicon.roleWords.contains(s.tokens[after].key)
-                    || lexicon.headWords.longest(s.tokens, at: after, end: s.range.upperBound).map({ ontology.isSubclass($0.value, of: lexicon.placeClass) }) == true
-                    || (after + 1 < s.range.upperBound && lexicon.roleWords.contains(s.tokens[after + 1].key) && !s.tokens[after + 1].isCapitalised) {
-                    return nil
-                }
+                if countryModifiesNoun(m, s) { return nil }
                 if compatible(m, s, req, strictClass: strict) {
                     let g = s.groupOf[m]
                     return (Array(m..<g.upperBound).filter { compatible($0, s, req, strictClass: strict) }, j - start)
@@ -505,6 +296,29 @@ final class Matcher {
             j += 1
         }
         return nil
+    }
+
+    /// "captured the capital of Helmand province": a place role noun at `j` and "of" a region — the object
+    /// is a town the sentence does not name (but "the provincial capital of Kunduz" is the town named like
+    /// its province).
+    private func capitalOfRegion(at j: Int, _ s: SentenceView) -> Bool {
+        guard s.startAt[j] == nil, j + 1 < s.range.upperBound, s.tokens[j + 1].key == "of",
+              lexicon.placeRoleNouns.contains(s.tokens[j].key) else { return false }
+        var k = j + 2
+        while k < s.range.upperBound, s.startAt[k] == nil, Self.determiners.contains(s.tokens[k].key) { k += 1 }
+        if k < s.range.upperBound, let m = s.startAt[k], ontology.isSubclass(s.classes[m], of: KG.ns + "Region") { return true }
+        return false
+    }
+
+    /// "push into Myanmar state capital": a country's name before a common noun of a place or a role
+    /// modifies it; the object is what the noun names, which the sentence does not name.
+    private func countryModifiesNoun(_ m: Int, _ s: SentenceView) -> Bool {
+        let after = s.mentions[m].range.upperBound
+        return s.classes[m] == lexicon.countryClass && after < s.range.upperBound && s.tokens[after].kind == .word
+            && !s.tokens[after].isCapitalised && s.startAt[after] == nil
+            && (lexicon.roleWords.contains(s.tokens[after].key)
+                || lexicon.headWords.longest(s.tokens, at: after, end: s.range.upperBound).map({ ontology.isSubclass($0.value, of: lexicon.placeClass) }) == true
+                || (after + 1 < s.range.upperBound && lexicon.roleWords.contains(s.tokens[after + 1].key) && !s.tokens[after + 1].isCapitalised))
     }
 
     private func person(_ req: String?) -> Bool { req == lexicon.personClass }
@@ -612,19 +426,7 @@ final class Matcher {
                 return nil
             }
             if let m = s.endAt[j] {
-                // The object of a preposition ("near the village of X", "in Y Township") is not the clause's subject.
-                var b = s.mentions[s.groupOf[m].lowerBound].range.lowerBound - 1
-                while b >= s.range.lowerBound, Self.determiners.contains(s.tokens[b].key) { b -= 1 }
-                // … except after a noun for the group's own people: "soldiers of X surrendered" is X surrendering
-                // ("fighters from X" too).
-                let memberNoun = b > s.range.lowerBound && ["of", "from"].contains(s.tokens[b].key) && Self.memberNouns.contains(s.tokens[b - 1].key)
-                // "the town of Qelvar was overrun": "of" after a place noun names the place, it does not govern it
-                let naming = b > s.range.lowerBound && s.tokens[b].key == "of"
-                    && lexicon.headWords.longest(s.tokens, at: b - 1, end: b).map { ontology.isSubclass($0.value, of: lexicon.placeClass) } == true
-                // "hundreds of militants overran", "the whole of Nineveh had fallen": "of" after a quantity
-                let quantity = b > s.range.lowerBound && s.tokens[b].key == "of" && Self.quantityWords.contains(s.tokens[b - 1].key)
-                let governed = (b >= s.range.lowerBound && (Self.prepositions.contains(s.tokens[b].key) || participleAgent(b, s))
-                    && !memberNoun && !naming && !quantity) || Self.inAgentApposition(s.mentions[s.groupOf[m].lowerBound].range.lowerBound, s)
+                let governed = governedByPreposition(m, s)
                 // "a former RSF commander who defected": a name before a role noun modifies it.
                 let after = s.mentions[m].range.upperBound
                 let modifier = after < s.range.upperBound && !s.tokens[after].isCapitalised
@@ -644,6 +446,22 @@ final class Matcher {
             j -= 1
         }
         return relativeAntecedent(from: start, s, req, strict)
+    }
+
+    /// The object of a preposition ("near the village of X", "in Y Township") is not the clause's subject.
+    private func governedByPreposition(_ m: Int, _ s: SentenceView) -> Bool {
+        var b = s.mentions[s.groupOf[m].lowerBound].range.lowerBound - 1
+        while b >= s.range.lowerBound, Self.determiners.contains(s.tokens[b].key) { b -= 1 }
+        // … except after a noun for the group's own people: "soldiers of X surrendered" is X surrendering
+        // ("fighters from X" too).
+        let memberNoun = b > s.range.lowerBound && ["of", "from"].contains(s.tokens[b].key) && Self.memberNouns.contains(s.tokens[b - 1].key)
+        // "the town of Qelvar was overrun": "of" after a place noun names the place, it does not govern it
+        let naming = b > s.range.lowerBound && s.tokens[b].key == "of"
+            && lexicon.headWords.longest(s.tokens, at: b - 1, end: b).map { ontology.isSubclass($0.value, of: lexicon.placeClass) } == true
+        // "hundreds of militants overran", "the whole of Nineveh had fallen": "of" after a quantity
+        let quantity = b > s.range.lowerBound && s.tokens[b].key == "of" && Self.quantityWords.contains(s.tokens[b - 1].key)
+        return (b >= s.range.lowerBound && (Self.prepositions.contains(s.tokens[b].key) || participleAgent(b, s))
+            && !memberNoun && !naming && !quantity) || Self.inAgentApposition(s.mentions[s.groupOf[m].lowerBound].range.lowerBound, s)
     }
 
     /// The mention a place phrase after it locates: "X in north of Y", "X in Y", "X near Y" (no comma between),
@@ -723,12 +541,12 @@ final class Matcher {
         return !(after + 1 < s.range.upperBound && Self.memberNouns.contains(s.tokens[after + 1].key))
     }
 
-    /// If the comma at `j` closes a clause opened by ", which|who|…" (within 30 tokens), the index of
-    /// the opening comma.
     /// Words that open a phrase about the name before them: ", backed by Y,", ", together with Y,".
     static let participleOpeners: Set<String> = ["backed", "supported", "aided", "assisted", "alongside", "together",
                                                  "along", "flanked", "led", "helped"]
 
+    /// If the comma at `j` closes a clause opened by ", which|who|…" (within 30 tokens), the index of
+    /// the opening comma.
     func relativeClauseStart(endingAt j: Int, _ s: SentenceView) -> Int? {
         // The clause may hold a list of its own (", which groups the A, the B and the C,").
         var c = j - 1
@@ -768,5 +586,314 @@ final class Matcher {
             c -= 1
         }
         return nil
+    }
+}
+
+extension Matcher {
+    /// One try of a template at the token `p` where its anchor word stands: the elements after the anchor,
+    /// left to right; then a slot before the anchor (the subject of "{s} captured {o}"); then, for an
+    /// object not found after the verb, a relative pronoun before the subject.
+    private struct Attempt {
+        let matcher: Matcher
+        let t: Template
+        let p: Int
+        let s: SentenceView
+        let rel: (localName: String, domain: String?, range: String?, isState: Bool)
+        let end: Int
+        var cursor: Int
+        var subjects: [Int] = [], objects: [Int] = []
+        var lastLiteralEnd: Int
+        var distance = 0
+        var prevLiteral = false
+        var spanHigh: Int
+        /// The class an object said by a relative pronoun must have, once the search after the verb failed.
+        var relativeObject: String??
+        var gap = false
+
+        init(_ matcher: Matcher, _ t: Template, at p: Int, in s: SentenceView) {
+            self.matcher = matcher
+            self.t = t
+            self.p = p
+            self.s = s
+            rel = matcher.lexicon.relationFacts[t.relation]
+            end = s.range.upperBound
+            cursor = p
+            lastLiteralEnd = p
+            spanHigh = p
+        }
+
+        mutating func run() -> TemplateMatch? {
+            // "the junta-held town": a word joined by a hyphen to the word before it is part of a compound
+            // modifier, not a verb; only a template that spells the hyphen ("{s} - held {o}") reads it.
+            if t.anchor < t.elements.count, case .literal(let first) = t.elements[t.anchor], first != "-",
+               p > s.range.lowerBound, s.tokens[p - 1].text == "-", !s.tokens[p].spaceBefore { return nil }
+            for k in t.anchor..<t.elements.count {
+                switch t.elements[k] {
+                case .literal(let key):
+                    guard literal(key, at: k) else { return nil }
+                case .gap:
+                    gap = true
+                    prevLiteral = false
+                case .wildcard:
+                    guard wildcard() else { return nil }
+                case .slot(let slot, let cls):
+                    guard self.slot(slot, cls, trailing: k == t.elements.count - 1) else { return nil }
+                }
+            }
+            var spanLow = p
+            if t.anchor == 1, case .slot(let slot, let cls) = t.elements[0] {
+                guard let low = leadingSlot(slot, cls) else { return nil }
+                spanLow = low
+            }
+            if let req = relativeObject {
+                guard let low = relativeObjectBeforeSubject(req) else { return nil }
+                spanLow = low
+            }
+            guard !subjects.isEmpty, !objects.isEmpty else { return nil }
+            if t.kind == .role, !matcher.roleBelongsToSubject(subjects, objects, span: min(spanLow, p), s) { return nil }
+            return TemplateMatch(template: t, subjects: subjects, objects: objects, trigger: p..<lastLiteralEnd,
+                                 span: min(spanLow, p)..<max(spanHigh, lastLiteralEnd), distance: distance)
+        }
+
+        /// The class a slot wants, and whether the template spelled it (a strict class).
+        private func required(_ slot: Template.Slot, _ cls: String?) -> (String?, Bool) {
+            if let cls { return (cls, true) }
+            // a relation that lists its slot's classes (kg:subjectClass, kg:objectClass) looks for those
+            if let union = matcher.lexicon.slotUnion[slot == .subject ? 0 : 1][t.relation] { return (union, false) }
+            return (slot == .subject ? rel.domain : rel.range, false)
+        }
+
+        private mutating func assign(_ slot: Template.Slot, _ members: [Int]) {
+            if slot == .subject { subjects = members } else { objects = members }
+        }
+
+        // MARK: After the anchor
+
+        /// A word of the template at the cursor: after a gap, past a few lower-case words; right after
+        /// another word, past adverbs and the like (and more before "by" and "to").
+        private mutating func literal(_ key: String, at k: Int) -> Bool {
+            if gap {
+                // "launched … offensive on": a few lower-case words, no name, comma or clause boundary
+                var skipped = 0
+                while cursor < end, s.tokens[cursor].key != key, skipped < 4, matcher.isGapWord(cursor, s) { cursor += 1; skipped += 1 }
+                gap = false
+            } else if k > t.anchor && prevLiteral {
+                let limit = (key == "by" || key == "to") ? 6 : 3
+                var skipped = 0
+                while cursor < end, s.tokens[cursor].key != key, skipped < limit,
+                      matcher.isSkippable(cursor, s) || (limit == 6 && s.startAt[cursor] == nil && !s.isBoundary(cursor)
+                                                          && s.tokens[cursor].text != "," && s.tokens[cursor].text != ".") {
+                    cursor += 1
+                    skipped += 1
+                }
+            }
+            guard cursor < end, s.tokens[cursor].key == key else { return false }
+            cursor += 1
+            lastLiteralEnd = cursor
+            prevLiteral = true
+            return true
+        }
+
+        /// Any one word (or name) at the cursor.
+        private mutating func wildcard() -> Bool {
+            guard cursor < end, !s.isBoundary(cursor), s.tokens[cursor].kind != .punct || s.startAt[cursor] != nil else { return false }
+            if let m = s.startAt[cursor] { cursor = s.mentions[m].range.upperBound } else {
+                cursor += 1
+                // "south-east", "so-called": a hyphenated compound is one word.
+                while cursor + 1 < end, s.tokens[cursor].text == "-", !s.tokens[cursor].spaceBefore,
+                      !s.tokens[cursor + 1].spaceBefore, s.tokens[cursor + 1].kind == .word, s.startAt[cursor + 1] == nil { cursor += 2 }
+            }
+            prevLiteral = false
+            return true
+        }
+
+        /// A slot after the anchor: searched for to the right when it ends a searched template, else the
+        /// mention at the cursor.
+        private mutating func slot(_ slot: Template.Slot, _ cls: String?, trailing: Bool) -> Bool {
+            let (req, strict) = required(slot, cls)
+            let members: [Int]
+            if trailing && t.searched {
+                guard let (found, d) = matcher.searchRight(from: cursor, s, req, strict) else {
+                    // "X, which the regime still holds": the object may be a relative pronoun before the subject.
+                    guard slot == .object, t.kind != .passive else { return false }
+                    relativeObject = req
+                    prevLiteral = false
+                    return true
+                }
+                members = found
+                distance += d
+            } else {
+                guard let (found, next) = slotAtCursor(req, strict, trailing: trailing) else { return false }
+                members = found
+                cursor = next
+            }
+            assign(slot, members)
+            spanHigh = max(spanHigh, s.mentions[members.last!].range.upperBound)
+            prevLiteral = false
+            return true
+        }
+
+        /// The mention at the cursor (past determiners and modifiers) that fits the slot — for the last
+        /// slot, every name of its list that does — and the index after them.
+        private func slotAtCursor(_ req: String?, _ strict: Bool, trailing: Bool) -> ([Int], Int)? {
+            var c = cursor
+            // "under the alliance's control": a reference mention may start with the template's "the".
+            if s.startAt[c] == nil, c - 1 > p, s.startAt[c - 1] != nil, Matcher.determiners.contains(s.tokens[c - 1].key) { c -= 1 }
+            let slotStart = c
+            while c < end, s.startAt[c] == nil, Matcher.determiners.contains(s.tokens[c].key) || Matcher.regionAdjectives.contains(s.tokens[c].key) { c += 1 }
+            // "commander of the self-styled Libyan National Army": a hyphenated adjective before the name
+            if c > slotStart, c + 3 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, !s.tokens[c].isCapitalised,
+               s.tokens[c + 1].text == "-", !s.tokens[c + 1].spaceBefore, !s.tokens[c + 2].spaceBefore,
+               s.tokens[c + 2].kind == .word, !s.tokens[c + 2].isCapitalised, s.startAt[c + 3] != nil { c += 3 }
+            // "the Rakhine group": a name after an article is not a person's name (it may be an
+            // organisation's: "spokesman of the Peshmerga").
+            if c > slotStart, c < end, let n = s.startAt[c], s.classes[n] == matcher.lexicon.unknownClass,
+               req == matcher.lexicon.personClass
+                // ("the President of the Republic": a head word alone names no organisation)
+                || (s.mentions[n].range.count == 1 && matcher.lexicon.headWords.longest(s.tokens, at: c, end: c + 1) != nil)
+                || !([req ?? ""] + (matcher.lexicon.unionMembers[req ?? ""] ?? [])).contains(where: Matcher.promotable.contains) { return nil }
+            if trailing, c + 1 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, s.tokens[c + 1].key == "of",
+               !matcher.lexicon.roleWords.contains(s.tokens[c].key) { c += 2 }
+            guard c < end, var m = s.startAt[c] else { return nil }
+            // "the capital of China's Yunnan province": the possessed name is the argument.
+            let after = s.mentions[m].range.upperBound
+            if trailing, after + 1 < end, s.tokens[after].key == "'s", let next = s.startAt[after + 1] { m = next }
+            let g = s.groupOf[m]
+            var members = Array(m..<g.upperBound).filter { matcher.compatible($0, s, req, strictClass: strict) }
+            guard !members.isEmpty else { return nil }
+            let last = trailing ? g.upperBound - 1 : m
+            members = trailing ? members : [m].filter { matcher.compatible($0, s, req, strictClass: strict) }
+            guard !members.isEmpty else { return nil }
+            return (members, s.mentions[last].range.upperBound)
+        }
+
+        // MARK: Before the anchor
+
+        /// The slot before the anchor: searched for to the left, or the mention right before the verb.
+        /// Returns where the match's span starts.
+        private mutating func leadingSlot(_ slot: Template.Slot, _ cls: String?) -> Int? {
+            let (req, strict) = required(slot, cls)
+            // "40 miles west of Baghdad in Anbar province": a landmark is not what lies in the place
+            var locating = false
+            if case .literal(let first) = t.elements[t.anchor] { locating = first == "in" || first == "near" }
+            // ("AA was captured the headquarter of …": a translation's active voice after an auxiliary, an object
+            // right after the verb, not a time)
+            let translatedActive = t.kind != .passive && p + 1 < end && Matcher.determiners.contains(s.tokens[p + 1].key)
+                && !s.timeTokens.contains(p + 1)
+            if t.searched {
+                return searchedSubject(slot, req, strict, locating: locating, translatedActive: translatedActive)
+            }
+            return adjacentSubject(slot, req, strict, locating: locating, translatedActive: translatedActive)
+        }
+
+        private mutating func searchedSubject(_ slot: Template.Slot, _ req: String?, _ strict: Bool,
+                                              locating: Bool, translatedActive: Bool) -> Int? {
+            // "the town was captured" is not "the town captured": no active reading after a passive auxiliary
+            // (but "forces are still holding the airport" is: a present participle after it is active).
+            var progressive = false
+            if case .literal(let first) = t.elements[t.anchor], first.hasSuffix("ing") { progressive = true }
+            if t.kind != .passive, !progressive, !translatedActive {
+                var b = p - 1
+                while b >= s.range.lowerBound, matcher.isSkippable(b, s) { b -= 1 }
+                if b >= s.range.lowerBound, Matcher.passiveAux.contains(s.tokens[b].key) { return nil }
+            }
+            if t.kind == .passive, let first = t.firstKey, Matcher.isParticiple(first), commonNounBeforeAnchor() { return nil }
+            guard let (found, d) = matcher.searchLeft(from: p - 1, s, req, strict) else { return nil }
+            if locating, let last = found.last, Matcher.isLandmark(s, last) { return nil }
+            assign(slot, found)
+            distance += d
+            return s.mentions[found.first!].range.lowerBound
+        }
+
+        /// "a column commanded by X": a common noun right before a participle is what it is said of.
+        private func commonNounBeforeAnchor() -> Bool {
+            let b = p - 1
+            return b >= s.range.lowerBound && s.endAt[b] == nil && s.tokens[b].kind == .word
+                && !s.tokens[b].isCapitalised && !matcher.isSkippable(b, s) && !Matcher.passiveAux.contains(s.tokens[b].key)
+                && !Matcher.perfectAux.contains(s.tokens[b].key) && !Matcher.copulas.contains(s.tokens[b].key)
+                && !Matcher.modalWords.contains(s.tokens[b].key) && !Matcher.relativeWords.contains(s.tokens[b].key)
+                && s.tokens[b].key != "that"
+                // (not the kind word of a name before it: "the whole Minbya township has come under")
+                && !(b - 1 >= s.range.lowerBound && s.endAt[b - 1] != nil
+                     && matcher.lexicon.headWords.longest(s.tokens, at: b, end: p) != nil)
+        }
+
+        /// The subject right before the verb, or before an apposition or relative clause about it: the
+        /// whole list it ends, unless the phrase after it belongs to its last name only.
+        private mutating func adjacentSubject(_ slot: Template.Slot, _ req: String?, _ strict: Bool,
+                                              locating: Bool, translatedActive: Bool) -> Int? {
+            let q = subjectEnd(translatedActive: translatedActive)
+            guard q >= s.range.lowerBound, var m = s.endAt[q] else { return nil }
+            // "the Imam Sahib district in north of Kunduz province is under …": the head of the phrase, not
+            // the place that locates it
+            var located = false
+            if t.kind == .template, case .literal(let verb) = t.elements[t.anchor], verb.first?.isLetter == true,
+               !Matcher.prepositions.contains(verb), let head = matcher.locatedHead(of: m, s),
+               matcher.compatible(head, s, req, strictClass: strict) {
+                m = head
+                located = true
+            }
+            if locating, Matcher.isLandmark(s, m) { return nil }
+            // "Lashio, the capital of Shan State, where …": a clause after an apposition is about its head.
+            if s.tokens[p].text == ",", p + 1 < end, Matcher.relativeWords.contains(s.tokens[p + 1].key), m > 0,
+               MentionFinder.governed(s.tokens, s.mentions[m].range.lowerBound, s.range) {
+                let head = s.mentions[m - 1]
+                let between = head.range.upperBound..<s.mentions[m].range.lowerBound
+                if between.count <= 6, s.tokens[between.lowerBound].text == ",",
+                   ["the", "a", "an"].contains(s.tokens[between.lowerBound + 1].key) { m -= 1 }
+            }
+            // "Kyaukme and Lashio, the capital of …": an apposition belongs to the last conjunct only.
+            let g = s.groupOf[m]
+            // (", together with …" is a comitative phrase about the whole list, not an apposition)
+            let appositive = s.tokens[p].text == "," && !(p + 1 < end && ["together", "along", "alongside"].contains(s.tokens[p + 1].key))
+            // "the CTS and the army's 9th Division": a possessive belongs to the last conjunct only
+            let possessive = s.tokens[p].key == "'s"
+            let first = appositive || possessive || located ? m : g.lowerBound
+            let members = Array(first...m).filter { matcher.compatible($0, s, req, strictClass: strict) }
+            guard !members.isEmpty else { return nil }
+            assign(slot, members)
+            return s.mentions[first].range.lowerBound
+        }
+
+        /// Where the subject before the verb ends. "the MNDAA had captured the outpost on …": a perfect
+        /// auxiliary or an adverb may stand between a leading subject and a verb template.
+        private func subjectEnd(translatedActive: Bool) -> Int {
+            var q = p - 1
+            guard case .literal(let first) = t.elements[t.anchor], first.first?.isLetter == true || first == "\"" else { return q }
+            // "the troops are now in control of": a copula before a template that opens with a
+            // preposition ("{s} in control of {o}")
+            let copulaAllowed = Matcher.prepositions.contains(first) || t.kind == .passive
+            while q >= s.range.lowerBound, s.endAt[q] == nil,
+                  Matcher.perfectAux.contains(s.tokens[q].key) || matcher.isSkippable(q, s)
+                    || (copulaAllowed && Matcher.copulas.contains(s.tokens[q].key))
+                    || (translatedActive && Matcher.passiveAux.contains(s.tokens[q].key)) { q -= 1 }
+            // "its fighters had captured", "the group's troops overran": the owner of the agents acts.
+            if q - 1 >= s.range.lowerBound, s.endAt[q] == nil, MentionFinder.agentNouns.contains(s.tokens[q].key) {
+                if s.endAt[q - 1] != nil { q -= 1 }
+                else if q - 2 >= s.range.lowerBound, s.tokens[q - 1].key == "'s", s.endAt[q - 2] != nil { q -= 2 }
+            }
+            // "Thingannyinaung, the base the KNLA seized earlier this month, remains under …": past an
+            // apposition or a relative clause to the name it is about (states, verbs of a few words)
+            if q > s.range.lowerBound, s.tokens[q].text == ",", t.kind == .template, !Matcher.prepositions.contains(first),
+               let open = matcher.relativeClauseStart(endingAt: q, s),
+               open - 1 >= s.range.lowerBound, s.endAt[open - 1] != nil { q = open - 1 }
+            return q
+        }
+
+        /// "X, which the regime still holds": the relative pronoun right before the subject is the object.
+        /// Returns where the match's span starts.
+        private mutating func relativeObjectBeforeSubject(_ req: String?) -> Int? {
+            guard let first = subjects.first, first > 0 else { return nil }
+            let r = first - 1
+            var k = s.mentions[r].range.upperBound
+            while k < s.mentions[first].range.lowerBound, Matcher.determiners.contains(s.tokens[k].key) { k += 1 }
+            // "which ethnic Armenian forces had held": one adjective before the subject's name
+            if k + 1 == s.mentions[first].range.lowerBound, s.tokens[k].kind == .word, !s.tokens[k].isCapitalised,
+               !Matcher.passiveAux.contains(s.tokens[k].key), !Matcher.perfectAux.contains(s.tokens[k].key) { k += 1 }
+            guard s.mentions[r].kind == .relative, k == s.mentions[first].range.lowerBound,
+                  matcher.compatible(r, s, req, strictClass: false) else { return nil }
+            objects = [r]
+            return s.mentions[r].range.lowerBound
+        }
     }
 }

@@ -208,37 +208,9 @@ final class MentionFinder {
             let f = i + 1
             if ["the", "a", "an"].contains(t[i].key), f < end, !t[f].isCapitalised, let h = facilityHead(t, f, end), h >= 2,
                let n = lexicon.names.longest(t, at: f, end: end)?.length ?? extra(t, f, end), n < h { i = f + h; continue }
-            if !glued, let m = national(t, i, end, sentence, state: &state) {
-                out.append(m)
-                state.history.append(m.entity)
-                i = m.range.upperBound
-                continue
-            }
-            // "Light Infantry Battalions 356 and 357": one unit per number
-            if !glued, let units = pluralUnits(t, i, end, state: &state) {
-                for u in units { out.append(u); state.history.append(u.entity) }
-                i = units.last!.range.upperBound
-                continue
-            }
-            // "No. (374) Light Infantry Battalion": the number before the unit's name
-            if !glued, let (_, after) = unitNumber(t, i, end), after < end,
-               let m = name(t, after, end, sentence, state: &state),
-               let u = numberedUnit(t, m, prefix: i, end, state: &state) {
-                out.append(u)
-                state.history.append(u.entity)
-                i = u.range.upperBound
-                continue
-            }
-            if var m = name(t, i, end, sentence, state: &state), !glued {
-                if let f = possessedSite(t, m, end, state: &state) { m = f }
-                else if let u = numberedUnit(t, m, prefix: nil, end, state: &state) { m = u }
-                out.append(m)
-                // "SITTWE, Myanmar -": a dateline's town is where the report was filed, not what "the town" means
-                let dateline = m.range.lowerBound == sentence.lowerBound && t[m.range.lowerBound].text.count >= 3
-                    && m.range.allSatisfy { t[$0].kind != .word || t[$0].text == t[$0].text.uppercased() }
-                    && m.range.upperBound < end && t[m.range.upperBound].text == ","
-                if !dateline { state.history.append(m.entity) }
-                i = m.range.upperBound
+            if let found = names(t, i, end, sentence, glued: glued, state: &state) {
+                out.append(contentsOf: found)
+                i = found.last!.range.upperBound
                 continue
             }
             if glued { i += 1; continue }
@@ -265,6 +237,40 @@ final class MentionFinder {
         state.previousSentence = out.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence) || Self.compoundModifier(t, $0.range, sentence)
             || Self.indefiniteModifier(t, $0.range, sentence), $0.range.lowerBound >= lastClause) }
         return out
+    }
+
+    /// The mentions of a name at `i` — a country's actor, numbered units, a known or new name — recorded in the
+    /// article's history (a dateline's town is not); nil if none. A name glued after a hyphen is read (the
+    /// article's entities remember it) but is no mention.
+    private func names(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, glued: Bool,
+                       state: inout ArticleEntities) -> [Mention]? {
+        if !glued, let m = national(t, i, end, sentence, state: &state) {
+            state.history.append(m.entity)
+            return [m]
+        }
+        // "Light Infantry Battalions 356 and 357": one unit per number
+        if !glued, let units = pluralUnits(t, i, end, state: &state) {
+            for u in units { state.history.append(u.entity) }
+            return units
+        }
+        // "No. (374) Light Infantry Battalion": the number before the unit's name
+        if !glued, let (_, after) = unitNumber(t, i, end), after < end,
+           let m = name(t, after, end, sentence, state: &state),
+           let u = numberedUnit(t, m, prefix: i, end, state: &state) {
+            state.history.append(u.entity)
+            return [u]
+        }
+        if var m = name(t, i, end, sentence, state: &state), !glued {
+            if let f = possessedSite(t, m, end, state: &state) { m = f }
+            else if let u = numberedUnit(t, m, prefix: nil, end, state: &state) { m = u }
+            // "SITTWE, Myanmar -": a dateline's town is where the report was filed, not what "the town" means
+            let dateline = m.range.lowerBound == sentence.lowerBound && t[m.range.lowerBound].text.count >= 3
+                && m.range.allSatisfy { t[$0].kind != .word || t[$0].text == t[$0].text.uppercased() }
+                && m.range.upperBound < end && t[m.range.upperBound].text == ","
+            if !dateline { state.history.append(m.entity) }
+            return [m]
+        }
+        return nil
     }
 
     // MARK: numbered units
@@ -438,48 +444,7 @@ final class MentionFinder {
                 if t[k].text == "-", !t[k].spaceBefore, k + 1 < t.count, !t[k + 1].spaceBefore, t[k + 1].isCapitalised { k += 1; continue }
                 break
             }
-            var cls: String?
-            // "Al Sunnah wa Jama'ah (ASWJ) insurgents": the follower noun after the bracketed acronym
-            let follower = k + 1 < t.count && t[k].text == ")" && i > 0 && t[i - 1].text == "(" ? k + 1 : k
-            if follower < t.count, t[follower].kind == .word, !t[follower].isCapitalised, t[follower].spaceBefore {
-                cls = extra.followerNouns[t[follower].key]
-                // "ASWJ insurgents", "Shabaab militants": the article calls it by a word for the insurgent side
-                if cls != nil, lexicon.adjectives.longest(t, at: i, end: k)?.length == k - i { cls = nil }
-            if cls != nil, lexicon.insurgentWords.contains(t[follower].key) { state.insurgentNames.insert(Ontology.normalise(text(t, i..<k))) }
-            }
-            if k + 1 < t.count, t[k].text == "-", !t[k].spaceBefore, !t[k + 1].spaceBefore { cls = extra.hyphenCues[t[k + 1].key] }
-            // "Zabihullah Mujahid said": two or three capitalised words, no article or head word, before a
-            // verb of speech name a person (`kg:speechVerb`).
-            if cls == nil, !article, k < t.count, let person = extra.speechVerbs[t[k].key], !t[k].isCapitalised,
-               (2...3).contains(k - i), (i..<k).allSatisfy({ t[$0].kind == .word && t[$0].spaceBefore || $0 == i }),
-               i == 0 || !["the", "a", "an"].contains(t[i - 1].key), headClass(t, i, k) == nil,
-               lexicon.places.places(named: text(t, i..<k)).isEmpty {
-                cls = person
-            }
-            // "the eastern commander Khalifa Haftar", "coalition spokesman Ryan Dillon": two or three words
-            // right after a person's role noun name a person
-            if cls == nil, !article, i >= 1, (2...3).contains(k - i), headClass(t, i, k) == nil,
-               lexicon.places.places(named: text(t, i..<k)).isEmpty,
-               (1...min(3, i)).contains(where: { back in lexicon.personRoleNouns.longest(t, at: i - back, end: i)?.length == back }) {
-                cls = lexicon.personClass
-            }
-            // "the offensive reached Momauk", "west of Laiza": a word before the name that only a place follows
-            if cls == nil, !article, i >= 1, !t[i - 1].isCapitalised {
-                for back in 1...min(3, i) where lexicon.extra.precedingCues.longest(t, at: i - back, end: i)?.length == back {
-                    cls = lexicon.extra.precedingCues.longest(t, at: i - back, end: i)?.value
-                    break
-                }
-            }
-            // "Mahas, in the Hiraan region", "Duhok in the autonomous Kurdistan region": a place
-            if cls == nil, !article, placedInRegion(t, k) { cls = lexicon.placeClass }
-            // "their base at Buulo Mareer", "a camp near X": the name after a facility noun and "at",
-            // "near" or "in" is the place where it stands.
-            if cls == nil, !article, i >= 2, Self.sitePrepositions.contains(t[i - 1].key), !t[i - 2].isCapitalised,
-               (1...min(3, i - 1)).contains(where: { back in
-                   lexicon.headWords.longest(t, at: i - 1 - back, end: i - 1).map { $0.length == back && $0.value == lexicon.facilityClass } ?? false
-               }) {
-                cls = lexicon.placeClass
-            }
+            let cls = hintClass(t, i, k, article: article, state: &state)
             if let cls {
                 let name = text(t, i..<k)
                 // a demonym or a known name is typed already
@@ -489,6 +454,57 @@ final class MentionFinder {
             }
             i = k
         }
+    }
+
+    /// The class the words around the capitalised run `i..<k` give it (see `hints`), if any: a follower noun
+    /// or hyphenated cue after it, a verb of speech or a person's role noun, a word only a place follows, a
+    /// region or a facility it is placed in. A follower noun of the insurgent side also records the name as
+    /// the insurgents'.
+    private func hintClass(_ t: [Token], _ i: Int, _ k: Int, article: Bool, state: inout ArticleEntities) -> String? {
+        let extra = lexicon.extra
+        var cls: String?
+        // "Al Sunnah wa Jama'ah (ASWJ) insurgents": the follower noun after the bracketed acronym
+        let follower = k + 1 < t.count && t[k].text == ")" && i > 0 && t[i - 1].text == "(" ? k + 1 : k
+        if follower < t.count, t[follower].kind == .word, !t[follower].isCapitalised, t[follower].spaceBefore {
+            cls = extra.followerNouns[t[follower].key]
+            // "ASWJ insurgents", "Shabaab militants": the article calls it by a word for the insurgent side
+            if cls != nil, lexicon.adjectives.longest(t, at: i, end: k)?.length == k - i { cls = nil }
+            if cls != nil, lexicon.insurgentWords.contains(t[follower].key) { state.insurgentNames.insert(Ontology.normalise(text(t, i..<k))) }
+        }
+        if k + 1 < t.count, t[k].text == "-", !t[k].spaceBefore, !t[k + 1].spaceBefore { cls = extra.hyphenCues[t[k + 1].key] }
+        // "Zabihullah Mujahid said": two or three capitalised words, no article or head word, before a
+        // verb of speech name a person (`kg:speechVerb`).
+        if cls == nil, !article, k < t.count, let person = extra.speechVerbs[t[k].key], !t[k].isCapitalised,
+           (2...3).contains(k - i), (i..<k).allSatisfy({ t[$0].kind == .word && t[$0].spaceBefore || $0 == i }),
+           i == 0 || !["the", "a", "an"].contains(t[i - 1].key), headClass(t, i, k) == nil,
+           lexicon.places.places(named: text(t, i..<k)).isEmpty {
+            cls = person
+        }
+        // "the eastern commander Khalifa Haftar", "coalition spokesman Ryan Dillon": two or three words
+        // right after a person's role noun name a person
+        if cls == nil, !article, i >= 1, (2...3).contains(k - i), headClass(t, i, k) == nil,
+           lexicon.places.places(named: text(t, i..<k)).isEmpty,
+           (1...min(3, i)).contains(where: { back in lexicon.personRoleNouns.longest(t, at: i - back, end: i)?.length == back }) {
+            cls = lexicon.personClass
+        }
+        // "the offensive reached Momauk", "west of Laiza": a word before the name that only a place follows
+        if cls == nil, !article, i >= 1, !t[i - 1].isCapitalised {
+            for back in 1...min(3, i) where lexicon.extra.precedingCues.longest(t, at: i - back, end: i)?.length == back {
+                cls = lexicon.extra.precedingCues.longest(t, at: i - back, end: i)?.value
+                break
+            }
+        }
+        // "Mahas, in the Hiraan region", "Duhok in the autonomous Kurdistan region": a place
+        if cls == nil, !article, placedInRegion(t, k) { cls = lexicon.placeClass }
+        // "their base at Buulo Mareer", "a camp near X": the name after a facility noun and "at",
+        // "near" or "in" is the place where it stands.
+        if cls == nil, !article, i >= 2, Self.sitePrepositions.contains(t[i - 1].key), !t[i - 2].isCapitalised,
+           (1...min(3, i - 1)).contains(where: { back in
+               lexicon.headWords.longest(t, at: i - 1 - back, end: i - 1).map { $0.length == back && $0.value == lexicon.facilityClass } ?? false
+           }) {
+            cls = lexicon.placeClass
+        }
+        return cls
     }
 
     /// "Afghan forces", "the Iraqi government", "Azerbaijan's army": a country's entity of the class
@@ -728,8 +744,19 @@ final class MentionFinder {
         if let local, local.length >= (known?.length ?? 0), genericAllowed(t, i, local.length, local.phrase, sentence) {
             entity = local.value; len = local.length
         } else if let known { entity = state.known(known.value, ontology); len = known.length }
+        guard let e = entity else { return unknownName(t, i, end, sentence, state: &state) }
+        if let m = thingNamedAfterPlace(e, t, i, len, end, state: &state) { return m }
+        if let m = longerName(e, t, i, len, end, state: &state) { return m }
+        return knownMention(e, t, i, len, end, state: &state)
+    }
+
+    /// A known place (entity `e`, `len` tokens at `i`) followed by a head word or capitalised words of
+    /// another kind: the name of a new thing of that kind (a place's compound, a place's university, a
+    /// country's own force).
+    private func thingNamedAfterPlace(_ e: Int, _ t: [Token], _ i: Int, _ len: Int, _ end: Int,
+                                      state: inout ArticleEntities) -> Mention? {
         // A known place followed by a head word of another kind names a new place ("Laukkai police compound").
-        if let e = entity, i + len < end, let h = lexicon.headWords.longest(t, at: i + len, end: end),
+        if i + len < end, let h = lexicon.headWords.longest(t, at: i + len, end: end),
            h.value != state.records[e].classIRI, ontology.isSubclass(state.records[e].classIRI, of: lexicon.placeClass),
            ontology.isSubclass(h.value, of: lexicon.placeClass) {
             let upper = i + len + h.length
@@ -738,7 +765,7 @@ final class MentionFinder {
         }
         // "Bhamo Technological University", "the Anbar Operations Command": a known place followed by
         // capitalised words that end in a head word of another kind names a thing of that kind.
-        if let e = entity, isPlaceClass(state.records[e].classIRI), i + len < end, t[i + len].kind == .word,
+        if isPlaceClass(state.records[e].classIRI), i + len < end, t[i + len].kind == .word,
            let nameEnd = extendedName(t, from: i + len, end, possessive: false),
            var h = headClass(t, i + len, nameEnd), h != state.records[e].classIRI {
             // "the Rwanda Defence Force": a country's own armed force is a state force
@@ -751,7 +778,7 @@ final class MentionFinder {
         }
         // "the Tanzania People's Defence Force" in a Mozambique article: a country's name before the known
         // name of another country's actor names that country's own force, not the other one.
-        if let e = entity, state.records[e].classIRI == lexicon.countryClass, i + len < end,
+        if state.records[e].classIRI == lexicon.countryClass, i + len < end,
            let other = lexicon.names.longest(t, at: i + len, end: end), other.length >= 2,
            let c = lexicon.extra.countryOf[other.value], c != state.records[e].id,
            ontology.isSubclass(ontology.entities[other.value].classIRI, of: lexicon.actorClass) {
@@ -759,9 +786,16 @@ final class MentionFinder {
             let c2 = state.named(text(t, i..<upper), classIRI: lexicon.stateForceClass, aliases: [], ontology: ontology)
             return Mention(range: i..<upper, entity: c2, kind: .name)
         }
+        return nil
+    }
+
+    /// A known name (entity `e`, `len` tokens at `i`) that begins a longer name: a place named with a lower-case
+    /// head word, an organisation named after a place, another actor named after an actor.
+    private func longerName(_ e: Int, _ t: [Token], _ i: Int, _ len: Int, _ end: Int,
+                            state: inout ArticleEntities) -> Mention? {
         // "the El Baraf base" after "a base at El Baraf": a name of unknown kind followed by a lower-case
         // head word of a place names that place, and is itself a place.
-        if let e = entity, i + len < end, !state.records[e].known, state.records[e].classIRI == lexicon.unknownClass,
+        if i + len < end, !state.records[e].known, state.records[e].classIRI == lexicon.unknownClass,
            !t[i + len].isCapitalised, let h = lexicon.headWords.longest(t, at: i + len, end: end),
            ontology.isSubclass(h.value, of: lexicon.placeClass) {
             state.records[e].classIRI = lexicon.placeClass
@@ -772,7 +806,7 @@ final class MentionFinder {
         // "the Kurdistan Region Security Council", "the Kachin State Government": a place's name followed by
         // capitalised words that end in an organisation's head word names that organisation (not the place,
         // nor a known name inside it: "Security Council" is not the UN's here).
-        if let e = entity, isPlaceClass(state.records[e].classIRI), i + len < end, t[i + len].isCapitalised,
+        if isPlaceClass(state.records[e].classIRI), i + len < end, t[i + len].isCapitalised,
            let nameEnd = extendedName(t, from: i + len, end, possessive: false, minWords: 1, ontoKnown: true),
            let h = headClass(t, i + len, nameEnd), !isPlaceClass(h) {
             let first = t[i].key == "the" ? i + 1 : i
@@ -783,7 +817,7 @@ final class MentionFinder {
         }
         // "Islamic State West Africa Province", "Islamic State - Khorasan Province": a known actor's name
         // followed by capitalised words that end in a head word names another actor of the same kind.
-        if let e = entity, !isPlaceClass(state.records[e].classIRI),
+        if !isPlaceClass(state.records[e].classIRI),
            !(i + len < end && t[i + len].key == "'s" && Self.possessorOfAcronymName(t, i + len, end)),
            let nameEnd = extendedName(t, from: i + len, end, possessive: t[i + len - 1].isCapitalised,
                                       minWords: state.records[e].known ? 2 : 1) {
@@ -794,32 +828,37 @@ final class MentionFinder {
             let c = state.named(text(t, first..<nameEnd), classIRI: state.records[e].classIRI, aliases: aliases, ontology: ontology)
             return Mention(range: i..<upper, entity: c, kind: .name)
         }
-        if var e = entity {
-            var upper = i + len
-            // "Hsipaw town", "Kunlong city": a lower-case head word of the place's own kind belongs to its name.
-            if upper < end, let h = lexicon.headWords.longest(t, at: upper, end: end), h.value == state.records[e].classIRI,
-               !t[upper].isCapitalised, ontology.isSubclass(h.value, of: lexicon.placeClass) {
-                upper += h.length
-            }
-            // "Myanmar National Democratic Alliance Army (MNDAA)": the bracketed acronym is part of the mention.
-            if let (alias, close) = bracketed(t, upper, end), Self.bracketNames(state.records[e].label, alias) {
-                if let other = lexicon.names.longest(t, at: upper + 1, end: close), other.length == close - upper - 1,
-                   state.records[e].known, state.known(other.value, ontology) != e {
-                    // Both names known but different: keep the first, do not merge.
-                } else {
-                    state.addAliases(e, [alias])
-                }
-                upper = close + 1
-                // "Infantry Battalion (IB) 23": the number names the unit.
-                if upper < end, t[upper].kind == .number {
-                    let full = text(t, i..<(i + len)) + " " + t[upper].text
-                    e = state.named(full, classIRI: state.records[e].classIRI, aliases: [alias + " " + t[upper].text], ontology: ontology)
-                    upper += 1
-                }
-            }
-            return Mention(range: i..<upper, entity: e, kind: .name)
+        return nil
+    }
+
+    /// The mention of the known name (entity `e`, `len` tokens at `i`) with what belongs to it: a head word
+    /// of its own kind, a bracketed acronym (and the number of a unit named by it).
+    private func knownMention(_ e: Int, _ t: [Token], _ i: Int, _ len: Int, _ end: Int,
+                              state: inout ArticleEntities) -> Mention {
+        var e = e
+        var upper = i + len
+        // "Hsipaw town", "Kunlong city": a lower-case head word of the place's own kind belongs to its name.
+        if upper < end, let h = lexicon.headWords.longest(t, at: upper, end: end), h.value == state.records[e].classIRI,
+           !t[upper].isCapitalised, ontology.isSubclass(h.value, of: lexicon.placeClass) {
+            upper += h.length
         }
-        return unknownName(t, i, end, sentence, state: &state)
+        // "Myanmar National Democratic Alliance Army (MNDAA)": the bracketed acronym is part of the mention.
+        if let (alias, close) = bracketed(t, upper, end), Self.bracketNames(state.records[e].label, alias) {
+            if let other = lexicon.names.longest(t, at: upper + 1, end: close), other.length == close - upper - 1,
+               state.records[e].known, state.known(other.value, ontology) != e {
+                // Both names known but different: keep the first, do not merge.
+            } else {
+                state.addAliases(e, [alias])
+            }
+            upper = close + 1
+            // "Infantry Battalion (IB) 23": the number names the unit.
+            if upper < end, t[upper].kind == .number {
+                let full = text(t, i..<(i + len)) + " " + t[upper].text
+                e = state.named(full, classIRI: state.records[e].classIRI, aliases: [alias + " " + t[upper].text], ontology: ontology)
+                upper += 1
+            }
+        }
+        return Mention(range: i..<upper, entity: e, kind: .name)
     }
 
     func isPlaceClass(_ cls: String) -> Bool { ontology.isSubclass(cls, of: lexicon.placeClass) }
@@ -884,7 +923,62 @@ final class MentionFinder {
         return (text(t, (i + 1)..<k), k)
     }
 
+    /// A name no ontology entry and no earlier mention has: capitalised words (after titles) with what
+    /// belongs to them, typed by their head word, the article's hints, the gazetteer or what is said around
+    /// them — or a person the article has named, or nothing.
     private func unknownName(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, state: inout ArticleEntities) -> Mention? {
+        guard let (first, nameStart, title) = nameOpening(t, i, end, sentence, state) else { return nil }
+        let k = nameWordsEnd(t, from: first, nameStart: nameStart, end, state)
+        let extent = nameLabel(t, nameStart, k, end)
+        let upper = extent.upper, headed = extent.headed
+        var label = extent.label, aliases = extent.aliases
+        if rejectedName(t, nameStart, upper, label: label, title: title, headed: headed, state) { return nil }
+        // "Operation Peace Storm": a leading head word of an operation types the whole name.
+        if !title, upper - nameStart > 1, let lead = lexicon.leadingHeads.longest(t, at: nameStart, end: upper) {
+            let e = state.named(label, classIRI: lead.value, aliases: aliases, ontology: ontology)
+            return Mention(range: i..<upper, entity: e, kind: .name)
+        }
+        // A demonym alone ("Afghan", "the Pakistani side") is an adjective, not a name.
+        if !title, upper - nameStart == 1, headed == nil, lexicon.extra.demonyms.longest(t, at: nameStart, end: upper) != nil
+            || lexicon.adjectives.longest(t, at: nameStart, end: upper)?.length == upper - nameStart { return nil }
+        var cls = nameClass(t, i, nameStart, upper, title: title, headed: headed, &label, &aliases, sentence, state)
+        // A lone capitalised word opening a sentence is usually an ordinary word — unless an apposition
+        // with a place noun follows ("Tajoura, an eastern suburb of Tripoli, …").
+        let opening = nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text)
+            || (t[nameStart - 1].text == "-" && t[nameStart - 1].spaceBefore)
+        if upper - nameStart == 1, opening, cls == lexicon.unknownClass, let kind = appositionPlace(t, upper, sentence) {
+            cls = kind
+        }
+        // "Haftar ordered …" opening a sentence: one word of a person the article has named is that person
+        if upper - nameStart == 1, opening, cls == lexicon.unknownClass, !t[nameStart].isAcronym {
+            guard let p = Self.namedPerson(label, state, personClass: lexicon.personClass) else { return nil }
+            return Mention(range: i..<upper, entity: p, kind: .name)
+        }
+        if title { aliases.append(text(t, i..<upper)) }
+        // "Somali President X": the demonym named the government; the title stays free for role patterns.
+        let mentionStart = title && i > sentence.lowerBound && lexicon.extra.demonyms.longest(t, at: i - 1, end: i) != nil
+            && lexicon.extra.nationalTitles.longest(t, at: i, end: nameStart) != nil ? nameStart : i
+        // "Bai said", "Mr Bai": one word of a person the article has already named is that person.
+        if upper - nameStart == 1, cls == lexicon.unknownClass || cls == lexicon.personClass,
+           let p = Self.namedPerson(label, state, personClass: lexicon.personClass) {
+            return Mention(range: i..<upper, entity: p, kind: .name)
+        }
+        // "the Government of National Accord (GNA)": keyed by the acronym, so that another article saying only
+        // "GNA" names the same entity
+        let acronym = aliases.first { a in a.count >= 2 && a.count <= 8 && !a.contains(" ")
+            && a.unicodeScalars.filter { $0.properties.isAlphabetic }.allSatisfy { $0.properties.isUppercase } }
+        let e = state.named(label, classIRI: cls, aliases: aliases, ontology: ontology,
+                            preferredID: acronym.map { KG.entityNS + ArticleEntities.slug($0) })
+        if title, state.records[e].classIRI == lexicon.unknownClass { state.records[e].classIRI = lexicon.personClass }
+        return Mention(range: mentionStart..<upper, entity: e, kind: .name)
+    }
+
+    /// Where a new name's words start: after titles ("Brigadier General X", "Lt. Gen. X") or an honorific
+    /// of the article's country, with an Arabic article before them ("al-Jufra") or an ordinal ("55th …").
+    /// The first word to read, the start of the name itself and whether titles came first; nil if no name
+    /// starts at `i`.
+    private func nameOpening(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>,
+                             _ state: ArticleEntities) -> (first: Int, nameStart: Int, title: Bool)? {
         var k = i
         var title = false
         // "Brigadier General X", "Lt. Gen. X", "Maj.-Gen. X": titles, abbreviated or not, one after another
@@ -920,6 +1014,14 @@ final class MentionFinder {
             && t[k + 1].kind == .word && t[k + 1].isCapitalised && !lexicon.token(t[k + 1], isIn: .stop)
         guard k < end, t[k].kind == .word, t[k].isCapitalised, numberName || k > nameStart || !lexicon.token(t[k], isIn: .stop),
               TimeFinder.months[t[k].key] == nil || Self.datedName(t, k, end), TimeFinder.weekdays[t[k].key] == nil else { return nil }
+        return (k, nameStart, title)
+    }
+
+    /// The end of a new name's words from `k`: capitalised words, with the particles, Arabic articles,
+    /// hyphenated connectors, small words of an operation's name and inner possessives that join them;
+    /// not onto a known capitalised name.
+    private func nameWordsEnd(_ t: [Token], from start: Int, nameStart: Int, _ end: Int, _ state: ArticleEntities) -> Int {
+        var k = start
         while k < end {
             let x = t[k]
             // A known capitalised name starts here ("Inside Lashio"); a lower-case alias such as "army" does not count.
@@ -967,6 +1069,13 @@ final class MentionFinder {
             }
             break
         }
+        return k
+    }
+
+    /// A new name's extent and label from the end of its words `k`: a lower-case head word after it
+    /// ("Namgyun base"), a bracketed acronym or long form and a unit number; the class the head word gives.
+    private func nameLabel(_ t: [Token], _ nameStart: Int, _ k: Int, _ end: Int)
+        -> (upper: Int, label: String, aliases: [String], headed: String?) {
         var upper = k
         // A lower-case head word after the name: "Namgyun base", "Rang Khom village".
         let nameEnd = upper
@@ -996,24 +1105,30 @@ final class MentionFinder {
             label += " " + t[upper].text
             upper += 1
         }
+        return (upper, label, aliases, headed)
+    }
+
+    /// Capitals that are no name: a heading in capitals, a title or a letter alone, a head word alone.
+    private func rejectedName(_ t: [Token], _ nameStart: Int, _ upper: Int, label: String, title: Bool, headed: String?,
+                              _ state: ArticleEntities) -> Bool {
         // "MINISTRY OF DEFENCE", "STATEMENT": words in capitals longer than an acronym are a heading,
         // unless the gazetteer knows them (a dateline's town).
         if !title, (nameStart..<upper).allSatisfy({ t[$0].kind != .word || (t[$0].text == t[$0].text.uppercased() && t[$0].text.count >= 7) || t[$0].key == "of" }),
-           t[nameStart].text.count >= 7, gazetteerPlace(label, state: state) == nil { return nil }
+           t[nameStart].text.count >= 7, gazetteerPlace(label, state: state) == nil { return true }
         // A title or a letter alone ("Lt.", "H.E.") is no name.
         if upper - nameStart == 1, t[nameStart].text.count == 1 || lexicon.titles.longest(t, at: nameStart, end: upper) != nil
-            || lexicon.honorifics.longest(t, at: nameStart, end: upper) != nil { return nil }
+            || lexicon.honorifics.longest(t, at: nameStart, end: upper) != nil { return true }
         // A head word alone ("Forces loyal to …", "Police said") names nothing.
         if !title, upper - nameStart == 1, headed != nil, !t[nameStart].isAcronym,
-           lexicon.headWords.longest(t, at: nameStart, end: upper)?.length == 1 { return nil }
-        // "Operation Peace Storm": a leading head word of an operation types the whole name.
-        if !title, upper - nameStart > 1, let lead = lexicon.leadingHeads.longest(t, at: nameStart, end: upper) {
-            let e = state.named(label, classIRI: lead.value, aliases: aliases, ontology: ontology)
-            return Mention(range: i..<upper, entity: e, kind: .name)
-        }
-        // A demonym alone ("Afghan", "the Pakistani side") is an adjective, not a name.
-        if !title, upper - nameStart == 1, headed == nil, lexicon.extra.demonyms.longest(t, at: nameStart, end: upper) != nil
-            || lexicon.adjectives.longest(t, at: nameStart, end: upper)?.length == upper - nameStart { return nil }
+           lexicon.headWords.longest(t, at: nameStart, end: upper)?.length == 1 { return true }
+        return false
+    }
+
+    /// A new name's class: its head word's, a class said around it, a unit acronym's, a people's, a hint's or
+    /// the gazetteer's (which may give the label and aliases another form).
+    private func nameClass(_ t: [Token], _ i: Int, _ nameStart: Int, _ upper: Int, title: Bool, headed: String?,
+                           _ label: inout String, _ aliases: inout [String], _ sentence: Range<Int>,
+                           _ state: ArticleEntities) -> String {
         var cls = headed ?? headClass(t, nameStart, upper) ?? namedBy(t, i, sentence)
             ?? (title ? lexicon.personClass : lexicon.unknownClass)
         // "Light Infantry Battalion (LIB) 540 … LIB 378": an acronym the article gave a kind of unit, with
@@ -1040,35 +1155,7 @@ final class MentionFinder {
             // "KANDAHAR, Afghanistan (AFP) -": a dateline's capitals are not the place's name.
             if label.count > 3, label == label.uppercased() { label = place.name }
         }
-        // A lone capitalised word opening a sentence is usually an ordinary word — unless an apposition
-        // with a place noun follows ("Tajoura, an eastern suburb of Tripoli, …").
-        let opening = nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text)
-            || (t[nameStart - 1].text == "-" && t[nameStart - 1].spaceBefore)
-        if upper - nameStart == 1, opening, cls == lexicon.unknownClass, let kind = appositionPlace(t, upper, sentence) {
-            cls = kind
-        }
-        // "Haftar ordered …" opening a sentence: one word of a person the article has named is that person
-        if upper - nameStart == 1, opening, cls == lexicon.unknownClass, !t[nameStart].isAcronym {
-            guard let p = Self.namedPerson(label, state, personClass: lexicon.personClass) else { return nil }
-            return Mention(range: i..<upper, entity: p, kind: .name)
-        }
-        if title { aliases.append(text(t, i..<upper)) }
-        // "Somali President X": the demonym named the government; the title stays free for role patterns.
-        let mentionStart = title && i > sentence.lowerBound && lexicon.extra.demonyms.longest(t, at: i - 1, end: i) != nil
-            && lexicon.extra.nationalTitles.longest(t, at: i, end: nameStart) != nil ? nameStart : i
-        // "Bai said", "Mr Bai": one word of a person the article has already named is that person.
-        if upper - nameStart == 1, cls == lexicon.unknownClass || cls == lexicon.personClass,
-           let p = Self.namedPerson(label, state, personClass: lexicon.personClass) {
-            return Mention(range: i..<upper, entity: p, kind: .name)
-        }
-        // "the Government of National Accord (GNA)": keyed by the acronym, so that another article saying only
-        // "GNA" names the same entity
-        let acronym = aliases.first { a in a.count >= 2 && a.count <= 8 && !a.contains(" ")
-            && a.unicodeScalars.filter { $0.properties.isAlphabetic }.allSatisfy { $0.properties.isUppercase } }
-        let e = state.named(label, classIRI: cls, aliases: aliases, ontology: ontology,
-                            preferredID: acronym.map { KG.entityNS + ArticleEntities.slug($0) })
-        if title, state.records[e].classIRI == lexicon.unknownClass { state.records[e].classIRI = lexicon.personClass }
-        return Mention(range: mentionStart..<upper, entity: e, kind: .name)
+        return cls
     }
 
     /// The words a unit acronym stands for in this article: "Light Infantry Battalion" when a unit the

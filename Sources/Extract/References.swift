@@ -169,16 +169,7 @@ extension MentionFinder {
     /// compatible entity.
     func reference(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, _ current: [Mention],
                    state: ArticleEntities) -> Mention? {
-        if t[i].key == "which" || t[i].key == "who", i > sentence.lowerBound, t[i - 1].text == ",",
-           let last = current.last, last.range.upperBound == i - 1 {
-            var antecedent = last
-            if Self.governed(t, last.range.lowerBound, sentence), current.count >= 2 {
-                let head = current[current.count - 2]
-                let gap = head.range.upperBound..<last.range.lowerBound
-                if gap.count <= 6, gap.lowerBound < end, t[gap.lowerBound].text == "," { antecedent = head }
-            }
-            return Mention(range: i..<(i + 1), entity: antecedent.entity, kind: .relative)
-        }
+        if let m = relativePronoun(t, i, end, sentence, current) { return m }
         let matches = lexicon.references.all(t, at: i, end: end)
         guard let r = matches.first else { return nil }
         if afterAffiliation(t, i, sentence) { return nil }
@@ -193,96 +184,146 @@ extension MentionFinder {
         // "the airport", "the prison": a facility so called ("Bhamo Airport"), not any facility named before
         let head = t[upper - 1].key
         let namedByHead = lexicon.extra.namedReferences.contains(t[i..<upper].map(\.key).joined(separator: " "))
-        func fits(_ e: Int) -> Bool {
-            if namedByHead, !([state.records[e].label] + state.records[e].aliases).contains(where: { $0.lowercased().contains(head) }) {
-                return false
-            }
-            let cls = state.records[e].classIRI
-            // an actor of no known kind (typed by what it did) may be "it" or "they" of a group or a state
-            if cls == lexicon.actorClass, Self.pronouns.contains(t[i].key) {
-                return classes.contains { $0 != lexicon.personClass && ontology.isSubclass($0, of: lexicon.actorClass) }
-            }
-            // a place of no known kind may be "the town" or "the village" too
-            if cls == lexicon.placeClass { return classes.contains { ontology.isSubclass($0, of: KG.ns + "Town") || ontology.isSubclass($0, of: KG.ns + "Village") } }
-            return cls != lexicon.peopleGroupClass && classes.contains { ontology.isSubclass(cls, of: $0) }
-        }
+        let ref = ReferencePhrase(range: i..<upper, classes: classes, isPronoun: Self.pronouns.contains(t[i].key),
+                                  namedHead: namedByHead ? head : nil)
         // "the KNDF and its allies": the possessive after "and" is the conjunct before it
         if r.length == 1, ["its", "their"].contains(t[i].key), i - 2 >= sentence.lowerBound, t[i - 1].key == "and",
-           let last = current.last, last.range.upperBound == i - 1, fits(last.entity) {
+           let last = current.last, last.range.upperBound == i - 1, fits(last.entity, ref, state) {
             return Mention(range: i..<upper, entity: last.entity, kind: .reference)
         }
-        // "entered Tarhuna after attacking it from four axes", "attacked the LIB 275 base, …, and overran it
-        // early on April 11": "it" as an object (a preposition, a time or the clause's end after it) is the first
-        // place (or unit's site) the sentence named that no preposition governs.
-        if t[i].key == "it", i > sentence.lowerBound, t[i - 1].kind == .word, !Self.clauseOpeners.contains(t[i - 1].key),
-           !Matcher.clauseJoints.contains(t[i - 1].key),
-           upper >= end || t[upper].kind == .punct || Self.objectFollowers.contains(t[upper].key),
-           let site = current.first(where: { m in
-               guard m.kind != .relative, !prepositionObject(t, m.range.lowerBound, sentence) else { return false }
-               let cls = state.records[m.entity].classIRI
-               if ontology.isSubclass(cls, of: lexicon.placeClass) { return cls != lexicon.countryClass }
-               // "the IB 46 headquarters"
-               return cls == lexicon.unitClass && m.range.upperBound < end && !t[m.range.upperBound].isCapitalised
-                   && lexicon.headWords.longest(t, at: m.range.upperBound, end: end)?.value == lexicon.facilityClass
-           }) {
-            return Mention(range: i..<upper, entity: site.entity, kind: .reference)
-        }
-        if r.length == 1, Self.pronouns.contains(t[i].key) {
+        if let m = objectIt(ref, t, end, sentence, current, state) { return m }
+        if r.length == 1, ref.isPronoun {
             // "his fighters", "her troops": the person's followers, not the person.
             if upper < end, Matcher.memberNouns.contains(t[upper].key),
                classes.allSatisfy({ $0 == lexicon.personClass }) { return nil }
-            // the subject of the pronoun's own clause first ("the army left; two days later the rebels
-            // took the town, their heartland"), then of the sentence
-            let clause = Self.clauseStart(t, before: i, sentence)
-            for m in current.filter({ $0.range.lowerBound >= clause }) + current
-            where !Self.governed(t, m.range.lowerBound, sentence) && !Self.compoundModifier(t, m.range, sentence)
-                && !Self.indefiniteModifier(t, m.range, sentence) && fits(m.entity) {
-                return Mention(range: i..<upper, entity: m.entity, kind: .reference)
-            }
-            // then the subject of the sentence before, its last clause first
-            for m in state.previousSentence.filter(\.lastClause) + state.previousSentence where !m.governed && fits(m.entity) {
-                return Mention(range: i..<upper, entity: m.entity, kind: .reference)
-            }
+            if let m = subjectReferent(ref, t, sentence, current, state) { return m }
             // Only objects of prepositions or verbs to go by ("a group fighting the army says it …"): unsure.
-            if current.contains(where: { fits($0.entity) }) { return nil }
+            if current.contains(where: { fits($0.entity, ref, state) }) { return nil }
         }
-        // "the insurgents", "the militants": the armed group the article is most about so far (the first
-        // named on a tie), not whichever group the last clause named — often an ally of the other side.
-        if !Self.pronouns.contains(t[i].key), let u = lexicon.unnamedReferences.longest(t, at: i, end: end), u.length == r.length {
-            // a group the article has itself called insurgents or militants, if any
-            func called(_ e: Int) -> Bool {
-                ([state.records[e].label] + state.records[e].aliases).contains { state.insurgentNames.contains(Ontology.normalise($0)) }
-            }
-            let calledAny = state.history.contains { fits($0) && called($0) }
-            if let best = Self.mostNamed(in: state.history, where: { fits($0) && (!calledAny || called($0)) }) {
-                return Mention(range: i..<upper, entity: best, kind: .reference)
-            }
-        }
-        // "the town", "the city": the place the article is about among the recent ones — the one it named
-        // most so far (the first named on a tie), not whichever town the last clause happened to name.
-        if !Self.pronouns.contains(t[i].key), classes.allSatisfy({ ontology.isSubclass($0, of: lexicon.placeClass) }) {
-            // "in Falam, the last army position in the town": a place of that kind named earlier in the same sentence
-            let broad = classes.contains { ontology.isSubclass($0, of: KG.ns + "Region") || ontology.isSubclass($0, of: lexicon.countryClass) }
-            // (of a known kind: "Tong Chain, a neighbourhood south-east of the town" is no town of its own)
-            if !broad, let m = current.last(where: { $0.kind == .name && fits($0.entity) && state.records[$0.entity].classIRI != lexicon.placeClass }) {
-                return Mention(range: i..<upper, entity: m.entity, kind: .reference)
-            }
-            let recent = Set(state.history.reversed().prefix(30).filter(fits))
-            if let best = Self.mostNamed(in: state.history, where: { recent.contains($0) }) {
-                return Mention(range: i..<upper, entity: best, kind: .reference)
-            }
-        }
-        for e in state.history.reversed().prefix(30) where fits(e) {
+        if !ref.isPronoun, let m = insurgentReferent(ref, t, end, state) ?? placeReferent(ref, t, current, state) { return m }
+        for e in state.history.reversed().prefix(30) where fits(e, ref, state) {
             return Mention(range: i..<upper, entity: e, kind: .reference)
         }
         // "the alliance" long after the only alliance the article names is still that alliance.
-        if !Self.pronouns.contains(t[i].key) {
+        if !ref.isPronoun {
             var only: Int?
-            for e in state.records.indices where fits(e) {
+            for e in state.records.indices where fits(e, ref, state) {
                 if only != nil { return nil }
                 only = e
             }
             if let only { return Mention(range: i..<upper, entity: only, kind: .reference) }
+        }
+        return nil
+    }
+
+    /// A word or phrase that refers back ("it", "the group", "the town").
+    struct ReferencePhrase {
+        let range: Range<Int>
+        /// The classes it may refer to.
+        let classes: [String]
+        let isPronoun: Bool
+        /// Its last word, when it refers only to a facility so called ("the airport": "Bhamo Airport").
+        let namedHead: String?
+    }
+
+    /// Whether entity `e` is of a kind the phrase may refer to.
+    func fits(_ e: Int, _ ref: ReferencePhrase, _ state: ArticleEntities) -> Bool {
+        if let head = ref.namedHead,
+           !([state.records[e].label] + state.records[e].aliases).contains(where: { $0.lowercased().contains(head) }) {
+            return false
+        }
+        let cls = state.records[e].classIRI
+        let classes = ref.classes
+        // an actor of no known kind (typed by what it did) may be "it" or "they" of a group or a state
+        if cls == lexicon.actorClass, ref.isPronoun {
+            return classes.contains { $0 != lexicon.personClass && ontology.isSubclass($0, of: lexicon.actorClass) }
+        }
+        // a place of no known kind may be "the town" or "the village" too
+        if cls == lexicon.placeClass { return classes.contains { ontology.isSubclass($0, of: KG.ns + "Town") || ontology.isSubclass($0, of: KG.ns + "Village") } }
+        return cls != lexicon.peopleGroupClass && classes.contains { ontology.isSubclass(cls, of: $0) }
+    }
+
+    /// ", which", ", who" right after a mention: that mention — or, when it ends an apposition
+    /// ("Lashio, the capital of Shan State, which …"), the apposition's head.
+    private func relativePronoun(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, _ current: [Mention]) -> Mention? {
+        guard t[i].key == "which" || t[i].key == "who", i > sentence.lowerBound, t[i - 1].text == ",",
+              let last = current.last, last.range.upperBound == i - 1 else { return nil }
+        var antecedent = last
+        if Self.governed(t, last.range.lowerBound, sentence), current.count >= 2 {
+            let head = current[current.count - 2]
+            let gap = head.range.upperBound..<last.range.lowerBound
+            if gap.count <= 6, gap.lowerBound < end, t[gap.lowerBound].text == "," { antecedent = head }
+        }
+        return Mention(range: i..<(i + 1), entity: antecedent.entity, kind: .relative)
+    }
+
+    /// "entered Tarhuna after attacking it from four axes", "attacked the LIB 275 base, …, and overran it
+    /// early on April 11": "it" as an object (a preposition, a time or the clause's end after it) is the first
+    /// place (or unit's site) the sentence named that no preposition governs.
+    private func objectIt(_ ref: ReferencePhrase, _ t: [Token], _ end: Int, _ sentence: Range<Int>, _ current: [Mention],
+                          _ state: ArticleEntities) -> Mention? {
+        let i = ref.range.lowerBound, upper = ref.range.upperBound
+        guard t[i].key == "it", i > sentence.lowerBound, t[i - 1].kind == .word, !Self.clauseOpeners.contains(t[i - 1].key),
+              !Matcher.clauseJoints.contains(t[i - 1].key),
+              upper >= end || t[upper].kind == .punct || Self.objectFollowers.contains(t[upper].key),
+              let site = current.first(where: { m in
+                  guard m.kind != .relative, !prepositionObject(t, m.range.lowerBound, sentence) else { return false }
+                  let cls = state.records[m.entity].classIRI
+                  if ontology.isSubclass(cls, of: lexicon.placeClass) { return cls != lexicon.countryClass }
+                  // "the IB 46 headquarters"
+                  return cls == lexicon.unitClass && m.range.upperBound < end && !t[m.range.upperBound].isCapitalised
+                      && lexicon.headWords.longest(t, at: m.range.upperBound, end: end)?.value == lexicon.facilityClass
+              }) else { return nil }
+        return Mention(range: i..<upper, entity: site.entity, kind: .reference)
+    }
+
+    /// A pronoun's referent: the subject of its own clause first ("the army left; two days later the
+    /// rebels took the town, their heartland"), then of the sentence, then of the sentence before (its
+    /// last clause first).
+    private func subjectReferent(_ ref: ReferencePhrase, _ t: [Token], _ sentence: Range<Int>, _ current: [Mention],
+                                 _ state: ArticleEntities) -> Mention? {
+        let clause = Self.clauseStart(t, before: ref.range.lowerBound, sentence)
+        for m in current.filter({ $0.range.lowerBound >= clause }) + current
+        where !Self.governed(t, m.range.lowerBound, sentence) && !Self.compoundModifier(t, m.range, sentence)
+            && !Self.indefiniteModifier(t, m.range, sentence) && fits(m.entity, ref, state) {
+            return Mention(range: ref.range, entity: m.entity, kind: .reference)
+        }
+        for m in state.previousSentence.filter(\.lastClause) + state.previousSentence where !m.governed && fits(m.entity, ref, state) {
+            return Mention(range: ref.range, entity: m.entity, kind: .reference)
+        }
+        return nil
+    }
+
+    /// "the insurgents", "the militants": the armed group the article is most about so far (the first
+    /// named on a tie), not whichever group the last clause named — often an ally of the other side.
+    private func insurgentReferent(_ ref: ReferencePhrase, _ t: [Token], _ end: Int, _ state: ArticleEntities) -> Mention? {
+        let i = ref.range.lowerBound
+        guard let u = lexicon.unnamedReferences.longest(t, at: i, end: end), u.length == ref.range.count else { return nil }
+        // a group the article has itself called insurgents or militants, if any
+        func called(_ e: Int) -> Bool {
+            ([state.records[e].label] + state.records[e].aliases).contains { state.insurgentNames.contains(Ontology.normalise($0)) }
+        }
+        let calledAny = state.history.contains { fits($0, ref, state) && called($0) }
+        if let best = Self.mostNamed(in: state.history, where: { fits($0, ref, state) && (!calledAny || called($0)) }) {
+            return Mention(range: ref.range, entity: best, kind: .reference)
+        }
+        return nil
+    }
+
+    /// "the town", "the city": the place the article is about among the recent ones — the one it named
+    /// most so far (the first named on a tie), not whichever town the last clause happened to name.
+    private func placeReferent(_ ref: ReferencePhrase, _ t: [Token], _ current: [Mention], _ state: ArticleEntities) -> Mention? {
+        let classes = ref.classes
+        guard classes.allSatisfy({ ontology.isSubclass($0, of: lexicon.placeClass) }) else { return nil }
+        // "in Falam, the last army position in the town": a place of that kind named earlier in the same sentence
+        let broad = classes.contains { ontology.isSubclass($0, of: KG.ns + "Region") || ontology.isSubclass($0, of: lexicon.countryClass) }
+        // (of a known kind: "Tong Chain, a neighbourhood south-east of the town" is no town of its own)
+        if !broad, let m = current.last(where: { $0.kind == .name && fits($0.entity, ref, state) && state.records[$0.entity].classIRI != lexicon.placeClass }) {
+            return Mention(range: ref.range, entity: m.entity, kind: .reference)
+        }
+        let recent = Set(state.history.reversed().prefix(30).filter { fits($0, ref, state) })
+        if let best = Self.mostNamed(in: state.history, where: { recent.contains($0) }) {
+            return Mention(range: ref.range, entity: best, kind: .reference)
         }
         return nil
     }

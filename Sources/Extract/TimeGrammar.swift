@@ -317,9 +317,6 @@ struct TimeParser {
             return weekday(j, w, mode: mode).map { Point(date: $0.date, len: $0.len + j - i, explicitYear: $0.explicitYear, anchor: $0.anchor) }
         }
         guard k != "past", let pub else { return nil }
-        func point(_ d: PartialDate?, _ len: Int = 2, explicit: Bool = false) -> Point? {
-            d.map { Point(date: $0, len: len, explicitYear: explicit, anchor: pub) }
-        }
         if let m = month(j) {
             // "last December": the most recent December before the publication month.
             guard let pm = pub.month else { return nil }
@@ -329,25 +326,42 @@ struct TimeParser {
             case .this: y = pub.year
             case .next: y = m > pm ? pub.year : pub.year + 1
             }
-            return point(PartialDate(year: y, month: m), afterMonth(j) - i, explicit: true)
+            return Self.point(PartialDate(year: y, month: m), afterMonth(j) - i, explicit: true, anchor: pub)
         }
         if let s = TimeLexicon.seasons[n] {
             guard let pm = pub.month else { return nil }
-            let (first, last) = s.months
-            var y: Int
-            switch mode {
-            case .last, .plain:
-                // the most recent such season that has ended
-                y = pm > last ? pub.year : pub.year - 1
-                if s == .winter { y = pm > 2 ? pub.year : pub.year - 1 }
-            case .this:
-                y = s == .winter && pm == 12 ? pub.year + 1 : pub.year
-            case .next:
-                y = s == .winter ? (pm == 12 ? pub.year + 2 : pub.year + 1) : (pm >= first ? pub.year + 1 : pub.year)
-            }
-            return point(PartialDate(year: y), 2, explicit: true)
+            return Self.point(PartialDate(year: Self.seasonYear(s, mode, publishedIn: pm, of: pub.year)), 2, explicit: true, anchor: pub)
         }
-        let step = mode == .next ? 1 : (mode == .this ? 0 : -1)
+        return Self.deicticPeriod(n, k, step: mode == .next ? 1 : (mode == .this ? 0 : -1), pub)
+    }
+
+    private static func point(_ d: PartialDate?, _ len: Int = 2, explicit: Bool = false, anchor pub: PartialDate) -> Point? {
+        d.map { Point(date: $0, len: len, explicitYear: explicit, anchor: pub) }
+    }
+
+    /// The year of "last autumn", "this winter", "next spring" said in month `pm` of `year`.
+    private static func seasonYear(_ s: TimeLexicon.Season, _ mode: WeekdayMode, publishedIn pm: Int, of year: Int) -> Int {
+        let (first, last) = s.months
+        var y: Int
+        switch mode {
+        case .last, .plain:
+            // the most recent such season that has ended
+            y = pm > last ? year : year - 1
+            if s == .winter { y = pm > 2 ? year : year - 1 }
+        case .this:
+            y = s == .winter && pm == 12 ? year + 1 : year
+        case .next:
+            y = s == .winter ? (pm == 12 ? year + 2 : year + 1) : (pm >= first ? year + 1 : year)
+        }
+        return y
+    }
+
+    /// "last week", "this weekend", "next month", "last year", "last night", "this morning" (`k` the first
+    /// word, `n` the period, `step` -1, 0 or 1) against the publication date.
+    private static func deicticPeriod(_ n: String, _ k: String, step: Int, _ pub: PartialDate) -> Point? {
+        func point(_ d: PartialDate?, _ len: Int = 2, explicit: Bool = false) -> Point? {
+            Self.point(d, len, explicit: explicit, anchor: pub)
+        }
         switch n {
         case "week":
             // The Monday–Sunday week before (after) the publication week, filed under the month of its Thursday.

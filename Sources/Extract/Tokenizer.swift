@@ -84,6 +84,30 @@ enum Tokenizer {
         return String(out)
     }
 
+    /// The end of the word or number starting at `i`: "3,000" and "1.5" are one number, "Ta'ang" one
+    /// word; "MNDAA's" ends before its "'s".
+    private static func wordEnd(_ scalars: [Unicode.Scalar], from i: Int) -> Int {
+        var j = i + 1
+        let numeric = isNumeric(scalars[i])
+        while j < scalars.count {
+            let c = scalars[j]
+            if isWordScalar(c) { j += 1; continue }
+            // 3,000 and 1.5: a comma or point between digits stays inside a number.
+            if numeric, c == "," || c == ".", j + 1 < scalars.count,
+               isNumeric(scalars[j + 1]), isNumeric(scalars[j - 1]) {
+                j += 2; continue
+            }
+            // Ta'ang stays one word; MNDAA's splits into MNDAA + 's.
+            if isApostrophe(c), j + 1 < scalars.count, isAlphabetic(scalars[j + 1]) {
+                let possessive = (scalars[j + 1] == "s" || scalars[j + 1] == "S")
+                    && (j + 2 >= scalars.count || !isWordScalar(scalars[j + 2]))
+                if !possessive { j += 2; continue }
+            }
+            break
+        }
+        return j
+    }
+
     static func tokenize(_ text: String) -> [Token] {
         let scalars = Array(text.unicodeScalars)
         let bytes = Array(text.utf8)
@@ -114,25 +138,8 @@ enum Tokenizer {
                 continue
             }
             if isWordScalar(s) {
-                var j = i + 1
-                let numeric = isNumeric(s)
-                while j < scalars.count {
-                    let c = scalars[j]
-                    if isWordScalar(c) { j += 1; continue }
-                    // 3,000 and 1.5: a comma or point between digits stays inside a number.
-                    if numeric, c == "," || c == ".", j + 1 < scalars.count,
-                       isNumeric(scalars[j + 1]), isNumeric(scalars[j - 1]) {
-                        j += 2; continue
-                    }
-                    // Ta'ang stays one word; MNDAA's splits into MNDAA + 's.
-                    if isApostrophe(c), j + 1 < scalars.count, isAlphabetic(scalars[j + 1]) {
-                        let possessive = (scalars[j + 1] == "s" || scalars[j + 1] == "S")
-                            && (j + 2 >= scalars.count || !isWordScalar(scalars[j + 2]))
-                        if !possessive { j += 2; continue }
-                    }
-                    break
-                }
-                emit(i, j, numeric ? .number : .word)
+                let j = wordEnd(scalars, from: i)
+                emit(i, j, isNumeric(s) ? .number : .word)
                 i = j
                 continue
             }

@@ -141,37 +141,9 @@ public enum ArticleSource {
         case .success(let b): bytes = b
         }
         var article = Article(path: file, format: format, text: "", contentHash: hash)
-        var blocks: [Block]
-        var published: FrontMatter.Value?
-        switch format {
-        case .html:
-            let page = HTMLArticle(bytes)
-            blocks = page.blocks
-            article.title = page.title
-            article.source = page.source
-            article.publisher = page.publisher
-            published = page.published.map { FrontMatter.Value(text: $0.text.trimmingCharacters(in: .whitespaces), line: $0.line) }
-        default:
-            let fm = FrontMatter.parse(bytes, file: file, warnings: &warnings)
-            article.title = fm.title?.text
-            article.source = fm.source?.text
-            article.publisher = fm.publisher?.text
-            published = fm.published
-            if format == .markdown {
-                blocks = Markdown.blocks(bytes, from: fm.bodyStart, firstLine: fm.bodyLine)
-                if let first = blocks.first, first.kind == .heading(1), article.title == nil || article.title == first.text {
-                    article.title = first.text
-                    blocks.removeFirst()
-                } else if article.title == nil {
-                    article.title = blocks.first(where: { $0.kind == .heading(1) })?.text
-                }
-            } else {
-                blocks = PlainText.blocks(bytes, from: fm.bodyStart, firstLine: fm.bodyLine)
-                if !fm.present, article.title == nil {
-                    article.title = PlainText.takeTitle(&blocks, source: bytes, from: 0)
-                }
-            }
-        }
+        let (blocks, published) = format == .html
+            ? readHTML(bytes, into: &article)
+            : readText(bytes, format: format, file: file, into: &article, warnings: &warnings)
         if let published {
             article.published = published.text
             article.publishedDate = DateText.parse(published.text)
@@ -186,6 +158,43 @@ public enum ArticleSource {
             return ([], warnings, false)
         }
         return ([article], warnings, false)
+    }
+
+    /// An HTML page's body blocks and publication date; its title, source and publisher go into `article`.
+    private static func readHTML(_ bytes: [UInt8], into article: inout Article)
+        -> (blocks: [Block], published: FrontMatter.Value?) {
+        let page = HTMLArticle(bytes)
+        article.title = page.title
+        article.source = page.source
+        article.publisher = page.publisher
+        let published = page.published.map { FrontMatter.Value(text: $0.text.trimmingCharacters(in: .whitespaces), line: $0.line) }
+        return (page.blocks, published)
+    }
+
+    /// A text or Markdown file's body blocks and publication date; the title, source and publisher from
+    /// its front matter, or a title from its body, go into `article`.
+    private static func readText(_ bytes: [UInt8], format: ArticleFormat, file: String, into article: inout Article,
+                                 warnings: inout [IngestWarning]) -> (blocks: [Block], published: FrontMatter.Value?) {
+        let fm = FrontMatter.parse(bytes, file: file, warnings: &warnings)
+        article.title = fm.title?.text
+        article.source = fm.source?.text
+        article.publisher = fm.publisher?.text
+        var blocks: [Block]
+        if format == .markdown {
+            blocks = Markdown.blocks(bytes, from: fm.bodyStart, firstLine: fm.bodyLine)
+            if let first = blocks.first, first.kind == .heading(1), article.title == nil || article.title == first.text {
+                article.title = first.text
+                blocks.removeFirst()
+            } else if article.title == nil {
+                article.title = blocks.first(where: { $0.kind == .heading(1) })?.text
+            }
+        } else {
+            blocks = PlainText.blocks(bytes, from: fm.bodyStart, firstLine: fm.bodyLine)
+            if !fm.present, article.title == nil {
+                article.title = PlainText.takeTitle(&blocks, source: bytes, from: 0)
+            }
+        }
+        return (blocks, fm.published)
     }
 
     static func notADate(_ text: String) -> String {

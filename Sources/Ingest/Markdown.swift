@@ -2,91 +2,126 @@
 /// tables, rules and HTML comments. Not a full CommonMark parser: what news articles use, done fast.
 enum Markdown {
     static func blocks(_ bytes: [UInt8], from start: Int, firstLine: Int) -> [Block] {
-        var builder = BlockBuilder()
+        var reader = BlockReader(bytes: bytes)
         var i = start, line = firstLine
-        var fence: (char: UInt8, count: Int)?
-        var inComment = false
-        var inlineOut: [UInt8] = []
         while i < bytes.count {
             let end = FrontMatter.lineEnd(bytes, from: i) ?? bytes.count
-            defer { i = end + 1; line += 1 }
-            var s = i
+            reader.read(i, end, line: line)
+            i = end + 1; line += 1
+        }
+        return reader.builder.finish()
+    }
+
+    /// Reads the lines of a body one at a time, keeping what carries from line to line: the blocks so far
+    /// and an open code fence or HTML comment.
+    private struct BlockReader {
+        let bytes: [UInt8]
+        var builder = BlockBuilder()
+        private var fence: (char: UInt8, count: Int)?
+        private var inComment = false
+        private var inlineOut: [UInt8] = []  // one line's plain text, reused
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        /// Reads the line `bytes[i..<end]`.
+        mutating func read(_ i: Int, _ end: Int, line: Int) {
             if let f = fence {
-                let (c, n) = fenceRun(bytes, s, end)
-                if c == f.char, n >= f.count, onlyFence(bytes, skipSpaces(bytes, s, end), end, c) {
-                    fence = nil
-                    builder.end()
-                } else {
-                    builder.appendVerbatim(bytes[i..<end], line: line)
-                }
-                continue
+                fenced(i, end, line: line, fence: f)
+                return
             }
             if inComment {
                 if contains(bytes, i, end, "-->") { inComment = false }
-                continue
+                return
             }
-            s = skipSpaces(bytes, s, end)
-            if s == end { builder.end(); continue }
+            var s = skipSpaces(bytes, i, end)
+            if s == end { builder.end(); return }
             // Block quotes: drop the markers and read the rest as usual.
             while s < end, bytes[s] == UInt8(ascii: ">") {
                 s += 1
                 s = skipSpaces(bytes, s, end)
             }
-            if s == end { builder.end(); continue }
+            if s == end { builder.end(); return }
+            if structure(s, end, line: line) { return }
+            text(s, end, line: line)
+        }
+
+        /// A line inside a code fence: the closing fence, or code kept as it is.
+        private mutating func fenced(_ i: Int, _ end: Int, line: Int, fence f: (char: UInt8, count: Int)) {
+            let (c, n) = fenceRun(bytes, i, end)
+            if c == f.char, n >= f.count, onlyFence(bytes, skipSpaces(bytes, i, end), end, c) {
+                fence = nil
+                builder.end()
+            } else {
+                builder.appendVerbatim(bytes[i..<end], line: line)
+            }
+        }
+
+        /// Reads a line starting at `s` (after indentation and quote markers) if it opens a code fence or
+        /// an HTML comment, or is a heading, a rule, a link reference definition or a table row; false if
+        /// it is text.
+        private mutating func structure(_ s: Int, _ end: Int, line: Int) -> Bool {
             let b = bytes[s]
             // Code fence.
             let (fc, fn) = fenceRun(bytes, s, end)
             if fn >= 3 && (fc == UInt8(ascii: "`") || fc == UInt8(ascii: "~")) {
                 fence = (fc, fn)
                 builder.begin(.code, line: line + 1)
-                continue
+                return true
             }
             // HTML comment spanning lines.
-            if startsWith(bytes, s, end, "<!--") && !contains(bytes, s, end, "-->") { inComment = true; continue }
-            // ATX heading.
-            if b == UInt8(ascii: "#") {
-                var j = s
-                while j < end, bytes[j] == UInt8(ascii: "#") { j += 1 }
-                let level = j - s
-                if level <= 6, j == end || bytes[j] == 0x20 || bytes[j] == 0x09 {
-                    var e = end
-                    while e > j, RawText.isSpace(bytes[e - 1]) { e -= 1 }
-                    var h = e
-                    while h > j, bytes[h - 1] == UInt8(ascii: "#") { h -= 1 }
-                    if h == j || bytes[h - 1] == 0x20 || bytes[h - 1] == 0x09 { e = h }
-                    builder.begin(.heading(level), line: line)
-                    stripInline(bytes[j..<max(j, e)], into: &inlineOut)
-                    builder.append(inlineOut, line: line)
-                    builder.end()
-                    continue
-                }
-            }
+            if startsWith(bytes, s, end, "<!--") && !contains(bytes, s, end, "-->") { inComment = true; return true }
+            if b == UInt8(ascii: "#"), atxHeading(s, end, line: line) { return true }
             // Setext heading underline (under a paragraph line) or thematic break.
             if (b == UInt8(ascii: "=") || b == UInt8(ascii: "-")) && builder.kind == .paragraph && !builder.isEmpty
                 && onlyFence(bytes, s, end, b) {
                 builder.retag(.heading(b == UInt8(ascii: "=") ? 1 : 2))
                 builder.end()
-                continue
+                return true
             }
-            if isRule(bytes, s, end) { builder.end(); continue }
+            if isRule(bytes, s, end) { builder.end(); return true }
             // Link reference definition: [id]: url
             if b == UInt8(ascii: "["), let close = firstIndex(bytes, s, end, UInt8(ascii: "]")),
                close + 1 < end, bytes[close + 1] == UInt8(ascii: ":") {
                 builder.end()
-                continue
+                return true
             }
-            // Tables: each row its own block, separator rows dropped.
             if b == UInt8(ascii: "|") {
-                if bytes[s..<end].allSatisfy({ "|-: \t".utf8.contains($0) }) { continue }
-                builder.begin(.other, line: line)
-                var e = end
-                while e > s + 1, RawText.isSpace(bytes[e - 1]) || bytes[e - 1] == UInt8(ascii: "|") { e -= 1 }
-                stripInline(bytes[(s + 1)..<e], into: &inlineOut)
-                builder.append(inlineOut, line: line)
-                builder.end()
-                continue
+                tableRow(s, end, line: line)
+                return true
             }
-            // List items.
+            return false
+        }
+
+        /// `## Heading ##` at `s` as a block of its own; false if the `#`s do not make one.
+        private mutating func atxHeading(_ s: Int, _ end: Int, line: Int) -> Bool {
+            var j = s
+            while j < end, bytes[j] == UInt8(ascii: "#") { j += 1 }
+            let level = j - s
+            guard level <= 6, j == end || bytes[j] == 0x20 || bytes[j] == 0x09 else { return false }
+            var e = end
+            while e > j, RawText.isSpace(bytes[e - 1]) { e -= 1 }
+            var h = e
+            while h > j, bytes[h - 1] == UInt8(ascii: "#") { h -= 1 }
+            if h == j || bytes[h - 1] == 0x20 || bytes[h - 1] == 0x09 { e = h }
+            builder.begin(.heading(level), line: line)
+            appendInline(bytes[j..<max(j, e)], line: line)
+            builder.end()
+            return true
+        }
+
+        /// A table row as a block of its own; separator rows dropped.
+        private mutating func tableRow(_ s: Int, _ end: Int, line: Int) {
+            if bytes[s..<end].allSatisfy({ "|-: \t".utf8.contains($0) }) { return }
+            builder.begin(.other, line: line)
+            var e = end
+            while e > s + 1, RawText.isSpace(bytes[e - 1]) || bytes[e - 1] == UInt8(ascii: "|") { e -= 1 }
+            appendInline(bytes[(s + 1)..<e], line: line)
+            builder.end()
+        }
+
+        /// A list item's first line, or a line of a paragraph (or of the list item it continues).
+        private mutating func text(_ start: Int, _ end: Int, line: Int) {
+            var s = start
             if let after = listMarker(bytes, s, end) {
                 s = after
                 if end - s >= 4, bytes[s] == UInt8(ascii: "["), bytes[s + 2] == UInt8(ascii: "]"), bytes[s + 3] == 0x20 { s += 4 }
@@ -94,10 +129,13 @@ enum Markdown {
             } else {
                 builder.space()
             }
-            stripInline(bytes[s..<end], into: &inlineOut)
+            appendInline(bytes[s..<end], line: line)
+        }
+
+        private mutating func appendInline(_ markdown: ArraySlice<UInt8>, line: Int) {
+            stripInline(markdown, into: &inlineOut)
             builder.append(inlineOut, line: line)
         }
-        return builder.finish()
     }
 
     // MARK: Inline
@@ -120,16 +158,7 @@ enum Markdown {
             case UInt8(ascii: "\\"):
                 if i + 1 < end, isPunct(s[i + 1]) { out.append(s[i + 1]); i += 2 } else { out.append(b); i += 1 }
             case UInt8(ascii: "`"):
-                var n = i
-                while n < end, s[n] == b { n += 1 }
-                let run = n - i
-                if !missingRuns.contains(run), let close = findRun(s, from: n, char: b, length: run) {
-                    out.append(contentsOf: s[n..<close])
-                    i = close + run
-                } else {
-                    missingRuns.insert(run)  // (none after a later start either)
-                    out.append(contentsOf: s[i..<n]); i = n
-                }
+                i = codeSpan(s, at: i, missingRuns: &missingRuns, into: &out)
             case UInt8(ascii: "!") where i + 1 < end && s[i + 1] == UInt8(ascii: "["):
                 if let (_, after) = pairs.link(s, at: i + 1) { i = after } else { out.append(b); i += 1 }
             case UInt8(ascii: "["):
@@ -138,26 +167,9 @@ enum Markdown {
                     i += 1
                 } else { out.append(b); i += 1 }
             case UInt8(ascii: "<"):
-                if let gt = pairs.nextGreaterThan(after: i), i + 1 < end {
-                    let inner = s[(i + 1)..<gt]
-                    if startsWithASCII(inner, "http://") || startsWithASCII(inner, "https://") || startsWithASCII(inner, "mailto:") {
-                        out.append(contentsOf: inner); i = gt + 1; continue
-                    }
-                    let c = s[i + 1]
-                    if isAlpha(c) || c == UInt8(ascii: "/") || c == UInt8(ascii: "!") { i = gt + 1; continue }
-                }
-                out.append(b); i += 1
+                i = angleBracket(s, at: i, pairs, into: &out)
             case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                var n = i
-                while n < end, s[n] == b { n += 1 }
-                let prev: UInt8 = i > s.startIndex ? s[i - 1] : 0x20
-                let next: UInt8 = n < end ? s[n] : 0x20
-                let leftFlank = !RawText.isSpace(next), rightFlank = !RawText.isSpace(prev)
-                var marker = leftFlank || rightFlank
-                if b == UInt8(ascii: "_") && isAlnum(prev) && isAlnum(next) { marker = false }
-                if b == UInt8(ascii: "~") && n - i < 2 { marker = false }
-                if !marker { out.append(contentsOf: s[i..<n]) }
-                i = n
+                i = emphasis(s, at: i, into: &out)
             case UInt8(ascii: "&"):
                 if let (scalar, after) = Entities.decode(s, at: i) {
                     RawText.appendUTF8(scalar, to: &out); i = after
@@ -166,6 +178,55 @@ enum Markdown {
                 out.append(b); i += 1
             }
         }
+    }
+
+    /// At a run of backticks: the text of the code span it opens, or the run itself if no run of the same
+    /// length closes it. Returns the index after what was read.
+    private static func codeSpan(_ s: ArraySlice<UInt8>, at i: Int, missingRuns: inout Set<Int>,
+                                 into out: inout [UInt8]) -> Int {
+        let b = s[i]
+        var n = i
+        while n < s.endIndex, s[n] == b { n += 1 }
+        let run = n - i
+        if !missingRuns.contains(run), let close = findRun(s, from: n, char: b, length: run) {
+            out.append(contentsOf: s[n..<close])
+            return close + run
+        }
+        missingRuns.insert(run)  // (none after a later start either)
+        out.append(contentsOf: s[i..<n])
+        return n
+    }
+
+    /// At a "<": an autolink's address, nothing for an inline HTML tag, else the "<" itself. Returns the
+    /// index after what was read.
+    private static func angleBracket(_ s: ArraySlice<UInt8>, at i: Int, _ pairs: Pairs, into out: inout [UInt8]) -> Int {
+        if let gt = pairs.nextGreaterThan(after: i), i + 1 < s.endIndex {
+            let inner = s[(i + 1)..<gt]
+            if startsWithASCII(inner, "http://") || startsWithASCII(inner, "https://") || startsWithASCII(inner, "mailto:") {
+                out.append(contentsOf: inner)
+                return gt + 1
+            }
+            let c = s[i + 1]
+            if isAlpha(c) || c == UInt8(ascii: "/") || c == UInt8(ascii: "!") { return gt + 1 }
+        }
+        out.append(s[i])
+        return i + 1
+    }
+
+    /// At a run of `*`, `_` or `~`: nothing if it is an emphasis (or strikethrough) marker, else the run.
+    /// Returns the index after the run.
+    private static func emphasis(_ s: ArraySlice<UInt8>, at i: Int, into out: inout [UInt8]) -> Int {
+        let b = s[i]
+        var n = i
+        while n < s.endIndex, s[n] == b { n += 1 }
+        let prev: UInt8 = i > s.startIndex ? s[i - 1] : 0x20
+        let next: UInt8 = n < s.endIndex ? s[n] : 0x20
+        let leftFlank = !RawText.isSpace(next), rightFlank = !RawText.isSpace(prev)
+        var marker = leftFlank || rightFlank
+        if b == UInt8(ascii: "_") && isAlnum(prev) && isAlnum(next) { marker = false }
+        if b == UInt8(ascii: "~") && n - i < 2 { marker = false }
+        if !marker { out.append(contentsOf: s[i..<n]) }
+        return n
     }
 
     /// The brackets of one line: where each "[" and "(" closes (escaped ones skipped), and where the

@@ -1,0 +1,370 @@
+import Ingest
+import Ontology
+import RDF
+
+/// One article's extraction (`Extractor.extract`): the state carried from sentence to sentence, and the
+/// steps that read one sentence — its dates and mentions, the facts its templates match, the leaders its
+/// titles name and the deeds it states without their doer.
+struct ArticlePass {
+    typealias Relation = (localName: String, domain: String?, range: String?, isState: Bool)
+
+    private let extractor: Extractor
+    private let lexicon: Lexicon
+    private let ontology: Ontology
+    private let text: String
+    private let utf8: [UInt8]
+    private let published: PartialDate?
+    private let tokens: [Token]
+    private let finder: MentionFinder
+    private let matcher: Matcher
+    private let modality: ModalityReader
+    private let leaderRelation: Int?
+
+    private var state = ArticleEntities()
+    private var uses: [String: EntityUse] = [:]
+    /// The entities the article names or states facts about (its `entities`).
+    private var named = Set<Int>()
+    private var assertions: [Assertion] = []
+    private var seen = Set<FactKey>()
+    /// The reference date, carried from sentence to sentence ("a day later" counts from the last event).
+    private var timeReference: PartialDate? = nil
+    // Undated events of the previous sentence: (assertion index, subject entity, relation index).
+    private var undated: [(assertion: Int, subject: Int, relation: Int)] = []
+    // Results of the previous sentence's deed (", leaving X in control of Y"): they start when it happened.
+    private var results: [(assertion: Int, isState: Bool)] = []
+    // The last day-precise date of the previous sentence, for "… then …" and "X responded …".
+    private var previousDay: TimeExpression? = nil
+    // The last date a sentence of the current paragraph gave: the scene an undated event of a later
+    // sentence of the paragraph happens in ("On 5 June the GNA entered Tarhuna. Its fighters took the
+    // airport.").
+    private var sceneDate: TimeExpression? = nil
+    // Relation index → the subject of the article's last statement of it and that sentence's index,
+    // the doer of a later deed said without one ("The base was overrun on Friday").
+    private var lastDoer: [Int: (entity: Int, sentence: Int)] = [:]
+    // Person → the actor the article says he leads (the first such statement).
+    private var leads: [Int: Int] = [:]
+
+    /// What the steps reading one sentence share.
+    private struct Sentence {
+        let index: Int
+        let view: SentenceView
+        let times: [TimeExpression]
+        /// The date an undated event of the sentence takes from the narrative: the previous sentence's
+        /// day if the sentence carries on its events, else the date of the paragraph's scene.
+        let narrativeTime: TimeExpression?
+    }
+
+    /// A template match with what every fact read from it shares.
+    private struct MatchReading {
+        let match: TemplateMatch
+        let relation: Relation
+        let mode: Modality
+        let attribution: String?
+        let time: TimeAnnotation?
+    }
+
+    init(_ extractor: Extractor, text: String, published: PartialDate?) {
+        let lexicon = extractor.lexicon, ontology = extractor.ontology
+        var tokens = Tokenizer.tokenize(text)
+        lexicon.words.stamp(&tokens)
+        self.extractor = extractor
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.text = text
+        self.utf8 = Array(text.utf8)
+        self.published = published
+        self.tokens = tokens
+        finder = MentionFinder(ontology: ontology, lexicon: lexicon)
+        matcher = Matcher(ontology: ontology, lexicon: lexicon, exhaustive: extractor.exhaustiveMatching)
+        modality = ModalityReader(lexicon: lexicon)
+        leaderRelation = lexicon.relationFacts.firstIndex { $0.localName == "leaderOf" }
+    }
+
+    /// Reads every sentence and returns what the article states. `trace` as in `Extractor.extract`.
+    mutating func run(trace: ((String) -> Void)?) -> ArticleExtraction {
+        finder.survey(tokens, state: &state)
+        for (index, range) in SentenceSplitter.split(tokens).enumerated() where !range.isEmpty {
+            read(sentence: index, range, trace: trace)
+        }
+        extractor.forcesNamedAfterTheirLeader(named, &state)
+        let entities = named.sorted().map { i -> Entity in
+            let r = state.records[i]
+            return Entity(id: r.id, label: r.label, classIRI: r.classIRI, aliases: r.aliases)
+        }
+        var result = ArticleExtraction(entities: entities, assertions: assertions, warnings: [])
+        result.uses = uses
+        return result
+    }
+
+    // MARK: One sentence
+
+    /// Reads one sentence: its dates and mentions, then the facts its templates, titles and doerless deeds state.
+    private mutating func read(sentence index: Int, _ range: Range<Int>, trace: ((String) -> Void)?) {
+        let times = dates(in: range)
+        var timeTokens = TokenSet(range)
+        for t in times { timeTokens.formUnion(t.range) }
+        let mentions = finder.find(tokens, range, timeTokens: timeTokens, state: &state)
+        for m in mentions where m.kind == .name { named.insert(m.entity) }
+        if extractor.recordsUses { recordUses(mentions, range) }
+        if let trace { trace(Extractor.traceLine(tokens, range, mentions, state)) }
+        let view = sentenceView(range, mentions, timeTokens)
+        dateRestatedDeeds(view, times)
+        let sentence = Sentence(index: index, view: view, times: times, narrativeTime: narrativeTime(view, times, index))
+        for m in matcher.matches(view) { addFacts(of: m, in: sentence) }
+        addTitledLeaders(sentence)
+        addInferredDeeds(sentence)
+    }
+
+    /// The sentence's date expressions, less a date followed by a capitalised head word: that is part of a
+    /// name ("the March 23 Movement").
+    private mutating func dates(in range: Range<Int>) -> [TimeExpression] {
+        var times = TimeFinder.find(tokens, in: range, text: text, published: published,
+                                    reference: &timeReference)
+        // (the head words bound first: a closure that read `lexicon` would copy it)
+        times.removeAll { [headWords = lexicon.headWords, tokens] t in
+            t.range.upperBound < range.upperBound && tokens[t.range.upperBound].isCapitalised
+                && headWords.longest(tokens, at: t.range.upperBound, end: range.upperBound) != nil
+        }
+        return times
+    }
+
+    /// Counts the mentions of names no ontology entity has, with the first sentence of each (`kg draft`).
+    private mutating func recordUses(_ mentions: [Mention], _ range: Range<Int>) {
+        for m in mentions where m.kind == .name && !state.records[m.entity].known {
+            let id = state.records[m.entity].id
+            if uses[id] == nil {
+                uses[id] = EntityUse(mentions: 0, sentence: sentenceText(range))
+            }
+            uses[id]!.mentions += 1
+        }
+    }
+
+    private func sentenceText(_ range: Range<Int>) -> String {
+        String(decoding: utf8[tokens[range.lowerBound].start..<tokens[range.upperBound - 1].end], as: UTF8.self)
+    }
+
+    /// The sentence with its mentions' classes, again after new names were typed by their conjuncts.
+    private mutating func sentenceView(_ range: Range<Int>, _ mentions: [Mention], _ timeTokens: TokenSet) -> SentenceView {
+        let view = makeView(range, mentions, timeTokens)
+        return extractor.typeByConjuncts(view, &state) ? makeView(range, mentions, timeTokens) : view
+    }
+
+    private func makeView(_ range: Range<Int>, _ mentions: [Mention], _ timeTokens: TokenSet) -> SentenceView {
+        // (a loop, not closures that would capture — and copy — the extractor)
+        var classes: [String] = [], places: [Bool] = []
+        for m in mentions { classes.append(state.records[m.entity].classIRI); places.append(extractor.isPlace(classes[classes.count - 1])) }
+        return SentenceView(tokens: tokens, range: range, mentions: mentions, classes: classes,
+                            timeTokens: timeTokens, boundaries: lexicon.boundaries, places: places)
+    }
+
+    /// "X has surrendered to Y." then "X gave up on Thursday.": the next sentence dates the deed (and the
+    /// results of that deed). Then the previous sentence's undated deeds and results are forgotten.
+    private mutating func dateRestatedDeeds(_ view: SentenceView, _ times: [TimeExpression]) {
+        for u in undated {
+            if let t = extractor.restatedTime(view, times: times, subject: u.subject, relation: u.relation) {
+                assertions[u.assertion].time = t
+                for r in results where r.assertion != u.assertion {
+                    assertions[r.assertion].time = r.isState
+                        ? TimeAnnotation(start: t.date, phrase: t.phrase, anchor: t.anchor)
+                        : t
+                }
+                results = []
+            }
+        }
+        undated = []
+        results = []
+    }
+
+    /// `Sentence.narrativeTime`, keeping the previous day and the scene date up to date.
+    /// "On Saturday the group took the outposts. The army responded with an air strike, and a shell
+    /// then fell among civilians": an undated sentence that continues the narrative is that day's.
+    private mutating func narrativeTime(_ view: SentenceView, _ times: [TimeExpression], _ index: Int) -> TimeExpression? {
+        let continued = times.isEmpty ? previousDay.flatMap { Extractor.continuesNarrative(view) ? $0 : nil } : nil
+        previousDay = times.last { $0.date?.precision == .day }
+        if tokens[view.range.lowerBound].paragraphBefore || index == 0 { sceneDate = nil }
+        let scene = times.isEmpty && !Extractor.leavesTheScene(view) ? sceneDate : nil
+        if let last = times.last(where: { $0.date != nil }) { sceneDate = last }
+        return continued ?? scene
+    }
+
+    // MARK: Template matches
+
+    /// The facts of one template match: each of its subjects (and those of a clause that repeats its
+    /// predicate) with each of its objects, unless a check rules the pair out.
+    private mutating func addFacts(of m: TemplateMatch, in sentence: Sentence) {
+        let view = sentence.view
+        let rel = lexicon.relationFacts[m.template.relation]
+        let (mode, attribution) = modality.read(view, trigger: m.trigger, state: state)
+        let reading = MatchReading(match: m, relation: rel, mode: mode, attribution: attribution,
+                                   time: matchTime(m, rel, sentence))
+        let partialBlocked = Extractor.partialRelations.contains(rel.localName)
+        if let blocked = lexicon.objectNotAfter[m.template.relation], m.template.kind == .active,
+           let first = m.objects.first, (m.trigger.upperBound..<view.mentions[first].range.lowerBound).contains(where: { blocked.contains(tokens[$0].key) }) {
+            return
+        }
+        let elided = m.template.kind == .role ? [] : extractor.ellipsisSubjects(view, after: m, domain: rel.domain)
+        for si in m.subjects.map({ extractor.owner(view, $0, relation: rel.localName) }) + elided {
+            for oi in m.objects.map({ extractor.speaksFor(view, $0, relation: rel.localName) })
+                where !(partialBlocked && extractor.partial(view, object: oi, trigger: m.trigger)) {
+                addFact(subject: si, object: oi, of: reading, in: sentence)
+            }
+        }
+    }
+
+    /// The time of a match: the date `attachTime` gives it; for an event without one, the sentence's only
+    /// date if the sentence has no other event ("X captured the headquarters of Y, which are stationed
+    /// outside Z, on Tuesday" is dated by it, however far), else the narrative's date.
+    private func matchTime(_ m: TemplateMatch, _ rel: Relation, _ sentence: Sentence) -> TimeAnnotation? {
+        let view = sentence.view, times = sentence.times
+        var time = extractor.attachTime(times, to: m, isState: rel.isState, published: published, view: view)
+        if time == nil, !rel.isState, m.template.kind != .role, times.count == 1, let only = times.first, only.date != nil,
+           only.range.lowerBound > m.trigger.upperBound, !Extractor.hasOtherEvent(view, besides: m, lexicon: lexicon) {
+            time = only.annotation
+        }
+        if time == nil, !rel.isState, m.template.kind != .role, let c = sentence.narrativeTime { time = c.annotation }
+        return time
+    }
+
+    /// The fact of one subject mention and one object mention of a match, if it passes the checks (which
+    /// may type an argument of unknown kind).
+    private mutating func addFact(subject si: Int, object oi: Int, of r: MatchReading, in sentence: Sentence) {
+        let m = r.match, rel = r.relation, view = sentence.view
+        var s = view.mentions[si].entity
+        let o = view.mentions[oi].entity
+        // "Haftar-held Sirte", "Haftar's fighters fled": a leader named for the forces he
+        // leads (a leaderOf stated earlier in the article) where a person cannot be the subject.
+        if state.records[s].classIRI == lexicon.personClass, let led = leads[s],
+           !lexicon.subjectAllowed(lexicon.personClass, relation: m.template.relation, ontology) { s = led }
+        guard s != o, !ruledOutAsPlaces(s, o, subject: si, r, view) else { return }
+        guard extractor.promote(s, o, relation: rel, role: m.template.kind == .role, roleNoun: m.template.roleNoun,
+                                state: &state) else { return }
+        guard allowed(s, o, subject: si, object: oi, r, view) else { return }
+        if rel.domain == lexicon.personClass, state.records[s].classIRI == lexicon.unknownClass {
+            state.records[s].classIRI = lexicon.personClass
+        }
+        if rel.range == lexicon.personClass, state.records[o].classIRI == lexicon.unknownClass {
+            state.records[o].classIRI = lexicon.personClass
+        }
+        guard seen.insert(FactKey(subject: s, relation: rel.localName, object: o, sentence: sentence.index)).inserted else { return }
+        named.formUnion([s, o])
+        let span = tokens[m.span.lowerBound].start..<tokens[m.span.upperBound - 1].end
+        assertions.append(Assertion(
+            subject: state.records[s].id, relation: rel.localName, object: state.records[o].id,
+            sentence: sentenceText(view.range), sentenceIndex: sentence.index, span: span,
+            time: m.objects.count > 1 && !rel.isState ? Extractor.conjunctTime(sentence.times, after: view.mentions[oi]) ?? r.time : r.time,
+            confidence: confidence(s, o, r), modality: r.mode, attribution: r.attribution,
+            rule: m.template.kind.rawValue + ":" + m.template.source))
+        remember(s, o, r, sentence)
+    }
+
+    /// Checks before typing: "In Afghanistan, members of the Kunduz council said …": a place that opens
+    /// the sentence is where, not who holds the role; an untyped relation (partOf) links two places or two
+    /// non-places, never a unit and a town.
+    private func ruledOutAsPlaces(_ s: Int, _ o: Int, subject si: Int, _ r: MatchReading, _ view: SentenceView) -> Bool {
+        let m = r.match, rel = r.relation
+        if m.template.kind == .role, view.mentions[si].range.lowerBound == view.range.lowerBound + 1,
+           ["in", "across", "throughout"].contains(tokens[view.range.lowerBound].key) { return true }
+        return rel.domain == rel.range && !extractor.isPlace(rel.domain ?? "")
+            && extractor.isPlace(state.records[s].classIRI) != extractor.isPlace(state.records[o].classIRI)
+            && !extractor.placeRole(s, o, m.template.roleNoun, state)
+    }
+
+    /// Checks after typing: the classes the relation allows, and what is no fact of place.
+    private func allowed(_ s: Int, _ o: Int, subject si: Int, object oi: Int, _ r: MatchReading, _ view: SentenceView) -> Bool {
+        let relation = r.match.template.relation, rel = r.relation
+        // "Gnounou says they have seized X": a person neither captures nor holds a place; a force does
+        // (kg:subjectClass, kg:excludedSubjectClass in core.ttl).
+        if !lexicon.subjectAllowed(state.records[s].classIRI, relation: relation, ontology)
+            || !lexicon.objectAllowed(state.records[o].classIRI, relation: relation, ontology) { return false }
+        // "fled the city in Humvees": where a place lies is said of its name, not of a word that
+        // refers back to it; "in the middle of the country" says nothing of which country.
+        if rel.localName == "locatedIn", view.mentions[si].kind == .reference
+            || (view.mentions[oi].kind == .reference && state.records[o].classIRI == lexicon.countryClass) { return false }
+        // "Palma, Mueda and Pemba": two places of one list are not in each other.
+        if lexicon.listExclusiveRelations.contains(rel.localName), view.groupOf[si].count > 1, view.groupOf[si] == view.groupOf[oi] { return false }
+        return true
+    }
+
+    /// 0.85, less for an entity the ontology does not have or whose kind is unknown, a long match and a claim.
+    private func confidence(_ s: Int, _ o: Int, _ r: MatchReading) -> Double {
+        var confidence = 0.85
+        if !state.records[s].known || !state.records[o].known { confidence -= 0.1 }
+        if state.records[s].classIRI == lexicon.unknownClass || state.records[o].classIRI == lexicon.unknownClass {
+            confidence -= 0.15
+        }
+        if r.match.distance > 4 { confidence -= 0.1 }
+        if r.mode == .claimed { confidence -= 0.05 }
+        return max(0.05, confidence)
+    }
+
+    /// What later sentences need of the fact just added: its doer, a leader, a result or an undated deed.
+    private mutating func remember(_ s: Int, _ o: Int, _ r: MatchReading, _ sentence: Sentence) {
+        let m = r.match, rel = r.relation, mode = r.mode, time = r.time
+        if mode == .asserted || mode == .claimed { lastDoer[m.template.relation] = (s, sentence.index) }
+        if rel.localName == "leaderOf", mode == .asserted || mode == .claimed, leads[s] == nil,
+           ontology.isSubclass(state.records[o].classIRI, of: lexicon.actorClass) { leads[s] = o }
+        let result = extractor.resultative(sentence.view, m)
+        if result, time == nil || time?.phrase == "" { results.append((assertions.count - 1, rel.isState)) }
+        if time == nil, !result, !rel.isState, m.template.kind != .role, mode == .asserted || mode == .claimed {
+            undated.append((assertions.count - 1, s, m.template.relation))
+        }
+    }
+
+    // MARK: Facts without a template
+
+    /// "Prime Minister Haider al-Abadi": a national title with no country before it leads its government.
+    private mutating func addTitledLeaders(_ sentence: Sentence) {
+        guard let leader = leaderRelation else { return }
+        let view = sentence.view, index = sentence.index
+        var titled: [(Mention, Int)] = []
+        for m in view.mentions where m.kind == .name && state.records[m.entity].classIRI == lexicon.personClass {
+            if let g = finder.bareTitleGovernment(tokens, m, view.range, state: &state) { titled.append((m, g)) }
+        }
+        // "President X and President Y discussed …": two heads of state, at most one of them ours
+        for (m, g) in titled where titled.count == 1 {
+            let p = m.entity
+            let personID = state.records[p].id
+            guard !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == "leaderOf" && $0.subject == personID }),
+                  g != p,
+                  seen.insert(FactKey(subject: p, relation: "leaderOf", object: g, sentence: index)).inserted else { continue }
+            let (mode, attribution) = modality.read(view, trigger: m.range, state: state)
+            guard mode == .asserted || mode == .claimed else { continue }
+            named.formUnion([p, g])
+            let span = tokens[m.range.lowerBound].start..<tokens[m.range.upperBound - 1].end
+            assertions.append(Assertion(
+                subject: state.records[p].id, relation: lexicon.relationFacts[leader].localName, object: state.records[g].id,
+                sentence: sentenceText(view.range), sentenceIndex: index, span: span, time: nil,
+                confidence: 0.6, modality: mode, attribution: attribution, rule: "title:national title before a name"))
+        }
+    }
+
+    /// "the base was overrun", "Battalion 356 surrendered": the party the sentence does not name is the
+    /// doer of an earlier statement (once per relation and named party in a sentence).
+    private mutating func addInferredDeeds(_ sentence: Sentence) {
+        let view = sentence.view, index = sentence.index
+        for d in extractor.inferredDeeds(view, lastDoer: lastDoer, sentence: index, state: state) {
+            let rel = lexicon.relationFacts[d.relation]
+            let (name, saidID) = (rel.localName, state.records[view.mentions[d.said].entity].id)
+            guard !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == name && (d.saidIsSubject ? $0.subject : $0.object) == saidID }),
+                  d.subject != d.object, seen.insert(FactKey(subject: d.subject, relation: name, object: d.object, sentence: index)).inserted,
+                  let template = Template("{s} " + d.phrase + " {o}", relation: d.relation, kind: .active) else { continue }
+            let said = view.mentions[d.said].range
+            // (a nominal, "the fall of X", comes before what it is said of)
+            let before = d.trigger.upperBound <= said.lowerBound
+            let match = TemplateMatch(template: template, subjects: d.saidIsSubject ? [d.said] : [], objects: d.saidIsSubject ? [] : [d.said],
+                                      trigger: d.trigger, span: min(said.lowerBound, d.trigger.lowerBound)..<max(said.upperBound, d.trigger.upperBound),
+                                      distance: 0)
+            let (mode, attribution) = modality.read(view, trigger: d.trigger, state: state)
+            guard mode == .asserted || mode == .claimed else { continue }
+            var time = extractor.attachTime(sentence.times, to: match, isState: rel.isState, published: published, view: view)
+            if time == nil, let c = sentence.narrativeTime { time = c.annotation }
+            named.formUnion([d.subject, d.object])
+            assertions.append(Assertion(
+                subject: state.records[d.subject].id, relation: name, object: state.records[d.object].id,
+                sentence: sentenceText(view.range), sentenceIndex: index,
+                span: tokens[match.span.lowerBound].start..<tokens[match.span.upperBound - 1].end, time: time,
+                confidence: 0.6, modality: mode, attribution: attribution,
+                rule: before ? "agentless:" + d.phrase + " {o}" : (d.saidIsSubject ? "counterpart:{s} " : "agentless:{o} ") + d.phrase))
+        }
+    }
+}
