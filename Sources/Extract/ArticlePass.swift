@@ -6,7 +6,7 @@ import RDF
 /// steps that read one sentence — its dates and mentions, the facts its templates match, the leaders its
 /// titles name and the deeds it states without their doer.
 struct ArticlePass {
-    typealias Relation = (localName: String, domain: String?, range: String?, isState: Bool)
+    typealias Relation = RelationFacts
 
     private let extractor: Extractor
     private let lexicon: Lexicon
@@ -197,13 +197,13 @@ struct ArticlePass {
         let (mode, attribution) = modality.read(view, trigger: m.trigger, state: state)
         let reading = MatchReading(match: m, relation: rel, mode: mode, attribution: attribution,
                                    time: matchTime(m, rel, sentence))
-        let partialBlocked = Extractor.partialRelations.contains(rel.localName)
+        let partialBlocked = rel.wholePlace
         if let blocked = lexicon.objectNotAfter[m.template.relation], m.template.kind == .active,
            let first = m.objects.first, (m.trigger.upperBound..<view.mentions[first].range.lowerBound).contains(where: { blocked.contains(tokens[$0].key) }) {
             return
         }
         let elided = m.template.kind == .role ? [] : extractor.ellipsisSubjects(view, after: m, domain: rel.domain)
-        for si in m.subjects.map({ extractor.owner(view, $0, relation: rel.localName) }) + elided {
+        for si in m.subjects.map({ extractor.owner(view, $0, actsForOwner: rel.actsForOwner) }) + elided {
             for oi in m.objects.map({ extractor.speaksFor(view, $0, relation: rel.localName) })
                 where !(partialBlocked && extractor.partial(view, object: oi, trigger: m.trigger)) {
                 addFact(subject: si, object: oi, of: reading, in: sentence)

@@ -194,7 +194,7 @@ public struct Extractor: Sendable {
     /// (`kg:typesArguments`) when the other one is typed as the relation wants: it takes its slot's class
     /// (an actor for an actor slot; a place slot's class; no change for a slot as wide as `kg:Entity`).
     /// Both unknown, or an unknown argument of another relation outside a person slot, is no statement.
-    func promote(_ s: Int, _ o: Int, relation rel: (localName: String, domain: String?, range: String?, isState: Bool),
+    func promote(_ s: Int, _ o: Int, relation rel: RelationFacts,
                  role: Bool = false, roleNoun: String? = nil, state: inout ArticleEntities) -> Bool {
         let unknown = lexicon.unknownClass
         let su = state.records[s].classIRI == unknown, ou = state.records[o].classIRI == unknown
@@ -298,8 +298,6 @@ public struct Extractor: Sendable {
         return changed
     }
 
-    /// Relations whose subject acts for the force that owns it: "the A's Brigade 5 overran X" is A's deed.
-    static let ownerActs: Set<String> = ["captured", "attacked", "controls", "surrounds"]
 
     /// "the information officer of Column 3 of the ABSDF": a spokesperson speaks for the organisation
     /// a named sub-unit belongs to.
@@ -315,9 +313,10 @@ public struct Extractor: Sendable {
         return next
     }
 
-    /// The possessor of a military unit named as "OWNER 's UNIT", for relations in `ownerActs`; else `mention`.
-    func owner(_ s: SentenceView, _ mention: Int, relation: String) -> Int {
-        guard Self.ownerActs.contains(relation), mention > 0,
+    /// The possessor of a military unit named as "OWNER 's UNIT", for relations whose subject acts for
+    /// its owner (`kg:actsForOwner`: "the A's Brigade 5 overran X" is A's deed); else `mention`.
+    func owner(_ s: SentenceView, _ mention: Int, actsForOwner: Bool) -> Int {
+        guard actsForOwner, mention > 0,
               ontology.isSubclass(s.classes[mention], of: lexicon.unitClass) else { return mention }
         let start = s.mentions[mention].range.lowerBound
         let prev = s.mentions[mention - 1]
@@ -327,8 +326,6 @@ public struct Extractor: Sendable {
         return mention - 1
     }
 
-    /// Relations about a place as a whole: "most of Laukkai", "almost entirely in the hands of" are not facts.
-    static let partialRelations: Set<String> = ["controls", "captured", "surrounds"]
 
     /// True if a partial-control cue ("most of", "much of", "almost entirely") stands just before the
     /// object, or between a fronted object and its trigger.

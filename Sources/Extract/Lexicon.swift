@@ -217,7 +217,7 @@ struct Lexicon: Sendable {
     var templateRequires: [[Int]] = []
     /// Per relation: what the matcher and the extractor read of it for each match (no copy of the
     /// whole `OntologyRelation` in hot loops).
-    var relationFacts: [(localName: String, domain: String?, range: String?, isState: Bool)] = []
+    var relationFacts: [RelationFacts] = []
     /// Countries of known entities and partial-control cues (see `ExtraVocabulary`).
     var extra: ExtraVocabulary
     /// First words of every role noun ("capital", "spokesman"): "the capital of X" is a role, not a place.
@@ -385,7 +385,7 @@ struct Lexicon: Sendable {
 
     /// What the matcher reads of each relation, and the classes its slots allow.
     private mutating func addRelationClasses(_ ontology: Ontology, _ slots: SlotClassLists) {
-        relationFacts = ontology.relations.map { ($0.localName, $0.domain, $0.range, $0.isState) }
+        relationFacts = ontology.relations.map { RelationFacts(localName: $0.localName, domain: $0.domain, range: $0.range, isState: $0.isState, actsForOwner: $0.actsForOwner, wholePlace: $0.wholePlace) }
         objectClasses = ontology.relations.map { slots.object[$0.iri] ?? [] }
         excludedObjectClasses = ontology.relations.map { slots.excludedObject[$0.iri] ?? [] }
         subjectClasses = ontology.relations.map { slots.subject[$0.iri] ?? [] }
@@ -554,4 +554,17 @@ extension String {
         }
         return out + rest
     }
+}
+
+/// What the matcher and the extractor read of a relation for each match.
+struct RelationFacts: Sendable {
+    var localName: String
+    var domain: String?
+    var range: String?
+    /// Holds over time (`kg:stateRelation`).
+    var isState: Bool
+    /// "A's Brigade 5 overran X" is A's deed too (`kg:actsForOwner`).
+    var actsForOwner: Bool
+    /// Said of a place as a whole (`kg:wholePlace`): "most of X" is not a fact of it.
+    var wholePlace: Bool
 }

@@ -598,7 +598,7 @@ extension Matcher {
         let t: Template
         let p: Int
         let s: SentenceView
-        let rel: (localName: String, domain: String?, range: String?, isState: Bool)
+        let rel: RelationFacts
         let end: Int
         var cursor: Int
         var subjects: [Int] = [], objects: [Int] = []
