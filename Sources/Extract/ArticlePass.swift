@@ -69,6 +69,7 @@ struct ArticlePass {
         lexicon.words.stamp(&tokens)
         self.extractor = extractor
         self.lexicon = lexicon
+        state.memberNouns = lexicon.extra.memberNouns
         self.ontology = ontology
         self.text = text
         self.utf8 = Array(text.utf8)
@@ -154,7 +155,8 @@ struct ArticlePass {
         var classes: [String] = [], places: [Bool] = []
         for m in mentions { classes.append(state.records[m.entity].classIRI); places.append(extractor.isPlace(classes[classes.count - 1])) }
         return SentenceView(tokens: tokens, range: range, mentions: mentions, classes: classes,
-                            timeTokens: timeTokens, boundaries: lexicon.boundaries, places: places)
+                            timeTokens: timeTokens, boundaries: lexicon.boundaries, places: places,
+                            allyNouns: lexicon.extra.allyNouns)
     }
 
     /// "X has surrendered to Y." then "X gave up on Thursday.": the next sentence dates the deed (and the

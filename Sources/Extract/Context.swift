@@ -54,6 +54,12 @@ struct ExtraVocabulary: Sendable {
     /// A title after a demonym that makes the demonym name the country's entity of a class
     /// ("Somali President X": the Somali government, whose president X is) → class.
     var nationalTitles = PhraseSet<String>()
+    /// Nouns for the people or machines through which an actor acts (`kg:agentNoun`: "troops", "warplanes").
+    var agentNouns: Set<String> = []
+    /// Nouns for an actor's people (`kg:memberNoun`: "fighters", "members").
+    var memberNouns: Set<String> = []
+    /// Nouns for an ally (`kg:allyNoun`), which join a list in "X and its close ally, Y".
+    var allyNouns: Set<String> = []
     /// Country IRI → its capital's name (`kg:capital`).
     var capitalOf: [String: String] = [:]
     /// The words of each `kg:capitalReference` ("the", "capital"), as token keys.
@@ -91,6 +97,9 @@ struct ExtraVocabulary: Sendable {
             case KG.ns + "affiliationCue": affiliationCues.insert(text)
             case KG.ns + "precedingCue": precedingCues.add(Phrase(text), s)
             case KG.ns + "capital": capitalOf[s] = text
+            case KG.ns + "agentNoun": agentNouns.insert(text)
+            case KG.ns + "memberNoun": memberNouns.insert(text)
+            case KG.ns + "allyNoun": allyNouns.insert(text)
             case KG.ns + "capitalReference": capitalReferences.append(Tokenizer.tokenize(text).map(\.key))
             default: break
             }

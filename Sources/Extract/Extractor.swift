@@ -158,7 +158,7 @@ public struct Extractor: Sendable {
                                         phrase: phrase, said: mi, saidIsSubject: false))
                 continue
             }
-            if MentionFinder.governed(s.tokens, m.range.lowerBound, s.range) || Matcher.inAgentApposition(m.range.lowerBound, s) { continue }
+            if MentionFinder.governed(s.tokens, m.range.lowerBound, s.range, memberNouns: lexicon.extra.memberNouns) || Matcher.inAgentApposition(m.range.lowerBound, s) { continue }
             // a party the sentence names, then a deed whose other party it does not name
             if let c = triggerAfter(s, k, lexicon.counterpart) {
                 let after = c.at + c.length

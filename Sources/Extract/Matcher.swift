@@ -17,7 +17,7 @@ struct SentenceView {
     private(set) var groupOf: [Range<Int>] = []
 
     init(tokens: [Token], range: Range<Int>, mentions: [Mention], classes: [String], timeTokens: TokenSet, boundaries: Set<String>,
-         places: [Bool]? = nil) {
+         places: [Bool]? = nil, allyNouns: Set<String> = []) {
         self.startAt = PositionMap(range)
         self.endAt = PositionMap(range)
         self.classes = classes
@@ -30,12 +30,13 @@ struct SentenceView {
             startAt[m.range.lowerBound] = i
             endAt[m.range.upperBound - 1] = i
         }
-        groupOf = Self.coordinations(tokens, range, mentions, timeTokens, places)
+        groupOf = Self.coordinations(tokens, range, mentions, timeTokens, places, allyNouns)
     }
 
     /// For each mention, the mentions of the list it is a conjunct of (itself alone if none).
     private static func coordinations(_ tokens: [Token], _ range: Range<Int>, _ mentions: [Mention], _ timeTokens: TokenSet,
-                                      _ places: [Bool]?) -> [Range<Int>] {
+                                      _ places: [Bool]?, _ allyNouns: Set<String>) -> [Range<Int>] {
+        let connectors = allyConnectors.union(allyNouns)
         var groupOf = mentions.indices.map { $0..<($0 + 1) }
         var chainStart = 0, hasAnd = false
         func close(_ upTo: Int) {
@@ -45,7 +46,7 @@ struct SentenceView {
         func connector(_ k: Int) -> Bool {
             let r = mentions[k].range
             return mentions[k].kind == .reference && r.count == 1 && ["its", "their"].contains(tokens[r.lowerBound].key)
-                && r.upperBound < range.upperBound && Self.allyConnectors.contains(tokens[r.upperBound].key)
+                && r.upperBound < range.upperBound && connectors.contains(tokens[r.upperBound].key)
         }
         var previous = 0
         for k in mentions.indices.dropFirst() {
@@ -56,10 +57,10 @@ struct SentenceView {
             let before = mentions[previous].range.lowerBound - 1
             let mixed = places.map { $0[previous] != $0[k] } ?? false
                 && before >= range.lowerBound && ["of", "in"].contains(tokens[before].key)
-            if !mixed, Self.joinsList(separators) {
+            if !mixed, Self.joinsList(separators, allyNouns: allyNouns) {
                 let conjunction = separators.contains("and") || separators.contains("or")
                 // "the districts of Zorvat and Qelvar, Libya": the list ended at its last conjunct
-                if conjunction || !hasAnd || separators.contains(where: { Self.allyConnectors.contains($0) }) {
+                if conjunction || !hasAnd || separators.contains(where: { connectors.contains($0) }) {
                     if conjunction { hasAnd = true }
                     continue
                 }
@@ -89,22 +90,24 @@ struct SentenceView {
 
     /// Whether the words between two mentions make them conjuncts of one list: commas, "and", "or",
     /// "the", and the words of "and its close ally, …" and "and its partners in …".
-    private static func joinsList(_ separators: [String]) -> Bool {
+    private static func joinsList(_ separators: [String], allyNouns: Set<String>) -> Bool {
         // "X and its close ally, Y": an ally named in apposition is a conjunct too.
-        let allyWords = separators.filter { Self.allyConnectors.contains($0) }
+        let connectors = allyConnectors.union(allyNouns)
+        let allyWords = separators.filter { connectors.contains($0) }
         // "X and its partners in the Y alliance": Y is a conjunct too.
         let closer = separators.filter { $0 != "the" }.last
         let allyOK = allyWords.isEmpty || (separators.first == "and" && (closer == "," || closer == "in")
-            && allyWords.contains(where: { $0 == "ally" || $0 == "allies" || $0 == "partner" || $0 == "partners" }))
+            && allyWords.contains(where: allyNouns.contains))
         let inOK = !allyWords.isEmpty && closer == "in"
-        return allyOK && separators.allSatisfy({ [",", "and", "or", "the"].contains($0) || Self.allyConnectors.contains($0) || (inOK && $0 == "in") }) && !separators.isEmpty
+        return allyOK && separators.allSatisfy({ [",", "and", "or", "the"].contains($0) || connectors.contains($0) || (inOK && $0 == "in") }) && !separators.isEmpty
             && separators.contains(where: { $0 == "," || $0 == "and" || $0 == "or" })
     }
 
     func isBoundary(_ k: Int) -> Bool { boundaries.contains(tokens[k].key) }
 
-    /// Words allowed between two conjuncts only in "and its (close) ally, …".
-    static let allyConnectors: Set<String> = ["its", "their", "close", "ally", "allies", "partner", "partners", "main", "key"]
+    /// Words allowed between two conjuncts only in "and its (close) ally, …", beside the ontology's
+    /// `kg:allyNoun`s.
+    static let allyConnectors: Set<String> = ["its", "their", "close", "main", "key"]
 }
 
 /// A template matched in a sentence.
@@ -140,8 +143,6 @@ final class Matcher {
     static let promotable: Set<String> = [KG.ns + "Actor", KG.ns + "Entity"]
     /// Emphatic reflexives after a noun phrase ("the town itself fell"): skipped like adverbs.
     static let intensifiers: Set<String> = ["itself", "themselves", "himself", "herself"]
-    static let memberNouns: Set<String> = ["soldiers", "troops", "members", "fighters", "personnel", "men", "units",
-                                           "forces", "officers", "commanders", "remnants", "rest", "all"]
     /// Words of quantity before "of" that do not make the noun after it a prepositional object.
     static let quantityWords: Set<String> = ["whole", "all", "rest", "most", "much", "part", "parts", "hundreds", "dozens",
                                              "thousands", "scores", "some", "many", "several"]
@@ -208,7 +209,7 @@ final class Matcher {
         if r.count == 1, Self.possessives.contains(s.tokens[r.lowerBound].key), r.upperBound < s.range.upperBound,
            r.lowerBound > s.range.lowerBound, ["and", "or"].contains(s.tokens[r.lowerBound - 1].key),
            s.tokens[r.upperBound].kind == .word, !s.tokens[r.upperBound].isCapitalised,
-           !Self.memberNouns.contains(s.tokens[r.upperBound].key), !MentionFinder.agentNouns.contains(s.tokens[r.upperBound].key) {
+           !lexicon.extra.memberNouns.contains(s.tokens[r.upperBound].key), !lexicon.extra.agentNouns.contains(s.tokens[r.upperBound].key) {
             return false
         }
         guard let required else { return true }
@@ -400,7 +401,7 @@ final class Matcher {
     private func searchLeft(from start: Int, _ s: SentenceView, _ req: String?, _ strict: Bool) -> ([Int], Int)? {
         // "as forces loyal to Haftar pushed on": an unnamed group right before the verb is its subject (not
         // when it is the last of a list: "government troops and local fighters took …")
-        if start > s.range.lowerBound, s.endAt[start] == nil, Self.memberNouns.contains(s.tokens[start].key),
+        if start > s.range.lowerBound, s.endAt[start] == nil, lexicon.extra.memberNouns.contains(s.tokens[start].key),
            s.endAt[start - 1] == nil, !MentionFinder.actorDeterminers.contains(s.tokens[start - 1].key),
            !(max(s.range.lowerBound + 1, start - 3)..<start).contains(where: { s.tokens[$0].key == "and" && s.endAt[$0 - 1] != nil }) { return nil }
         var j = start
@@ -454,7 +455,7 @@ final class Matcher {
         while b >= s.range.lowerBound, Self.determiners.contains(s.tokens[b].key) { b -= 1 }
         // … except after a noun for the group's own people: "soldiers of X surrendered" is X surrendering
         // ("fighters from X" too).
-        let memberNoun = b > s.range.lowerBound && ["of", "from"].contains(s.tokens[b].key) && Self.memberNouns.contains(s.tokens[b - 1].key)
+        let memberNoun = b > s.range.lowerBound && ["of", "from"].contains(s.tokens[b].key) && lexicon.extra.memberNouns.contains(s.tokens[b - 1].key)
         // "the town of Qelvar was overrun": "of" after a place noun names the place, it does not govern it
         let naming = b > s.range.lowerBound && s.tokens[b].key == "of"
             && lexicon.headWords.longest(s.tokens, at: b - 1, end: b).map { ontology.isSubclass($0.value, of: lexicon.placeClass) } == true
@@ -505,7 +506,7 @@ final class Matcher {
         let participle = s.tokens[b - 1]
         guard participle.kind == .word, !participle.isCapitalised, Self.isParticiple(participle.key) else { return false }
         let before = s.tokens[b - 2].key
-        return !Self.passiveAux.contains(before) && !Self.memberNouns.contains(before) && !Self.perfectAux.contains(before)
+        return !Self.passiveAux.contains(before) && !lexicon.extra.memberNouns.contains(before) && !Self.perfectAux.contains(before)
     }
 
     /// A word of a noun phrase: not an auxiliary, adverb, quotation mark or time phrase.
@@ -538,7 +539,7 @@ final class Matcher {
     func isPossessor(_ m: Int, _ s: SentenceView) -> Bool {
         let after = s.mentions[m].range.upperBound
         guard after < s.range.upperBound, s.tokens[after].key == "'s" else { return false }
-        return !(after + 1 < s.range.upperBound && Self.memberNouns.contains(s.tokens[after + 1].key))
+        return !(after + 1 < s.range.upperBound && lexicon.extra.memberNouns.contains(s.tokens[after + 1].key))
     }
 
     /// Words that open a phrase about the name before them: ", backed by Y,", ", together with Y,".
@@ -555,7 +556,7 @@ final class Matcher {
             if s.tokens[c].key == ",", c + 1 < j, Self.relativeWords.contains(s.tokens[c + 1].key) { return c }
             // "Iraqi troops, fighting alongside Badr units, retook …": a participle phrase after a name.
             if s.tokens[c].key == ",", c + 1 < j, c > s.range.lowerBound,
-               s.endAt[c - 1] != nil || (c - 1 > s.range.lowerBound && s.endAt[c - 2] != nil && Self.memberNouns.contains(s.tokens[c - 1].key)),
+               s.endAt[c - 1] != nil || (c - 1 > s.range.lowerBound && s.endAt[c - 2] != nil && lexicon.extra.memberNouns.contains(s.tokens[c - 1].key)),
                Self.participleOpeners.contains(s.tokens[c + 1].key)
                 || (s.tokens[c + 1].kind == .word && !s.tokens[c + 1].isCapitalised && s.tokens[c + 1].key.hasSuffix("ing")
                     && s.tokens[c + 1].key.count > 5) { return c }
@@ -836,7 +837,7 @@ extension Matcher {
             if locating, Matcher.isLandmark(s, m) { return nil }
             // "Lashio, the capital of Shan State, where …": a clause after an apposition is about its head.
             if s.tokens[p].text == ",", p + 1 < end, Matcher.relativeWords.contains(s.tokens[p + 1].key), m > 0,
-               MentionFinder.governed(s.tokens, s.mentions[m].range.lowerBound, s.range) {
+               MentionFinder.governed(s.tokens, s.mentions[m].range.lowerBound, s.range, memberNouns: matcher.lexicon.extra.memberNouns) {
                 let head = s.mentions[m - 1]
                 let between = head.range.upperBound..<s.mentions[m].range.lowerBound
                 if between.count <= 6, s.tokens[between.lowerBound].text == ",",
@@ -868,7 +869,7 @@ extension Matcher {
                     || (copulaAllowed && Matcher.copulas.contains(s.tokens[q].key))
                     || (translatedActive && Matcher.passiveAux.contains(s.tokens[q].key)) { q -= 1 }
             // "its fighters had captured", "the group's troops overran": the owner of the agents acts.
-            if q - 1 >= s.range.lowerBound, s.endAt[q] == nil, MentionFinder.agentNouns.contains(s.tokens[q].key) {
+            if q - 1 >= s.range.lowerBound, s.endAt[q] == nil, matcher.lexicon.extra.agentNouns.contains(s.tokens[q].key) {
                 if s.endAt[q - 1] != nil { q -= 1 }
                 else if q - 2 >= s.range.lowerBound, s.tokens[q - 1].key == "'s", s.endAt[q - 2] != nil { q -= 2 }
             }

@@ -21,6 +21,8 @@ struct Mention: Sendable {
 /// The entities of one article and what its earlier sentences named: local names (acronyms defined
 /// in the text, unknown names seen before) and the mention history used to resolve "the group", "it".
 struct ArticleEntities: Sendable {
+    /// The ontology's nouns for an actor's people (`kg:memberNoun`): "Peshmerga Forces" is the Peshmerga.
+    var memberNouns: Set<String> = []
     var records: [EntityRecord] = []
     var byID: [String: Int] = [:]
     var local = PhraseSet<Int>()
@@ -120,11 +122,11 @@ struct ArticleEntities: Sendable {
 
 
     /// The actor (not a country: "Afghan Forces" are its army) whose name `label` is, followed by one of
-    /// its words for its people (`Matcher.memberNouns`, capitalised: "Peshmerga Forces"), when the article
+    /// its words for its people (`memberNouns`, capitalised: "Peshmerga Forces"), when the article
     /// or the ontology already knows that actor.
     private mutating func actorByItsPeople(_ label: String, ontology: Ontology) -> Int? {
         guard let space = label.lastIndex(of: " "),
-              Matcher.memberNouns.contains(label[label.index(after: space)...].lowercased()) else { return nil }
+              memberNouns.contains(label[label.index(after: space)...].lowercased()) else { return nil }
         let owner = String(label[..<space])
         if let i = byID[KG.entityNS + Self.slug(owner)], Self.isActorClass(records[i].classIRI, ontology) { return i }
         if let idx = ontology.entityIndices(matching: owner).first(where: inScope),
@@ -234,7 +236,7 @@ final class MentionFinder {
         }
         siteInPlace(t, sentence, &out, state: &state)
         let lastClause = Self.clauseStart(t, before: sentence.upperBound, sentence)
-        state.previousSentence = out.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence) || Self.compoundModifier(t, $0.range, sentence)
+        state.previousSentence = out.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence, memberNouns: lexicon.extra.memberNouns) || Self.compoundModifier(t, $0.range, sentence)
             || Self.indefiniteModifier(t, $0.range, sentence), $0.range.lowerBound >= lastClause) }
         return out
     }

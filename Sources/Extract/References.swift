@@ -7,11 +7,6 @@ extension MentionFinder {
     static let actorDeterminers: Set<String> = Matcher.possessives.union(["the", "'s"])
     /// Nouns of holding after a common name ("in junta hands", "under army control").
     static let holdingNouns: Set<String> = ["hands", "control", "rule", "custody", "occupation"]
-    /// Nouns for the people or machines through which an actor acts: "regime aircraft bombed the town"
-    /// is the regime acting, "an army camp" is a place.
-    static let agentNouns: Set<String> = ["troops", "forces", "soldiers", "fighters", "aircraft", "jets", "warplanes",
-                                          "drones", "artillery", "units", "personnel", "gunmen", "militiamen",
-                                          "officials", "authorities", "officers", "police"]
     /// Words before a mention that make it the object of a preposition (not a clause subject).
     static let governingWords: Set<String> = ["in", "of", "near", "at", "from", "on", "into", "to", "by", "with",
                                               "against", "for", "around", "across", "towards", "toward", "between",
@@ -83,7 +78,7 @@ extension MentionFinder {
         guard length == 1, phrase.text.unicodeScalars.allSatisfy({ !$0.properties.isUppercase }) else { return true }
         if i == sentence.lowerBound { return true }
         if Self.actorDeterminers.contains(t[i - 1].key) { return true }
-        if i + 1 < sentence.upperBound, Self.agentNouns.contains(t[i + 1].key) { return true }
+        if i + 1 < sentence.upperBound, lexicon.extra.agentNouns.contains(t[i + 1].key) { return true }
         // "in junta hands", "under army control": the actor that holds
         if i + 1 < sentence.upperBound, Self.holdingNouns.contains(t[i + 1].key), i > sentence.lowerBound,
            ["in", "under", "into"].contains(t[i - 1].key) { return true }
@@ -112,14 +107,15 @@ extension MentionFinder {
         return !isPlaceClass(h.value)
     }
 
-    /// True if the mention starting at `start` is the object of a preposition or of an -ing verb.
-    static func governed(_ t: [Token], _ start: Int, _ sentence: Range<Int>) -> Bool {
+    /// True if the mention starting at `start` is the object of a preposition or of an -ing verb (not
+    /// after "of"/"from" following one of `memberNouns`: "fighters of X").
+    static func governed(_ t: [Token], _ start: Int, _ sentence: Range<Int>, memberNouns: Set<String>) -> Bool {
         var b = start - 1
         while b >= sentence.lowerBound, Matcher.determiners.contains(t[b].key) { b -= 1 }
         guard b >= sentence.lowerBound else { return false }
         let k = t[b].key
         // "fighters from X", "soldiers of X": X is whose people act, the clause's subject
-        if ["of", "from"].contains(k), b > sentence.lowerBound, Matcher.memberNouns.contains(t[b - 1].key) { return false }
+        if ["of", "from"].contains(k), b > sentence.lowerBound, memberNouns.contains(t[b - 1].key) { return false }
         return governingWords.contains(k) || (t[b].kind == .word && k.hasSuffix("ing") && k.count > 5 && !t[b].isCapitalised)
     }
 
@@ -178,7 +174,7 @@ extension MentionFinder {
         let upper = i + r.length
         // "alliance fighters", "coalition jets": a bare class noun refers only before an agent noun.
         if r.length == 1, !Self.pronouns.contains(t[i].key), !["which", "who"].contains(t[i].key),
-           !(upper < end && Self.agentNouns.contains(t[upper].key)) { return nil }
+           !(upper < end && lexicon.extra.agentNouns.contains(t[upper].key)) { return nil }
         // "the town of Laukkai" names the town; it does not refer back.
         if upper < end, t[upper].key == "of" { return nil }
         // "the airport", "the prison": a facility so called ("Bhamo Airport"), not any facility named before
@@ -194,7 +190,7 @@ extension MentionFinder {
         if let m = objectIt(ref, t, end, sentence, current, state) { return m }
         if r.length == 1, ref.isPronoun {
             // "his fighters", "her troops": the person's followers, not the person.
-            if upper < end, Matcher.memberNouns.contains(t[upper].key),
+            if upper < end, lexicon.extra.memberNouns.contains(t[upper].key),
                classes.allSatisfy({ $0 == lexicon.personClass }) { return nil }
             if let m = subjectReferent(ref, t, sentence, current, state) { return m }
             // Only objects of prepositions or verbs to go by ("a group fighting the army says it …"): unsure.
@@ -249,7 +245,7 @@ extension MentionFinder {
         guard t[i].key == "which" || t[i].key == "who", i > sentence.lowerBound, t[i - 1].text == ",",
               let last = current.last, last.range.upperBound == i - 1 else { return nil }
         var antecedent = last
-        if Self.governed(t, last.range.lowerBound, sentence), current.count >= 2 {
+        if Self.governed(t, last.range.lowerBound, sentence, memberNouns: lexicon.extra.memberNouns), current.count >= 2 {
             let head = current[current.count - 2]
             let gap = head.range.upperBound..<last.range.lowerBound
             if gap.count <= 6, gap.lowerBound < end, t[gap.lowerBound].text == "," { antecedent = head }
@@ -284,7 +280,7 @@ extension MentionFinder {
                                  _ state: ArticleEntities) -> Mention? {
         let clause = Self.clauseStart(t, before: ref.range.lowerBound, sentence)
         for m in current.filter({ $0.range.lowerBound >= clause }) + current
-        where !Self.governed(t, m.range.lowerBound, sentence) && !Self.compoundModifier(t, m.range, sentence)
+        where !Self.governed(t, m.range.lowerBound, sentence, memberNouns: lexicon.extra.memberNouns) && !Self.compoundModifier(t, m.range, sentence)
             && !Self.indefiniteModifier(t, m.range, sentence) && fits(m.entity, ref, state) {
             return Mention(range: ref.range, entity: m.entity, kind: .reference)
         }
