@@ -69,6 +69,15 @@ enum MapBuilder {
             && map.nodes.allSatisfy { $0.position.map { $0.x.isFinite && $0.y.isFinite } ?? false }
     }
 
+    /// "nop" reads `pos` in points (as `neato -n` does); the other engines read inches.
+    private static func positionsInPoints(_ map: GraphMap, _ spec: inout GraphSpec) {
+        for (i, node) in map.nodes.enumerated() {
+            if let p = node.position, let k = spec.nodes[i].attributes.firstIndex(where: { $0.name == "pos" }) {
+                spec.nodes[i].attributes[k].value = "\(number(p.x)),\(number(p.y))!"
+            }
+        }
+    }
+
     static func build(_ map: GraphMap, layout: Layout) throws -> GraphSpec {
         var spec = GraphSpec()
         let given = positionsAreGiven(map)
@@ -97,12 +106,7 @@ enum MapBuilder {
             index[node.id] = i
             spec.nodes.append(.init(name: "n\(i)", attributes: nodeAttributes(node)))
         }
-        for (i, node) in map.nodes.enumerated() where given {
-            // "nop" reads `pos` in points (as `neato -n` does), the other engines in inches
-            if let p = node.position, let k = spec.nodes[i].attributes.firstIndex(where: { $0.name == "pos" }) {
-                spec.nodes[i].attributes[k].value = "\(number(p.x)),\(number(p.y))!"
-            }
-        }
+        if given { positionsInPoints(map, &spec) }
 
         for edge in map.edges {
             guard let tail = index[edge.from] else { throw RenderError("edge from unknown node \(quoted(edge.from))") }
