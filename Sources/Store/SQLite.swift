@@ -20,7 +20,7 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
 /// parameters; the only SQL text is kg's own (schema and query plans built from fixed fragments).
 /// A connection is used from one thread at a time; only `interrupt()` may be called from another
 /// (sqlite3_interrupt is thread-safe), which is why it is marked `@unchecked Sendable`.
-public final class Connection: @unchecked Sendable {
+final class Connection: @unchecked Sendable {
     let handle: OpaquePointer
     private var cache: [String: Statement] = [:]
 
@@ -86,14 +86,14 @@ public final class Connection: @unchecked Sendable {
 }
 
 /// The bound values a statement takes.
-public enum SQLValue: Sendable, Hashable {
+enum SQLValue: Sendable, Hashable {
     case int(Int64)
     case real(Double)
     case text(String)
     case null
 }
 
-public final class Statement {
+final class Statement {
     let handle: OpaquePointer
     unowned let connection: Connection
 

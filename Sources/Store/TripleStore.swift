@@ -42,7 +42,7 @@ public final class TripleStore {
     public static let ontologyGraph: Term = .iri("https://kg.example.org/graph/ontology")
 
     public let path: String
-    public let connection: Connection
+    let connection: Connection
     /// The in-memory term dictionary (term → id) of this session: every term interned or looked up.
     private var termCache: [Term: Int64] = [:]
     /// Most terms `termCache` keeps: it is emptied when full, so a build of millions of statements does

@@ -1,6 +1,6 @@
 import Foundation
 import RDF
-import Store
+@testable import Store
 import Testing
 
 /// A standard output that cannot be written (a full disk) ends kg with a message and status 1: no

@@ -1,5 +1,5 @@
 import Foundation
-import Store
+@testable import Store
 import Testing
 
 /// An article without a publication date keeps relative dates unresolved (never guessed) and gets a
