@@ -85,6 +85,12 @@ struct SentenceView {
         if let a = separators.firstIndex(of: "and"), a + 1 < separators.count, ["then", "also"].contains(separators[a + 1]) {
             separators.remove(at: a + 1)
         }
+        // "Moqokori and nearby Yasooman", "Kani, neighbouring Nyaung Pin Wun": an adjective of nearness
+        // before the next conjunct is part of it, not a word between conjuncts
+        if separators.count >= 2, let last = separators.last, nearnessAdjectives.contains(last),
+           [",", "and", "or"].contains(separators[separators.count - 2]) {
+            separators.removeLast()
+        }
         return separators
     }
 
@@ -104,6 +110,9 @@ struct SentenceView {
     }
 
     func isBoundary(_ k: Int) -> Bool { boundaries.contains(tokens[k].key) }
+
+    /// Adjectives of nearness that may open a conjunct of a list of places ("A and nearby B").
+    static let nearnessAdjectives: Set<String> = ["nearby", "neighbouring", "neighboring", "adjacent", "surrounding"]
 
     /// Words allowed between two conjuncts only in "and its (close) ally, …", beside the ontology's
     /// `kg:allyNoun`s.

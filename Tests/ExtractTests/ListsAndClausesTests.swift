@@ -314,6 +314,14 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.r == "alliedWith" })
     }
 
+    @Test func aNearnessAdjectiveOpensAConjunct() {
+        let text = "GHAZNI, Afghanistan - The Velor Front captured Zorvat and nearby Qelvar on Monday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Zorvat"))
+        #expect(Fixture.has(text, "Velor Front", "captured", "Qelvar"))
+        let neighbouring = "GHAZNI, Afghanistan - The Velor Front seized Zorvat, neighbouring Qelvar and Tessin on Monday."
+        #expect(Fixture.has(neighbouring, "Velor Front", "captured", "Qelvar"))
+    }
+
     @Test func theAgentOfAParticipleIsNoClauseSubject() {
         let text = "GHAZNI, Afghanistan - A column commanded by Tarek Moulan fled Qelvar on Monday."
         #expect(!Fixture.facts(text).contains { $0.s == "Tarek Moulan" })
