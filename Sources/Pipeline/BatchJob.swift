@@ -15,6 +15,28 @@ struct BatchContext: Sendable {
     let fingerprint: String
     let published: String?
     let stored: [String: String]
+    /// Where the articles come from: the files themselves, or (in tests) articles held in memory.
+    var reader: any ArticleReading = ArticleFiles()
+}
+
+/// Where a build's articles come from.
+protocol ArticleReading: Sendable {
+    /// The articles of `file` and the warnings reading it gave, or `unchanged` (and no article) when
+    /// `unchangedIf` accepts the hash of its content.
+    func read(_ file: ArticleSource.File, unchangedIf: (_ contentHash: String) -> Bool)
+        -> (articles: [Article], warnings: [IngestWarning], unchanged: Bool)
+    /// Whether `file` can be opened at all (one that cannot keeps its stored facts).
+    func isReadable(_ file: ArticleSource.File) -> Bool
+}
+
+/// Articles read from their files on disk (`ArticleSource`).
+struct ArticleFiles: ArticleReading {
+    func read(_ file: ArticleSource.File, unchangedIf: (_ contentHash: String) -> Bool)
+        -> (articles: [Article], warnings: [IngestWarning], unchanged: Bool) {
+        ArticleSource.read(file: file.path, unchangedIf: unchangedIf)
+    }
+
+    func isReadable(_ file: ArticleSource.File) -> Bool { FileManager.default.isReadableFile(atPath: file.path) }
 }
 
 /// One batch of a build's files, processed on a background queue: every file read (on all cores), each
@@ -103,7 +125,7 @@ final class BatchJob: @unchecked Sendable {
         // A file whose bytes are those of its stored article is hashed, not parsed (a re-run reads
         // 10k unchanged articles in about half the time).
         let sources = Self.parallelMap(files) { file in
-            ArticleSource.read(file: file.path, unchangedIf: { hash in
+            context.reader.read(file, unchangedIf: { hash in
                 context.stored[file.id] == Facts.storedHash(hash, fingerprint: context.fingerprint)
             })
         }
@@ -119,7 +141,7 @@ final class BatchJob: @unchecked Sendable {
             if articles.isEmpty {
                 out.skipped += 1
                 // (a file that cannot be opened may be unchanged: its facts stay)
-                if FileManager.default.isReadableFile(atPath: file.path) { out.emptied.append(file.id) }
+                if context.reader.isReadable(file) { out.emptied.append(file.id) }
             } else { out.readFiles.append(file.id) }
             for var article in articles {
                 // "feed.jsonl#L12": a line of a JSON Lines file is the file's identity and the line

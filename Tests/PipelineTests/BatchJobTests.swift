@@ -57,3 +57,46 @@ import Testing
                 "a file bigger than a batch is a batch of its own; the rest fill up to the limit")
     }
 }
+
+/// A batch's checks of what it read, with the articles held in memory (`ArticleReading`): an article
+/// whose content is stored with the same hash is unchanged and not extracted; a file that can be opened
+/// but yields no article now is emptied (its facts go); one that cannot be opened keeps its facts.
+@Suite struct BatchChecksTests {
+    struct MemoryArticles: ArticleReading {
+        var articles: [String: [Article]]
+        var unreadable: Set<String>
+
+        func read(_ file: ArticleSource.File, unchangedIf: (String) -> Bool)
+            -> (articles: [Article], warnings: [IngestWarning], unchanged: Bool) {
+            if unreadable.contains(file.path) { return ([], [IngestWarning(file: file.path, message: "cannot be opened")], false) }
+            let list = articles[file.path] ?? []
+            if list.count == 1, unchangedIf(list[0].contentHash) { return ([], [], true) }
+            return (list, [], false)
+        }
+
+        func isReadable(_ file: ArticleSource.File) -> Bool { !unreadable.contains(file.path) }
+    }
+
+    @Test func unchangedEmptiedAndUnreadableFiles() throws {
+        func article(_ path: String, hash: String) -> Article {
+            Article(path: path, format: .text, title: "Report", published: "2024-03-05",
+                    text: "The Northern Front captured the town of Oakford on Monday.", contentHash: hash)
+        }
+        let reader = MemoryArticles(articles: ["a.txt": [article("a.txt", hash: "new")], "b.txt": [article("b.txt", hash: "same")],
+                                            "c.txt": []],
+                                    unreadable: ["d.txt"])
+        let ontology = try Ontology.load(directory: BatchJobTests.root.appendingPathComponent("Ontology").path)
+        let context = BatchContext(extractor: .init(ontology: ontology), ontology: ontology, fingerprint: "test", published: nil,
+                                   stored: ["b": Facts.storedHash("same", fingerprint: "test"), "a": Facts.storedHash("old", fingerprint: "test")],
+                                   reader: reader)
+        let files = ["a", "b", "c", "d"].map { ArticleSource.File(path: $0 + ".txt", id: $0) }
+        var parts: [BatchJob.Output] = []
+        BatchJob.process(files, context) { parts.append($0) }
+        #expect(parts.flatMap { $0.extracted.map(\.content.record.path) } == ["a"], "only the changed article is extracted")
+        #expect(parts.map(\.read).reduce(0, +) == 1)
+        #expect(parts.map(\.unchanged).reduce(0, +) == 1)
+        #expect(parts.map(\.skipped).reduce(0, +) == 2)
+        #expect(parts.flatMap(\.emptied) == ["c"], "an unreadable file is not emptied: its facts stay")
+        #expect(parts.flatMap(\.messages).contains { $0.contains("d.txt") && $0.contains("cannot be opened") })
+    }
+}
