@@ -341,6 +341,12 @@ public struct Extractor: Sendable {
             b = s.mentions[before].range.lowerBound
         }
         while b > s.range.lowerBound, Matcher.determiners.contains(s.tokens[b - 1].key) { b -= 1 }
+        // "much of the coast of X", "most of the north of X": a part of the place named between the cue
+        // and the place
+        if b - 3 >= s.range.lowerBound, s.tokens[b - 1].key == "of", s.startAt[b - 2] == nil, s.endAt[b - 2] == nil,
+           s.tokens[b - 2].kind == .word, !s.tokens[b - 2].isCapitalised, s.tokens[b - 3].key == "the" {
+            b -= 3
+        }
         for start in max(s.range.lowerBound, b - 4)..<b {
             if let c = cues.longest(s.tokens, at: start, end: b), start + c.length == b { return true }
         }

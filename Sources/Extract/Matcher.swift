@@ -156,7 +156,8 @@ final class Matcher {
     static let quantityWords: Set<String> = ["whole", "all", "rest", "most", "much", "part", "parts", "hundreds", "dozens",
                                              "thousands", "scores", "some", "many", "several"]
     static let prepositions: Set<String> = ["in", "of", "near", "at", "from", "on", "into", "to", "outside", "inside",
-                                            "around", "across", "towards", "toward", "between", "within", "with", "against"]
+                                            "around", "across", "towards", "toward", "between", "within", "with", "against",
+                                            "along", "through", "beyond", "behind", "beside", "via", "throughout", "amid", "among"]
     static let passiveAux: Set<String> = ["was", "were", "been", "being", "is", "are", "be"]
     static let perfectAux: Set<String> = ["had", "has", "have"]
     /// Words that open a noun phrase that can be a clause's subject ("the troops had …").

@@ -65,6 +65,19 @@ import Testing
         #expect(Fixture.has("The RSF now holds El Fasher.", "RSF", "controls", "El Fasher"))
     }
 
+    @Test func aPartNamedBeforeThePlaceIsPartialToo() {
+        let text = "The Velor Front took control of much of the coast of Zorvat district on Monday."
+        #expect(!Fixture.facts(text).contains { $0.r == "controls" || $0.r == "captured" })
+        #expect(Fixture.has("The Velor Front took control of the town of Qelvar on Monday.", "Velor Front", "captured", "Qelvar"))
+    }
+
+    @Test func aPlaceAlongARoadIsNoSubject() {
+        // "along the N380 highway": the object of a preposition, not the subject of the verbs after "and"
+        let text = "In early 2024 the insurgents mounted attacks along the N380 highway and were reported to have overrun Qelvar."
+        #expect(Fixture.facts(text).contains { $0.r == "captured" && $0.o == "Qelvar" && $0.s == "insurgents" })
+        #expect(!Fixture.facts(text).contains { $0.s == "N380" })
+    }
+
     @Test func perfectInfinitiveIsADeed() {
         let text = "The 1st Infantry Division was reported to have surrendered to the RSF."
         #expect(Fixture.has(text, "1st Infantry Division", "surrenderedTo", "RSF"))
