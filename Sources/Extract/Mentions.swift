@@ -428,11 +428,20 @@ final class MentionFinder {
         }
     }
 
+    /// Whether token `j` opens a sentence or a paragraph (the title's first word, a word after ". ").
+    static func opensSentence(_ t: [Token], _ j: Int) -> Bool {
+        j == 0 || t[j].paragraphBefore || [".", "!", "?", "\u{201C}", "\""].contains(t[j - 1].text)
+    }
+
     /// "Taliban fighters", "the Shabaab militants", "M23-held": a run of capitalised words followed by a
     /// follower noun or a hyphenated cue is an actor of that noun's class, wherever the article says so.
     private func hints(_ t: [Token], state: inout ArticleEntities) {
         let extra = lexicon.extra
         guard !extra.followerNouns.isEmpty || !extra.hyphenCues.isEmpty || !extra.speechVerbs.isEmpty else { return }
+        // words written with a capital inside a sentence somewhere in the article (names, not just
+        // sentence openers)
+        var midCapitalised = Set<String>()
+        for j in t.indices where t[j].kind == .word && t[j].isCapitalised && !Self.opensSentence(t, j) { midCapitalised.insert(t[j].key) }
         var i = 0
         while i < t.count {
             // "al-Qaeda fighters"
@@ -446,7 +455,13 @@ final class MentionFinder {
                 if t[k].text == "-", !t[k].spaceBefore, k + 1 < t.count, !t[k + 1].spaceBefore, t[k + 1].isCapitalised { k += 1; continue }
                 break
             }
-            let cls = hintClass(t, i, k, article: article, state: &state)
+            var cls = hintClass(t, i, k, article: article, state: &state)
+            // "Joint forces of A and B retake …": one ordinary word opening a sentence, capitalised only
+            // there, is no name before a follower noun (an acronym or a name written so elsewhere is)
+            if cls != nil, !article, k - i == 1, Self.opensSentence(t, i), !midCapitalised.contains(t[i].key),
+               t[i].text.dropFirst().contains(where: \.isLowercase), k < t.count, extra.followerNouns[t[k].key] != nil {
+                cls = nil
+            }
             if let cls {
                 let name = text(t, i..<k)
                 // a demonym or a known name is typed already

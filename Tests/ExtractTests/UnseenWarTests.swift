@@ -107,6 +107,17 @@ import Testing
         #expect(Fixture.has(text, "Zorvani", "captured", "Kunduz"))
     }
 
+    @Test func anOrdinaryWordOpeningASentenceIsNoNameBeforeAFollowerNoun() {
+        // "Combined" is capitalised only because it opens the sentence: no actor "Combined", and "the
+        // insurgents" later are the unnamed insurgents, not "Combined"
+        let text = "Combined forces of Mozambique and Rwanda retook Zorvat on Monday. The insurgents left Qelvar on Sunday."
+        #expect(!Fixture.facts(text).contains { $0.s == "Combined" || $0.o == "Combined" })
+        #expect(Fixture.facts(text).contains { $0.r == "fledFrom" && $0.o == "Qelvar" && $0.s != "Combined" })
+        // a name written with a capital inside a sentence elsewhere stays a name
+        let named = "Zorvani fighters captured Qelvar on Monday. Residents said Zorvani commanders had arrived."
+        #expect(Fixture.has(named, "Zorvani", "captured", "Qelvar"))
+    }
+
     @Test func hyphenatedCueTypesTheActor() {
         let text = "The Zorvani-held town of Baghlan, Afghanistan, was quiet. The Zorvani attacked Kunduz on Friday."
         #expect(Fixture.has(text, "Zorvani", "attacked", "Kunduz"))
