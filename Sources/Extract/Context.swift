@@ -58,6 +58,8 @@ struct ExtraVocabulary: Sendable {
     var agentNouns: Set<String> = []
     /// Nouns for an actor's people (`kg:memberNoun`: "fighters", "members").
     var memberNouns: Set<String> = []
+    /// Nouns for an actor's places after its name (`kg:positionNoun`: "ISIL positions").
+    var positionNouns: Set<String> = []
     /// Nouns for an ally (`kg:allyNoun`), which join a list in "X and its close ally, Y".
     var allyNouns: Set<String> = []
     /// Country IRI → its capital's name (`kg:capital`).
@@ -100,6 +102,7 @@ struct ExtraVocabulary: Sendable {
             case KG.ns + "agentNoun": agentNouns.insert(text)
             case KG.ns + "memberNoun": memberNouns.insert(text)
             case KG.ns + "allyNoun": allyNouns.insert(text)
+            case KG.ns + "positionNoun": positionNouns.insert(text)
             case KG.ns + "capitalReference": capitalReferences.append(Tokenizer.tokenize(text).map(\.key))
             default: break
             }

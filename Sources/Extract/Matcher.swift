@@ -223,6 +223,12 @@ final class Matcher {
             return false
         }
         guard let required else { return true }
+        // "struck 17 ISIL positions": an actor's name before a noun for its places is a place, not the actor
+        if r.upperBound < s.range.upperBound, s.tokens[r.upperBound].kind == .word, !s.tokens[r.upperBound].isCapitalised,
+           lexicon.extra.positionNouns.contains(s.tokens[r.upperBound].key), ontology.isSubclass(required, of: lexicon.actorClass),
+           !ontology.isSubclass(s.classes[mention], of: lexicon.unitClass) {  // "the IB 236 bases" are the unit's
+            return false
+        }
         if let members = lexicon.unionMembers[required] {
             return members.contains { compatible(mention, s, $0, strictClass: strictClass) }
         }

@@ -118,6 +118,12 @@ import Testing
         #expect(Fixture.has(named, "Zorvani", "captured", "Qelvar"))
     }
 
+    @Test func anActorsPositionsAreNoSubject() {
+        // "17 Velor Front positions" are places the aircraft struck; the Velor Front supports nobody here
+        let text = "Zorvani aircraft struck 17 Velor Front positions in support of the Qelvar Brigade on Monday."
+        #expect(!Fixture.facts(text).contains { $0.s == "Velor Front" })
+    }
+
     @Test func hyphenatedCueTypesTheActor() {
         let text = "The Zorvani-held town of Baghlan, Afghanistan, was quiet. The Zorvani attacked Kunduz on Friday."
         #expect(Fixture.has(text, "Zorvani", "attacked", "Kunduz"))
