@@ -120,24 +120,6 @@ extension TripleStore {
 
     /// `values` as a JSON array of strings (RFC 8259; also U+2028/U+2029 escaped), for `json_each`.
     static func jsonArray(_ values: [String]) -> String {
-        "[" + values.map(jsonString).joined(separator: ",") + "]"
-    }
-
-    private static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    out += String(format: "\\u%04x", u.value)
-                } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
+        "[" + values.map(JSONText.quote).joined(separator: ",") + "]"
     }
 }

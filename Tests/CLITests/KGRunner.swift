@@ -34,6 +34,12 @@ enum KG {
         env.removeValue(forKey: "KG_DB")
         for (k, v) in environment { env[k] = v }
         p.environment = env
+        return try capture(p, stdin: stdin)
+    }
+
+    /// Starts `p` with `stdin` (none: an empty input) and waits for it, capturing what it prints. Both
+    /// pipes are read concurrently so that a large output cannot block the child.
+    private static func capture(_ p: Process, stdin: String?) throws -> KGRun {
         let out = Pipe(), err = Pipe(), input = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -41,7 +47,6 @@ enum KG {
         try p.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        // Read both pipes concurrently so a large output cannot block the child.
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
         group.enter()
@@ -99,23 +104,7 @@ enum KG {
         env.removeValue(forKey: "KG_DB")
         env.removeValue(forKey: "KG_ONTOLOGY")
         p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return KGRun(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+        return try capture(p, stdin: nil)
     }
 
     /// A fresh folder holding a link to the package's `Examples/`, as a user's folder after the README's
