@@ -294,8 +294,15 @@ private struct FolderWalker {
         defer { closedir(dir) }
         var names: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
+            // kg names files by their paths as text: a name that is not UTF-8 cannot be opened again
+            guard let name = String(validating: bytes, as: UTF8.self) else {
+                let shown = String(decoding: bytes, as: UTF8.self)
+                if !shown.hasPrefix("."), ArticleSource.format(of: shown) != nil {
+                    warnings.append(IngestWarning(file: (path.hasSuffix("/") ? path : path + "/") + shown, message:
+                        "the file name is not valid UTF-8 (shown with \u{FFFD}), which kg cannot name; rename the file; skipped"))
+                }
+                continue
             }
             if name.hasPrefix(".") { continue }
             names.append(name)

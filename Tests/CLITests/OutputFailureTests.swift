@@ -252,6 +252,30 @@ import Testing
 
 /// A regular expression ICU cannot match in reasonable work is an error, never a wrong `false`
 /// (the hardening issue's class 6).
+/// A file whose name is not UTF-8 cannot be named by kg (paths are text): it is skipped with a warning
+/// that says so, and the other articles are built.
+@Suite struct NonUTF8FileNameTests {
+    @Test func aFileNameThatIsNotUTF8IsSkippedAndSaidSo() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.copyItem(atPath: KG.examples + "/02-chinshwehaw-falls.md",
+                                         toPath: dir.appendingPathComponent("02-chinshwehaw-falls.md").path)
+        // "a\xFF.txt": created through the bytes of its path
+        let path = Array(dir.path.utf8) + Array("/a".utf8) + [0xFF] + Array(".txt".utf8) + [0]
+        let fd = path.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+        #expect(fd >= 0)
+        let text = Array("The Velor Front captured Qelvar on Monday.\n".utf8)
+        #expect(text.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) } == text.count)
+        close(fd)
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        let r = try KG.run(["build", "--db", db, dir.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("the file name is not valid UTF-8"), "\(r.stderr)")
+        #expect(!r.stderr.contains("does not exist"), "\(r.stderr)")
+        #expect(try KG.run(["stats", "--db", db]).stdout.contains("articles     1"))
+    }
+}
+
 @Suite struct RegexBudgetTests {
     @Test func aPatternThatBacktracksWithoutEndIsAnErrorNotFalse() throws {
         let long = String(repeating: "x", count: 200_000)
