@@ -14,6 +14,9 @@ struct Parser {
     var groupCounter = 0
     var currentGroup = 0
     var fresh = 0
+    /// The keywords that open a SPARQL 1.1 Update operation.
+    static let updateKeywords = ["INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"]
+
     /// Aggregates of the SELECT being parsed; nil where aggregates are not allowed.
     var aggregates: [(String, Aggregate)]?
     var aggregateCounter = 0
@@ -129,6 +132,8 @@ struct Parser {
             query = try constructQuery()
         } else if try acceptKeyword("DESCRIBE") {
             query = try describeQuery()
+        } else if let update = Self.updateKeywords.first(where: { isKeyword($0) }) {
+            throw error("SPARQL Update (\(update)) is not supported: kg query reads the graph; add data with kg build or kg import")
         } else {
             throw error("expected SELECT, ASK, CONSTRUCT or DESCRIBE but found \(describe(tok))")
         }

@@ -60,7 +60,7 @@ public enum ShortForm {
         }
         if rest.isEmpty { return false }
         let first = rest.prefix(while: { $0.isLetter }).uppercased()
-        return !["SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "PREFIX", "BASE"].contains(first)
+        return !(["SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "PREFIX", "BASE"] + Parser.updateKeywords).contains(first)
     }
 
     enum Word {
