@@ -114,6 +114,12 @@ struct ImportCommand: ParsableCommand {
             progress.finish()
             Console.error(e.description)
             failure = KGFailure(message: "", code: 2)
+        } catch let e as StoreError where e.isWriteFailure {
+            writer.abandon()
+            progress.finish()
+            Console.error("\(file): could not write the database (\(e.message)): is the disk full? The store keeps the "
+                + "batches committed before the failure (\(writer.added) new triples)")
+            failure = KGFailure(message: "", code: 1)
         } catch {
             writer.abandon()
             progress.finish()

@@ -281,18 +281,23 @@ public final class BulkWriter {
         if rows.count >= batchSize { try flush() }
     }
 
-    /// Writes and commits the quads added so far.
+    /// Writes and commits the quads added so far; `added` counts them once the commit succeeded.
     public func flush() throws {
         if !open { try store.beginTransaction(); open = true }
+        let inserted: Int
         do {
-            added += try store.insertSorted(&rows)
+            inserted = try store.insertSorted(&rows)
         } catch {
             abandon()
             throw error
         }
         rows.removeAll(keepingCapacity: true)
         open = false
-        try store.endTransaction(commit: true)
+        do { try store.endTransaction(commit: true) } catch {
+            try? store.endTransaction(commit: false)  // a failed COMMIT can leave the transaction open
+            throw error
+        }
+        added += inserted
     }
 
     /// Drops the quads and terms of the current batch (rolls its transaction back).

@@ -204,6 +204,34 @@ import Testing
         }
     }
 
+    @Test func anImportThatCannotWriteCountsOnlyWhatItStored() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let data = dir.appendingPathComponent("data.nt")
+        var text = ""
+        for i in 0..<60_000 {
+            text += "<https://example.org/entity/\(i)/with/a/long/path> <https://example.org/p\(i % 9)> \"value \(i), a literal long enough\" .\n"
+        }
+        try text.write(to: data, atomically: true, encoding: .utf8)
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = ["-c", "trap '' XFSZ; ulimit -f 3000; exec \"$0\" import --db \"$1\" \"$2\"", KG.executable.path, db, data.path]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationReason == .exit && p.terminationStatus == 1, "\(message)")
+        #expect(message.contains("is the disk full?"), "\(message)")
+        // the count it reports is what the store holds
+        let reported = message.components(separatedBy: "data.nt: ").last.flatMap { Int($0.prefix { $0.isNumber }) }
+        let stats = try KG.run(["stats", "--db", db])
+        let stored = stats.stdout.components(separatedBy: "triples      ").dropFirst().first.flatMap { Int($0.prefix { $0.isNumber }) }
+        #expect(reported != nil && reported == stored, "reported \(String(describing: reported)), stored \(String(describing: stored)): \(message)")
+    }
+
     @Test func aStoreLeftWithoutItsIndexesPassesTheCheckOfItsNextReader() throws {
         let dir = try KG.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
