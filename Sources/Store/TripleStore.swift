@@ -66,12 +66,14 @@ public final class TripleStore {
         }
         connection = try Connection(path: path, readOnly: readOnly, busyTimeoutMs: Int32(min(max(busyTimeout, 0), 86_400) * 1000))
         try connection.execute("PRAGMA foreign_keys = ON")
+        // another program's SQLite file is refused before anything changes it (its journal mode too)
+        let version = try storeVersion()
         if !readOnly {
             try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
             // Index pages for bulk writes: SQLite's 2 MB default cache thrashes on the four quad indexes.
             try connection.execute("PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY")
         }
-        try migrate(readOnly: readOnly)
+        try migrate(from: version, readOnly: readOnly)
         // A bulk load killed before it rebuilt the secondary indexes left them missing: rebuild now
         // (best effort: a busy store keeps working without them, only slower).
         if !readOnly { try? repairQuadIndexes() }
@@ -82,20 +84,35 @@ public final class TripleStore {
         }
     }
 
-    private func migrate(readOnly: Bool) throws {
+    /// The store's schema version (0: a new, empty file); throws for a file that is not a kg store: not
+    /// SQLite, another program's tables, or a newer kg's schema.
+    private func storeVersion() throws -> Int {
         let version: Int
         do { version = try connection.userVersion() } catch let e as StoreError {
             throw StoreError(code: e.code, "\(path) is not a kg database: \(e.message)")
         }
-        if version == Self.schemaVersion { return }
         if version > Self.schemaVersion {
             throw StoreError("\(path) was written by a newer kg (schema \(version); this kg knows \(Self.schemaVersion)); refusing to read it")
         }
-        if version == 0 {
-            let tables = try connection.prepare("SELECT count(*) FROM sqlite_master")
-            let hasTables = try tables.step() && tables.int(0) > 0
+        let tables = try connection.prepare("SELECT count(*) FROM sqlite_master")
+        let hasTables = try tables.step() && tables.int(0) > 0
+        tables.reset()
+        if version == 0, hasTables { throw StoreError("\(path) is an SQLite database but not a kg store (no schema version)") }
+        if version > 0 {
+            // a schema version set by another program on its own tables is no kg store
+            let tables = try connection.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('term', 'quad')")
+            let hasKGTables = try tables.step() && tables.int(0) == 2
             tables.reset()
-            if hasTables { throw StoreError("\(path) is an SQLite database but not a kg store (no schema version)") }
+            if !hasKGTables {
+                throw StoreError("\(path) is an SQLite database but not a kg store (schema version \(version) without kg's tables)")
+            }
+        }
+        return version
+    }
+
+    private func migrate(from version: Int, readOnly: Bool) throws {
+        if version == Self.schemaVersion { return }
+        if version == 0 {
             if readOnly { throw StoreError("\(path) is empty; run `kg build` or `kg import` first") }
             try transaction { try connection.execute(Schema.v1); try connection.execute(Schema.v1to2); try connection.execute(Schema.v2to3)
                               try connection.execute(Schema.v3to4); try connection.execute(Schema.v4to5) }

@@ -302,12 +302,26 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
         }
     }
 
-    @Test func foreignSQLiteFileIsRefused() throws {
+    @Test func foreignSQLiteFileIsRefusedUnchanged() throws {
         try withTemporaryFolder { dir throws in
-            let path = dir.appendingPathComponent("foreign.sqlite").path
-            let c = try Connection(path: path)
-            try c.execute("CREATE TABLE x(y)")
-            #expect(throws: StoreError.self) { _ = try TripleStore(path: path) }
+            for version in [0, 1] {
+                let path = dir.appendingPathComponent("foreign\(version).sqlite").path
+                do {
+                    let c = try Connection(path: path)
+                    try c.execute("CREATE TABLE x(y); PRAGMA user_version = \(version)")
+                }
+                do {
+                    _ = try TripleStore(path: path)
+                    Issue.record("expected an error")
+                } catch let e as StoreError {
+                    #expect(e.message.contains("not a kg store"), "\(e.message)")
+                }
+                // the refused file keeps its journal mode (a writer switches a kg store to WAL)
+                let c = try Connection(path: path)
+                let mode = try c.prepare("PRAGMA journal_mode")
+                #expect(try mode.step() && mode.text(0) == "delete")
+                mode.reset()
+            }
         }
     }
 
