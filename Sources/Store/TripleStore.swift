@@ -89,6 +89,13 @@ public final class TripleStore {
     private func storeVersion() throws -> Int {
         let version: Int
         do { version = try connection.userVersion() } catch let e as StoreError {
+            if e.code & 0xFF == SQLITE_READONLY {
+                // a store in WAL mode is read with its -wal and -shm files beside it, which SQLite must
+                // be able to create or write
+                throw StoreError(code: e.code, "\(path) cannot be opened: it, or the folder holding it, is read-only "
+                    + "(SQLite needs to write \((path as NSString).lastPathComponent)-shm and -wal beside it); "
+                    + "copy the store to a writable folder")
+            }
             throw StoreError(code: e.code, "\(path) is not a kg database: \(e.message)")
         }
         if version > Self.schemaVersion {

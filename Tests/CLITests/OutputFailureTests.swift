@@ -304,6 +304,56 @@ import Testing
     }
 }
 
+/// A store in a read-only folder cannot be opened (SQLite must write its -shm and -wal files beside
+/// it): kg says so and how to go on, instead of "not a kg database". Run as a user the folder denies
+/// (as root, through `setpriv` as nobody, when kg's binary is reachable by others).
+@Suite struct ReadOnlyStoreTests {
+    /// The command line that runs kg as a user a read-only folder denies, if this machine has one.
+    static let runner: [String]? = {
+        if geteuid() != 0 { return [] }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return nil }
+        // every folder up to kg must let others in
+        var url = KG.executable
+        while url.path != "/" {
+            guard let mode = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.posixPermissions] as? Int,
+                  mode & 0o001 != 0 else { return nil }
+            url = url.deletingLastPathComponent()
+        }
+        return ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    }()
+
+    @Test(.enabled(if: Self.runner != nil, "needs a user a read-only folder denies"))
+    func aStoreInAReadOnlyFolderSaysSo() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kg-ro-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer {
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir.path)
+            try? FileManager.default.removeItem(at: dir)
+        }
+        let db = dir.appendingPathComponent("kg.sqlite").path
+        #expect(try KG.run(["build", "-q", "--db", db, KG.examples]).status == 0)
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir.path)
+        let runner = try #require(Self.runner)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: runner.first ?? KG.executable.path)
+        p.arguments = Array(runner.dropFirst()) + (runner.isEmpty ? [] : [KG.executable.path]) + ["stats", "--db", db]
+        var env = ProcessInfo.processInfo.environment
+        env["KG_ONTOLOGY"] = KG.root.appendingPathComponent("Ontology").path
+        p.environment = env
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 1, "\(message)")
+        #expect(message.contains("read-only") && message.contains("copy the store to a writable folder"), "\(message)")
+        #expect(!message.contains("not a kg database"), "\(message)")
+    }
+}
+
 @Suite struct RegexBudgetTests {
     @Test func aPatternThatBacktracksWithoutEndIsAnErrorNotFalse() throws {
         let long = String(repeating: "x", count: 200_000)
