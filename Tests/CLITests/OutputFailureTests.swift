@@ -70,6 +70,18 @@ import Testing
         let row = r.stdout.split(separator: "\n").last.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
         #expect(row == ["9223372036854775808", "<http://www.w3.org/2001/XMLSchema#integer>", "9223372036854775807", ""], "\(r.stdout)")
     }
+
+    /// A decimal of more digits than a Foundation Decimal keeps (38) is rounded on its digits (class 13).
+    @Test func roundingADecimalOfFortyOneDigits() throws {
+        let x = "12345678901234567890123456789012345678901.5"
+        let r = try KG.run(["query", "--db", OutputFailureTests.db, "--format", "tsv",
+                            "SELECT (CEIL(\(x)) AS ?c) (FLOOR(\(x)) AS ?f) (ROUND(\(x)) AS ?r) (ROUND(-\(x)) AS ?rn) (ABS(-\(x)) AS ?a) {}"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let row = r.stdout.split(separator: "\n").last.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        #expect(row == ["12345678901234567890123456789012345678902.0", "12345678901234567890123456789012345678901.0",
+                        "12345678901234567890123456789012345678902.0", "-12345678901234567890123456789012345678901.0",
+                        "12345678901234567890123456789012345678901.5"], "\(r.stdout)")
+    }
 }
 
 /// A U+0000 inside a term is kept (the hardening issue's class 9): text reaches SQLite by its length.

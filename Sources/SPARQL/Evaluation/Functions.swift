@@ -64,6 +64,10 @@ enum Functions {
         case "LANGMATCHES": return langMatches(a0, args[1])
         // numbers (§17.4.4)
         case "ABS", "CEIL", "FLOOR", "ROUND":
+            if let l = a0?.literalValue, l.datatype == XSD.decimal || l.datatype == XSD.integer,
+               let exact = roundDigits(name, l.lexical) {
+                return .typed(exact, l.datatype)  // more digits than a Decimal keeps: done on the digits
+            }
             guard let n = a0.flatMap(Values.numeric) else { return nil }
             return round(name, n).term
         // hashes (§17.4.6)
@@ -184,6 +188,45 @@ enum Functions {
     }
 
     /// ABS, CEIL, FLOOR, ROUND (halves up), keeping the argument's numeric type.
+    /// ABS, CEIL, FLOOR or ROUND (half toward positive infinity, as fn:round) of a decimal or integer
+    /// lexical form with more than 38 significant digits (what Foundation's Decimal keeps), worked on its
+    /// digits; nil for a shorter or malformed one (the numeric path handles it).
+    static func roundDigits(_ name: String, _ lexical: String) -> String? {
+        var text = Substring(lexical.trimmingCharacters(in: .whitespaces))
+        let negative = text.first == "-"
+        if text.first == "-" || text.first == "+" { text = text.dropFirst() }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let whole = parts[0].drop { $0 == "0" }, fraction = parts.count > 1 ? parts[1] : ""
+        guard parts[0].allSatisfy(\.isASCII) && parts[0].allSatisfy(\.isNumber), fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
+              !(parts[0].isEmpty && fraction.isEmpty), whole.count + fraction.count > 38 else { return nil }
+        let point = lexical.contains(".")
+        func signed(_ digits: String, _ frac: Substring) -> String {
+            let zero = digits.allSatisfy { $0 == "0" } && frac.allSatisfy { $0 == "0" }
+            return (negative && !zero ? "-" : "") + digits + (point ? "." + (frac.isEmpty ? "0" : String(frac)) : "")
+        }
+        let digits = whole.isEmpty ? "0" : String(whole)
+        if name == "ABS" {
+            let s = signed(digits, fraction)
+            return s.hasPrefix("-") ? String(s.dropFirst()) : s
+        }
+        let rest = fraction.drop { $0 == "0" }
+        let up: Bool  // away from zero
+        switch name {
+        case "CEIL": up = !negative && !rest.isEmpty
+        case "FLOOR": up = negative && !rest.isEmpty
+        default:  // ROUND: .5 rounds up for a positive number, toward zero for a negative one
+            let first = fraction.first ?? "0"
+            up = first > "5" || (first == "5" && (!negative || fraction.dropFirst().contains { $0 != "0" }))
+        }
+        var result = Array(digits)
+        if up {
+            var i = result.count - 1
+            while i >= 0 && result[i] == "9" { result[i] = "0"; i -= 1 }
+            if i >= 0 { result[i] = Character(String(result[i].wholeNumberValue! + 1)) } else { result.insert("1", at: 0) }
+        }
+        return signed(String(result), "")
+    }
+
     static func round(_ name: String, _ n: Numeric) -> Numeric {
         switch n {
         case .integer(let i):
