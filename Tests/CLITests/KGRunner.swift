@@ -5,6 +5,8 @@ struct KGRun {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// False when a signal ended the process (`status` is then the signal's number).
+    var exited = true
 }
 
 enum KG {
@@ -58,7 +60,14 @@ enum KG {
         group.wait()
         p.waitUntilExit()
         return KGRun(status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+                     stderr: String(decoding: errData, as: UTF8.self), exited: p.terminationReason == .exit)
+    }
+
+    /// Runs kg with `args` under a file-size limit of `kilobytes` (SIGXFSZ ignored, so a write past it
+    /// fails with EFBIG as on a full disk).
+    static func runWithFileSizeLimit(_ kilobytes: Int, _ args: [String]) throws -> KGRun {
+        let script = "trap '' XFSZ; ulimit -f \(kilobytes); exec \"$0\" \"$@\""
+        return try run(["-c", script, executable.path] + args, executable: URL(fileURLWithPath: "/bin/bash"))
     }
 
     /// A fresh folder under the system's temporary directory. The caller removes it when done:

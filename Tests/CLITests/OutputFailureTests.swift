@@ -190,23 +190,11 @@ import Testing
         let db = dir.appendingPathComponent("kg.sqlite").path
         for limitKB in [2500, 3500, 5000] {
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
-            // a file-size limit makes writes past it fail (SIGXFSZ ignored, so the write returns EFBIG)
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/bin/bash")
-            p.arguments = ["-c", "trap '' XFSZ; ulimit -f \(limitKB); exec \"$0\" build -q --db \"$1\" \"$2\"",
-                           KG.executable.path, db, articles.path]
-            var env = ProcessInfo.processInfo.environment
-            env["KG_ONTOLOGY"] = KG.root.appendingPathComponent("Ontology").path
-            p.environment = env
-            let err = Pipe()
-            p.standardError = err
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            #expect(p.terminationReason == .exit, "\(limitKB) KB: ended by a signal: \(message)")
-            #expect([0, 1].contains(p.terminationStatus), "\(limitKB) KB: \(message)")
-            if p.terminationStatus == 1 {
+            let r = try KG.runWithFileSizeLimit(limitKB, ["build", "-q", "--db", db, articles.path])
+            let message = r.stderr
+            #expect(r.exited, "\(limitKB) KB: ended by a signal: \(message)")
+            #expect([0, 1].contains(r.status), "\(limitKB) KB: \(message)")
+            if r.status == 1 {
                 #expect(message.contains("is the disk full?"), "\(limitKB) KB: \(message)")
             }
             guard FileManager.default.fileExists(atPath: db) else { continue }
@@ -226,16 +214,9 @@ import Testing
         }
         try text.write(to: data, atomically: true, encoding: .utf8)
         let db = dir.appendingPathComponent("kg.sqlite").path
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = ["-c", "trap '' XFSZ; ulimit -f 3000; exec \"$0\" import --db \"$1\" \"$2\"", KG.executable.path, db, data.path]
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationReason == .exit && p.terminationStatus == 1, "\(message)")
+        let r = try KG.runWithFileSizeLimit(3000, ["import", "--db", db, data.path])
+        let message = r.stderr
+        #expect(r.exited && r.status == 1, "\(message)")
         #expect(message.contains("is the disk full?"), "\(message)")
         // the count it reports is what the store holds
         let reported = message.components(separatedBy: "data.nt: ").last.flatMap { Int($0.prefix { $0.isNumber }) }
@@ -348,19 +329,10 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: dir.path)
         let runner = try #require(Self.runner)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: runner.first ?? KG.executable.path)
-        p.arguments = Array(runner.dropFirst()) + (runner.isEmpty ? [] : [KG.executable.path]) + ["stats", "--db", db]
-        var env = ProcessInfo.processInfo.environment
-        env["KG_ONTOLOGY"] = KG.root.appendingPathComponent("Ontology").path
-        p.environment = env
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 1, "\(message)")
+        let r = runner.isEmpty ? try KG.run(["stats", "--db", db])
+            : try KG.run(Array(runner.dropFirst()) + [KG.executable.path, "stats", "--db", db], executable: URL(fileURLWithPath: runner[0]))
+        let message = r.stderr
+        #expect(r.status == 1, "\(message)")
         #expect(message.contains("read-only") && message.contains("copy the store to a writable folder"), "\(message)")
         #expect(!message.contains("not a kg database"), "\(message)")
     }
