@@ -156,7 +156,7 @@ struct ArticlePass {
         for m in mentions { classes.append(state.records[m.entity].classIRI); places.append(extractor.isPlace(classes[classes.count - 1])) }
         return SentenceView(tokens: tokens, range: range, mentions: mentions, classes: classes,
                             timeTokens: timeTokens, boundaries: lexicon.boundaries, places: places,
-                            allyNouns: lexicon.extra.allyNouns)
+                            allyNouns: lexicon.extra.allyNouns, connectors: lexicon.extra.listConnectors)
     }
 
     /// "X has surrendered to Y." then "X gave up on Thursday.": the next sentence dates the deed (and the

@@ -62,6 +62,9 @@ struct ExtraVocabulary: Sendable {
     var positionNouns: Set<String> = []
     /// Nouns for an ally (`kg:allyNoun`), which join a list in "X and its close ally, Y".
     var allyNouns: Set<String> = []
+    /// The words allowed between two conjuncts only in "and its (close) ally, …": the closed-class
+    /// `SentenceView.allyConnectors` and the ally nouns (built once, not per sentence).
+    var listConnectors: Set<String> = []
     /// Country IRI → its capital's name (`kg:capital`).
     var capitalOf: [String: String] = [:]
     /// The words of each `kg:capitalReference` ("the", "capital"), as token keys.
@@ -107,6 +110,7 @@ struct ExtraVocabulary: Sendable {
             default: break
             }
         }
+        listConnectors = SentenceView.allyConnectors.union(allyNouns)
         for (i, e) in ontology.entities.enumerated() where codeOfCountry[e.iri] != nil {
             countryLabel[e.iri] = e.label
             countryIndex[e.iri] = i

@@ -17,7 +17,7 @@ struct SentenceView {
     private(set) var groupOf: [Range<Int>] = []
 
     init(tokens: [Token], range: Range<Int>, mentions: [Mention], classes: [String], timeTokens: TokenSet, boundaries: Set<String>,
-         places: [Bool]? = nil, allyNouns: Set<String> = []) {
+         places: [Bool]? = nil, allyNouns: Set<String> = [], connectors: Set<String> = SentenceView.allyConnectors) {
         self.startAt = PositionMap(range)
         self.endAt = PositionMap(range)
         self.classes = classes
@@ -30,13 +30,12 @@ struct SentenceView {
             startAt[m.range.lowerBound] = i
             endAt[m.range.upperBound - 1] = i
         }
-        groupOf = Self.coordinations(tokens, range, mentions, timeTokens, places, allyNouns)
+        groupOf = Self.coordinations(tokens, range, mentions, timeTokens, places, allyNouns, connectors)
     }
 
     /// For each mention, the mentions of the list it is a conjunct of (itself alone if none).
     private static func coordinations(_ tokens: [Token], _ range: Range<Int>, _ mentions: [Mention], _ timeTokens: TokenSet,
-                                      _ places: [Bool]?, _ allyNouns: Set<String>) -> [Range<Int>] {
-        let connectors = allyConnectors.union(allyNouns)
+                                      _ places: [Bool]?, _ allyNouns: Set<String>, _ connectors: Set<String>) -> [Range<Int>] {
         var groupOf = mentions.indices.map { $0..<($0 + 1) }
         var chainStart = 0, hasAnd = false
         func close(_ upTo: Int) {
@@ -57,7 +56,7 @@ struct SentenceView {
             let before = mentions[previous].range.lowerBound - 1
             let mixed = places.map { $0[previous] != $0[k] } ?? false
                 && before >= range.lowerBound && ["of", "in"].contains(tokens[before].key)
-            if !mixed, Self.joinsList(separators, allyNouns: allyNouns) {
+            if !mixed, Self.joinsList(separators, allyNouns: allyNouns, connectors: connectors) {
                 let conjunction = separators.contains("and") || separators.contains("or")
                 // "the districts of Zorvat and Qelvar, Libya": the list ended at its last conjunct
                 if conjunction || !hasAnd || separators.contains(where: { connectors.contains($0) }) {
@@ -96,9 +95,8 @@ struct SentenceView {
 
     /// Whether the words between two mentions make them conjuncts of one list: commas, "and", "or",
     /// "the", and the words of "and its close ally, …" and "and its partners in …".
-    private static func joinsList(_ separators: [String], allyNouns: Set<String>) -> Bool {
+    private static func joinsList(_ separators: [String], allyNouns: Set<String>, connectors: Set<String>) -> Bool {
         // "X and its close ally, Y": an ally named in apposition is a conjunct too.
-        let connectors = allyConnectors.union(allyNouns)
         let allyWords = separators.filter { connectors.contains($0) }
         // "X and its partners in the Y alliance": Y is a conjunct too.
         let closer = separators.filter { $0 != "the" }.last

@@ -439,9 +439,15 @@ final class MentionFinder {
         let extra = lexicon.extra
         guard !extra.followerNouns.isEmpty || !extra.hyphenCues.isEmpty || !extra.speechVerbs.isEmpty else { return }
         // words written with a capital inside a sentence somewhere in the article (names, not just
-        // sentence openers)
-        var midCapitalised = Set<String>()
-        for j in t.indices where t[j].kind == .word && t[j].isCapitalised && !Self.opensSentence(t, j) { midCapitalised.insert(t[j].key) }
+        // sentence openers); gathered the first time a sentence opener needs it
+        var midCapitalised: Set<String>?
+        func capitalisedInside(_ key: String) -> Bool {
+            if midCapitalised == nil {
+                midCapitalised = Set(t.indices.lazy.filter { t[$0].kind == .word && t[$0].isCapitalised && !Self.opensSentence(t, $0) }
+                                        .map { t[$0].key })
+            }
+            return midCapitalised!.contains(key)
+        }
         var i = 0
         while i < t.count {
             // "al-Qaeda fighters"
@@ -458,8 +464,8 @@ final class MentionFinder {
             var cls = hintClass(t, i, k, article: article, state: &state)
             // "Joint forces of A and B retake …": one ordinary word opening a sentence, capitalised only
             // there, is no name before a follower noun (an acronym or a name written so elsewhere is)
-            if cls != nil, !article, k - i == 1, Self.opensSentence(t, i), !midCapitalised.contains(t[i].key),
-               t[i].text.dropFirst().contains(where: \.isLowercase), k < t.count, extra.followerNouns[t[k].key] != nil {
+            if cls != nil, !article, k - i == 1, Self.opensSentence(t, i), t[i].text.dropFirst().contains(where: \.isLowercase),
+               k < t.count, extra.followerNouns[t[k].key] != nil, !capitalisedInside(t[i].key) {
                 cls = nil
             }
             if let cls {

@@ -8,10 +8,7 @@ extension MentionFinder {
     /// Nouns of holding after a common name ("in junta hands", "under army control").
     static let holdingNouns: Set<String> = ["hands", "control", "rule", "custody", "occupation"]
     /// Words before a mention that make it the object of a preposition (not a clause subject).
-    static let governingWords: Set<String> = ["in", "of", "near", "at", "from", "on", "into", "to", "by", "with",
-                                              "against", "for", "around", "across", "towards", "toward", "between",
-                                              "within", "outside", "inside", "under", "over", "about", "like", "along",
-                                              "through", "beyond", "behind", "beside", "via", "throughout", "amid", "among"]
+    static let governingWords: Set<String> = Matcher.prepositions.union(["by", "for", "under", "over", "about", "like"])
     static let pronouns: Set<String> = ["it", "its", "they", "their", "he", "his", "she", "her"]
     /// Words after an object pronoun ("attacking it from", "overran it early on", "control of it until").
     static let objectFollowers: Set<String> = ["on", "in", "at", "from", "until", "after", "before", "early", "late",

@@ -132,7 +132,10 @@ struct RenderCommand: ParsableCommand {
     /// Draws Output/control.<format>.
     func runControlMap(_ kg: TripleStore, renderer: MapRenderer) throws {
         let labels = Labels(store: kg)
-        var timelines = try ControlHistory.build(from: kg, vocabulary: StoredOntology.timelineVocabulary(in: kg))
+        // the relations (what they mean to the timeline, their colours and marker words) are all the
+        // control map needs of the stored ontology: read once, without its entities
+        let schema = try StoredOntology.read(in: kg, schemaOnly: true)
+        var timelines = try ControlHistory.build(from: kg, vocabulary: schema.map(TimelineVocabulary.init(ontology:)) ?? TimelineVocabulary())
         let allControllers = timelines.flatMap { $0.periods.map(\.controller) }
         if !places.isEmpty {
             var chosen: [Term] = []
@@ -144,7 +147,7 @@ struct RenderCommand: ParsableCommand {
             }
             timelines = timelines.filter { chosen.contains($0.place) }
         }
-        let built = ControlMap(timelines: timelines, labels: labels, ontology: try StoredOntology.read(in: kg),
+        let built = ControlMap(timelines: timelines, labels: labels, ontology: schema,
                                since: since.flatMap(PartialDate.init(iso:)), until: until.flatMap(PartialDate.init(iso:)),
                                allControllers: allControllers).build()
         if built.lanes == 0 { Console.warning("the control map is empty: no control periods match (run `kg build` first?)") }

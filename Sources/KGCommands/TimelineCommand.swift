@@ -37,14 +37,17 @@ struct TimelineCommand: ParsableCommand {
     @OptionGroup var filter: FactFilterOptions
 
     func run() throws {
+        var vocabulary: TimelineVocabulary?  // what the stored ontology's relations mean, read once
         if materialise {
             let writable = try store.open()
-            let n = try writable.refreshTimeline(vocabulary: StoredOntology.timelineVocabulary(in: writable))
+            vocabulary = try StoredOntology.timelineVocabulary(in: writable)
+            let n = try writable.refreshTimeline(vocabulary: vocabulary!)
             Console.note("wrote \(n) triples to <\(TripleStore.timelineGraph.iriValue ?? "")>")
         }
         let kg = try store.open(readOnly: true)
         try filter.checkRelations(in: kg)
-        let timelines = try ControlHistory.build(from: kg, vocabulary: StoredOntology.timelineVocabulary(in: kg)).map(filter.apply)
+        let timelines = try ControlHistory.build(from: kg, vocabulary: vocabulary ?? StoredOntology.timelineVocabulary(in: kg))
+            .map(filter.apply)
         let labels = Labels(store: kg)
         let view = TimelineText(labels: labels)
         guard let place else {

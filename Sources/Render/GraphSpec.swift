@@ -69,15 +69,6 @@ enum MapBuilder {
             && map.nodes.allSatisfy { $0.position.map { $0.x.isFinite && $0.y.isFinite } ?? false }
     }
 
-    /// "nop" reads `pos` in points (as `neato -n` does); the other engines read inches.
-    private static func positionsInPoints(_ map: GraphMap, _ spec: inout GraphSpec) {
-        for (i, node) in map.nodes.enumerated() {
-            if let p = node.position, let k = spec.nodes[i].attributes.firstIndex(where: { $0.name == "pos" }) {
-                spec.nodes[i].attributes[k].value = "\(number(p.x)),\(number(p.y))!"
-            }
-        }
-    }
-
     static func build(_ map: GraphMap, layout: Layout) throws -> GraphSpec {
         var spec = GraphSpec()
         let given = positionsAreGiven(map)
@@ -104,9 +95,8 @@ enum MapBuilder {
         for (i, node) in map.nodes.enumerated() {
             guard index[node.id] == nil else { throw RenderError("duplicate node id \(quoted(node.id))") }
             index[node.id] = i
-            spec.nodes.append(.init(name: "n\(i)", attributes: nodeAttributes(node)))
+            spec.nodes.append(.init(name: "n\(i)", attributes: nodeAttributes(node, positionsInPoints: given)))
         }
-        if given { positionsInPoints(map, &spec) }
 
         for edge in map.edges {
             guard let tail = index[edge.from] else { throw RenderError("edge from unknown node \(quoted(edge.from))") }
@@ -165,7 +155,9 @@ enum MapBuilder {
         return attrs
     }
 
-    private static func nodeAttributes(_ node: MapNode) -> Attributes {
+    /// `positionsInPoints`: for the "nop" engine, which reads `pos` in points (as `neato -n` does); the
+    /// layout engines read inches.
+    private static func nodeAttributes(_ node: MapNode, positionsInPoints: Bool) -> Attributes {
         var attrs: Attributes = [
             ("label", LabelText.safe(node.label)),
             ("shape", AttributeValue.shape(node.style.shape)),
@@ -175,8 +167,9 @@ enum MapBuilder {
         ]
         if !node.tooltip.isEmpty { attrs.append(("tooltip", LabelText.safeTooltip(node.tooltip))) }
         if let p = node.position, p.x.isFinite, p.y.isFinite {
-            // Graphviz reads `pos` in inches; the API speaks points.
-            attrs.append(("pos", "\(number(p.x / 72)),\(number(p.y / 72))!"))
+            // the API speaks points
+            let unit = positionsInPoints ? 1.0 : 72.0
+            attrs.append(("pos", "\(number(p.x / unit)),\(number(p.y / unit))!"))
             attrs.append(("pin", "true"))
         }
         return attrs

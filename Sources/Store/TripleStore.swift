@@ -101,18 +101,16 @@ public final class TripleStore {
         if version > Self.schemaVersion {
             throw StoreError("\(path) was written by a newer kg (schema \(version); this kg knows \(Self.schemaVersion)); refusing to read it")
         }
-        let tables = try connection.prepare("SELECT count(*) FROM sqlite_master")
-        let hasTables = try tables.step() && tables.int(0) > 0
+        // what the file holds: anything, and kg's two core tables
+        let tables = try connection.prepare(
+            "SELECT count(*), coalesce(sum(type = 'table' AND name IN ('term', 'quad')), 0) FROM sqlite_master")
+        guard try tables.step() else { throw StoreError("\(path) is not a kg database: no schema") }
+        let (any, kgTables) = (tables.int(0), tables.int(1))
         tables.reset()
-        if version == 0, hasTables { throw StoreError("\(path) is an SQLite database but not a kg store (no schema version)") }
-        if version > 0 {
-            // a schema version set by another program on its own tables is no kg store
-            let tables = try connection.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('term', 'quad')")
-            let hasKGTables = try tables.step() && tables.int(0) == 2
-            tables.reset()
-            if !hasKGTables {
-                throw StoreError("\(path) is an SQLite database but not a kg store (schema version \(version) without kg's tables)")
-            }
+        if version == 0, any > 0 { throw StoreError("\(path) is an SQLite database but not a kg store (no schema version)") }
+        // a schema version set by another program on its own tables is no kg store
+        if version > 0, kgTables != 2 {
+            throw StoreError("\(path) is an SQLite database but not a kg store (schema version \(version) without kg's tables)")
         }
         return version
     }

@@ -200,15 +200,12 @@ enum Functions {
         guard parts[0].allSatisfy(\.isASCII) && parts[0].allSatisfy(\.isNumber), fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
               !(parts[0].isEmpty && fraction.isEmpty), whole.count + fraction.count > 38 else { return nil }
         let point = lexical.contains(".")
-        func signed(_ digits: String, _ frac: Substring) -> String {
+        func written(_ digits: String, _ frac: Substring, minus: Bool) -> String {
             let zero = digits.allSatisfy { $0 == "0" } && frac.allSatisfy { $0 == "0" }
-            return (negative && !zero ? "-" : "") + digits + (point ? "." + (frac.isEmpty ? "0" : String(frac)) : "")
+            return (minus && !zero ? "-" : "") + digits + (point ? "." + (frac.isEmpty ? "0" : String(frac)) : "")
         }
         let digits = whole.isEmpty ? "0" : String(whole)
-        if name == "ABS" {
-            let s = signed(digits, fraction)
-            return s.hasPrefix("-") ? String(s.dropFirst()) : s
-        }
+        if name == "ABS" { return written(digits, fraction, minus: false) }
         let rest = fraction.drop { $0 == "0" }
         let up: Bool  // away from zero
         switch name {
@@ -224,7 +221,7 @@ enum Functions {
             while i >= 0 && result[i] == "9" { result[i] = "0"; i -= 1 }
             if i >= 0 { result[i] = Character(String(result[i].wholeNumberValue! + 1)) } else { result.insert("1", at: 0) }
         }
-        return signed(String(result), "")
+        return written(String(result), "", minus: negative)
     }
 
     static func round(_ name: String, _ n: Numeric) -> Numeric {
