@@ -196,11 +196,15 @@ struct ArticlePass {
     private mutating func addFacts(of m: TemplateMatch, in sentence: Sentence) {
         let view = sentence.view
         let rel = lexicon.relationFacts[m.template.relation]
-        let (mode, attribution) = modality.read(view, trigger: m.trigger, state: state)
+        // "troops who had retreated to the airport outside X", "the road to the Pakistani town of Y": the
+        // plan or supposition of the clause around a noun phrase is not the noun phrase's description.
+        let phraseStart = rel.presupposed && (m.template.kind == .template || m.template.kind == .role)
+            ? m.span.lowerBound : nil
+        let (mode, attribution) = modality.read(view, trigger: m.trigger, clauseFrom: phraseStart, state: state)
         let reading = MatchReading(match: m, relation: rel, mode: mode, attribution: attribution,
                                    time: matchTime(m, rel, sentence))
         let partialBlocked = rel.wholePlace
-        if let blocked = lexicon.objectNotAfter[m.template.relation], m.template.kind == .active,
+        if let blocked = lexicon.objectNotAfter[m.template.relation], m.template.kind == .active || m.template.kind == .participle,
            let first = m.objects.first, (m.trigger.upperBound..<view.mentions[first].range.lowerBound).contains(where: { blocked.contains(tokens[$0].key) }) {
             return
         }

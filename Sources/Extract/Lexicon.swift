@@ -82,8 +82,9 @@ struct Template: Sendable {
         case gap
         case slot(Slot, classIRI: String?)
     }
+    /// `participle`: an active trigger's present participle, derived by the lexicon ("capturing").
     enum Kind: String, Sendable { case active = "active-trigger", passive = "passive-trigger", onset = "onset-trigger",
-                                      template = "template", role = "role" }
+                                      participle = "participle-trigger", template = "template", role = "role" }
     var elements: [Element]
     var relation: Int
     var kind: Kind
@@ -93,7 +94,7 @@ struct Template: Sendable {
     /// Index of the first literal element.
     var anchor: Int
     /// Slots at the template's ends are searched for within a window (verb triggers), not required adjacent.
-    var searched: Bool { kind == .active || kind == .passive || kind == .onset }
+    var searched: Bool { kind == .active || kind == .passive || kind == .onset || kind == .participle }
 
     var firstKey: String? {
         if case .literal(let k) = elements[anchor] { return k }
@@ -385,7 +386,8 @@ struct Lexicon: Sendable {
 
     /// What the matcher reads of each relation, and the classes its slots allow.
     private mutating func addRelationClasses(_ ontology: Ontology, _ slots: SlotClassLists) {
-        relationFacts = ontology.relations.map { RelationFacts(localName: $0.localName, domain: $0.domain, range: $0.range, isState: $0.isState, actsForOwner: $0.actsForOwner, wholePlace: $0.wholePlace) }
+        relationFacts = ontology.relations.map { RelationFacts(localName: $0.localName, domain: $0.domain, range: $0.range, isState: $0.isState, actsForOwner: $0.actsForOwner, wholePlace: $0.wholePlace,
+                                                               presupposed: $0.descriptive && !$0.isState) }
         objectClasses = ontology.relations.map { slots.object[$0.iri] ?? [] }
         excludedObjectClasses = ontology.relations.map { slots.excludedObject[$0.iri] ?? [] }
         subjectClasses = ontology.relations.map { slots.subject[$0.iri] ?? [] }
@@ -408,12 +410,34 @@ struct Lexicon: Sendable {
         for v in r.activeTriggers + r.passiveTriggers where !v.contains("…") && !v.contains("*") { eventVerbs.add(Phrase(v), ri) }
     }
 
+    /// The present participle of a regular past form or past participle: "captured" → "capturing",
+    /// "freed" → "freeing", "occupied" → "occupying", "taken" → "taking", "overrun" → "overrunning";
+    /// nil for a word that is none of these or too short to tell ("fled", "led", "seen").
+    static func presentParticiple(of word: String) -> String? {
+        guard word.count >= 5, word == word.lowercased(), word.allSatisfy(\.isLetter) else { return nil }
+        if word.hasSuffix("eed") { return String(word.dropLast()) + "ing" }
+        if word.hasSuffix("ied") { return String(word.dropLast(3)) + "ying" }
+        if word.hasSuffix("ed") || word.hasSuffix("en") { return String(word.dropLast(2)) + "ing" }
+        if word.hasSuffix("un") { return word + "ning" }
+        return nil
+    }
+
     /// The template texts of a relation, with their kind and role noun: its active, passive (and participle
     /// passive) and onset triggers, its own templates, and the lexicon's role and event templates filled in.
     private static func templateSpecs(_ r: OntologyRelation, participlePassive: Bool, _ lex: OntologyLexicon)
         -> [(text: String, kind: Template.Kind, roleNoun: String?)] {
         var specs: [(text: String, kind: Template.Kind, roleNoun: String?)] = []
         specs += r.activeTriggers.map { ("{s} \($0) {o}", .active, nil) }
+        // "…, capturing the town", "accused the group of attacking the camp": the present participle of
+        // each trigger whose first word is a regular past form (the subject is searched for to the left).
+        let given = Set(r.activeTriggers)
+        for t in r.activeTriggers {
+            var words = t.split(separator: " ").map(String.init)
+            guard let first = words.first, let ing = presentParticiple(of: first) else { continue }
+            words[0] = ing
+            let derived = words.joined(separator: " ")
+            if !given.contains(derived) { specs.append(("{s} \(derived) {o}", .participle, nil)) }
+        }
         specs += r.passiveTriggers.map { ("{o} \($0) {s}", .passive, nil) }
         // "X are still being attacked by Y": each one-word participle of the active triggers, with "by"
         // (the matcher lets any auxiliary stand before it)
@@ -567,4 +591,8 @@ struct RelationFacts: Sendable {
     var actsForOwner: Bool
     /// Said of a place as a whole (`kg:wholePlace`): "most of X" is not a fact of it.
     var wholePlace: Bool
+    /// A lasting description (`kg:descriptive`, not a state that changes hands): said inside a noun
+    /// phrase ("the airport outside X", "Y, the army's chief") it holds whatever the clause around the
+    /// phrase plans or supposes.
+    var presupposed: Bool
 }

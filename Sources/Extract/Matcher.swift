@@ -813,6 +813,12 @@ extension Matcher {
                 if b >= s.range.lowerBound, Matcher.passiveAux.contains(s.tokens[b].key) { return nil }
             }
             if t.kind == .passive, let first = t.firstKey, Matcher.isParticiple(first), commonNounBeforeAnchor() { return nil }
+            // "teams are clearing the area": a deed under way is not done.
+            if t.kind == .participle {
+                var b = p - 1
+                while b >= s.range.lowerBound, matcher.isSkippable(b, s) { b -= 1 }
+                if b >= s.range.lowerBound, Matcher.passiveAux.contains(s.tokens[b].key) { return nil }
+            }
             guard let (found, d) = matcher.searchLeft(from: p - 1, s, req, strict) else { return nil }
             if locating, let last = found.last, Matcher.isLandmark(s, last) { return nil }
             assign(slot, found)

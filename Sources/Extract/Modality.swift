@@ -10,7 +10,9 @@ final class ModalityReader {
     /// How many words before the trigger a plan, hypothesis or denial cue may stand.
     static let window = 6
 
-    func read(_ s: SentenceView, trigger: Range<Int>, state: ArticleEntities) -> (Modality, String?) {
+    /// `clauseFrom`: where the statement starts when it is a noun phrase's (its subject's first word):
+    /// no cue before it counts.
+    func read(_ s: SentenceView, trigger: Range<Int>, clauseFrom: Int? = nil, state: ArticleEntities) -> (Modality, String?) {
         let t = s.tokens
         if let last = s.range.last, t[last].text == "?" { return (.hypothetical, nil) }
         // Words between the clause start and the trigger, at most `window` back.
@@ -21,7 +23,8 @@ final class ModalityReader {
         let appositive = t[trigger.lowerBound].text == "," || (t[trigger.lowerBound].text == "-" && !t[trigger.lowerBound].spaceBefore)
         // A comma ends the window too: "X, the last post on the road to the border, surrendered" — the
         // words of an apposition or a parenthesis are not the verb's.
-        while !appositive, from > s.range.lowerBound, trigger.lowerBound - from < Self.window, !s.isBoundary(from - 1),
+        let lower = max(s.range.lowerBound, clauseFrom ?? s.range.lowerBound)
+        while !appositive, from > lower, trigger.lowerBound - from < Self.window, !s.isBoundary(from - 1),
               t[from - 1].text != "," { from -= 1 }
         var found: Modality?
         var k = from
@@ -48,7 +51,7 @@ final class ModalityReader {
         }
         // "to capture": an infinitive is an aim, not a deed.
         // ("claims to have taken X": a perfect infinitive reports a deed)
-        if found == nil, !appositive, trigger.lowerBound > s.range.lowerBound, t[trigger.lowerBound - 1].key == "to",
+        if found == nil, !appositive, trigger.lowerBound > lower, t[trigger.lowerBound - 1].key == "to",
            t[trigger.lowerBound].key != "have",
            !usedBefore(t, trigger.lowerBound - 1, from: s.range.lowerBound),
            !["surrendered", "fell", "lost", "allied", "loyal"].contains(t[max(s.range.lowerBound, trigger.lowerBound - 2)].key) {

@@ -1,0 +1,49 @@
+import Extract
+import Foundation
+import RDF
+import Testing
+
+/// A trigger's present participle, derived from its past form, heads a clause whose subject is the
+/// sentence's ("…, capturing the town"); a noun phrase's description holds whatever the clause around
+/// it plans. Sentences are our own; the actors and villages are invented, countries real.
+@Suite struct ParticipleClauseTests {
+    @Test func aParticipleClauseSharesTheSentencesSubject() {
+        let text = "PEMBA, Mozambique - The Velor Front advanced on Monday, capturing the town of Memra."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
+    }
+
+    @Test func theParticipleOfAPastParticipleInEn() {
+        let text = "PEMBA, Mozambique - The Velor Front pushed north, retaking the town of Memra."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
+    }
+
+    @Test func aParticipleBeforeAColonListTakesEveryItem() {
+        let text = "PEMBA, Mozambique - By noon the Velor Front had met its objectives, clearing three villages "
+            + "in an area of about 40 square kilometres: Kora, Beled and Sumri."
+        let objects = Set(Fixture.facts(text).filter { $0.s == "Velor Front" && $0.r == "captured" }.map(\.o))
+        #expect(objects == ["Kora", "Beled", "Sumri"])
+    }
+
+    @Test func aDeedUnderWayIsNotDone() {
+        let text = "PEMBA, Mozambique - Demining teams from the Velor Front are clearing the town of Memra."
+        #expect(!Fixture.facts(text).contains { $0.r == "captured" })
+    }
+}
+
+@Suite struct PresupposedDescriptionTests {
+    @Test func aPlaceInsideAPlannedClauseStillLiesWhereItLies() {
+        let text = "PEMBA, Mozambique - Troops who had retreated to the airport outside Memra held out for a week."
+        #expect(Fixture.facts(text).contains { $0.s == "Memra airport" && $0.r == "locatedIn" && $0.o == "Memra" && $0.a.modality == .asserted })
+    }
+
+    @Test func theTownOfACountryAfterAnInfinitive() {
+        let text = "PEMBA, Mozambique - Traders plan to use the road to the Tanzanian town of Mtwara."
+        #expect(Fixture.facts(text).contains { $0.s == "Mtwara" && $0.r == "locatedIn" && $0.o == "Tanzania" && $0.a.modality == .asserted })
+    }
+
+    @Test func aPlannedDeedStaysPlanned() {
+        let text = "PEMBA, Mozambique - The Velor Front plans to capture the town of Memra."
+        #expect(Fixture.facts(text).contains { $0.r == "captured" && $0.a.modality == .planned })
+        #expect(!Fixture.has(text, "Velor Front", "captured", "Memra"))
+    }
+}
