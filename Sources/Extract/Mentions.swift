@@ -67,9 +67,12 @@ struct ArticleEntities: Sendable {
     }
     /// The previous sentence's mentions, in order, with whether each is the object of a preposition
     /// or participle (a pronoun prefers an earlier clause subject to the most recent name).
-    /// The mentions of the sentence before, whether a preposition governs each, and whether it stands in
-    /// that sentence's last clause (after its last semicolon).
+    /// The mentions of the sentence before (not its dateline's), whether a preposition governs each, and
+    /// whether it stands in that sentence's last clause (after its last semicolon).
     var previousSentence: [(entity: Int, governed: Bool, lastClause: Bool)] = []
+    /// The first mention of the sentence before that no preposition governs: its subject ("Sirte itself
+    /// changed hands …") or its verb's object.
+    var previousSubject: Int?
 
     mutating func known(_ ontologyIndex: Int, _ ontology: Ontology) -> Int {
         if let i = forOntology[ontologyIndex] { return i }
@@ -236,8 +239,12 @@ final class MentionFinder {
         }
         siteInPlace(t, sentence, &out, state: &state)
         let lastClause = Self.clauseStart(t, before: sentence.upperBound, sentence)
-        state.previousSentence = out.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence, memberNouns: lexicon.extra.memberNouns) || Self.compoundModifier(t, $0.range, sentence)
+        // (a dateline's place, "PEMBA, Mozambique - …", "Tripoli - …", is where the report was filed: no
+        // word of the next sentence refers to it)
+        let clauseMentions = out.filter { !Self.dateline(t, $0.range, sentence) }
+        state.previousSentence = clauseMentions.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence, memberNouns: lexicon.extra.memberNouns) || Self.compoundModifier(t, $0.range, sentence)
             || Self.indefiniteModifier(t, $0.range, sentence), $0.range.lowerBound >= lastClause) }
+        state.previousSubject = state.previousSentence.first { !$0.governed }?.entity
         return out
     }
 
@@ -266,13 +273,24 @@ final class MentionFinder {
             if let f = possessedSite(t, m, end, state: &state) { m = f }
             else if let u = numberedUnit(t, m, prefix: nil, end, state: &state) { m = u }
             // "SITTWE, Myanmar -": a dateline's town is where the report was filed, not what "the town" means
-            let dateline = m.range.lowerBound == sentence.lowerBound && t[m.range.lowerBound].text.count >= 3
-                && m.range.allSatisfy { t[$0].kind != .word || t[$0].text == t[$0].text.uppercased() }
-                && m.range.upperBound < end && t[m.range.upperBound].text == ","
-            if !dateline { state.history.append(m.entity) }
+            if !Self.dateline(t, m.range, sentence) { state.history.append(m.entity) }
             return [m]
         }
         return nil
+    }
+
+    /// "SITTWE, Myanmar - …", "Tripoli - …", "Pemba, Mozambique - …": a place that opens the sentence in
+    /// capitals before a comma, or before a dash (after a comma and one more name, or at once).
+    static func dateline(_ t: [Token], _ r: Range<Int>, _ sentence: Range<Int>) -> Bool {
+        guard r.lowerBound == sentence.lowerBound, r.upperBound < sentence.upperBound else { return false }
+        let dashes: Set<String> = ["-", "\u{2013}", "\u{2014}"]
+        let next = t[r.upperBound].text
+        if dashes.contains(next) { return true }
+        guard next == "," else { return false }
+        if t[r.lowerBound].text.count >= 3, r.allSatisfy({ t[$0].kind != .word || t[$0].text == t[$0].text.uppercased() }) { return true }
+        var k = r.upperBound + 1
+        while k < sentence.upperBound, k - r.upperBound <= 4, t[k].isCapitalised { k += 1 }
+        return k > r.upperBound + 1 && k < sentence.upperBound && dashes.contains(t[k].text)
     }
 
     // MARK: numbered units

@@ -259,8 +259,20 @@ extension MentionFinder {
         let i = ref.range.lowerBound, upper = ref.range.upperBound
         guard t[i].key == "it", i > sentence.lowerBound, t[i - 1].kind == .word, !Self.clauseOpeners.contains(t[i - 1].key),
               !Matcher.clauseJoints.contains(t[i - 1].key),
-              upper >= end || t[upper].kind == .punct || Self.objectFollowers.contains(t[upper].key),
-              let site = current.first(where: { m in
+              upper >= end || t[upper].kind == .punct || Self.objectFollowers.contains(t[upper].key) else { return nil }
+        func isSite(_ e: Int) -> Bool {
+            let cls = state.records[e].classIRI
+            return ontology.isSubclass(cls, of: lexicon.placeClass) && cls != lexicon.countryClass
+        }
+        // "The rebels attacked the town of X on Monday. Its fighters overran it on Tuesday.": a sentence
+        // that names no place takes the first place the sentence before named that no preposition governs
+        // (else its first place: "the town of X").
+        if !current.contains(where: { isSite($0.entity) }) {
+            guard let site = state.previousSentence.first(where: { !$0.governed && isSite($0.entity) })
+                ?? state.previousSentence.first(where: { isSite($0.entity) }) else { return nil }
+            return Mention(range: i..<upper, entity: site.entity, kind: .reference)
+        }
+        guard let site = current.first(where: { m in
                   guard m.kind != .relative, !prepositionObject(t, m.range.lowerBound, sentence) else { return false }
                   let cls = state.records[m.entity].classIRI
                   if ontology.isSubclass(cls, of: lexicon.placeClass) { return cls != lexicon.countryClass }
@@ -314,6 +326,11 @@ extension MentionFinder {
         // (of a known kind: "Tong Chain, a neighbourhood south-east of the town" is no town of its own)
         if !broad, let m = current.last(where: { $0.kind == .name && fits($0.entity, ref, state) && state.records[$0.entity].classIRI != lexicon.placeClass }) {
             return Mention(range: ref.range, entity: m.entity, kind: .reference)
+        }
+        // "Sirte itself changed hands only this year. Forces … had held the city since 2016": the subject of
+        // the sentence before, when it is such a place, is what the sentence goes on about.
+        if !broad, let first = state.previousSubject, fits(first, ref, state), state.records[first].classIRI != lexicon.placeClass {
+            return Mention(range: ref.range, entity: first, kind: .reference)
         }
         let recent = Set(state.history.reversed().prefix(30).filter { fits($0, ref, state) })
         if let best = Self.mostNamed(in: state.history, where: { recent.contains($0) }) {

@@ -47,3 +47,25 @@ import Testing
         #expect(!Fixture.has(text, "Velor Front", "captured", "Memra"))
     }
 }
+
+/// "it" and "the town" across a sentence boundary; a dateline's place is no antecedent.
+@Suite struct ReferenceAcrossSentencesTests {
+    @Test func anObjectItTakesThePlaceTheSentenceBeforeNamed() {
+        let text = "PEMBA, Mozambique - The Velor Front attacked the town of Memra on Monday. Its fighters overran it early on Tuesday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
+        #expect(!Fixture.facts(text).contains { $0.o == "Pemba" })
+    }
+
+    @Test func theTownIsWhatTheSentenceBeforeOpenedWith() {
+        let text = "PEMBA, Mozambique - Fighting spread to Mueda and then to Mueda's outskirts last year. Macomia itself "
+            + "changed hands only this month. The Velor Front took the town on Monday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Macomia"))
+        #expect(!Fixture.facts(text).contains { $0.r == "captured" && $0.o != "Macomia" })
+    }
+
+    @Test func aDatelinesTownIsNotTheTown() {
+        let text = "Montepuez, Mozambique - The Velor Front said it had pushed towards Macomia. Its fighters took the town on Tuesday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Macomia"))
+        #expect(!Fixture.facts(text).contains { $0.o == "Montepuez" })
+    }
+}
