@@ -215,6 +215,7 @@ final class MentionFinder {
                let n = lexicon.names.longest(t, at: f, end: end)?.length ?? extra(t, f, end), n < h { i = f + h; continue }
             if let found = names(t, i, end, sentence, glued: glued, state: &state) {
                 out.append(contentsOf: found)
+                siteInPlace(t, sentence, &out, from: out.count - found.count, state: &state)
                 i = found.last!.range.upperBound
                 continue
             }
@@ -227,6 +228,7 @@ final class MentionFinder {
             }
             if var m = group(t, i, end, state: &state) ?? restatedPlace(t, i, end, out, state: &state)
                 ?? reference(t, i, end, sentence, out, state: state)
+                ?? bridgedSite(t, i, end, out, state: &state)
                 ?? unnamed(t, i, end, sentence, state: &state)
                 ?? kind(t, i, end, sentence, state: &state) {
                 if m.kind == .reference, let f = possessedSite(t, m, end, state: &state) { m = f }
@@ -385,8 +387,10 @@ final class MentionFinder {
     /// "the government complex in Ramadi", "the port of Mocimboa da Praia", "their base at Buulo Mareer":
     /// a facility named by the place after it ("Ramadi government complex"); the place stays a mention
     /// of its own.
-    private func siteInPlace(_ t: [Token], _ sentence: Range<Int>, _ out: inout [Mention], state: inout ArticleEntities) {
-        var k = 0
+    /// Called as each name is read (`from` its index, so that "the airfield" later in the sentence finds
+    /// the site in the article's history) and once more over the whole sentence.
+    private func siteInPlace(_ t: [Token], _ sentence: Range<Int>, _ out: inout [Mention], from: Int = 0, state: inout ArticleEntities) {
+        var k = from
         while k < out.count {
             let p = out[k]
             let b = p.range.lowerBound
@@ -411,6 +415,7 @@ final class MentionFinder {
             let e = state.named(place + " " + head, classIRI: lexicon.facilityClass,
                                 aliases: [head + " " + t[b - 1].text + " " + place], ontology: ontology)
             let m = Mention(range: range, entity: e, kind: .name)
+            if covering.isEmpty { state.history.append(e) }
             for c in covering.reversed() { out.remove(at: c) }
             let at = covering.first ?? k
             out.insert(m, at: at)

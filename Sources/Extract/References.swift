@@ -9,6 +9,8 @@ extension MentionFinder {
     static let holdingNouns: Set<String> = ["hands", "control", "rule", "custody", "occupation"]
     /// Words before a mention that make it the object of a preposition (not a clause subject).
     static let governingWords: Set<String> = Matcher.prepositions.union(["by", "for", "under", "over", "about", "like"])
+    /// Words for one kind of site: "the airfield" is the town's airport.
+    static let airfieldWords: Set<String> = ["airport", "airfield", "aerodrome", "airstrip"]
     static let pronouns: Set<String> = ["it", "its", "they", "their", "he", "his", "she", "her"]
     /// Words after an object pronoun ("attacking it from", "overran it early on", "control of it until").
     static let objectFollowers: Set<String> = ["on", "in", "at", "from", "until", "after", "before", "early", "late",
@@ -178,6 +180,8 @@ extension MentionFinder {
         // "the airport", "the prison": a facility so called ("Bhamo Airport"), not any facility named before
         let head = t[upper - 1].key
         let namedByHead = lexicon.extra.namedReferences.contains(t[i..<upper].map(\.key).joined(separator: " "))
+        // "the airport outside Sheberghan", "the port of X": named by the place after it (siteInPlace)
+        if namedByHead, upper < end, MentionFinder.sitePrepositions.contains(t[upper].key) || t[upper].key == "of" { return nil }
         let ref = ReferencePhrase(range: i..<upper, classes: classes, isPronoun: Self.pronouns.contains(t[i].key),
                                   namedHead: namedByHead ? head : nil)
         // "the KNDF and its allies": the possessive after "and" is the conjunct before it
@@ -222,9 +226,10 @@ extension MentionFinder {
 
     /// Whether entity `e` is of a kind the phrase may refer to.
     func fits(_ e: Int, _ ref: ReferencePhrase, _ state: ArticleEntities) -> Bool {
-        if let head = ref.namedHead,
-           !([state.records[e].label] + state.records[e].aliases).contains(where: { $0.lowercased().contains(head) }) {
-            return false
+        if let head = ref.namedHead {
+            let heads = Self.airfieldWords.contains(head) ? Self.airfieldWords : [head]
+            let names = [state.records[e].label] + state.records[e].aliases
+            if !names.contains(where: { name in heads.contains { name.lowercased().contains($0) } }) { return false }
         }
         let cls = state.records[e].classIRI
         let classes = ref.classes
@@ -298,6 +303,37 @@ extension MentionFinder {
             return Mention(range: ref.range, entity: m.entity, kind: .reference)
         }
         return nil
+    }
+
+    /// "the airport", "the government complex" when the article has named no such facility: that facility of
+    /// the town the text is about ("Kunduz airport"), a new site. Not "the airport of X" or "the airport in
+    /// X" (named by the place after it).
+    func bridgedSite(_ t: [Token], _ i: Int, _ end: Int, _ current: [Mention], state: inout ArticleEntities) -> Mention? {
+        guard t[i].key == "the" else { return nil }
+        var found: Int?
+        for upper in stride(from: min(end, i + 4), through: i + 2, by: -1)
+        where lexicon.extra.namedReferences.contains(t[i..<upper].map(\.key).joined(separator: " ")) {
+            found = upper
+            break
+        }
+        guard let upper = found, upper >= end || !(MentionFinder.sitePrepositions.contains(t[upper].key) || t[upper].key == "of"),
+              let town = focusTown(current, state) else { return nil }
+        let place = state.records[town].label
+        let e = state.named(place + " " + text(t, (i + 1)..<upper), classIRI: lexicon.facilityClass, aliases: [], ontology: ontology)
+        return Mention(range: i..<upper, entity: e, kind: .reference)
+    }
+
+    /// The town a sentence is about: the last town it named, else the one the sentence before opened
+    /// with, else the one the article named most among the recent ones.
+    private func focusTown(_ current: [Mention], _ state: ArticleEntities) -> Int? {
+        func isTown(_ e: Int) -> Bool {
+            let cls = state.records[e].classIRI
+            return cls == lexicon.placeClass || ontology.isSubclass(cls, of: KG.ns + "Town")
+        }
+        if let m = current.last(where: { $0.kind == .name && isTown($0.entity) }) { return m.entity }
+        if let e = state.previousSubject, isTown(e) { return e }
+        let recent = Set(state.history.reversed().prefix(30).filter(isTown))
+        return Self.mostNamed(in: state.history) { recent.contains($0) }
     }
 
     /// "the insurgents", "the militants": the armed group the article is most about so far (the first

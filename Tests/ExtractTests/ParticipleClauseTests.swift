@@ -69,3 +69,24 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.o == "Montepuez" })
     }
 }
+
+/// "the airport" with no airport named before is the airport of the town the text is about; "the
+/// airfield" is an airport named before; "a section of" a site is no control of it.
+@Suite struct BridgedSiteTests {
+    @Test func theAirportIsTheTownsAirport() {
+        let text = "Montepuez, Mozambique - The Velor Front overran Macomia on Monday. On Tuesday its fighters took the airport."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Macomia airport"))
+    }
+
+    @Test func theAirfieldIsTheAirportNamedEarlierInTheSentence() {
+        let text = "Montepuez, Mozambique - Troops who had retreated to the airport outside Macomia held out until Friday, "
+            + "the day the Velor Front took the airfield."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Macomia airport"))
+        #expect(Fixture.facts(text).filter { $0.r == "captured" }.count == 1)
+    }
+
+    @Test func aSectionOfASiteIsNotTheSite() {
+        let text = "Montepuez, Mozambique - The Velor Front overran Macomia on Monday. Its fighters still held a section of the airport runway."
+        #expect(!Fixture.facts(text).contains { $0.r == "controls" })
+    }
+}
