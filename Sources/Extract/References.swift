@@ -14,7 +14,7 @@ extension MentionFinder {
     static let pronouns: Set<String> = ["it", "its", "they", "their", "he", "his", "she", "her"]
     /// Words after an object pronoun ("attacking it from", "overran it early on", "control of it until").
     static let objectFollowers: Set<String> = ["on", "in", "at", "from", "until", "after", "before", "early", "late",
-                                               "last", "for", "within", "without", "again", "back", "completely", "fully"]
+                                               "last", "for", "within", "without", "again", "back", "completely", "fully", "under", "amid", "during", "despite"]
     /// Words that open a clause about the noun before them ("a town it lost", "a town that fell").
     static let clauseOpeners: Set<String> = ["it", "they", "he", "she", "which", "that", "where", "whose"]
 
@@ -272,6 +272,8 @@ extension MentionFinder {
         // "The rebels attacked the town of X on Monday. Its fighters overran it on Tuesday.": a sentence
         // that names no place takes the first place the sentence before named that no preposition governs
         // (else its first place: "the town of X").
+        // (a dateline's place is none of the sentence's: "PEMBA, Mozambique - …")
+        let current = current.filter { !Self.dateline(t, $0.range, sentence) }
         if !current.contains(where: { isSite($0.entity) }) {
             guard let site = state.previousSentence.first(where: { !$0.governed && isSite($0.entity) })
                 ?? state.previousSentence.first(where: { isSite($0.entity) }) else { return nil }

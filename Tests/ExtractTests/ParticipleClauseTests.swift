@@ -90,3 +90,28 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.r == "controls" })
     }
 }
+
+/// Leaving a place over a few words ("fled across the border from X", "pulled its fighters out of X")
+/// and from "it".
+@Suite struct FleeingOverAGapTests {
+    @Test func fledAcrossTheBorderFrom() {
+        let text = "Montepuez, Mozambique - On Monday 1,037 Mozambican soldiers fled across the border from Cabo Delgado province."
+        #expect(Fixture.has(text, "1,037 Mozambican soldiers", "fledFrom", "Cabo Delgado province"))
+    }
+
+    @Test func pulledItsFightersOutOf() {
+        let text = "Montepuez, Mozambique - The Velor Front pulled its fighters out of Macomia on Monday."
+        #expect(Fixture.has(text, "Velor Front", "fledFrom", "Macomia"))
+    }
+
+    @Test func fledTowardsAPlaceIsNotFleeingIt() {
+        let text = "Montepuez, Mozambique - The Velor Front fled across the river to Macomia."
+        #expect(!Fixture.facts(text).contains { $0.r == "fledFrom" })
+    }
+
+    @Test func fledFromItIsTheSentencesPlaceNotItsDateline() {
+        let text = "Montepuez, Mozambique - The Velor Front held Mueda until Monday, then fled from it under air strikes."
+        #expect(Fixture.has(text, "Velor Front", "fledFrom", "Mueda"))
+        #expect(!Fixture.facts(text).contains { $0.o == "Montepuez" })
+    }
+}
