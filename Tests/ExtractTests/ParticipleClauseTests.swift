@@ -115,3 +115,22 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.o == "Montepuez" })
     }
 }
+
+/// Alliances said with a copula, inverted, or as support.
+@Suite struct AllianceWordingTests {
+    @Test func aRelativeClauseWithACopula() {
+        let text = "Montepuez, Mozambique - The Velor Front, which is allied with the Tana Brigade, took Macomia."
+        #expect(Fixture.has(text, "Velor Front", "alliedWith", "Tana Brigade") || Fixture.has(text, "Tana Brigade", "alliedWith", "Velor Front"))
+    }
+
+    @Test func fightingAlongsideInverted() {
+        let text = "Montepuez, Mozambique - Fighting alongside the Velor Front were the Tana Brigade and the Sela Students' Front."
+        let allies = Set(Fixture.facts(text).filter { $0.r == "alliedWith" }.flatMap { [$0.s, $0.o] })
+        #expect(allies.isSuperset(of: ["Velor Front", "Tana Brigade"]))
+    }
+
+    @Test func withTheSupportOf() {
+        let text = "Montepuez, Mozambique - The Velor Front launched an offensive with the support of the Tana Brigade."
+        #expect(Fixture.has(text, "Velor Front", "alliedWith", "Tana Brigade") || Fixture.has(text, "Tana Brigade", "alliedWith", "Velor Front"))
+    }
+}
