@@ -134,3 +134,21 @@ import Testing
         #expect(Fixture.has(text, "Velor Front", "alliedWith", "Tana Brigade") || Fixture.has(text, "Tana Brigade", "alliedWith", "Velor Front"))
     }
 }
+
+/// Holding a place said as a stronghold or as what remains with an actor.
+@Suite struct StrongholdTests {
+    @Test func theLastStrongholdOfAnActor() {
+        let text = "Montepuez, Mozambique - Mueda, the last Velor Front stronghold in the province, fell on Monday."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Mueda"))
+    }
+
+    @Test func aStrongholdOf() {
+        let text = "Montepuez, Mozambique - Mueda, a stronghold of the Velor Front, was shelled."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Mueda"))
+    }
+
+    @Test func whatRemainsWithAnActor() {
+        let text = "Montepuez, Mozambique - Only the army base in Mueda still remains with the Velor Front."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Mueda army base"))
+    }
+}
