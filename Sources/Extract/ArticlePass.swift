@@ -228,6 +228,11 @@ struct ArticlePass {
             time = only.annotation
         }
         if time == nil, !rel.isState, m.template.kind != .role, let c = sentence.narrativeTime { time = c.annotation }
+        // "GNA takes Tarhuna", "forces have recaptured the last district": news of the day, told in the
+        // present or the present perfect with no date, is observed on the publication date.
+        if time == nil, !rel.isState, m.template.kind != .role, times.isEmpty, Extractor.newsPresent(view, trigger: m.trigger) {
+            time = TimeFinder.observation(published: published)
+        }
         return time
     }
 

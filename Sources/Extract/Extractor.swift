@@ -507,6 +507,24 @@ public struct Extractor: Sendable {
 
     /// True if the trigger is a present-tense verb or follows one within its clause ("is held by",
     /// "still holds", "is now encircled by", "remains in X hands").
+    /// A deed told as news: in the present perfect ("have taken", "has fallen", "has come under") or in a
+    /// headline's present ("takes", "falls to"), outside quotation marks (a quoted "has fallen" is the
+    /// speaker's day, not the article's).
+    static func newsPresent(_ s: SentenceView, trigger: Range<Int>) -> Bool {
+        let t = s.tokens
+        let quotes: Set<String> = ["\"", "\u{201C}", "\u{201D}"]
+        if s.range.contains(where: { quotes.contains(t[$0].text) }) { return false }
+        var k = trigger.lowerBound
+        if ["has", "have"].contains(t[k].key) { return true }
+        var steps = 0
+        while k > s.range.lowerBound, steps < 3, Matcher.adverbs.contains(t[k - 1].key) { k -= 1; steps += 1 }
+        if k > s.range.lowerBound, ["has", "have"].contains(t[k - 1].key) { return true }
+        // a headline: one line, no full stop, a verb in -s ("takes", "seizes", "falls")
+        let verb = t[trigger.lowerBound].key
+        return s.range.lowerBound == 0 && t[s.range.upperBound - 1].text != "." && verb.count > 3 && verb.hasSuffix("s")
+            && !verb.hasSuffix("ss")
+    }
+
     static func presentTense(_ s: SentenceView, trigger: Range<Int>) -> Bool {
         var k = trigger.lowerBound
         var steps = 0

@@ -1,5 +1,6 @@
 import Extract
 import Foundation
+import Ingest
 import RDF
 import Testing
 
@@ -150,5 +151,31 @@ import Testing
     @Test func whatRemainsWithAnActor() {
         let text = "Montepuez, Mozambique - Only the army base in Mueda still remains with the Velor Front."
         #expect(Fixture.has(text, "Velor Front", "controls", "Mueda army base"))
+    }
+}
+
+/// A deed told as the day's news (headline present, present perfect) with no date is observed on the
+/// publication date; a simple past or a quoted present perfect is not dated so.
+@Suite struct NewsPresentTests {
+    static func captureDates(_ text: String, title: String? = nil) -> [String?] {
+        let article = Article(path: "t.txt", format: .text, title: title, published: "2021-08-10",
+                              publishedDate: PartialDate(iso: "2021-08-10"), text: text, contentHash: "x")
+        return Fixture.extractor.extract(article).assertions.filter { $0.relation == "captured" }.map { $0.time?.date?.iso }
+    }
+
+    @Test func aHeadlineInThePresent() {
+        #expect(Self.captureDates("Montepuez, Mozambique - Fighting went on.", title: "Velor Front takes Macomia") == ["2021-08-10"])
+    }
+
+    @Test func aPresentPerfect() {
+        #expect(Self.captureDates("Montepuez, Mozambique - The Velor Front has captured Macomia, officials said.") == ["2021-08-10"])
+    }
+
+    @Test func aSimplePastIsNotDatedByPublication() {
+        #expect(Self.captureDates("Montepuez, Mozambique - The Velor Front captured Macomia, officials said.") == [nil])
+    }
+
+    @Test func aQuotedPresentPerfectIsTheSpeakers() {
+        #expect(Self.captureDates("Montepuez, Mozambique - \"The Velor Front has captured Macomia,\" an official said.") == [nil])
     }
 }
