@@ -316,7 +316,8 @@ struct ArticlePass {
            ontology.isSubclass(state.records[o].classIRI, of: lexicon.actorClass) { leads[s] = o }
         let result = extractor.resultative(sentence.view, m)
         if result, time == nil || time?.phrase == "" { results.append((assertions.count - 1, rel.isState)) }
-        if time == nil, !result, !rel.isState, m.template.kind != .role, mode == .asserted || mode == .claimed {
+        // (a deed observed on the publication date is undated too: the next sentence may date it)
+        if time == nil || time?.phrase == "", !result, !rel.isState, m.template.kind != .role, mode == .asserted || mode == .claimed {
             undated.append((assertions.count - 1, s, m.template.relation))
         }
     }
