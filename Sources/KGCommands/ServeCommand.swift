@@ -13,7 +13,7 @@ struct ServeCommand: ParsableCommand {
               curl -G http://127.0.0.1:8080/sparql -H 'Accept: text/csv' \\
                 --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5'
               curl http://127.0.0.1:8080/sparql   # the service description
-            Queries come by GET (?query=), by POST of a form (query=) or of the query itself (Content-Type: application/sparql-query); default-graph-uri and named-graph-uri set the dataset, over the query's FROM and FROM NAMED. The Accept header chooses the format: SPARQL results JSON (the default), XML, CSV or TSV; Turtle (the default), N-Triples or JSON-LD for CONSTRUCT and DESCRIBE. A syntax error is a 400 with its line and column; a query past --timeout a 503. Any web page may query it (CORS). /update answers 403: the store is opened read-only, and `kg build` may write it while the server runs (each query reads one snapshot).
+            Queries come by GET (?query=), by POST of a form (query=) or of the query itself (Content-Type: application/sparql-query); default-graph-uri and named-graph-uri set the dataset, over the query's FROM and FROM NAMED. The Accept header chooses the format: SPARQL results JSON (the default), XML, CSV or TSV; Turtle (the default), N-Triples, RDF/XML or JSON-LD for CONSTRUCT and DESCRIBE. A syntax error is a 400 with its line and column; a query past --timeout a 503. Any web page may query it (CORS). /update answers 403: the store is opened read-only, and `kg build` may write it while the server runs (each query reads one snapshot).
 
             The server listens on 127.0.0.1 only. --bind 0.0.0.0 (every network) needs --allow-remote: anyone who reaches the port can then read the whole graph.
             """)

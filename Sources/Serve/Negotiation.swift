@@ -2,12 +2,12 @@ import SPARQL
 
 /// A format `kg serve` writes an answer in, with the media types that ask for it.
 public enum AnswerFormat: String, CaseIterable, Sendable {
-    case json, xml, csv, tsv, turtle, ntriples, jsonld
+    case json, xml, csv, tsv, turtle, ntriples, rdfxml, jsonld
 
     /// The formats of SELECT and ASK answers, in the order preferred when the client has no preference.
     public static let solutionFormats: [AnswerFormat] = [.json, .xml, .csv, .tsv]
     /// The formats of CONSTRUCT and DESCRIBE answers (and of the service description), preferred first.
-    public static let graphFormats: [AnswerFormat] = [.turtle, .ntriples, .jsonld]
+    public static let graphFormats: [AnswerFormat] = [.turtle, .ntriples, .rdfxml, .jsonld]
 
     /// The formats a query of `form` can be answered in, preferred first.
     public static func formats(for form: Query.Form) -> [AnswerFormat] {
@@ -23,6 +23,7 @@ public enum AnswerFormat: String, CaseIterable, Sendable {
         case .tsv: "text/tab-separated-values"
         case .turtle: "text/turtle"
         case .ntriples: "application/n-triples"
+        case .rdfxml: "application/rdf+xml"
         case .jsonld: "application/ld+json"
         }
     }
@@ -50,6 +51,7 @@ public enum AnswerFormat: String, CaseIterable, Sendable {
         case .tsv: .tsv
         case .turtle: .turtle
         case .ntriples: .ntriples
+        case .rdfxml: .rdfxml
         case .jsonld: nil
         }
     }

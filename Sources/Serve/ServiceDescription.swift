@@ -16,6 +16,7 @@ enum ServiceDescription {
         case .tsv: formats + "SPARQL_Results_TSV"
         case .turtle: formats + "Turtle"
         case .ntriples: formats + "N-Triples"
+        case .rdfxml: formats + "RDF_XML"
         case .jsonld: formats + "JSON-LD"
         }
     }

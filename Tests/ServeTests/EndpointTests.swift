@@ -181,6 +181,10 @@ import Testing
             let nt = try await client.get(Self.construct, accept: "application/n-triples, text/turtle;q=0.5")
             #expect(nt.contentType == "application/n-triples; charset=utf-8")
             #expect(nt.text == "<http://example.org/bob> <http://example.org/called> \"Bob\" .\n")
+            // rdflib's SPARQLStore asks for RDF/XML (or SPARQL results XML) whatever the query
+            let rdfxml = try await client.get(Self.construct, accept: "application/rdf+xml, application/sparql-results+xml")
+            #expect(rdfxml.contentType == "application/rdf+xml; charset=utf-8")
+            #expect(rdfxml.text.contains("<rdf:Description rdf:about=\"http://example.org/bob\">\n    <p:called xmlns:p=\"http://example.org/\">Bob</p:called>"))
             let jsonld = try await client.get(Self.construct, accept: "application/ld+json")
             #expect(jsonld.contentType == "application/ld+json; charset=utf-8")
             let nodes = try JSONSerialization.jsonObject(with: Data(jsonld.text.utf8)) as? [[String: Any]]
