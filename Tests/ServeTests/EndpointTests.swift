@@ -85,14 +85,14 @@ import Testing
     @Test func aQueryPastTheTimeoutIs503() async throws {
         var quads: [Quad] = []
         for i in 0..<2000 { quads.append(Quad(iri("s\(i)"), iri("p\(i % 7)"), .string("\(i)"))) }
-        try await withServer(quads, timeout: 0.3) { client in
-            let start = Date()
+        // one reader: the query after the stopped one needs the reader it had
+        try await withServer(quads, timeout: 0.3, readers: 1) { client in
+            // 2,000³ solutions to count: only the timeout ends it (wall time is no measure here: the
+            // test runner may not resume this task for a while when the suite runs in parallel)
             let r = try await client.get("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
             #expect(r.status == .serviceUnavailable)
             #expect(r.text.contains("longer than 0.3 s"), "\(r.text)")
-            #expect(Date().timeIntervalSince(start) < 5)
-            // the reader is free again
-            #expect(try await client.get("ASK {}").status == .ok)
+            #expect(try await client.get("ASK {}").status == .ok, "the reader is free again")
         }
     }
 
