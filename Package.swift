@@ -9,6 +9,7 @@ import PackageDescription
 //   3  Extract ← Ingest, Ontology     SPARQL ← Store     Timeline ← Ontology, Store
 //   4  Pipeline ← Ingest, Extract, Ontology, Store, Timeline   (kg build: reading → extracted → committed)
 //      Maps ← Ontology, Store, Timeline, Render                (the relationship and control maps)
+//      Serve ← SPARQL, Store                                   (kg serve: the SPARQL 1.1 Protocol over HTTP)
 //   5  KGCommands ← every target above                        (the commands' arguments)
 //   6  kg ← KGCommands
 let package = Package(
@@ -23,6 +24,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3",
@@ -51,9 +55,15 @@ let package = Package(
         .target(name: "Render", dependencies: ["CGraphviz"]),
         .target(name: "Pipeline", dependencies: ["RDF", "Ontology", "Ingest", "Extract", "Store", "Timeline"]),
         .target(name: "Maps", dependencies: ["RDF", "Ontology", "Store", "Timeline", "Render"]),
+        .target(name: "Serve", dependencies: [
+            "RDF", "Store", "SPARQL",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "KGCommands", dependencies: [
             "RDF", "Ontology", "OntologyData", "Ingest", "Extract", "Store", "SPARQL", "Timeline", "Render",
-            "Pipeline", "Maps",
+            "Pipeline", "Maps", "Serve",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -70,6 +80,10 @@ let package = Package(
         .testTarget(name: "RenderTests", dependencies: ["Render"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Ontology", "Ingest"]),
         .testTarget(name: "MapsTests", dependencies: ["Maps", "RDF"]),
+        .testTarget(name: "ServeTests", dependencies: [
+            "Serve", "SPARQL", "Store", "RDF",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "CLITests", dependencies: ["kg", "Store", "KGCommands", "Maps", "Ontology", "OntologyData"]),
     ]
 )

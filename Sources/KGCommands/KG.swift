@@ -20,7 +20,7 @@ public struct KGCommand: ParsableCommand {
             Exit status: 0 success, 1 failure, 2 usage or syntax error.
             """,
         version: KGVersion.string,
-        subcommands: [BuildCommand.self, ExtractCommand.self, DraftCommand.self, QueryCommand.self, ShowCommand.self, RenderCommand.self, TimelineCommand.self, ExportCommand.self, ImportCommand.self, DumpCommand.self, LoadCommand.self, StatsCommand.self, ParseCommand.self]
+        subcommands: [BuildCommand.self, ExtractCommand.self, DraftCommand.self, QueryCommand.self, ShowCommand.self, RenderCommand.self, TimelineCommand.self, ExportCommand.self, ImportCommand.self, DumpCommand.self, LoadCommand.self, StatsCommand.self, ParseCommand.self, ServeCommand.self]
     )
 
     public init() {}

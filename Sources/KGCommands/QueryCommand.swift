@@ -18,7 +18,7 @@ struct QueryCommand: ParsableCommand {
                         SELECT ?unit ?actor WHERE { ?unit kg:surrenderedTo ?actor }'
               kg query --file question.rq --format json
               echo 'ASK { ?s ?p ?o }' | kg query -
-            On a terminal, results print as a table of labels (--raw shows IRIs); --format json, xml, csv and tsv write the W3C SPARQL results formats; CONSTRUCT and DESCRIBE write N-Triples or Turtle. These formats (not the table or Turtle) are written row by row as the query runs, so a query stopped by --timeout may have printed some rows (exit status 1 all the same). --explain prints the SPARQL and the SQL it runs. Syntax errors give line and column, exit 2.
+            On a terminal, results print as a table of labels (--raw shows IRIs); --format json, xml, csv and tsv write the W3C SPARQL results formats; CONSTRUCT and DESCRIBE write Turtle, N-Triples or RDF/XML. These formats (not the table or Turtle) are written row by row as the query runs, so a query that --timeout stopped may have printed some rows (exit status 1 all the same). --explain prints the SPARQL and the SQL it runs. Syntax errors give line and column, exit 2.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -29,7 +29,7 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Read the query from a file.", valueName: "file"))
     var file: String?
 
-    @Option(help: "Output format: table, json, xml, csv, tsv (SELECT/ASK); ntriples, turtle (CONSTRUCT/DESCRIBE).")
+    @Option(help: "Output format: table, json, xml, csv, tsv (SELECT/ASK); ntriples, turtle, rdfxml (CONSTRUCT/DESCRIBE).")
     var format: ResultFormat?
 
     @Flag(help: "Show IRIs and literals as they are instead of labels (table).") var raw = false

@@ -113,6 +113,12 @@ import Store
         #expect(try value("TZ(\(dt))") == .string("-05:00"))
         #expect(try value("\(dt) < \"2024-03-05T16:00:00Z\"^^xsd:dateTime") == Values.bool(true))
         #expect(try value("DATATYPE(NOW())") == .iri(XSD.dateTime))
+        // NOW() is UTC to the millisecond, and now
+        let now = try #require(try value("NOW()")?.literalValue?.lexical)
+        #expect(now.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"#, options: .regularExpression) != nil, "\(now)")
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        #expect(abs(try #require(parser.date(from: now)).timeIntervalSinceNow) < 5, "\(now)")
         #expect(try value("xsd:integer(\"42\")") == int(42))
         #expect(try value("xsd:integer(\"4.2\")") == nil)
         #expect(try value("xsd:boolean(\"1\")") == Values.bool(true))

@@ -125,9 +125,17 @@ struct DateTimeValue {
         return (tz < 0 ? "-" : "+") + String(format: "%02d:%02d", a / 60, a % 60)
     }
 
+    /// The current time, in UTC to the millisecond (`2026-12-07T14:16:13.123Z`), for NOW(). Written
+    /// with gmtime_r: an ISO8601DateFormatter made per query took a third of a small query's time.
     static func now() -> Term {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return .typed(f.string(from: Date()), XSD.dateTime)
+        let seconds = Date().timeIntervalSince1970
+        var whole = time_t(seconds.rounded(.down))
+        var t = tm()
+        gmtime_r(&whole, &t)
+        let millis = min(999, Int((seconds - seconds.rounded(.down)) * 1000))
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let millisText = millis < 10 ? "00\(millis)" : millis < 100 ? "0\(millis)" : "\(millis)"
+        let text = "\(t.tm_year + 1900)-\(two(t.tm_mon + 1))-\(two(t.tm_mday))T\(two(t.tm_hour)):\(two(t.tm_min)):\(two(t.tm_sec)).\(millisText)Z"
+        return .typed(text, XSD.dateTime)
     }
 }

@@ -3,12 +3,12 @@ import RDF
 
 /// Output formats of `kg query`.
 public enum ResultFormat: String, CaseIterable, Sendable {
-    case table, json, xml, csv, tsv, ntriples, turtle
+    case table, json, xml, csv, tsv, ntriples, turtle, rdfxml
 }
 
 /// Serialises query results. Solutions and booleans go to the W3C result formats (JSON, XML, CSV, TSV)
-/// or an aligned text table; graphs go to N-Triples or Turtle (any other format asked of a graph
-/// gives N-Triples, and a graph format asked of solutions gives the table).
+/// or an aligned text table; graphs go to N-Triples, Turtle or RDF/XML (any other format asked of a
+/// graph gives N-Triples, and a graph format asked of solutions gives the table).
 public enum ResultWriter {
     /// SPARQL 1.1 Query Results JSON / XML / CSV / TSV, an aligned text table (labels via `label`, e.g.
     /// rdfs:label of an IRI; raw terms when nil), and N-Triples/Turtle for graphs.
@@ -30,7 +30,7 @@ public enum ResultWriter {
 }
 
 /// Writes a query's answer as it arrives from `QueryEngine.execute(_:timeout:_:)`: each solution or
-/// triple is formatted and handed to `output` at once in JSON, XML, CSV, TSV and N-Triples. The
+/// triple is formatted and handed to `output` at once in JSON, XML, CSV, TSV, N-Triples and RDF/XML. The
 /// aligned table (it measures its columns) and Turtle (it groups triples by subject) need the whole
 /// answer: they keep it and write at `finish`. The bytes are those of `ResultWriter.write`.
 ///
@@ -60,8 +60,8 @@ public final class ResultStreamWriter {
 
     /// Graphs: Turtle for `turtle` and the table, N-Triples for anything else.
     private var turtleGraph: Bool { format == .turtle || format == .table }
-    /// Solutions and booleans: the table for `table`, `ntriples` and `turtle`.
-    private var table: Bool { format == .table || format == .ntriples || format == .turtle }
+    /// Solutions and booleans: the table for `table` and the graph formats.
+    private var table: Bool { format == .table || format == .ntriples || format == .turtle || format == .rdfxml }
 
     /// Formats one piece of the answer. Always true: the writer never stops a query.
     public func write(_ event: QueryEvent) -> Bool {
@@ -98,8 +98,11 @@ public final class ResultStreamWriter {
             }
         case .graph:
             kind = .graph
+            if format == .rdfxml { output(RDFXMLWriter.header) }
         case .triple(let t):
-            if turtleGraph { triples.append(t) } else { output(GraphWriter.ntriple(t)) }
+            if turtleGraph { triples.append(t) }
+            else if format == .rdfxml { output(RDFXMLWriter.triple(t)) }
+            else { output(GraphWriter.ntriple(t)) }
         }
         return true
     }
@@ -118,6 +121,7 @@ public final class ResultStreamWriter {
             }
         case .graph?:
             if turtleGraph { output(GraphWriter.turtle(triples)); triples = [] }
+            if format == .rdfxml { output(RDFXMLWriter.footer) }
         case .boolean?, nil: break
         }
     }

@@ -25,4 +25,13 @@ public struct Query: Sendable {
         query.baseIRI = parser.base
         return query
     }
+
+    /// Sets the dataset from the SPARQL 1.1 Protocol's `default-graph-uri` and `named-graph-uri`
+    /// parameters, which win over the query's FROM and FROM NAMED (Protocol §2.1.4). With both lists
+    /// empty the query keeps its own dataset; with only named graphs given the default graph is empty.
+    /// A graph IRI the store does not hold is an empty graph.
+    public mutating func setProtocolDataset(defaultGraphs: [String], namedGraphs: [String]) {
+        guard !defaultGraphs.isEmpty || !namedGraphs.isEmpty else { return }
+        dataset = Dataset(defaultGraphs: defaultGraphs, namedGraphs: namedGraphs)
+    }
 }

@@ -1,12 +1,11 @@
 import Foundation
-import RDF
 
 /// JSON-LD in expanded form (JSON-LD 1.1, §"Expanded Document Form"): one node object per subject with
 /// full IRIs as keys and value objects (`@id`, or `@value` with `@type`/`@language`); the default graph's
 /// nodes at the top level, each named graph as a node with its `@id` and `@graph`. Any JSON-LD processor
 /// reads it back to the same quads.
-enum JSONLD {
-    static func expanded(_ quads: [Quad]) -> String {
+public enum JSONLD {
+    public static func expanded(_ quads: [Quad]) -> String {
         var graphOrder: [Term?] = [], byGraph: [Term?: [Triple]] = [:]
         for q in quads {
             if byGraph[q.graph] == nil { graphOrder.append(q.graph) }
