@@ -569,6 +569,14 @@ final class MentionFinder {
             country = ontology.entities[n.value].iri
             headAt = i + n.length + (t[i + n.length].key == "'s" ? 1 : 0)
         }
+        // "the joint forces of Mozambique and Rwanda": each country of a list after "<national head> of"
+        // names its own force, government or ministry
+        if let c = country, headAt > i, t[headAt - 1].key != "'s", let (hcls, noun) = headBeforeCountries(t, i, sentence) {
+            let label = (extra.demonymOf[c] ?? extra.countryLabel[c] ?? MentionFinder.localName(c)) + " " + noun
+            let distinct = lexicon.isNationalBody(hcls, ontology) ? nil : noun
+            return Mention(range: i..<headAt, entity: nationalEntity(country: c, cls: hcls, words: label, distinct: distinct, state: &state),
+                           kind: .name)
+        }
         var cls: String?, upper = headAt
         // "the Pakistani town of Chaman": the demonym names the country the place lies in.
         if let country, headAt > i, headAt < end, t[i].isCapitalised, !t[headAt].isCapitalised,
@@ -613,6 +621,23 @@ final class MentionFinder {
         return Mention(range: i..<upper, entity: nationalEntity(country: country, cls: cls, words: label, distinct: distinct, state: &state), kind: .name)
     }
 
+    /// The national head and its words before "of" and a list of countries that reaches `i` ("the forces of
+    /// [Mozambique] and [Rwanda]"), if any.
+    private func headBeforeCountries(_ t: [Token], _ i: Int, _ sentence: Range<Int>) -> (cls: String, noun: String)? {
+        var k = i - 1
+        while k > sentence.lowerBound, i - k <= 12, t[k].key != "of" {
+            guard t[k].text == "," || t[k].key == "and" || t[k].isCapitalised else { return nil }
+            k -= 1
+        }
+        guard k > sentence.lowerBound, t[k].key == "of" else { return nil }
+        for start in stride(from: k - 1, through: max(sentence.lowerBound, k - 3), by: -1) where !t[start].isCapitalised {
+            if let h = lexicon.extra.nationalHeads.longest(t, at: start, end: k), start + h.length == k {
+                return (h.value, text(t, start..<k))
+            }
+        }
+        return nil
+    }
+
     /// The national head ("troops", "forces") after a list of demonyms that goes on at `k` with "," or
     /// "and": "[Angolan], Botswanan and South African forces".
     private func coordinatedNationalHead(_ t: [Token], _ k: Int, _ end: Int) -> String? {
@@ -639,6 +664,18 @@ final class MentionFinder {
         }
         let kind = cls.split(separator: "#").last.map(String.init) ?? "entity"
         let countryName = lexicon.extra.countryLabel[country] ?? MentionFinder.localName(country)
+        // "Rwandan troops" in an article that names the "Rwanda Defence Force": that force
+        if distinct == nil, ontology.isSubclass(cls, of: lexicon.stateForceClass) {
+            let prefixes = [countryName, lexicon.extra.demonymOf[country]].compactMap { $0 }.map { $0 + " " }
+            if let named = state.records.indices.first(where: { e in
+                ontology.isSubclass(state.records[e].classIRI, of: lexicon.stateForceClass)
+                    && prefixes.contains { state.records[e].label.hasPrefix($0) }
+                    && state.records[e].label.split(separator: " ").count >= 3
+            }) {
+                state.addAliases(named, [words])
+                return named
+            }
+        }
         let id = KG.entityNS + ArticleEntities.slug(countryName + " " + (distinct.map { Ontology.normalise($0) } ?? kind))
         if let existing = state.byID[id] {
             state.addAliases(existing, [words])

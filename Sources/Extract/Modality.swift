@@ -42,7 +42,10 @@ final class ModalityReader {
                 consumed = max(consumed, cue.length)
                 switch cue.value {
                 case .denied: found = .denied
-                case .planned: if found != .denied { found = .planned }
+                case .planned:
+                    // "managed to take", "helped the army to retake": an infinitive that happened
+                    if cue.length == 1, t[k].key == "to", implicativeBefore(t, k, from: lower) { break }
+                    if found != .denied { found = .planned }
                 case .hypothetical: if found == nil { found = .hypothetical }
                 case .claim: break
                 }
@@ -54,6 +57,7 @@ final class ModalityReader {
         if found == nil, !appositive, trigger.lowerBound > lower, t[trigger.lowerBound - 1].key == "to",
            t[trigger.lowerBound].key != "have",
            !usedBefore(t, trigger.lowerBound - 1, from: s.range.lowerBound),
+           !implicativeBefore(t, trigger.lowerBound - 1, from: lower),
            !["surrendered", "fell", "lost", "allied", "loyal"].contains(t[max(s.range.lowerBound, trigger.lowerBound - 2)].key) {
             found = .planned
         }
@@ -65,6 +69,19 @@ final class ModalityReader {
             return (.claimed, speaker(s, cueAt: k, length: cue.length, state: state))
         }
         return (.asserted, nil)
+    }
+
+    /// Verbs whose infinitive happened: "managed to take", "helped the army to retake", "were able to enter".
+    static let implicatives: Set<String> = ["managed", "helped", "help", "helping", "able"]
+
+    /// True if an implicative verb stands at most five words before the "to" at `k`, in the same clause.
+    private func implicativeBefore(_ t: [Token], _ k: Int, from lower: Int) -> Bool {
+        var b = k - 1
+        while b >= max(lower, k - 5), t[b].text != "," {
+            if Self.implicatives.contains(t[b].key) { return true }
+            b -= 1
+        }
+        return false
     }
 
     /// True if "used"/"using" stands at most three words before the "to" at `k` ("used drones to").

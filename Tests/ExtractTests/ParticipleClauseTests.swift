@@ -179,3 +179,33 @@ import Testing
         #expect(Self.captureDates("Montepuez, Mozambique - \"The Velor Front has captured Macomia,\" an official said.") == [nil])
     }
 }
+
+/// An infinitive after an implicative verb happened; "the forces of A and B" are each country's forces;
+/// "Rwandan troops" in an article naming the "Rwanda Defence Force" are that force.
+@Suite struct ImplicativeAndNationalForceTests {
+    @Test func managedToCaptureHappened() {
+        let text = "Montepuez, Mozambique - The Velor Front managed to capture Mueda on Monday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Mueda"))
+    }
+
+    @Test func helpedTheArmyToRetakeControl() {
+        let text = "Montepuez, Mozambique - Rwandan soldiers helped the Mozambican army to retake control of Mueda."
+        #expect(Fixture.facts(text).contains { $0.r == "captured" && $0.o == "Mueda" && $0.a.modality == .asserted })
+    }
+
+    @Test func anAimStaysAnAim() {
+        let text = "Montepuez, Mozambique - The Velor Front sent fighters to capture Mueda."
+        #expect(!Fixture.has(text, "Velor Front", "captured", "Mueda"))
+    }
+
+    @Test func theForcesOfTwoCountries() {
+        let text = "Montepuez, Mozambique - The joint forces of Mozambique and Rwanda seized Mueda on Monday."
+        let subjects = Set(Fixture.facts(text).filter { $0.r == "captured" && $0.o == "Mueda" }.map(\.s))
+        #expect(subjects == ["Mozambican forces", "Rwandan forces"])
+    }
+
+    @Test func aDemonymsTroopsAreTheNamedForceOfThatCountry() {
+        let text = "Montepuez, Mozambique - The Rwanda Defence Force (RDF) took back Mueda on Sunday. Rwandan troops later entered Macomia."
+        #expect(Fixture.has(text, "Rwanda Defence Force", "captured", "Macomia"))
+    }
+}
