@@ -359,6 +359,10 @@ final class Matcher {
     }
 
     /// Adjectives of direction or neighbourhood before a place name ("the northeastern Takhar province").
+    /// Words between an article and an organisation's name that say what side or kind it is ("a spokesperson
+    /// for the opposition National Unity Government", "the rival Tripoli administration").
+    static let actorAdjectives: Set<String> = ["opposition", "rebel", "ruling", "exiled", "banned", "outlawed", "rival",
+                                               "separatist", "insurgent", "militant", "jihadist", "powerful", "main"]
     static let regionAdjectives: Set<String> = ["northern", "southern", "eastern", "western", "central", "northeastern",
                                                 "northwestern", "southeastern", "southwestern", "neighbouring", "neighboring",
                                                 "north-eastern", "north-western", "south-eastern", "south-western",
@@ -755,7 +759,8 @@ extension Matcher {
             // "under the alliance's control": a reference mention may start with the template's "the".
             if s.startAt[c] == nil, c - 1 > p, s.startAt[c - 1] != nil, Matcher.determiners.contains(s.tokens[c - 1].key) { c -= 1 }
             let slotStart = c
-            while c < end, s.startAt[c] == nil, Matcher.determiners.contains(s.tokens[c].key) || Matcher.regionAdjectives.contains(s.tokens[c].key) { c += 1 }
+            while c < end, s.startAt[c] == nil, Matcher.determiners.contains(s.tokens[c].key) || Matcher.regionAdjectives.contains(s.tokens[c].key)
+                    || (c > slotStart && Matcher.actorAdjectives.contains(s.tokens[c].key)) { c += 1 }
             // "commander of the self-styled Libyan National Army": a hyphenated adjective before the name
             if c > slotStart, c + 3 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, !s.tokens[c].isCapitalised,
                s.tokens[c + 1].text == "-", !s.tokens[c + 1].spaceBefore, !s.tokens[c + 2].spaceBefore,

@@ -209,3 +209,16 @@ import Testing
         #expect(Fixture.has(text, "Rwanda Defence Force", "captured", "Macomia"))
     }
 }
+
+/// A side's adjective before an organisation's name ("the opposition X") and "press secretary".
+@Suite struct SpokespersonWordingTests {
+    @Test func aSpokespersonForTheOppositionGroup() {
+        let text = "Montepuez, Mozambique - Nay Phone Latt, a spokesperson for the opposition Velor Front (VF), said the town was calm."
+        #expect(Fixture.has(text, "Nay Phone Latt", "spokespersonOf", "Velor Front"))
+    }
+
+    @Test func aPressSecretary() {
+        let text = "Montepuez, Mozambique - Tana Brigade press secretary John Kirby said the town was calm."
+        #expect(Fixture.has(text, "John Kirby", "spokespersonOf", "Tana Brigade"))
+    }
+}
