@@ -12,6 +12,7 @@ public struct KGCommand: ParsableCommand {
             A typical session:
               kg build Examples/articles          # extract facts into ./kg.sqlite
               kg query '?who surrenderedTo ?whom'  # ask a question (short form or SPARQL)
+              kg update 'INSERT DATA { … }'        # change it with SPARQL Update
               kg render                           # draw Output/relations.svg
               kg export --format jsonl            # every fact with its source sentence
 
@@ -20,7 +21,7 @@ public struct KGCommand: ParsableCommand {
             Exit status: 0 success, 1 failure, 2 usage or syntax error.
             """,
         version: KGVersion.string,
-        subcommands: [BuildCommand.self, ExtractCommand.self, DraftCommand.self, QueryCommand.self, ShowCommand.self, RenderCommand.self, TimelineCommand.self, ExportCommand.self, ImportCommand.self, DumpCommand.self, LoadCommand.self, StatsCommand.self, ParseCommand.self, ServeCommand.self]
+        subcommands: [BuildCommand.self, ExtractCommand.self, DraftCommand.self, QueryCommand.self, UpdateCommand.self, ShowCommand.self, RenderCommand.self, TimelineCommand.self, ExportCommand.self, ImportCommand.self, DumpCommand.self, LoadCommand.self, StatsCommand.self, ParseCommand.self, ServeCommand.self]
     )
 
     public init() {}

@@ -95,15 +95,17 @@ extension ResultFormat: ExpressibleByArgument {}
 struct ParseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
-        abstract: "Check a SPARQL query's syntax without running it (exit 0 valid, 2 invalid).",
+        abstract: "Check a SPARQL query's or update's syntax without running it (exit 0 valid, 2 invalid).",
         discussion: """
             Example:
               kg parse --file question.rq
               kg parse 'SELECT * WHERE { ?s ?p ?o }'
+              kg parse --update 'DELETE WHERE { ?s ?p ?o }'
             """)
 
     @Argument(help: ArgumentHelp("The query.", valueName: "query")) var text: String?
     @Option(name: .shortAndLong, help: ArgumentHelp("Read the query from a file.", valueName: "file")) var file: String?
+    @Flag(help: "Read it as SPARQL 1.1 Update.") var update = false
 
     func validate() throws {
         if (text == nil) == (file == nil) { throw ValidationError("give a query or --file FILE") }
@@ -116,7 +118,8 @@ struct ParseCommand: ParsableCommand {
             source = String(decoding: d, as: UTF8.self)
         }
         do {
-            _ = try Query.parse(source, baseIRI: file.map { URL(fileURLWithPath: $0).standardizedFileURL.absoluteString })
+            let base = file.map { URL(fileURLWithPath: $0).standardizedFileURL.absoluteString }
+            if update { _ = try Update.parse(source, baseIRI: base) } else { _ = try Query.parse(source, baseIRI: base) }
         } catch let e as SPARQLError {
             throw KGFailure(message: e.description, code: 2)
         }

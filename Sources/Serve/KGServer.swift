@@ -12,18 +12,22 @@ public struct ServeSettings: Sendable {
     public var readers: Int
     /// The largest request body taken (a POSTed query), in bytes (413 past it).
     public var maxBodyBytes: Int
+    /// True: `POST /update` takes SPARQL 1.1 Update, run one at a time by a writer connection.
+    public var writable: Bool
 
     public init(storePath: String, timeout: Double = 60,
-                readers: Int = max(2, ProcessInfo.processInfo.activeProcessorCount), maxBodyBytes: Int = 8 << 20) {
+                readers: Int = max(2, ProcessInfo.processInfo.activeProcessorCount), maxBodyBytes: Int = 8 << 20,
+                writable: Bool = false) {
         self.storePath = storePath
         self.timeout = timeout
         self.readers = readers
         self.maxBodyBytes = maxBodyBytes
+        self.writable = writable
     }
 }
 
-/// kg's HTTP server: the SPARQL 1.1 Protocol endpoint at `/sparql` and, refused for now because the
-/// server is read-only, `/update`.
+/// kg's HTTP server: the SPARQL 1.1 Protocol endpoint at `/sparql` and `/update` (SPARQL Update,
+/// refused unless the server is writable).
 ///
 /// `router()` builds the routes; each part of the server adds its own in its own file (the endpoint's
 /// in `addSPARQLRoutes`), so later parts (pages, a writable update endpoint) add theirs beside them.
@@ -32,17 +36,24 @@ public struct ServeSettings: Sendable {
 public final class KGServer: Sendable {
     public let settings: ServeSettings
     let readers: ReaderPool
+    /// The one connection that writes (`settings.writable`): updates wait their turn for it, while
+    /// queries go on reading their snapshots (WAL).
+    let writer: ReaderPool?
     /// The URL the server listens on, once it does (the service description's fallback endpoint IRI).
     let listeningURL = LockedValue<String?>(nil)
 
     /// Opens the store's readers; throws the store's error (no such store, not a kg store).
     public init(_ settings: ServeSettings) throws {
         self.settings = settings
+        writer = settings.writable ? try ReaderPool(path: settings.storePath, count: 1, readOnly: false, name: "writer") : nil
         readers = try ReaderPool(path: settings.storePath, count: settings.readers)
     }
 
-    /// Ends the reader threads and closes their connections (running queries finish first).
-    public func close() { readers.stop() }
+    /// Ends the reader and writer threads and closes their connections (running requests finish first).
+    public func close() {
+        readers.stop()
+        writer?.stop()
+    }
 
     /// The server's routes, behind the CORS middleware (any origin may query: the endpoint is
     /// read-only and takes no credentials).
@@ -51,6 +62,7 @@ public final class KGServer: Sendable {
         router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.accept, .contentType, .origin],
                                               allowMethods: [.get, .post, .options], maxAge: .seconds(86_400)))
         addSPARQLRoutes(to: router)
+        addUpdateRoutes(to: router)
         return router
     }
 

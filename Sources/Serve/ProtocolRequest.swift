@@ -110,7 +110,7 @@ public enum ProtocolRequest {
         return (parts.first ?? "", charset)
     }
 
-    private static func utf8(_ body: ByteBuffer?) throws -> String {
+    static func utf8(_ body: ByteBuffer?) throws -> String {
         guard let body else { return "" }
         guard let text = String(validating: body.readableBytesView, as: UTF8.self) else {
             throw ProtocolError(.badRequest, "the request body is not valid UTF-8")
@@ -143,5 +143,55 @@ public enum ProtocolRequest {
 
     private static func values(_ name: String, _ fields: [Field]) -> [String] {
         fields.filter { $0.name == name }.map(\.value)
+    }
+}
+
+/// An update operation of the SPARQL 1.1 Protocol (§2.2): the update text and the dataset of its
+/// WHERE patterns that `using-graph-uri` and `using-named-graph-uri` give (empty: the update's own).
+public struct UpdateRequest: Sendable, Equatable {
+    public var text: String
+    public var usingGraphs: [String] = []
+    public var usingNamedGraphs: [String] = []
+
+    public init(text: String, usingGraphs: [String] = [], usingNamedGraphs: [String] = []) {
+        self.text = text
+        self.usingGraphs = usingGraphs
+        self.usingNamedGraphs = usingNamedGraphs
+    }
+}
+
+extension ProtocolRequest {
+    /// The update a POST to `/update` carries: a form with one `update=` field, or the update itself as
+    /// an `application/sparql-update` body; `using-graph-uri` / `using-named-graph-uri` in the URL (or
+    /// the form). Throws `ProtocolError` (400, 415) for a request the Protocol does not allow.
+    public static func parseUpdate(urlQuery: String?, contentType: String?, body: ByteBuffer?) throws -> UpdateRequest {
+        let url = try formFields(urlQuery ?? "")
+        guard let contentType else {
+            throw ProtocolError(.unsupportedMediaType, "a POSTed update needs a Content-Type: \(formType) (update=…) or \(updateType) (the update as the body)")
+        }
+        let (mediaType, charset) = parseContentType(contentType)
+        if let charset, charset != "utf-8", charset != "utf8" {
+            throw ProtocolError(.unsupportedMediaType, "the update must be UTF-8, not \(charset)")
+        }
+        let text = try utf8(body)
+        var fields = url
+        var updates = url.filter { $0.name == "update" }.map(\.value)
+        switch mediaType {
+        case formType:
+            let form = try formFields(text)
+            fields += form
+            updates += form.filter { $0.name == "update" }.map(\.value)
+        case updateType:
+            updates.append(text)
+        default:
+            throw ProtocolError(.unsupportedMediaType, "a POSTed update is \(formType) (update=…) or \(updateType), not \(mediaType)")
+        }
+        guard updates.count == 1 else {
+            throw ProtocolError(.badRequest, updates.isEmpty ? "no update: give it in the update= parameter"
+                                                             : "give one update, not \(updates.count)")
+        }
+        return UpdateRequest(text: updates[0],
+                             usingGraphs: fields.filter { $0.name == "using-graph-uri" }.map(\.value),
+                             usingNamedGraphs: fields.filter { $0.name == "using-named-graph-uri" }.map(\.value))
     }
 }

@@ -25,12 +25,13 @@ final class ReaderPool: @unchecked Sendable {
 
     /// Opens `count` read-only connections to the store at `path` (throws the store's error, such as
     /// "no knowledge graph at …", before any thread starts) and starts a reader thread for each.
-    init(path: String, count: Int) throws {
+    /// `readOnly` false: the connections may write (the one writer of `kg serve --writable`).
+    init(path: String, count: Int, readOnly: Bool = true, name: String = "reader") throws {
         self.count = max(1, count)
-        let stores = try (0..<self.count).map { _ in Owned(try TripleStore(path: path, readOnly: true)) }
+        let stores = try (0..<self.count).map { _ in Owned(try TripleStore(path: path, readOnly: readOnly)) }
         for (i, store) in stores.enumerated() {
             let thread = Thread { [self] in self.serve(store.value) }
-            thread.name = "kg-serve-reader-\(i)"
+            thread.name = "kg-serve-\(name)-\(i)"
             thread.stackSize = 512 << 20
             thread.start()
         }

@@ -3,11 +3,11 @@ import Hummingbird
 import NIOCore
 
 /// The SPARQL 1.1 Protocol endpoint: queries at `/sparql` (GET, POST of a form or of the query), the
-/// service description at `/sparql` without a query, and `/update` refused (read-only).
+/// service description at `/sparql` without a query (`UpdateRoutes.swift` has `/update`).
 extension KGServer {
     static let endpointMethods = "GET, POST, OPTIONS"
     static let readOnlyMessage = "not supported: this server is read-only (kg serve answers SPARQL queries at /sparql; "
-        + "SPARQL Update is not available)"
+        + "SPARQL Update needs kg serve --writable)"
 
     func addSPARQLRoutes(to router: Router<BasicRequestContext>) {
         router.get("sparql") { request, _ in await self.endpoint(request) }
@@ -24,9 +24,6 @@ extension KGServer {
                           headers: [.allow: Self.endpointMethods])
             }
         }
-        for method in [HTTPRequest.Method.get, .post, .put, .delete, .patch] {
-            router.on("update", method: method) { _, _ in Self.text(.forbidden, Self.readOnlyMessage) }
-        }
     }
 
     /// Answers one request to `/sparql`.
@@ -37,7 +34,9 @@ extension KGServer {
                                                       contentType: request.headers[.contentType], body: body)
             switch operation {
             case .serviceDescription: return serviceDescription(request)
-            case .update: return Self.text(.forbidden, Self.readOnlyMessage)
+            case .update:
+                if settings.writable { return Self.text(.badRequest, "/sparql answers queries; POST updates to /update") }
+                return Self.text(.forbidden, Self.readOnlyMessage)
             case .query(let query): return await answer(query, accept: Self.accept(request))
             }
         } catch let e as ProtocolError {

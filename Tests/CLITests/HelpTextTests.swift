@@ -5,7 +5,7 @@ import Testing
 /// parser wraps longer lines wherever they break), and no example is cut in two.
 @Suite struct HelpTextTests {
     static let commands: [[String]] = [[], ["build"], ["extract"], ["draft"], ["query"], ["show"], ["render"],
-                                       ["timeline"], ["export"], ["import"], ["stats"], ["serve"]]
+                                       ["timeline"], ["export"], ["import"], ["stats"], ["serve"], ["update"]]
 
     @Test(arguments: commands)
     func examplesStayOnTheirLine(_ command: [String]) throws {

@@ -99,3 +99,37 @@ final class ServeProcess: @unchecked Sendable {
         return process.terminationReason == .exit ? process.terminationStatus : -process.terminationStatus
     }
 }
+
+/// `kg serve --writable`: a real process takes an update at /update, and a query sees it.
+@Suite struct WritableServeCLITests {
+    @Test func anUpdatePostedToAWritableServerIsSeenByTheNextQuery() async throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let created = try KG.run(["update", "-q", "INSERT DATA { <http://example.org/a> <http://example.org/p> 1 }"], cwd: dir)
+        #expect(created.status == 0, "\(created.stderr)")
+        let server = try ServeProcess(["serve", "--port", "0", "--writable"], cwd: dir)
+        defer { server.stop() }
+        let url = try #require(try server.waitForURL(), "no URL line; stderr: \(server.stderr)")
+        var post = URLRequest(url: try #require(URL(string: url.replacingOccurrences(of: "/sparql", with: "/update"))))
+        post.httpMethod = "POST"
+        post.setValue("application/sparql-update", forHTTPHeaderField: "Content-Type")
+        post.httpBody = Data("INSERT DATA { <http://example.org/a> <http://example.org/p> 2 }".utf8)
+        let (answer, response) = try await URLSession.shared.data(for: post)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200, "\(String(decoding: answer, as: UTF8.self))")
+        #expect(String(decoding: answer, as: UTF8.self).contains("inserted 1 quads"))
+
+        var components = try #require(URLComponents(string: url))
+        components.queryItems = [URLQueryItem(name: "query", value: "SELECT ?o WHERE { ?s <http://example.org/p> ?o } ORDER BY ?o")]
+        var get = URLRequest(url: try #require(components.url))
+        get.setValue("text/csv", forHTTPHeaderField: "Accept")
+        let (data, _) = try await URLSession.shared.data(for: get)
+        #expect(String(decoding: data, as: UTF8.self) == "o\r\n1\r\n2\r\n")
+        #expect(server.stop() == 0, "stderr: \(server.stderr)")
+    }
+
+    @Test func aWritableServerOnANonLoopbackAddressNeedsAllowRemote() throws {
+        let r = try KG.run(["serve", "--writable", "--bind", "0.0.0.0", "--db", "/nonexistent/kg.sqlite"])
+        #expect(r.status == 2)
+        #expect(r.stderr.contains("read and change the whole graph") && r.stderr.contains("--allow-remote"), "\(r.stderr)")
+    }
+}

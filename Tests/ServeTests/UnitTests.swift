@@ -44,6 +44,19 @@ import Testing
         #expect(throws: ProtocolError.self) { try parse(.post, "query=ASK", "application/sparql-query", "ASK {}") }
     }
 
+    @Test func updateRequests() throws {
+        func parse(_ url: String?, _ type: String?, _ body: String) throws -> UpdateRequest {
+            try ProtocolRequest.parseUpdate(urlQuery: url, contentType: type, body: ByteBuffer(string: body))
+        }
+        #expect(try parse("using-graph-uri=a", "application/sparql-update", "CLEAR ALL")
+                == UpdateRequest(text: "CLEAR ALL", usingGraphs: ["a"]))
+        #expect(try parse(nil, "application/x-www-form-urlencoded", "update=CLEAR+ALL&using-named-graph-uri=n")
+                == UpdateRequest(text: "CLEAR ALL", usingNamedGraphs: ["n"]))
+        #expect(throws: ProtocolError.self) { try parse(nil, nil, "CLEAR ALL") }
+        #expect(throws: ProtocolError.self) { try parse(nil, "application/x-www-form-urlencoded", "query=ASK") }
+        #expect(throws: ProtocolError.self) { try parse("update=CLEAR", "application/x-www-form-urlencoded", "update=CLEAR") }
+    }
+
     @Test func bodiesMustBeUTF8() {
         let latin1 = ByteBuffer(bytes: Array("ASK { ?s ?p \"caf".utf8) + [0xE9] + Array("\" }".utf8))
         #expect(throws: ProtocolError.self) {

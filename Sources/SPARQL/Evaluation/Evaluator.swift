@@ -62,7 +62,7 @@ final class Evaluator {
             if !d.defaultGraphs.isEmpty || !d.namedGraphs.isEmpty {
                 defaultGraphs = try d.defaultGraphs.compactMap { try store.id(of: .iri($0)) }
                 if defaultGraphs.isEmpty { defaultGraphs = [-1] }
-                namedGraphs = try d.namedGraphs.compactMap { try store.id(of: .iri($0)) }
+                namedGraphs = d.allNamedGraphs ? nil : try d.namedGraphs.compactMap { try store.id(of: .iri($0)) }
             }
         }
     }

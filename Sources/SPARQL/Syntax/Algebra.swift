@@ -140,4 +140,6 @@ indirect enum Algebra: Sendable {
 struct Dataset: Sendable {
     var defaultGraphs: [String] = []
     var namedGraphs: [String] = []
+    /// Every named graph of the store stays named (an update's WITH sets the default graph only).
+    var allNamedGraphs = false
 }

@@ -14,6 +14,8 @@ struct Parser {
     var groupCounter = 0
     var currentGroup = 0
     var fresh = 0
+    /// Update: the blank node labels of INSERT DATA, by the index of the operation that used them.
+    var dataBlankLabels: [String: Int] = [:]
     /// The keywords that open a SPARQL 1.1 Update operation.
     static let updateKeywords = ["INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"]
 
@@ -133,7 +135,7 @@ struct Parser {
         } else if try acceptKeyword("DESCRIBE") {
             query = try describeQuery()
         } else if let update = Self.updateKeywords.first(where: { isKeyword($0) }) {
-            throw error("SPARQL Update (\(update)) is not supported: kg query reads the graph; add data with kg build or kg import")
+            throw error("SPARQL Update (\(update)) is not a query: kg query only reads the graph; run it with kg update")
         } else {
             throw error("expected SELECT, ASK, CONSTRUCT or DESCRIBE but found \(describe(tok))")
         }

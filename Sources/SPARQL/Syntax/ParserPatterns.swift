@@ -247,7 +247,7 @@ extension Parser {
 
     mutating func newBlank() -> Node {
         fresh += 1
-        return inTemplate ? .term(.blank("b\(fresh)")) : .variable("_:.b\(fresh)")
+        return inTemplate ? .term(.blank(".b\(fresh)")) : .variable("_:.b\(fresh)")
     }
 
     /// `[ p o ; … ]` or a collection `( … )`.
