@@ -222,3 +222,11 @@ import Testing
         #expect(Fixture.has(text, "John Kirby", "spokespersonOf", "Tana Brigade"))
     }
 }
+
+/// "X-controlled Y" right before the place, as "X-held Y" is.
+@Suite struct ControlledCompoundTests {
+    @Test func anActorControlledPlace() {
+        let text = "Mosul, Iraq - Fighting reached Velor Front-controlled Kora on Monday."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Kora"))
+    }
+}
