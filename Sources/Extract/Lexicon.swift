@@ -159,6 +159,9 @@ struct Lexicon: Sendable {
 
     var names = PhraseSet<Int>()             // → index into ontology.entities
     var headWords = PhraseSet<String>()      // → class IRI
+    /// The plurals of the lowercase one-word place head words ("towns", "cities", "villages") → class IRI:
+    /// "the towns of A and B" names two towns.
+    var pluralHeads: [String: String] = [:]
     var groupHeads = PhraseSet<String>()     // people-group head nouns → class IRI
     /// Words that open a name and give it their class (`kg:leadingHeadWord`: "Operation Peace Storm").
     var leadingHeads = PhraseSet<String>()
@@ -320,6 +323,12 @@ struct Lexicon: Sendable {
                 }
             }
             if c.iri == unitClass { for h in c.headWords where !h.contains(" ") && h.first?.isUppercase == true { unitHeads.insert(h) } }
+            if c.iri != peopleGroupClass {
+                for h in c.headWords where !h.contains(" ") && h.first?.isLowercase == true && !h.hasSuffix("s") {
+                    let plural = h.hasSuffix("y") && !"aeiou".contains(h.dropLast().last ?? "a") ? h.dropLast() + "ies" : h + "s"
+                    if pluralHeads[plural] == nil { pluralHeads[plural] = c.iri }
+                }
+            }
             for h in c.headWords where h.first?.isLowercase == true && h.hasSuffix("s") && !Self.singularInS.contains(h) {
                 kindHeads.add(Phrase(h, caseSensitive: true), c.iri)
             }

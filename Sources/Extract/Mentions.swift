@@ -682,7 +682,8 @@ final class MentionFinder {
             return existing
         }
         // "the government", "security forces" first: named by its country ("Afghan government"), the
-        // words kept as another name
+        // words kept as another name (a sentence's capital "The" is no name's)
+        let words = words.hasPrefix("The ") ? "the " + words.dropFirst(4) : words
         guard !words.unicodeScalars.contains(where: { $0.properties.isUppercase }) else {
             return state.named(words, classIRI: cls, aliases: [], ontology: ontology, id: id)
         }
@@ -1298,8 +1299,24 @@ final class MentionFinder {
     /// "the village of Kan Mong", "the strategic coastal town of X": the class of the head word in
     /// "the [up to three adjectives] HEAD of" before `i`.
     private func namedBy(_ t: [Token], _ i: Int, _ sentence: Range<Int>) -> String? {
-        guard i - 3 >= sentence.lowerBound, t[i - 1].key == "of",
-              let h = lexicon.headWords.longest(t, at: i - 2, end: i - 1), h.length == 1 else { return nil }
+        // "the towns of Kora and [Beled]": back over the list to its "of"
+        var of = i - 1
+        if of > sentence.lowerBound, t[of].key == "and" || t[of].text == "," {
+            var k = of - 1
+            while k > sentence.lowerBound, i - k <= 12, t[k].key != "of" {
+                guard t[k].isCapitalised || t[k].text == "," || t[k].key == "and" || t[k].text == "-" else { return nil }
+                k -= 1
+            }
+            guard t[k].key == "of", k - 1 >= sentence.lowerBound, lexicon.pluralHeads[t[k - 1].key] != nil else { return nil }
+            of = k
+        }
+        guard of - 2 >= sentence.lowerBound, t[of].key == "of" else { return nil }
+        let cls: String
+        if let plural = lexicon.pluralHeads[t[of - 1].key] { cls = plural }
+        else if let h = lexicon.headWords.longest(t, at: of - 1, end: of), h.length == 1 { cls = h.value }
+        else { return nil }
+        let h = (value: cls, length: 1)
+        let i = of + 1
         var j = i - 3
         while j > sentence.lowerBound, j >= i - 5, t[j].kind == .word, !t[j].isCapitalised,
               !Matcher.determiners.contains(t[j].key), !MentionFinder.kindStops.contains(t[j].key) { j -= 1 }

@@ -230,3 +230,14 @@ import Testing
         #expect(Fixture.has(text, "Velor Front", "controls", "Kora"))
     }
 }
+
+/// "the villages of A, B and C" types every name of the list; "The army" opening a sentence is the
+/// country's army, named by its country.
+@Suite struct PluralHeadListTests {
+    @Test func theVillagesOfAList() {
+        let text = "Mosul, Iraq - The army retook the villages of Kora, Beled and Sumri."
+        let objects = Set(Fixture.facts(text).filter { $0.r == "captured" }.map(\.o))
+        #expect(objects == ["Kora", "Beled", "Sumri"])
+        #expect(Fixture.facts(text).allSatisfy { $0.s == "Iraqi army" })
+    }
+}
