@@ -63,6 +63,7 @@ public final class KGServer: Sendable {
                                               allowMethods: [.get, .post, .options], maxAge: .seconds(86_400)))
         addSPARQLRoutes(to: router)
         addUpdateRoutes(to: router)
+        addGraphStoreRoutes(to: router)
         return router
     }
 

@@ -104,7 +104,7 @@ extension KGServer {
             return Self.text(.notAcceptable, QueryJob.notAcceptable(Self.accept(request) ?? "", formats))
         }
         let endpoint = Self.endpointURL(authority: request.head.authority) ?? listeningURL.value ?? "http://localhost/sparql"
-        let document = ServiceDescription.document(endpoint: endpoint, format: format)
+        let document = ServiceDescription.document(endpoint: endpoint, format: format, writable: settings.writable)
         return Response(status: .ok, headers: [.contentType: format.contentType, .vary: "Accept"],
                         body: ResponseBody(byteBuffer: ByteBuffer(string: document)))
     }

@@ -67,6 +67,19 @@ extension TripleStore {
         }
     }
 
+    /// Makes `triples` the only triples of `graph` (nil: the default graph), as CLEAR then INSERT DATA
+    /// would (an article's graph loses its fact statements), in one transaction. Returns whether the
+    /// graph was there before (the default graph always is).
+    @discardableResult
+    public func putGraph(_ graph: Term?, triples: [Triple]) throws -> Bool {
+        try transaction {
+            let existed = try graph.map { try hasQuads(graph: $0) } ?? true
+            try clearGraph(graph)
+            try insertQuads(triples.map { Quad($0, graph: graph) })
+            return existed
+        }
+    }
+
     /// Removes every quad of every named graph; returns how many there were.
     @discardableResult
     public func clearNamedGraphs() throws -> Int {

@@ -23,13 +23,14 @@ func fixtureQuads() -> [Quad] {
 /// Runs `body` with a client of a `KGServer` (Hummingbird's in-process router tester) over a fresh
 /// store holding `quads` (`writable`: a server that takes updates); the store's folder is removed afterwards.
 func withServer(_ quads: [Quad] = fixtureQuads(), timeout: Double = 30, readers: Int = 2, writable: Bool = false,
-                _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+                maxBodyBytes: Int = 8 << 20, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kg-serve-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let path = dir.appendingPathComponent("kg.sqlite").path
     try TripleStore(path: path).load(quads)
-    let server = try KGServer(ServeSettings(storePath: path, timeout: timeout, readers: readers, writable: writable))
+    let server = try KGServer(ServeSettings(storePath: path, timeout: timeout, readers: readers,
+                                                      maxBodyBytes: maxBodyBytes, writable: writable))
     defer { server.close() }
     try await Application(router: server.router()).test(.router, body)
 }
