@@ -78,16 +78,7 @@ struct QueryCommand: ParsableCommand {
         form == .construct || form == .describe ? .turtle : .table
     }
 
-    private func readQuery() throws -> String {
-        if let file {
-            guard let d = FileManager.default.contents(atPath: file) else { throw KGFailure(message: "cannot read \(file)") }
-            return String(decoding: d, as: UTF8.self)
-        }
-        if text == "-" {
-            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        }
-        return text ?? ""
-    }
+    private func readQuery() throws -> String { try RequestText.read(text, file: file) }
 }
 
 extension ResultFormat: ExpressibleByArgument {}

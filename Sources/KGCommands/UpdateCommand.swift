@@ -59,14 +59,5 @@ struct UpdateCommand: ParsableCommand {
         return "inserted \(n(s.inserted)), deleted \(n(s.deleted))"
     }
 
-    private func readUpdate() throws -> String {
-        if let file {
-            guard let d = FileManager.default.contents(atPath: file) else { throw KGFailure(message: "cannot read \(file)") }
-            return String(decoding: d, as: UTF8.self)
-        }
-        if text == "-" {
-            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        }
-        return text ?? ""
-    }
+    private func readUpdate() throws -> String { try RequestText.read(text, file: file) }
 }

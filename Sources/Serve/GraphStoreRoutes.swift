@@ -109,12 +109,8 @@ extension KGServer {
                 let body = try await request.body.collect(upTo: settings.maxBodyBytes)
                 triples = try GraphStoreRequest.triples(contentType: request.headers[.contentType], body: body,
                                                         baseIRI: graph?.iriValue ?? base + GraphStoreRequest.servicePath)
-            } catch let e as ProtocolError {
-                return Self.text(e.status, e.message)
-            } catch is NIOTooManyBytesError {
-                return Self.text(.contentTooLarge, "the request body is larger than \(settings.maxBodyBytes) bytes")
             } catch {
-                return Self.text(.badRequest, "could not read the request body")
+                return Self.unreadable(error, limit: settings.maxBodyBytes)
             }
         }
         guard let writer else { return Self.text(.forbidden, Self.graphStoreReadOnlyMessage) }

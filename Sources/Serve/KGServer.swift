@@ -68,6 +68,16 @@ public final class KGServer: Sendable {
     }
 
     /// A plain-text response (messages end with a newline).
+    /// The answer to a request whose body could not be read or understood: the Protocol's status and
+    /// message, 413 past `limit` bytes, else 400.
+    static func unreadable(_ error: Error, limit: Int) -> Response {
+        switch error {
+        case let e as ProtocolError: return text(e.status, e.message)
+        case is NIOTooManyBytesError: return text(.contentTooLarge, "the request body is larger than \(limit) bytes")
+        default: return text(.badRequest, "could not read the request body")
+        }
+    }
+
     static func text(_ status: HTTPResponse.Status, _ message: String, headers: HTTPFields = [:]) -> Response {
         var headers = headers
         headers[.contentType] = "text/plain; charset=utf-8"

@@ -39,12 +39,8 @@ extension KGServer {
                 return Self.text(.forbidden, Self.readOnlyMessage)
             case .query(let query): return await answer(query, accept: Self.accept(request))
             }
-        } catch let e as ProtocolError {
-            return Self.text(e.status, e.message)
-        } catch is NIOTooManyBytesError {
-            return Self.text(.contentTooLarge, "the request body is larger than \(settings.maxBodyBytes) bytes")
         } catch {
-            return Self.text(.badRequest, "could not read the request body")
+            return Self.unreadable(error, limit: settings.maxBodyBytes)
         }
     }
 

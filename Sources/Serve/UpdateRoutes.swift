@@ -40,12 +40,8 @@ extension KGServer {
             let body = try await request.body.collect(upTo: settings.maxBodyBytes)
             update = try ProtocolRequest.parseUpdate(urlQuery: request.uri.query,
                                                      contentType: request.headers[.contentType], body: body)
-        } catch let e as ProtocolError {
-            return Self.text(e.status, e.message)
-        } catch is NIOTooManyBytesError {
-            return Self.text(.contentTooLarge, "the request body is larger than \(settings.maxBodyBytes) bytes")
         } catch {
-            return Self.text(.badRequest, "could not read the request body")
+            return Self.unreadable(error, limit: settings.maxBodyBytes)
         }
         let base = Self.updateURL(authority: request.head.authority)
             ?? listeningURL.value.map { $0.replacingOccurrences(of: "/sparql", with: "/update") }
