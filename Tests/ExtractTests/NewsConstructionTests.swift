@@ -4,6 +4,11 @@ import Ingest
 import RDF
 import Testing
 
+// Constructions of news English, each suite on invented sentences (actors invented, places real):
+// participle clauses, presupposed descriptions, references across sentences, sites named by their town,
+// leaving over a gap, alliances, strongholds, news-present dates, implicatives and national forces,
+// spokespersons, compounds, plural heads before lists.
+
 /// A trigger's present participle, derived from its past form, heads a clause whose subject is the
 /// sentence's ("…, capturing the town"); a noun phrase's description holds whatever the clause around
 /// it plans. Sentences are our own; the actors and villages are invented, countries real.
