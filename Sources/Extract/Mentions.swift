@@ -569,13 +569,8 @@ final class MentionFinder {
             country = ontology.entities[n.value].iri
             headAt = i + n.length + (t[i + n.length].key == "'s" ? 1 : 0)
         }
-        // "the joint forces of Mozambique and Rwanda": each country of a list after "<national head> of"
-        // names its own force, government or ministry
-        if let c = country, headAt > i, t[headAt - 1].key != "'s", let (hcls, noun) = headBeforeCountries(t, i, sentence) {
-            let label = (extra.demonymOf[c] ?? extra.countryLabel[c] ?? MentionFinder.localName(c)) + " " + noun
-            let distinct = lexicon.isNationalBody(hcls, ontology) ? nil : noun
-            return Mention(range: i..<headAt, entity: nationalEntity(country: c, cls: hcls, words: label, distinct: distinct, state: &state),
-                           kind: .name)
+        if let c = country, headAt > i, t[headAt - 1].key != "'s", let m = listedCountryBody(t, i..<headAt, country: c, sentence, state: &state) {
+            return m
         }
         var cls: String?, upper = headAt
         // "the Pakistani town of Chaman": the demonym names the country the place lies in.
@@ -619,6 +614,17 @@ final class MentionFinder {
         // "the interior ministry" in an Afghan article: named "Afghan interior ministry"
         let label = headAt == i && distinct != nil ? (extra.demonymOf[country] ?? extra.countryLabel[country] ?? "") + " " + noun : words
         return Mention(range: i..<upper, entity: nationalEntity(country: country, cls: cls, words: label, distinct: distinct, state: &state), kind: .name)
+    }
+
+    /// "the joint forces of Mozambique and Rwanda": each country of a list after "<national head> of" names
+    /// its own force, government or ministry.
+    private func listedCountryBody(_ t: [Token], _ r: Range<Int>, country c: String, _ sentence: Range<Int>,
+                                   state: inout ArticleEntities) -> Mention? {
+        guard let (cls, noun) = headBeforeCountries(t, r.lowerBound, sentence) else { return nil }
+        let extra = lexicon.extra
+        let label = (extra.demonymOf[c] ?? extra.countryLabel[c] ?? MentionFinder.localName(c)) + " " + noun
+        let distinct = lexicon.isNationalBody(cls, ontology) ? nil : noun
+        return Mention(range: r, entity: nationalEntity(country: c, cls: cls, words: label, distinct: distinct, state: &state), kind: .name)
     }
 
     /// The national head and its words before "of" and a list of countries that reaches `i` ("the forces of
