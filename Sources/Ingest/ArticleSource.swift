@@ -107,6 +107,10 @@ public enum ArticleSource {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
+    /// Whether `path` is read as JSON Lines (by its extension): many articles, which a build reads a
+    /// chunk at a time (`JSONLinesReader`).
+    public static func isJSONLines(_ path: String) -> Bool { format(of: path) == .jsonLines }
+
     /// Reads one file: one article (text/markdown/html) or many (JSON Lines), plus warnings. Never throws, never crashes.
     ///
     /// A file with an unknown extension is read as plain text. Empty, binary and invalid UTF-8 files are

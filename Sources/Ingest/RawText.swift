@@ -173,26 +173,52 @@ enum RawText {
     static func utf16ToUTF8(_ bytes: [UInt8], from start: Int, bigEndian: Bool) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity((bytes.count - start) * 3 / 2)
-        var i = start
-        func unit(_ k: Int) -> UInt16 {
-            bigEndian ? UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1]) : UInt16(bytes[k + 1]) << 8 | UInt16(bytes[k])
-        }
-        func put(_ s: Unicode.Scalar) { appendUTF8(s.value, to: &out) }
-        while i + 1 < bytes.count {
-            let u = unit(i); i += 2
-            if u < 0xD800 || u > 0xDFFF { put(Unicode.Scalar(u)!); continue }
-            if u <= 0xDBFF, i + 1 < bytes.count {
-                let v = unit(i)
-                if (0xDC00...0xDFFF).contains(v) {
-                    i += 2
-                    put(Unicode.Scalar(0x10000 + (UInt32(u - 0xD800) << 10) + UInt32(v - 0xDC00))!)
-                    continue
-                }
-            }
-            put("\u{FFFD}")
-        }
-        if i < bytes.count { put("\u{FFFD}") }
+        var transcoder = UTF16Transcoder(bigEndian: bigEndian)
+        transcoder.decode(bytes[start...], final: true, into: &out)
         return out
+    }
+
+    /// UTF-16 to UTF-8 a piece at a time: a code unit or surrogate pair cut by the end of a piece is
+    /// finished by the next one.
+    struct UTF16Transcoder {
+        let bigEndian: Bool
+        /// The bytes of an unfinished unit or pair from the end of the last piece.
+        private var carry: [UInt8] = []
+
+        init(bigEndian: Bool) { self.bigEndian = bigEndian }
+
+        /// Appends the UTF-8 of `piece` to `out`; unpaired surrogates become U+FFFD, and so does a dangling
+        /// odd byte or high surrogate at the end when the piece is the `final` one.
+        mutating func decode(_ piece: ArraySlice<UInt8>, final: Bool, into out: inout [UInt8]) {
+            let bytes = carry.isEmpty ? Array(piece) : carry + piece
+            carry = []
+            let big = bigEndian
+            func unit(_ k: Int) -> UInt16 {
+                big ? UInt16(bytes[k]) << 8 | UInt16(bytes[k + 1]) : UInt16(bytes[k + 1]) << 8 | UInt16(bytes[k])
+            }
+            var i = 0
+            while i + 1 < bytes.count {
+                let u = unit(i)
+                if u < 0xD800 || u > 0xDFFF { appendUTF8(UInt32(u), to: &out); i += 2; continue }
+                if u <= 0xDBFF {
+                    if i + 3 < bytes.count {
+                        let v = unit(i + 2)
+                        if (0xDC00...0xDFFF).contains(v) {
+                            appendUTF8(0x10000 + (UInt32(u - 0xD800) << 10) + UInt32(v - 0xDC00), to: &out)
+                            i += 4
+                            continue
+                        }
+                    } else if !final {
+                        break  // its low surrogate may start the next piece
+                    }
+                }
+                appendUTF8(0xFFFD, to: &out)
+                i += 2
+            }
+            if i < bytes.count {
+                if final { appendUTF8(0xFFFD, to: &out) } else { carry = Array(bytes[i...]) }
+            }
+        }
     }
 
     /// Appends the UTF-8 encoding of code point `v` (U+FFFD for surrogates and values past U+10FFFF).

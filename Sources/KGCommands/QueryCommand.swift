@@ -18,7 +18,7 @@ struct QueryCommand: ParsableCommand {
                         SELECT ?unit ?actor WHERE { ?unit kg:surrenderedTo ?actor }'
               kg query --file question.rq --format json
               echo 'ASK { ?s ?p ?o }' | kg query -
-            On a terminal, results print as a table of labels (--raw shows IRIs); --format json, xml, csv and tsv write the W3C SPARQL results formats; CONSTRUCT and DESCRIBE write Turtle, N-Triples or RDF/XML. These formats (not the table or Turtle) are written row by row as the query runs, so a query that --timeout stopped may have printed some rows (exit status 1 all the same). --explain prints the SPARQL and the SQL it runs. Syntax errors give line and column, exit 2.
+            On a terminal, results print as a table of labels (--raw shows IRIs); --format json, xml, csv and tsv write the W3C SPARQL results formats; CONSTRUCT and DESCRIBE write Turtle, N-Triples or RDF/XML. These formats (not the table or Turtle) are written row by row as the query runs, so a query that --timeout stopped may have printed some rows (exit status 1 all the same). The table holds at most 100,000 rows (KG_TABLE_ROWS), ORDER BY sorts at most 1,000,000 solutions (KG_SORT_ROWS; ORDER BY … LIMIT keeps only the first ones): past either the query stops with a message, exit 1. --explain prints the SPARQL and the SQL it runs. Syntax errors give line and column, exit 2.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -52,6 +52,7 @@ struct QueryCommand: ParsableCommand {
             if ShortForm.looksLikeShortForm(source) { sparql = try ShortForm.expand(source, store: kg) }
             let query = try Query.parse(sparql, baseIRI: file.map { URL(fileURLWithPath: $0).standardizedFileURL.absoluteString })
             let engine = QueryEngine(store: kg)
+            engine.maxSortedRows = Self.limit("KG_SORT_ROWS") ?? engine.maxSortedRows
             if explain {
                 print(sparql)
                 print(try engine.explain(query))
@@ -64,14 +65,27 @@ struct QueryCommand: ParsableCommand {
             let writer = ResultStreamWriter(format: format ?? Self.defaultFormat(for: query.form),
                                             label: raw ? nil : { labels.label($0) }, output: out.write)
             defer { out.flush() }
+            writer.maxTableRows = Self.limit("KG_TABLE_ROWS") ?? Self.maxTableRows
             try engine.execute(query, timeout: timeout, writer.write)
             writer.finish()
+            if writer.tableOverflowed {
+                throw KGFailure(message: "more than \(writer.maxTableRows ?? 0) solutions, too many for the table (it holds every row to align "
+                                + "its columns); use --format csv or tsv, which write each row as it comes, or add LIMIT")
+            }
         } catch let e as SPARQLError {
             switch e.kind {
             case .syntax: throw KGFailure(message: e.description, code: 2)
             case .timeout, .evaluation: throw KGFailure(message: e.description)
             }
         }
+    }
+
+    /// The most rows the terminal table holds (KG_TABLE_ROWS sets another).
+    static let maxTableRows = 100_000
+
+    /// A positive whole number from the environment variable `name`, if set.
+    static func limit(_ name: String) -> Int? {
+        Environment.value(name).flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
     }
 
     static func defaultFormat(for form: Query.Form) -> ResultFormat {

@@ -10,8 +10,8 @@ import Timeline
 //
 // States of an article, in order (TripleStore.swift names the same three):
 //   reading    its file is found under the paths given (`ArticleSource.discoverFiles`), read on all cores
-//              in a batch of at most `batchBytes` of files and 64 files (`BatchJob`), and checked in file
-//              order: more than `maxArticleBytes` of text → skipped with a warning; stored with the same
+//              in a batch of at most `batchBytes` of files and 64 files (`BatchJob`; a JSON Lines file is
+//              read a chunk at a time, whatever its size), and checked in file order: more than `maxArticleBytes` of text → skipped with a warning; stored with the same
 //              hash (its content's and the ontology's, `Facts.storedHash`) → unchanged, never extracted.
 //   extracted  a new or changed article's entities and assertions, made on all cores into what the store
 //              writes (`ExtractedArticle`: its article row, its graph's triples, its statements), at most
@@ -28,7 +28,7 @@ import Timeline
 //      next build skips the committed ones by their hashes.
 //   3. Memory is bounded by the batch, not the corpus: at most two batches exist (the one being written,
 //      the next being read and extracted), and each holds at most one extracted part the writer has not
-//      taken.
+//      taken. A JSON Lines file is not held whole: its parts are handed on as its chunks are read.
 //   4. The timeline graph never shows periods of facts the store no longer holds: it is dropped in the
 //      transaction of the first changed article, and derived again from every article's facts when an
 //      article was extracted or removed (or it is missing).

@@ -45,6 +45,10 @@ public final class QueryEngine {
     /// What the running query has read and held so far, or the last query's once it is over.
     var statistics: Evaluator.Statistics { current?.statistics ?? lastStatistics }
 
+    /// The most solutions ORDER BY sorts in memory; past it the query ends with an error (ORDER BY …
+    /// LIMIT holds only its first OFFSET + LIMIT solutions, whatever their number).
+    public var maxSortedRows = Evaluator.defaultMaxSortedRows
+
     public init(store: TripleStore) {
         self.store = store
     }
@@ -82,6 +86,7 @@ public final class QueryEngine {
     public func execute(_ query: Query, timeout: Double? = nil, _ body: (QueryEvent) throws -> Bool) throws {
         let deadline = timeout.map { Date().addingTimeInterval($0) }
         let evaluator = try Evaluator(store: store, query: query, deadline: deadline, base: query.baseIRI)
+        evaluator.maxSortedRows = maxSortedRows
         let watchdog = timeout.map { Watchdog(store.interrupter, after: $0) }
         current = evaluator
         defer {

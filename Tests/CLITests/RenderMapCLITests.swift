@@ -298,4 +298,22 @@ func renderMap(_ args: [String], db: String = RenderMapFixture.db, file: String 
         let same = outputs[0] == outputs[1]  // a Bool, so a failure does not print the bytes
         #expect(same, "\(layout): two runs of the same command differ")
     }
+    /// A large map (1,000 nodes, sfdp with its multilevel layout and prism's overlap removal) is also
+    /// the same bytes process after process.
+    @Test func aLargeMapIsTheSameBytesFromRunToRun() throws {
+        let dir = try KG.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let graph = generatedGraph(entities: 1000, extraEdges: 720)
+        let db = try storeWithImported(graph.text, in: dir)
+        var outputs: [Data] = []
+        for run in 0..<2 {
+            let out = dir.appendingPathComponent("out\(run)")
+            let r = try KG.run(["render", "--db", db, "--from-triples", "--max-nodes", "0", "--output", out.path])
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stdout.contains("(1000 nodes, \(graph.edges) edges, layout sfdp)"), "\(r.stdout)")
+            outputs.append(try Data(contentsOf: out.appendingPathComponent("relations.svg")))
+        }
+        let same = outputs[0] == outputs[1]  // a Bool, so a failure does not print the bytes
+        #expect(same, "two runs of the same command differ on a 1,000-node map")
+    }
 }

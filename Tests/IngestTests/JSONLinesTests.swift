@@ -94,4 +94,77 @@ import Testing
         #expect(articles.isEmpty)
         #expect(warnings.count == 1)
     }
+
+    @Test func aBigFileIsReadAChunkAtATime() throws {
+        let dir = TempDir()
+        // About 5 MB: 5,000 lines of 1 KB.
+        let filler = String(repeating: "x", count: 1_000)
+        let lines = (1...5_000).map { #"{"title": "T\#($0)", "text": "\#(filler)"}"# }
+        let f = dir.write("big.jsonl", lines.joined(separator: "\n") + "\n")
+        let size = try #require(FileManager.default.attributesOfItem(atPath: f)[.size] as? Int)
+        let reader = JSONLinesReader(file: f)
+        var chunks = 0, articles: [Article] = []
+        while let lines = reader.next() {
+            chunks += 1
+            #expect(lines.warnings.isEmpty)
+            articles += lines.articles
+            if chunks == 1 {
+                #expect(reader.bytesRead <= JSONLines.chunkSize && reader.bytesRead < size)
+                #expect(!lines.articles.isEmpty, "the first chunk's lines come before the rest is read")
+            }
+        }
+        #expect(chunks >= size / JSONLines.chunkSize)
+        #expect(reader.bytesRead == size)
+        #expect(articles.map(\.path) == (1...5_000).map { f + "#L\($0)" })
+    }
+
+    @Test func aLineLongerThanTheLimitIsSkippedWithItsLineNumber() {
+        let dir = TempDir()
+        let long = #"{"text": ""# + String(repeating: "y", count: 3 << 20) + #""}"#
+        let f = dir.write("long.jsonl", [#"{"text": "one"}"#, long, #"{"text": "three"}"#, long].joined(separator: "\n"))
+        let reader = JSONLinesReader(file: f, maxLineBytes: 1 << 20)
+        var articles: [Article] = [], warnings: [IngestWarning] = []
+        while let lines = reader.next() {
+            articles += lines.articles
+            warnings += lines.warnings
+        }
+        #expect(articles.map(\.text) == ["one", "three"])
+        #expect(articles.map(\.bodyLine) == [1, 3])
+        #expect(warnings.map(\.line) == [2, 4])
+        #expect(warnings.allSatisfy { $0.message.contains("longer than 1 MB") })
+    }
+
+    @Test func utf16IsDecodedAcrossChunks() {
+        let dir = TempDir()
+        // Lines of astral characters (surrogate pairs) shifted so that chunk ends fall inside units and pairs.
+        var text = ""
+        for i in 0..<40_000 { text += "{\"text\": \"\(String(repeating: "a", count: i % 3))\u{1F600}\u{1F30D} \(i)\"}\n" }
+        for bigEndian in [false, true] {
+            let units = Array(text.utf16).flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            let bom: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+            let f = dir.write("u\(bigEndian).jsonl", bytes: bom + units)
+            let (articles, warnings) = ArticleSource.read(file: f)
+            #expect(warnings.isEmpty)
+            #expect(articles.count == 40_000)
+            #expect(articles.allSatisfy { $0.text.contains("\u{1F600}\u{1F30D} ") && !$0.text.contains("\u{FFFD}") })
+            #expect(articles.last?.text == "\u{1F600}\u{1F30D} 39999")
+        }
+    }
+
+    @Test func utf16CutAnywhereDecodesTheSame() {
+        let text = "a\u{1F600}b\u{E9}\u{1F30D}"
+        for bigEndian in [false, true] {
+            let bytes = Array(text.utf16).flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            for cut in 0...bytes.count {
+                var transcoder = RawText.UTF16Transcoder(bigEndian: bigEndian)
+                var out: [UInt8] = []
+                transcoder.decode(bytes[..<cut], final: false, into: &out)
+                transcoder.decode(bytes[cut...], final: true, into: &out)
+                #expect(String(decoding: out, as: UTF8.self) == text, "cut at byte \(cut)")
+            }
+            // A lone high surrogate at the very end, and a dangling byte, are U+FFFD.
+            #expect(String(decoding: RawText.utf16ToUTF8(Array(bytes.dropLast(2) + bytes.prefix(1)), from: 0, bigEndian: bigEndian), as: UTF8.self)
+                    == "a\u{1F600}b\u{E9}\u{FFFD}\u{FFFD}")
+        }
+    }
 }

@@ -32,7 +32,7 @@ import Testing
             #expect(part.extracted.count <= 64)
             #expect(part.extracted.count == 1 || part.extracted.count * 80 <= 1_000 + 80)
         }
-        #expect(parts.first?.readFiles == ["dumps/dump.jsonl"])
+        #expect(parts.flatMap(\.readFiles) == ["dumps/dump.jsonl"], "known once the file is read to its end")
         #expect(parts.first?.extracted.first?.content.record.path == "dumps/dump.jsonl#L1", "a line's identity is its file's and its line")
         #expect(parts.first?.extracted.first?.path == file.path + "#L1")
         #expect(parts.map(\.read).reduce(0, +) == 150)
@@ -43,6 +43,58 @@ import Testing
         var taken: [String] = []
         while let part = job.next() { taken += part.extracted.map(\.content.record.path) }
         #expect(taken == parts.flatMap { $0.extracted.map(\.content.record.path) })
+    }
+}
+
+/// A JSON Lines file goes to the writer a part at a time as it is read, not after it has been read whole.
+@Suite struct JSONLinesStreamingTests {
+    /// The files on disk, counting the articles the JSON Lines reader has handed on so far.
+    final class CountingFiles: ArticleReading, @unchecked Sendable {
+        var articlesRead = 0
+        func read(_ file: ArticleSource.File, unchangedIf: (String) -> Bool)
+            -> (articles: [Article], warnings: [IngestWarning], unchanged: Bool) {
+            ArticleFiles().read(file, unchangedIf: unchangedIf)
+        }
+
+        func readLines(_ file: ArticleSource.File, _ take: ([Article], [IngestWarning]) -> Void) {
+            ArticleFiles().readLines(file) { articles, warnings in
+                articlesRead += articles.count
+                take(articles, warnings)
+            }
+        }
+
+        func isReadable(_ file: ArticleSource.File) -> Bool { true }
+    }
+
+    @Test func partsAreHandedOnBeforeTheFileIsReadWhole() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kg-stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // About 6 MB: 1,500 lines of 4 KB (a short article and a field kg does not read), a broken line near the end.
+        let padding = String(repeating: "p", count: 4_000)
+        var lines = (1...1_500).map { i in
+            #"{"title": "Report \#(i)", "published": "2024-03-05", "text": "The Northern Front captured Oakford\#(i).", "notes": "\#(padding)"}"#
+        }
+        lines[1_399] = #"{"title": "broken"#
+        let file = dir.appendingPathComponent("dump.jsonl")
+        try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        let ontology = try Ontology.load(directory: BatchJobTests.root.appendingPathComponent("Ontology").path)
+        let reader = CountingFiles()
+        let context = BatchContext(extractor: .init(ontology: ontology), ontology: ontology, fingerprint: "test",
+                                   published: nil, stored: [:], reader: reader)
+        var readWhenHandedOn: [Int] = [], extracted = 0
+        var messages: [String] = []
+        BatchJob.process([ArticleSource.File(path: file.path, id: "dumps/dump.jsonl")], context, maxBytes: 256 << 10) { part in
+            readWhenHandedOn.append(reader.articlesRead)
+            extracted += part.extracted.count
+            messages += part.messages
+        }
+        #expect(extracted == 1_499)
+        #expect(reader.articlesRead == 1_499)
+        let first = try #require(readWhenHandedOn.first)
+        #expect(first < 750, "the first part is handed on after a chunk of the file, not all of it (\(first) articles read)")
+        #expect(readWhenHandedOn.count > 20)
+        #expect(messages.contains { $0.hasPrefix(file.path + ":1400:") && $0.contains("invalid JSON") }, "a broken line is named by its file and line")
     }
 }
 
@@ -72,6 +124,10 @@ import Testing
             let list = articles[file.path] ?? []
             if list.count == 1, unchangedIf(list[0].contentHash) { return ([], [], true) }
             return (list, [], false)
+        }
+
+        func readLines(_ file: ArticleSource.File, _ take: ([Article], [IngestWarning]) -> Void) {
+            take(articles[file.path] ?? [], [])
         }
 
         func isReadable(_ file: ArticleSource.File) -> Bool { !unreadable.contains(file.path) }

@@ -31,6 +31,9 @@ final class Evaluator {
 
     /// Left sides up to this size are joined by running the right side once per row.
     static let bindJoinLimit = 1024
+    /// The most solutions ORDER BY holds to sort (`Ordering.swift`); ORDER BY … LIMIT holds only the first.
+    static let defaultMaxSortedRows = 1_000_000
+    var maxSortedRows = Evaluator.defaultMaxSortedRows
     /// Decoded terms kept by id at most (`decode`).
     static let termCacheLimit = 1 << 17
     /// What the evaluation has read and held so far (tests check that a LIMIT stops the scan and
@@ -142,7 +145,8 @@ final class Evaluator {
     /// Operators pass rows on as they come: BGP (its SQL statement, stepped batch by batch), bind
     /// joins, FILTER, Extend, projection, DISTINCT/REDUCED (a seen-set), OFFSET/LIMIT, UNION, GRAPH,
     /// VALUES, property paths (per start node), and the probe side of hash joins, OPTIONAL and MINUS.
-    /// These hold rows: ORDER BY and GROUP BY (all their input), the build side of a hash join /
+    /// These hold rows: ORDER BY (all its input, at most `maxSortedRows`; ORDER BY … LIMIT only the
+    /// first OFFSET + LIMIT), GROUP BY (all its input), the build side of a hash join /
     /// OPTIONAL / MINUS (the right side), and up to `bindJoinLimit` + 1 left rows while a join decides
     /// between a bind join and a hash join.
     @discardableResult
@@ -182,7 +186,7 @@ final class Evaluator {
             }
             return true
         case .orderBy(let x, let conditions):
-            for r in try order(try eval(x, seed: seed, scope: scope), by: conditions, scope) {
+            for r in try sorted(x, by: conditions, keep: nil, seed: seed, scope: scope) {
                 guard try sink(r) else { return false }
             }
             return true
@@ -265,6 +269,9 @@ final class Evaluator {
             taken += 1
             guard try sink(r) else { stopped = true; return false }
             return limit.map { taken < $0 } ?? true
+        }
+        if let limit, try streamFirstOrdered(x, keep: offset > Int.max - limit ? Int.max : offset + limit, seed: seed, scope: scope, take) {
+            return !stopped
         }
         if let limit, case .project(.bgp(let ts), let vars) = x, !ts.isEmpty, offset == 0, seed.allSatisfy({ $0 == nil }) {
             // LIMIT straight over a pattern: the store's query says so too (the scan stops either way;

@@ -49,6 +49,11 @@ public final class ResultStreamWriter {
     /// Kept for `finish`: the table's rows, Turtle's triples.
     private var rows: [[Term?]] = []
     private var triples: [Triple] = []
+    /// The most rows the table holds (it measures its columns over all of them); nil: no limit.
+    public var maxTableRows: Int?
+    /// Whether the table would have held more than `maxTableRows` rows: the query was stopped there and
+    /// `finish` writes nothing.
+    public private(set) var tableOverflowed = false
 
     private enum Kind { case bindings, boolean, graph }
 
@@ -63,7 +68,8 @@ public final class ResultStreamWriter {
     /// Solutions and booleans: the table for `table` and the graph formats.
     private var table: Bool { format == .table || format == .ntriples || format == .turtle || format == .rdfxml }
 
-    /// Formats one piece of the answer. Always true: the writer never stops a query.
+    /// Formats one piece of the answer. True, except past `maxTableRows` rows for the table: that stops
+    /// the query.
     public func write(_ event: QueryEvent) -> Bool {
         switch event {
         case .variables(let vars):
@@ -84,7 +90,13 @@ public final class ResultStreamWriter {
             case .xml: output(XMLResults.row(variables, row))
             case .csv: output(TextResults.csvRow(row))
             case .tsv: output(TextResults.tsvRow(row))
-            default: rows.append(row)
+            default:
+                if let max = maxTableRows, rows.count >= max {
+                    tableOverflowed = true
+                    rows = []
+                    return false
+                }
+                rows.append(row)
             }
             rowCount += 1
         case .boolean(let b):
@@ -116,6 +128,7 @@ public final class ResultStreamWriter {
             case .xml: output("  </results>\n</sparql>\n")
             case .csv, .tsv: break
             default:
+                if tableOverflowed { break }
                 output(TableWriter.write(variables: variables, rows: rows, label: label))
                 rows = []
             }
