@@ -514,23 +514,25 @@ public struct Extractor: Sendable {
         let t = s.tokens
         let quotes: Set<String> = ["\"", "\u{201C}", "\u{201D}"]
         if s.range.contains(where: { quotes.contains(t[$0].text) }) { return false }
-        var k = trigger.lowerBound
-        if ["has", "have"].contains(t[k].key) { return true }
-        var steps = 0
-        while k > s.range.lowerBound, steps < 3, Matcher.adverbs.contains(t[k - 1].key) { k -= 1; steps += 1 }
-        if k > s.range.lowerBound, ["has", "have"].contains(t[k - 1].key) { return true }
+        let perfect: Set<String> = ["has", "have"]
+        if perfect.contains(t[trigger.lowerBound].key) || perfect.contains(wordBeforeVerb(s, trigger: trigger)) { return true }
         // a headline: one line, no full stop, a verb in -s ("takes", "seizes", "falls")
         let verb = t[trigger.lowerBound].key
         return s.range.lowerBound == 0 && t[s.range.upperBound - 1].text != "." && verb.count > 3 && verb.hasSuffix("s")
             && !verb.hasSuffix("ss")
     }
 
-    static func presentTense(_ s: SentenceView, trigger: Range<Int>) -> Bool {
+    /// The word before a trigger's verb group, past up to three adverbs: the auxiliary of "is now held",
+    /// "has already taken"; "" at the sentence's start.
+    static func wordBeforeVerb(_ s: SentenceView, trigger: Range<Int>) -> String {
         var k = trigger.lowerBound
         var steps = 0
-        // The auxiliary may stand just before the trigger, with adverbs between ("is now", "are still").
         while k > s.range.lowerBound, steps < 3, Matcher.adverbs.contains(s.tokens[k - 1].key) { k -= 1; steps += 1 }
-        let before = k > s.range.lowerBound ? s.tokens[k - 1].key : ""
+        return k > s.range.lowerBound ? s.tokens[k - 1].key : ""
+    }
+
+    static func presentTense(_ s: SentenceView, trigger: Range<Int>) -> Bool {
+        let before = wordBeforeVerb(s, trigger: trigger)
         if TimeLexicon.presentAuxiliaries.contains(before) { return true }
         if TimeLexicon.pastAuxiliaries.contains(before) { return false }
         guard let first = trigger.first(where: { !Matcher.adverbs.contains(s.tokens[$0].key) }) else { return false }

@@ -72,7 +72,7 @@ struct ArticleEntities: Sendable {
     var previousSentence: [(entity: Int, governed: Bool, lastClause: Bool)] = []
     /// The first mention of the sentence before that no preposition governs: its subject ("Sirte itself
     /// changed hands …") or its verb's object.
-    var previousSubject: Int?
+    var previousSubject: Int? { previousSentence.first { !$0.governed }?.entity }
 
     mutating func known(_ ontologyIndex: Int, _ ontology: Ontology) -> Int {
         if let i = forOntology[ontologyIndex] { return i }
@@ -246,7 +246,6 @@ final class MentionFinder {
         let clauseMentions = out.filter { !Self.dateline(t, $0.range, sentence) }
         state.previousSentence = clauseMentions.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence, memberNouns: lexicon.extra.memberNouns) || Self.compoundModifier(t, $0.range, sentence)
             || Self.indefiniteModifier(t, $0.range, sentence), $0.range.lowerBound >= lastClause) }
-        state.previousSubject = state.previousSentence.first { !$0.governed }?.entity
         return out
     }
 
