@@ -38,6 +38,10 @@ struct ArticlePass {
     // sentence of the paragraph happens in ("On 5 June the GNA entered Tarhuna. Its fighters took the
     // airport.").
     private var sceneDate: TimeExpression? = nil
+    // The day a news report's opening sentences give its events (within a week before publication): the day
+    // of an undated deed told later in the simple past ("Iraqi forces entered Kirkuk on Monday. … Residents
+    // fled the city."), when no paragraph scene dates it.
+    private var leadDay: TimeExpression? = nil
     // Relation index → the subject of the article's last statement of it and that sentence's index,
     // the doer of a later deed said without one ("The base was overrun on Friday").
     private var lastDoer: [Int: (entity: Int, sentence: Int)] = [:]
@@ -110,6 +114,7 @@ struct ArticlePass {
         if let trace { trace(Extractor.traceLine(tokens, range, mentions, state)) }
         let view = sentenceView(range, mentions, timeTokens)
         dateRestatedDeeds(view, times)
+        if index < 3, leadDay == nil, let published { leadDay = Self.reportDay(times, published: published) }
         let sentence = Sentence(index: index, view: view, times: times, narrativeTime: narrativeTime(view, times, index))
         for m in matcher.matches(view) { addFacts(of: m, in: sentence) }
         addTitledLeaders(sentence)
@@ -177,6 +182,14 @@ struct ArticlePass {
         results = []
     }
 
+    /// The first day-precise date of a report's opening sentence, when it lies in the week before publication.
+    static func reportDay(_ times: [TimeExpression], published: PartialDate) -> TimeExpression? {
+        guard published.precision == .day,
+              let first = times.first(where: { $0.date?.precision == .day }), let day = first.date else { return nil }
+        let before = TimeFinder.days(published) - TimeFinder.days(day)
+        return (0...7).contains(before) ? first : nil
+    }
+
     /// `Sentence.narrativeTime`, keeping the previous day and the scene date up to date.
     /// "On Saturday the group took the outposts. The army responded with an air strike, and a shell
     /// then fell among civilians": an undated sentence that continues the narrative is that day's.
@@ -202,7 +215,7 @@ struct ArticlePass {
             ? m.span.lowerBound : nil
         let (mode, attribution) = modality.read(view, trigger: m.trigger, clauseFrom: phraseStart, state: state)
         let reading = MatchReading(match: m, relation: rel, mode: mode, attribution: attribution,
-                                   time: matchTime(m, rel, sentence))
+                                   time: matchTime(m, rel, sentence, done: mode == .asserted || mode == .claimed))
         let partialBlocked = rel.wholePlace
         if let blocked = lexicon.objectNotAfter[m.template.relation], m.template.kind == .active || m.template.kind == .participle,
            let first = m.objects.first, (m.trigger.upperBound..<view.mentions[first].range.lowerBound).contains(where: { blocked.contains(tokens[$0].key) }) {
@@ -220,7 +233,7 @@ struct ArticlePass {
     /// The time of a match: the date `attachTime` gives it; for an event without one, the sentence's only
     /// date if the sentence has no other event ("X captured the headquarters of Y, which are stationed
     /// outside Z, on Tuesday" is dated by it, however far), else the narrative's date.
-    private func matchTime(_ m: TemplateMatch, _ rel: Relation, _ sentence: Sentence) -> TimeAnnotation? {
+    private func matchTime(_ m: TemplateMatch, _ rel: Relation, _ sentence: Sentence, done: Bool) -> TimeAnnotation? {
         let view = sentence.view, times = sentence.times
         var time = extractor.attachTime(times, to: m, isState: rel.isState, published: published, view: view)
         if time == nil, !rel.isState, m.template.kind != .role, times.count == 1, let only = times.first, only.date != nil,
@@ -228,6 +241,11 @@ struct ArticlePass {
             time = only.annotation
         }
         if time == nil, !rel.isState, m.template.kind != .role, let c = sentence.narrativeTime { time = c.annotation }
+        if time == nil, done, !rel.isState, !rel.presupposed, m.template.kind != .role, times.isEmpty, let lead = leadDay,
+           Extractor.wordBeforeVerb(view, trigger: m.trigger) != "had", !Extractor.newsPresent(view, trigger: m.trigger),
+           !Extractor.leavesTheScene(view) {
+            time = lead.annotation
+        }
         // "GNA takes Tarhuna", "forces have recaptured the last district": news of the day, told in the
         // present or the present perfect with no date, is observed on the publication date.
         if time == nil, !rel.isState, m.template.kind != .role, times.isEmpty, Extractor.newsPresent(view, trigger: m.trigger) {

@@ -173,6 +173,9 @@ struct Lexicon: Sendable {
     /// Relation index → words that, between a verb trigger and the object after it, make the object
     /// something else (`kg:objectNotAfter`: "fled to Armenia" names where they went, not what they fled).
     var objectNotAfter: [Int: Set<String>] = [:]
+    /// Nouns naming an unnamed target whose place or owner is the relation's object (`kg:targetNoun`:
+    /// "attacked a military base in X", "struck the army's positions"), by relation index.
+    var targetNouns: [Int: Set<String>] = [:]
     /// Capitalised adjectives of creed or ideology (`kg:adjective`: "Islamist"), never a name alone.
     var adjectives = PhraseSet<Bool>()
     /// The one-word adjectives as written ("Yazidi"), for their plurals ("Yazidis": a group of people).
@@ -351,6 +354,7 @@ struct Lexicon: Sendable {
             switch p.dropFirst(KG.ns.count) {
             case "leadingHeadWord": if let word { leadingHeads.add(Phrase(word, caseSensitive: true), s) }
             case "objectNotAfter": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { objectNotAfter[r, default: []].insert(word) }
+            case "targetNoun": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { targetNouns[r, default: []].insert(Tokenizer.key(word)) }
             case "adjective":
                 if let word {
                     adjectives.add(Phrase(word, caseSensitive: true), true)

@@ -262,9 +262,14 @@ final class Matcher {
         return attempt.run()
     }
 
-    private func searchRight(from start: Int, _ s: SentenceView, _ req: String?, _ strict: Bool) -> ([Int], Int)? {
+    /// The object after a verb: the first fitting mention within a few words, not past a preposition or a
+    /// comma — but past "in"/"at"/"near" right after one of the relation's `targets` ("attacked a military base
+    /// in X": X), and a possessor before one of them ("struck the army's positions": the army).
+    private func searchRight(from start: Int, _ s: SentenceView, _ req: String?, _ strict: Bool,
+                             targets: Set<String>? = nil) -> ([Int], Int)? {
         var j = start
         var words = 0
+        var target = false
         // "cleared six villages north of Mosul: Faziliya, Kevrok and Khadheir": a list after a colon names
         // what the noun before it counted; it is the object.
         if let list = colonList(from: start, s, req, strict) { return list }
@@ -284,6 +289,9 @@ final class Matcher {
                 // not the object; the possessed is, or the name in apposition to it.
                 let after = s.mentions[m].range.upperBound
                 if after < s.range.upperBound, s.tokens[after].key == "'s" {
+                    if let targets, words == 0, possessedTarget(after + 1, s, targets), compatible(m, s, req, strictClass: strict) {
+                        return ([m], j - start)
+                    }
                     if after + 1 < s.range.upperBound, let next = s.startAt[after + 1] { j = s.mentions[next].range.lowerBound; continue }
                     var k = after + 1
                     while k < min(s.range.upperBound, after + 5), s.startAt[k] == nil, s.tokens[k].text != "," { k += 1 }
@@ -306,11 +314,30 @@ final class Matcher {
                 j += 1
                 continue
             }
+            if target, Self.targetPrepositions.contains(s.tokens[j].key), j + 1 < s.range.upperBound {
+                target = false
+                j += 1
+                continue
+            }
             if Self.stopSearch.contains(s.tokens[j].key) && !s.timeTokens.contains(j) { return nil }
+            if targets?.contains(s.tokens[j].key) == true { target = true }
             if !s.timeTokens.contains(j) && !Self.determiners.contains(s.tokens[j].key) { words += 1 }
             j += 1
         }
         return nil
+    }
+
+    static let targetPrepositions: Set<String> = ["in", "at", "near", "around", "outside"]
+
+    /// Whether a target noun stands at `k`, past at most two lower-case modifiers ("forward positions").
+    private func possessedTarget(_ k: Int, _ s: SentenceView, _ targets: Set<String>) -> Bool {
+        var k = k
+        for _ in 0..<3 {
+            guard k < s.range.upperBound, s.startAt[k] == nil, s.tokens[k].kind == .word, !s.tokens[k].isCapitalised else { return false }
+            if targets.contains(s.tokens[k].key) { return true }
+            k += 1
+        }
+        return false
     }
 
     /// "captured the capital of Helmand province": a place role noun at `j` and "of" a region — the object
@@ -453,7 +480,13 @@ final class Matcher {
                 // "the al-Qaeda-allied group stormed …": a name glued to a participle modifies the noun after it
                 let compound = after + 1 < s.range.upperBound && s.tokens[after].text == "-" && !s.tokens[after].spaceBefore
                     && !s.tokens[after + 1].spaceBefore && s.tokens[after + 1].kind == .word && !s.tokens[after + 1].isCapitalised
-                if !governed, !modifier, !compound, !isPossessor(m, s), compatible(m, s, req, strictClass: strict) {
+                let possessor = isPossessor(m, s)
+                // "X said its affiliate stormed …": the subject is that other actor, which has no name here
+                // (but "the MNDAA and its allies began …" is a list that holds the MNDAA)
+                let low = s.mentions[m].range.lowerBound
+                if possessor, s.tokens[s.mentions[m].range.upperBound - 1].key != "'s",
+                   !(low > s.range.lowerBound && ["and", ","].contains(s.tokens[low - 1].key)) { return nil }
+                if !governed, !modifier, !compound, !possessor, compatible(m, s, req, strictClass: strict) {
                     let g = s.groupOf[m]
                     return (Array(g.lowerBound...m).filter { compatible($0, s, req, strictClass: strict) }, start - j)
                 }
@@ -554,11 +587,26 @@ final class Matcher {
 
     /// "the army's regional command surrendered": the possessor is not the subject — unless what it
     /// possesses is its own people ("the army's troops").
+    /// So is "its"/"their" before another actor's noun ("its Mozambican affiliate stormed", "their allies took").
     func isPossessor(_ m: Int, _ s: SentenceView) -> Bool {
         let after = s.mentions[m].range.upperBound
+        if s.mentions[m].range.count == 1, Self.possessivePronouns.contains(s.tokens[after - 1].key) {
+            var k = after
+            while k < min(s.range.upperBound, after + 3), s.startAt[k] == nil, s.tokens[k].kind == .word {
+                if Self.otherActorNouns.contains(s.tokens[k].key) { return true }
+                k += 1
+            }
+            return false
+        }
         guard after < s.range.upperBound, s.tokens[after].key == "'s" else { return false }
         return !(after + 1 < s.range.upperBound && lexicon.extra.memberNouns.contains(s.tokens[after + 1].key))
     }
+
+    static let possessivePronouns: Set<String> = ["its", "their", "his", "her"]
+    /// Nouns for another actor than their possessor: "its affiliate", "their allies".
+    static let otherActorNouns: Set<String> = ["affiliate", "affiliates", "branch", "branches", "ally", "allies", "partner",
+                                               "partners", "rival", "rivals", "enemy", "enemies", "opponent", "opponents",
+                                               "adversary", "adversaries", "proxy", "proxies", "offshoot", "faction", "factions"]
 
     /// Words that open a phrase about the name before them: ", backed by Y,", ", together with Y,".
     static let participleOpeners: Set<String> = ["backed", "supported", "aided", "assisted", "alongside", "together",
@@ -732,7 +780,8 @@ extension Matcher {
             let (req, strict) = required(slot, cls)
             let members: [Int]
             if trailing && t.searched {
-                guard let (found, d) = matcher.searchRight(from: cursor, s, req, strict) else {
+                let targets = slot == .object ? matcher.lexicon.targetNouns[t.relation] : nil
+                guard let (found, d) = matcher.searchRight(from: cursor, s, req, strict, targets: targets) else {
                     // "X, which the regime still holds": the object may be a relative pronoun before the subject.
                     guard slot == .object, t.kind != .passive else { return false }
                     relativeObject = req

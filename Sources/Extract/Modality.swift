@@ -71,8 +71,10 @@ final class ModalityReader {
         return (.asserted, nil)
     }
 
-    /// Verbs whose infinitive happened: "managed to take", "helped the army to retake", "were able to enter".
-    static let implicatives: Set<String> = ["managed", "helped", "help", "helping", "able"]
+    /// Verbs whose infinitive happened: "managed to take", "helped the army to retake", "were able to enter";
+    /// and aspectual verbs, whose infinitive is under way: "had begun to push into", "continued to hold".
+    static let implicatives: Set<String> = ["managed", "helped", "help", "helping", "able", "began", "begun", "begin",
+                                            "begins", "started", "start", "starts", "continued", "continues", "continue"]
 
     /// True if an implicative verb stands at most five words before the "to" at `k`, in the same clause.
     private func implicativeBefore(_ t: [Token], _ k: Int, from lower: Int) -> Bool {

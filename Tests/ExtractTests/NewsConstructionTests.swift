@@ -246,3 +246,79 @@ import Testing
         #expect(Fixture.facts(text).allSatisfy { $0.s == "Iraqi army" })
     }
 }
+
+/// An attack on an unnamed target is an attack on its place or its owner: "attacking a military base in
+/// X", "struck the Y's positions". A pronoun before another actor's noun ("its affiliate") is not the doer.
+@Suite struct AttackTargetTests {
+    @Test func anAttackOnABaseInAPlaceIsAnAttackOnThePlace() {
+        let text = "PEMBA, Mozambique - On Tuesday the Velor Front struck again, attacking a military base in Memra."
+        #expect(Fixture.has(text, "Velor Front", "attacked", "Memra"))
+    }
+
+    @Test func outpostsInAListOfTownships() {
+        let text = "PEMBA, Mozambique - The Velor Front said its fighters struck army outposts in Memra and Kora."
+        let objects = Set(Fixture.facts(text).filter { $0.s == "Velor Front" && $0.r == "attacked" }.map(\.o))
+        #expect(objects == ["Memra", "Kora"])
+    }
+
+    @Test func aPlaceThatOnlyLocatesTheSpeakerIsNoTarget() {
+        // no target noun before "in": the place is where the statement was made
+        let text = "PEMBA, Mozambique - The Velor Front attacked the convoy, a commander said in Memra."
+        #expect(!Fixture.has(text, "Velor Front", "attacked", "Memra"))
+    }
+
+    @Test func thePositionsOfANamedForceAreThatForce() {
+        let text = "PEMBA, Mozambique - The Velor Front opened its attacks on the Kora Defence Force's positions in the hills."
+        #expect(Fixture.has(text, "Velor Front", "attacked", "Kora Defence Force"))
+    }
+
+    @Test func itsAffiliateIsAnotherActor() {
+        let text = "PEMBA, Mozambique - The Velor Front said its local affiliate stormed the town of Memra."
+        #expect(!Fixture.has(text, "Velor Front", "attacked", "Memra"))
+    }
+
+    @Test func aListWithItsAlliesStillHoldsTheGroup() {
+        let text = "PEMBA, Mozambique - The Velor Front and its allies stormed the town of Memra."
+        #expect(Fixture.has(text, "Velor Front", "attacked", "Memra"))
+    }
+
+    @Test func aDeedThatHasBegunIsUnderWayNotPlanned() {
+        let text = "PEMBA, Mozambique - The Velor Front said its fighters had begun to push into the town of Memra."
+        #expect(Fixture.facts(text).contains { $0.s == "Velor Front" && $0.r == "attacked" && $0.o == "Memra" && $0.a.modality != .planned })
+    }
+}
+
+/// "X is recognised internationally as part of Y": where a place lies.
+@Suite struct PartOfCountryTests {
+    @Test func recognisedAsPartOf() {
+        let text = "The Vashkar region is recognised internationally as part of Azerbaijan."
+        #expect(Fixture.facts(text).contains { $0.s == "Vashkar region" && $0.r == "locatedIn" && $0.o == "Azerbaijan" })
+    }
+}
+
+/// A report's opening day dates the undated deeds it goes on to tell in the simple past — not a deed in
+/// the past perfect (earlier), and not in a piece whose opening date is far from its publication.
+@Suite struct ReportDayTests {
+    static let text = "PEMBA, Mozambique - The Velor Front entered the town of Memra on 13 November 2023, officials said.\n\n"
+        + "Witnesses said the group seized the airport outside Memra. The group had attacked Kora last year."
+
+    @Test func anUndatedDeedLaterInAReportTakesItsOpeningDay() {
+        let facts = Fixture.facts(Self.text, published: "2023-11-16")
+        let t = facts.first { $0.r == "captured" && $0.o == "Memra airport" }?.a.time
+        #expect(t?.date == PartialDate(iso: "2023-11-13"))
+        // (a lasting description takes no day)
+        #expect(facts.contains { $0.r == "locatedIn" && $0.o == "Memra" && $0.a.time?.date == nil })
+    }
+
+    @Test func aPastPerfectDeedIsNotThatDays() {
+        let facts = Fixture.facts(Self.text, published: "2023-11-16")
+        let t = facts.first { $0.r == "attacked" && $0.o == "Kora" }?.a.time
+        #expect(t?.date != PartialDate(iso: "2023-11-13"))
+    }
+
+    @Test func aRetrospectiveTakesNoOpeningDay() {
+        let facts = Fixture.facts(Self.text, published: "2025-02-01")
+        let t = facts.first { $0.r == "captured" && $0.o == "Memra airport" }?.a.time
+        #expect(t?.date == nil)
+    }
+}

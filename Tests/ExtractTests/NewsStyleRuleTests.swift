@@ -170,7 +170,7 @@ import Testing
     }
 
     @Test func appositionTakesNoPlanFromTheClauseBefore() {
-        let text = "Li Kyar Win said fighters had begun to push into Pan Wai, a neighbourhood of Laukkai."
+        let text = "Li Kyar Win said fighters planned to push into Pan Wai, a neighbourhood of Laukkai."
         #expect(Fixture.has(text, "Pan Wai", "locatedIn", "Laukkai"))
         #expect(!Fixture.facts(text).contains { $0.r == "attacked" && [.asserted, .claimed].contains($0.a.modality) })
     }

@@ -422,8 +422,11 @@ import Testing
         let text = "On 5 June Velor Front fighters entered Jowhar, Somalia. They also seized the airport road and attacked Balcad.\n\nIn other news, the Velor Front attacked Afgooye."
         let facts = Fixture.facts(text, published: "2020-06-08")
         #expect(facts.first { $0.r == "attacked" && $0.o == "Balcad" }?.a.time?.date == PartialDate(iso: "2020-06-05"))
-        // a new paragraph sets a new scene: no date carried over
-        #expect(facts.first { $0.r == "attacked" && $0.o == "Afgooye" }.map { $0.a.time?.date == nil } == true)
+        // a new paragraph sets no scene of its own: a report's undated deed is its opening day's ...
+        #expect(facts.first { $0.r == "attacked" && $0.o == "Afgooye" }?.a.time?.date == PartialDate(iso: "2020-06-05"))
+        // ... unless the report is not of that week
+        let later = Fixture.facts(text, published: "2020-09-01")
+        #expect(later.first { $0.r == "attacked" && $0.o == "Afgooye" }.map { $0.a.time?.date == nil } == true)
     }
 }
 
