@@ -19,6 +19,7 @@ struct ArticlePass {
     private let matcher: Matcher
     private let modality: ModalityReader
     private let leaderRelation: Int?
+    private let locatedRelation: Int?
 
     private var state = ArticleEntities()
     private var uses: [String: EntityUse] = [:]
@@ -83,6 +84,7 @@ struct ArticlePass {
         matcher = Matcher(ontology: ontology, lexicon: lexicon, exhaustive: extractor.exhaustiveMatching)
         modality = ModalityReader(lexicon: lexicon)
         leaderRelation = lexicon.relationFacts.firstIndex { $0.localName == "leaderOf" }
+        locatedRelation = lexicon.relationFacts.firstIndex { $0.localName == "locatedIn" }
     }
 
     /// Reads every sentence and returns what the article states. `trace` as in `Extractor.extract`.
@@ -119,6 +121,42 @@ struct ArticlePass {
         for m in matcher.matches(view) { addFacts(of: m, in: sentence) }
         addTitledLeaders(sentence)
         addInferredDeeds(sentence)
+        addAppositiveLocations(sentence)
+    }
+
+    /// "Shir Khan Bandar, the main crossing into Tajikistan in Kunduz province, …", "Fallujah, about 40 miles
+    /// west of Baghdad in Anbar province, …": an apposition about a place that ends in "in" a region says
+    /// where the place lies — whatever other places the apposition names on the way.
+    private mutating func addAppositiveLocations(_ sentence: Sentence) {
+        guard let located = locatedRelation, let template = Template("{s} , … in {o}", relation: located, kind: .template) else { return }
+        let view = sentence.view, end = view.range.upperBound
+        let openers: Set<String> = ["the", "a", "an", "about", "some", "around", "roughly", "nearly", "just", "only"]
+        let closers: Set<String> = [",", ".", ";", ":", "\u{2014}", "\u{2013}"]
+        // (the classes as the sentence's facts left them: "captured Sarbel, …" made Sarbel a place)
+        for (mi, m) in view.mentions.enumerated() where m.kind == .name {
+            let cls = state.records[m.entity].classIRI
+            guard extractor.isPlace(cls), cls != lexicon.countryClass else { continue }
+            let comma = m.range.upperBound
+            guard comma + 1 < end, tokens[comma].text == ",", openers.contains(tokens[comma + 1].key) || tokens[comma + 1].kind == .number else { continue }
+            var j = comma + 1
+            while j < min(end, comma + 16), !closers.contains(tokens[j].text), !view.isBoundary(j),
+                  !Matcher.relativeWords.contains(tokens[j].key), tokens[j].key != "that", tokens[j].key != "and" {
+                if tokens[j].key == "in", j + 1 < end, let ri = view.startAt[j + 1] ?? (j + 2 < end && tokens[j + 1].key == "the" ? view.startAt[j + 2] : nil) {
+                    let r = view.mentions[ri]
+                    let after = r.range.upperBound
+                    if after >= end || closers.contains(tokens[after].text),
+                       ontology.isSubclass(state.records[r.entity].classIRI, of: KG.ns + "Region")
+                        || ontology.isSubclass(state.records[r.entity].classIRI, of: KG.ns + "Township"),
+                       r.entity != m.entity {
+                        let match = TemplateMatch(template: template, subjects: [mi], objects: [ri], trigger: comma..<j + 1,
+                                                  span: m.range.lowerBound..<after, distance: 0)
+                        addFacts(of: match, in: sentence)
+                    }
+                    break
+                }
+                if let k = view.startAt[j] { j = view.mentions[k].range.upperBound } else { j += 1 }
+            }
+        }
     }
 
     /// The sentence's date expressions, less a date followed by a capitalised head word: that is part of a
@@ -243,7 +281,7 @@ struct ArticlePass {
         if time == nil, !rel.isState, m.template.kind != .role, let c = sentence.narrativeTime { time = c.annotation }
         if time == nil, done, !rel.isState, !rel.presupposed, m.template.kind != .role, times.isEmpty, let lead = leadDay,
            Extractor.wordBeforeVerb(view, trigger: m.trigger) != "had", !Extractor.newsPresent(view, trigger: m.trigger),
-           !Extractor.leavesTheScene(view) {
+           !Extractor.leavesTheDay(view) {
             time = lead.annotation
         }
         // "GNA takes Tarhuna", "forces have recaptured the last district": news of the day, told in the

@@ -481,6 +481,17 @@ public struct Extractor: Sendable {
         s.range.contains { TimeLexicon.sceneBreaks.contains(s.tokens[$0].key) }
     }
 
+    /// `leavesTheScene`, but not for a break inside the same day ("Earlier in the day", "earlier today").
+    static func leavesTheDay(_ s: SentenceView) -> Bool {
+        let sameDay: [[String]] = [["in", "the", "day"], ["today"], ["that", "day"], ["this", "morning"], ["on", "the", "same", "day"]]
+        return s.range.contains { k in
+            guard TimeLexicon.sceneBreaks.contains(s.tokens[k].key) else { return false }
+            return !sameDay.contains { words in
+                k + words.count < s.range.upperBound && words.indices.allSatisfy { s.tokens[k + 1 + $0].key == words[$0] }
+            }
+        }
+    }
+
     /// True if the sentence carries on the previous one's events: a sequence adverb ("then", not "since
     /// then" or "the then commander") or a reply verb ("responded").
     static func continuesNarrative(_ s: SentenceView) -> Bool {

@@ -199,6 +199,13 @@ extension MentionFinder {
             if current.contains(where: { fits($0.entity, ref, state) }) { return nil }
         }
         if !ref.isPronoun, let m = insurgentReferent(ref, t, end, state) ?? placeReferent(ref, t, current, state) { return m }
+        // "the junta", "the regime": among the recent forces, one so called (not the foreign police named last)
+        if !ref.isPronoun, ref.range.count == 2, classes.contains(lexicon.stateForceClass),
+           let e = state.history.reversed().prefix(30).first(where: { e in
+               fits(e, ref, state) && ([state.records[e].label] + state.records[e].aliases).contains { Self.words(of: $0).contains(head) }
+           }) {
+            return Mention(range: i..<upper, entity: e, kind: .reference)
+        }
         for e in state.history.reversed().prefix(30) where fits(e, ref, state) {
             return Mention(range: i..<upper, entity: e, kind: .reference)
         }
@@ -212,6 +219,11 @@ extension MentionFinder {
             if let only { return Mention(range: i..<upper, entity: only, kind: .reference) }
         }
         return nil
+    }
+
+    /// The lower-cased words of a name.
+    static func words(of name: String) -> [String] {
+        name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
     }
 
     /// A word or phrase that refers back ("it", "the group", "the town").

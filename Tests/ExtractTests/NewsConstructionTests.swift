@@ -322,3 +322,59 @@ import Testing
         #expect(t?.date == nil)
     }
 }
+
+/// An apposition about a place that ends "in" a region locates the place, past other places it names.
+@Suite struct AppositiveLocationTests {
+    @Test func aCrossingIntoACountryInAProvince() {
+        let text = "The Velor Front captured Sarbel, the main crossing into Tajikistan in Kunduz province, on Tuesday."
+        #expect(Fixture.has(text, "Sarbel", "locatedIn", "Kunduz province"))
+        #expect(!Fixture.has(text, "Tajikistan", "locatedIn", "Kunduz province"))
+    }
+
+    @Test func aDistanceFromALandmarkInAProvince() {
+        let text = "BAGHDAD, Iraq - Ramadi, about 70 miles (110 kilometres) west of Baghdad in Anbar province, fell to the Velor Front."
+        #expect(Fixture.has(text, "Ramadi", "locatedIn", "Anbar province"))
+        #expect(!Fixture.has(text, "Baghdad", "locatedIn", "Anbar province"))
+    }
+
+    @Test func aRelativeClauseEndsTheApposition() {
+        // "in Anbar province" belongs to the clause about the fighters, not to Memra
+        let text = "The Velor Front held Memra, a town that fighters later left in Anbar province."
+        #expect(!Fixture.has(text, "Memra", "locatedIn", "Anbar province"))
+    }
+}
+
+/// "the junta" among the forces named recently is the one so called, not the last one named.
+@Suite struct CalledReferenceTests {
+    @Test func theJuntaIsTheForceSoCalled() {
+        let text = "Myanmar's junta said on Monday it was ready to talk. The Velor Front handed ten prisoners "
+            + "to Chinese police at the border. A day later the Velor Front attacked the junta near Memra."
+        #expect(Fixture.has(text, "Velor Front", "attacked", "junta"))
+        #expect(!Fixture.has(text, "Velor Front", "attacked", "Chinese police"))
+    }
+}
+
+/// A country may be the one that strikes ("the United States carried out an air strike against …").
+@Suite struct CountryAttackerTests {
+    @Test func aCountryCarriesOutAnAirStrike() {
+        let text = "PEMBA, Mozambique - The United States carried out an air strike against Velor Front fighters near Memra."
+        #expect(Fixture.has(text, "United States", "attacked", "Velor Front"))
+    }
+}
+
+/// "Earlier in the day" stays on the report's day; "Earlier" alone leaves it.
+@Suite struct SameDayTests {
+    @Test func earlierInTheDayKeepsTheReportsDay() {
+        let text = "PEMBA, Mozambique - The Velor Front entered the town of Memra on 13 November 2023, officials said.\n\n"
+            + "Earlier in the day the group seized the airport outside Memra."
+        let t = Fixture.facts(text).first { $0.r == "captured" && $0.o == "Memra airport" }?.a.time
+        #expect(t?.date == PartialDate(iso: "2023-11-13"))
+    }
+
+    @Test func earlierAloneLeavesIt() {
+        let text = "PEMBA, Mozambique - The Velor Front entered the town of Memra on 13 November 2023, officials said.\n\n"
+            + "Earlier the group seized the airport outside Memra."
+        let t = Fixture.facts(text).first { $0.r == "captured" && $0.o == "Memra airport" }?.a.time
+        #expect(t?.date != PartialDate(iso: "2023-11-13"))
+    }
+}
