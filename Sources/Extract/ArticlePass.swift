@@ -388,8 +388,15 @@ struct ArticlePass {
         for m in view.mentions where m.kind == .name && state.records[m.entity].classIRI == lexicon.personClass {
             if let g = finder.bareTitleGovernment(tokens, m, view.range, state: &state) { titled.append((m, g)) }
         }
+        // "Defence Minister X": the ministry he heads
+        for m in view.mentions where m.kind == .name && [lexicon.personClass, lexicon.unknownClass].contains(state.records[m.entity].classIRI) {
+            if let g = finder.ministryLed(tokens, m, view.range, view.mentions, state: &state) {
+                state.records[m.entity].classIRI = lexicon.personClass
+                titled.append((m, g))
+            }
+        }
         // "President X and President Y discussed …": two heads of state, at most one of them ours
-        for (m, g) in titled where titled.count == 1 {
+        for (m, g) in titled where titled.count == 1 || state.records[g].label.hasSuffix(" ministry") {
             let p = m.entity
             let personID = state.records[p].id
             guard !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == "leaderOf" && $0.subject == personID }),
@@ -402,7 +409,8 @@ struct ArticlePass {
             assertions.append(Assertion(
                 subject: state.records[p].id, relation: lexicon.relationFacts[leader].localName, object: state.records[g].id,
                 sentence: sentenceText(view.range), sentenceIndex: index, span: span, time: nil,
-                confidence: 0.6, modality: mode, attribution: attribution, rule: "title:national title before a name"))
+                confidence: 0.6, modality: mode, attribution: attribution,
+                rule: state.records[g].label.hasSuffix(" ministry") ? "title:a portfolio's minister" : "title:national title before a name"))
         }
     }
 

@@ -739,6 +739,67 @@ final class MentionFinder {
         return nationalEntity(country: country, cls: title.value, words: label, state: &state)
     }
 
+    /// "Defence Minister X", "the Minister of Defence, X", "the junta's defence minister, X", "Thai Foreign
+    /// Minister X": the ministry person `m` heads — named by its portfolio (a national head such as "defence
+    /// ministry") and its owner: the actor or country the title's possessive or demonym names, else the
+    /// article's country. Nil when no such title stands right before the name (or opens it).
+    func ministryLed(_ t: [Token], _ m: Mention, _ sentence: Range<Int>, _ mentions: [Mention], state: inout ArticleEntities) -> Int? {
+        let low = max(sentence.lowerBound, m.range.lowerBound - 7)
+        guard let mi = (low..<min(m.range.upperBound - 1, m.range.lowerBound + 3)).last(where: { t[$0].key == "minister" }) else { return nil }
+        // between the title and the name: nothing but a comma and an honorific ("the Minister of Defence, H.E. X")
+        func portfolio(_ words: [String]) -> String? {
+            let phrase = Tokenizer.tokenize(words.joined(separator: " ") + " ministry")
+            guard let h = lexicon.extra.nationalHeads.longest(phrase, at: 0, end: phrase.count), h.length == phrase.count,
+                  h.value == KG.ns + "Organisation" else { return nil }
+            return words.joined(separator: " ") + " ministry"
+        }
+        var noun: String?, titleStart = mi, titleEnd = mi + 1
+        if mi > low, t[mi - 1].kind == .word, let n = portfolio([t[mi - 1].key]) { noun = n; titleStart = mi - 1 }
+        else if mi + 2 < sentence.upperBound, t[mi + 1].key == "of" {
+            var k = mi + 2
+            if t[k].key == "national" || t[k].key == "the", k + 1 < sentence.upperBound { k += 1 }
+            if let n = portfolio([t[k].key]) { noun = n; titleEnd = k + 1 }
+        }
+        // ("The Minister of Defence": a name inside the title is none of a person's)
+        guard let noun, mi >= m.range.lowerBound || titleEnd <= m.range.lowerBound else { return nil }
+        if titleEnd < m.range.lowerBound {
+            let gap = t[titleEnd..<m.range.lowerBound]
+            guard gap.count <= 4, gap.allSatisfy({ $0.text == "," || $0.text == "." || $0.key == "h" || $0.key == "e" }) else { return nil }
+        }
+        var b = titleStart - 1
+        while b >= sentence.lowerBound, ["acting", "interim", "new"].contains(t[b].key) { b -= 1 }
+        if b >= sentence.lowerBound, ["deputy", "vice", "former", "ex", "assistant"].contains(t[b].key) { return nil }
+        let org = KG.ns + "Organisation"
+        // the owner: "the junta's", "its", a demonym, else the article's country
+        var owner: Int?
+        if b >= sentence.lowerBound, let o = mentions.last(where: { $0.range.upperBound == b || ($0.range.upperBound == b + 1 && t[b].key != "'s") }) {
+            let cls = state.records[o.entity].classIRI
+            if cls != lexicon.countryClass, ArticleEntities.isActorClass(cls, ontology) || cls == lexicon.governmentClass { owner = o.entity }
+            else if cls == lexicon.countryClass { return nationalMinistry(country: state.records[o.entity].id, noun: noun, state: &state) }
+        }
+        if let owner {
+            return state.named(state.records[owner].label + " " + noun, classIRI: org, aliases: [], ontology: ontology)
+        }
+        // an owner kg did not resolve ("X's defence minister", "its defence minister"): unknown
+        if b >= sentence.lowerBound, ["'s", "its", "their", "his", "her"].contains(t[b].key) { return nil }
+        if b >= sentence.lowerBound, t[b].isCapitalised {
+            var d = b
+            while d > sentence.lowerBound, t[d - 1].isCapitalised, b - d < 2 { d -= 1 }
+            if let dem = lexicon.extra.demonyms.longest(t, at: d, end: b + 1), d + dem.length == b + 1 {
+                return nationalMinistry(country: dem.value, noun: noun, state: &state)
+            }
+        }
+        // else the article's country, when it is clearly about one (named at least twice as often as any other)
+        guard let country = state.mainCountry, let top = state.articleCountries[country],
+              state.articleCountries.allSatisfy({ $0.key == country || 2 * $0.value <= top }) else { return nil }
+        return nationalMinistry(country: country, noun: noun, state: &state)
+    }
+
+    private func nationalMinistry(country: String, noun: String, state: inout ArticleEntities) -> Int {
+        let label = (lexicon.extra.demonymOf[country] ?? lexicon.extra.countryLabel[country] ?? MentionFinder.localName(country)) + " " + noun
+        return nationalEntity(country: country, cls: KG.ns + "Organisation", words: label, distinct: noun, state: &state)
+    }
+
     /// "the insurgents", "militants" with nothing named before them to refer to: an unnamed actor of the
     /// phrase's class, named by the phrase without its article (`kg:unnamedReference`).
     private func unnamed(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, state: inout ArticleEntities) -> Mention? {
@@ -1070,6 +1131,10 @@ final class MentionFinder {
                              _ state: ArticleEntities) -> (first: Int, nameStart: Int, title: Bool)? {
         var k = i
         var title = false
+        // "Thai Foreign Minister X", "Russian President X": a demonym before a title is no part of the name
+        if let d = lexicon.extra.demonyms.longest(t, at: i, end: end), lexicon.titles.longest(t, at: i + d.length, end: end) != nil {
+            k = i + d.length
+        }
         // "Brigadier General X", "Lt. Gen. X", "Maj.-Gen. X": titles, abbreviated or not, one after another
         while let tw = lexicon.titles.longest(t, at: k, end: end) {
             var after = k + tw.length
@@ -1080,6 +1145,8 @@ final class MentionFinder {
             k = after
         }
         if title {
+        } else if k > i {
+            return nil
         } else if let h = lexicon.honorifics.longest(t, at: i, end: end), state.articleCountries[h.value] != nil,
                   i + h.length < end, t[i + h.length].isCapitalised, t[i + h.length].kind == .word,
                   appositionPlace(t, i + h.length + 1, sentence) == nil {

@@ -378,3 +378,34 @@ import Testing
         #expect(t?.date != PartialDate(iso: "2023-11-13"))
     }
 }
+
+/// A minister leads the ministry of his portfolio: the owner's (a possessive, a demonym), else that of the
+/// country the article is clearly about; a demonym before a title is no part of the name.
+@Suite struct MinisterTests {
+    @Test func aPortfolioBeforeTheNameInAnArticleAboutOneCountry() {
+        let text = "PEMBA, Mozambique - Defence Minister Jaime Tomo said the Velor Front had lost its bases in Mozambique."
+        #expect(Fixture.has(text, "Jaime Tomo", "leaderOf", "Mozambican defence ministry"))
+    }
+
+    @Test func aDemonymBeforeTheTitle() {
+        let text = "Thai Foreign Minister Somchai Rattan said 300 people crossed the river."
+        #expect(Fixture.has(text, "Somchai Rattan", "leaderOf", "Thai foreign ministry"))
+        #expect(!Fixture.facts(text).contains { $0.s.hasPrefix("Thai ") })
+    }
+
+    @Test func thePossessorOwnsTheMinistry() {
+        let text = "The Velor Front named a cabinet; its defence minister, Amos Terel, said the war would go on."
+        #expect(Fixture.has(text, "Amos Terel", "leaderOf", "Velor Front defence ministry"))
+    }
+
+    @Test func aDeputyLeadsNothing() {
+        let text = "PEMBA, Mozambique - Deputy defence minister Jaime Tomo visited Mozambique's north."
+        #expect(!Fixture.facts(text).contains { $0.r == "leaderOf" })
+    }
+
+    @Test func theMinistryInTheTitleIsNoPerson() {
+        let text = "PEMBA, Mozambique - The Minister of Defence, Jaime Tomo, visited Mozambique's north."
+        #expect(!Fixture.facts(text).contains { $0.s == "Defence" })
+        #expect(Fixture.has(text, "Jaime Tomo", "leaderOf", "Mozambican defence ministry"))
+    }
+}
