@@ -122,6 +122,62 @@ struct ArticlePass {
         addTitledLeaders(sentence)
         addInferredDeeds(sentence)
         addAppositiveLocations(sentence)
+        addProvincialCapitals(sentence)
+    }
+
+    /// "Herat, the provincial capital", "Bazarak, the centre of the province", "Ghazni, the capital of the
+    /// province of the same name": the town is part of a province the sentence does not name — the one named
+    /// like the town if the article names it or says "of the same name", else the region it last named.
+    private mutating func addProvincialCapitals(_ sentence: Sentence) {
+        guard let partOf = lexicon.relationFacts.firstIndex(where: { $0.localName == "partOf" }) else { return }
+        let view = sentence.view, end = view.range.upperBound, index = sentence.index
+        let capitals: Set<String> = ["capital", "centre", "center", "seat"]
+        let divisions: Set<String> = ["province", "district", "region", "state", "governorate"]
+        for m in view.mentions where m.kind == .name && ontology.isSubclass(state.records[m.entity].classIRI, of: KG.ns + "Town")
+            || (m.kind == .name && state.records[m.entity].classIRI == lexicon.placeClass) {
+            let comma = m.range.upperBound
+            guard comma + 2 < end, tokens[comma].text == "," else { continue }
+            var division: String?, sameName = false, j = comma + 1
+            // "the provincial capital" (past a few words: "the country's second-largest city and the provincial capital")
+            while j + 1 < end, j - comma <= 9, tokens[j].text != ",", view.startAt[j] == nil, !view.isBoundary(j) {
+                if tokens[j].key == "provincial", capitals.contains(tokens[j + 1].key) { division = "province"; j += 2; break }
+                // "the capital of the province (of the same name)", "seat of the district of same name"
+                if capitals.contains(tokens[j].key), j + 3 < end, tokens[j + 1].key == "of",
+                   tokens[j + 2].key == "the" || divisions.contains(tokens[j + 2].key) {
+                    let d = tokens[j + 2].key == "the" ? j + 3 : j + 2
+                    guard divisions.contains(tokens[d].key) else { break }
+                    division = tokens[d].key
+                    j = d + 1
+                    let rest = tokens[j..<min(end, j + 4)].map(\.key)
+                    sameName = rest.starts(with: ["of", "the", "same", "name"]) || rest.starts(with: ["of", "same", "name"])
+                    break
+                }
+                j += 1
+            }
+            guard let division, j >= end || [",", ".", ";", "and"].contains(tokens[j].key) || sameName else { continue }
+            let town = state.records[m.entity].label
+            let likeTown = town + " " + division
+            let region: Int
+            // (a region of the town's name in a country the article names: "Herat, the provincial capital")
+            let regionLikeTown = lexicon.places.places(named: town).contains { p in
+                p.classLocalName == "Region" && lexicon.extra.countryByCode[p.country].map { state.articleCountries[$0] != nil } == true
+            }
+            if sameName || regionLikeTown || state.records.contains(where: { $0.label == likeTown }) {
+                region = state.named(likeTown, classIRI: KG.ns + (division == "district" ? "Township" : "Region"), aliases: [], ontology: ontology)
+            } else if let last = state.history.reversed().prefix(30).first(where: {
+                ontology.isSubclass(state.records[$0].classIRI, of: KG.ns + "Region") && state.records[$0].classIRI != lexicon.countryClass }) {
+                region = last
+            } else { continue }
+            guard region != m.entity, seen.insert(FactKey(subject: m.entity, relation: "partOf", object: region, sentence: index)).inserted else { continue }
+            let (mode, attribution) = modality.read(view, trigger: comma..<j, state: state)
+            guard mode == .asserted || mode == .claimed else { continue }
+            named.formUnion([m.entity, region])
+            let span = tokens[m.range.lowerBound].start..<tokens[j - 1].end
+            assertions.append(Assertion(
+                subject: state.records[m.entity].id, relation: lexicon.relationFacts[partOf].localName, object: state.records[region].id,
+                sentence: sentenceText(view.range), sentenceIndex: index, span: span, time: nil,
+                confidence: 0.6, modality: mode, attribution: attribution, rule: "apposition:a provincial capital"))
+        }
     }
 
     /// "Shir Khan Bandar, the main crossing into Tajikistan in Kunduz province, …", "Fallujah, about 40 miles

@@ -409,3 +409,27 @@ import Testing
         #expect(Fixture.has(text, "Jaime Tomo", "leaderOf", "Mozambican defence ministry"))
     }
 }
+
+/// "X, the provincial capital": the town is part of a province the sentence does not name.
+@Suite struct ProvincialCapitalTests {
+    @Test func theProvinceNamedBefore() {
+        let text = "PEMBA, Mozambique - Fighting spread across Cabo Delgado province on Monday.\n\n"
+            + "In Pemba, the provincial capital, shops closed early."
+        #expect(Fixture.has(text, "Pemba", "partOf", "Cabo Delgado province"))
+    }
+
+    @Test func aProvinceOfTheSameName() {
+        let text = "The Velor Front captured Memra, the capital of the province of the same name, on Thursday."
+        #expect(Fixture.has(text, "Memra", "partOf", "Memra province"))
+    }
+
+    @Test func aGazetteerRegionNamedLikeTheTown() {
+        let text = "KABUL, Afghanistan - The Velor Front took a crossing west of Herat, the provincial capital."
+        #expect(Fixture.has(text, "Herat", "partOf", "Herat province"))
+    }
+
+    @Test func noProvinceNoFact() {
+        let text = "The Velor Front took a crossing west of Memra, the provincial capital."
+        #expect(!Fixture.facts(text).contains { $0.r == "partOf" })
+    }
+}
