@@ -443,7 +443,7 @@ final class Matcher {
     /// when looking for the subject of the verb after it.
     static let relativeWords: Set<String> = ["which", "who", "whose", "whom", "where"]
 
-    private func searchLeft(from start: Int, _ s: SentenceView, _ req: String?, _ strict: Bool) -> ([Int], Int)? {
+    private func searchLeft(from start: Int, _ s: SentenceView, _ req: String?, _ strict: Bool, subject: Bool = false) -> ([Int], Int)? {
         // "as forces loyal to Haftar pushed on": an unnamed group right before the verb is its subject (not
         // when it is the last of a list: "government troops and local fighters took …")
         if start > s.range.lowerBound, s.endAt[start] == nil, lexicon.extra.memberNouns.contains(s.tokens[start].key),
@@ -480,6 +480,12 @@ final class Matcher {
                 // "the al-Qaeda-allied group stormed …": a name glued to a participle modifies the noun after it
                 let compound = after + 1 < s.range.upperBound && s.tokens[after].text == "-" && !s.tokens[after].spaceBefore
                     && !s.tokens[after + 1].spaceBefore && s.tokens[after + 1].kind == .word && !s.tokens[after + 1].isCapitalised
+                // "The KIA took Sumprabum and seized Momauk": the object of the verb before is not this one's subject
+                if subject, objectOfVerb(m, s) {
+                    budget -= s.mentions[m].range.count
+                    j = s.mentions[m].range.lowerBound - 1
+                    continue
+                }
                 let possessor = isPossessor(m, s)
                 // "X said its affiliate stormed …": the subject is that other actor, which has no name here
                 // (but "the MNDAA and its allies began …" is a list that holds the MNDAA)
@@ -498,6 +504,15 @@ final class Matcher {
             j -= 1
         }
         return relativeAntecedent(from: start, s, req, strict)
+    }
+
+    /// Whether a trigger's verb (a one-word active or passive trigger: "took", "seized") stands right before
+    /// mention `m` (past determiners): `m` is that verb's object.
+    private func objectOfVerb(_ m: Int, _ s: SentenceView) -> Bool {
+        var b = s.mentions[s.groupOf[m].lowerBound].range.lowerBound - 1
+        while b >= s.range.lowerBound, s.endAt[b] == nil, Self.determiners.contains(s.tokens[b].key) { b -= 1 }
+        guard b >= s.range.lowerBound, s.endAt[b] == nil, s.tokens[b].kind == .word else { return false }
+        return lexicon.eventVerbs.longest(s.tokens, at: b, end: b + 1) != nil
     }
 
     /// The object of a preposition ("near the village of X", "in Y Township") is not the clause's subject.
@@ -873,7 +888,7 @@ extension Matcher {
                 while b >= s.range.lowerBound, matcher.isSkippable(b, s) { b -= 1 }
                 if b >= s.range.lowerBound, Matcher.passiveAux.contains(s.tokens[b].key) { return nil }
             }
-            guard let (found, d) = matcher.searchLeft(from: p - 1, s, req, strict) else { return nil }
+            guard let (found, d) = matcher.searchLeft(from: p - 1, s, req, strict, subject: slot == .subject) else { return nil }
             if locating, let last = found.last, Matcher.isLandmark(s, last) { return nil }
             assign(slot, found)
             distance += d

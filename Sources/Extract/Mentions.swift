@@ -365,16 +365,19 @@ final class MentionFinder {
         lexicon.extra.genericNames.longest(t, at: k, end: end)?.length ?? lexicon.extra.nationalHeads.longest(t, at: k, end: end)?.length
     }
 
-    /// "Thandwe's airport", "the town's police station": a place's facility, named "Thandwe airport".
+    /// "Thandwe's airport", "the town's police station", "its police station" (its: a town): a place's
+    /// facility, named "Thandwe airport".
     private func possessedSite(_ t: [Token], _ m: Mention, _ end: Int, state: inout ArticleEntities) -> Mention? {
         let a = m.range.upperBound
-        guard a + 1 < end, t[a].key == "'s", isPlaceClass(state.records[m.entity].classIRI),
+        let its = m.range.count == 1 && t[m.range.lowerBound].key == "its"
+        let at = its ? a : a + 1
+        guard at < end, its || t[a].key == "'s", isPlaceClass(state.records[m.entity].classIRI),
               state.records[m.entity].classIRI != lexicon.facilityClass,
-              let h = facilityHead(t, a + 1, end) else { return nil }
+              let h = facilityHead(t, at, end) else { return nil }
         let place = state.records[m.entity].label
-        let head = text(t, (a + 1)..<(a + 1 + h))
+        let head = text(t, at..<(at + h))
         let e = state.named(place + " " + head, classIRI: lexicon.facilityClass, aliases: [place + "'s " + head], ontology: ontology)
-        return Mention(range: m.range.lowerBound..<(a + 1 + h), entity: e, kind: .name)
+        return Mention(range: m.range.lowerBound..<(at + h), entity: e, kind: .name)
     }
 
     /// The words between a facility noun and the place it stands in ("the airport outside Sheberghan").

@@ -190,6 +190,7 @@ extension MentionFinder {
             return Mention(range: i..<upper, entity: last.entity, kind: .reference)
         }
         if let m = objectIt(ref, t, end, sentence, current, state) { return m }
+        if let m = siteOwner(ref, t, end, sentence, current, state) { return m }
         if r.length == 1, ref.isPronoun {
             // "his fighters", "her troops": the person's followers, not the person.
             if upper < end, lexicon.extra.memberNouns.contains(t[upper].key),
@@ -225,6 +226,28 @@ extension MentionFinder {
     static func words(of name: String) -> [String] {
         name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
     }
+
+    /// "entered the town of X and seized its police station": "its" before a town's facility ("police
+    /// station", "airport") is the town the sentence (else the sentence before) named, not the doer.
+    private func siteOwner(_ ref: ReferencePhrase, _ t: [Token], _ end: Int, _ sentence: Range<Int>, _ current: [Mention],
+                           _ state: ArticleEntities) -> Mention? {
+        let upper = ref.range.upperBound
+        guard ref.range.count == 1, t[ref.range.lowerBound].key == "its", upper < end, t[upper].kind == .word, !t[upper].isCapitalised,
+              let h = lexicon.headWords.longest(t, at: upper, end: end), h.value == lexicon.facilityClass,
+              Self.townFacilities.contains(t[upper..<upper + h.length].map(\.key).joined(separator: " ")) else { return nil }
+        func isTown(_ e: Int) -> Bool {
+            let cls = state.records[e].classIRI
+            return ontology.isSubclass(cls, of: KG.ns + "Town") || ontology.isSubclass(cls, of: KG.ns + "Village") || cls == lexicon.placeClass
+        }
+        if let m = current.last(where: { isTown($0.entity) }) ?? state.previousSentence.last(where: { isTown($0.entity) }).map({ Mention(range: ref.range, entity: $0.entity, kind: .reference) }) {
+            return Mention(range: ref.range, entity: m.entity, kind: .reference)
+        }
+        return nil
+    }
+
+    /// The facilities a town has (not an armed group's: "its base", "its headquarters").
+    static let townFacilities: Set<String> = ["police station", "airport", "port", "market", "hospital", "airfield",
+                                              "government complex", "prison", "university", "school", "bridge", "stadium"]
 
     /// A word or phrase that refers back ("it", "the group", "the town").
     struct ReferencePhrase {

@@ -433,3 +433,39 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.r == "partOf" })
     }
 }
+
+/// "X took A and seized B": the object of the verb before is not the next verb's subject.
+@Suite struct CoordinatedVerbTests {
+    @Test func theSecondVerbKeepsTheSubject() {
+        let text = "PEMBA, Mozambique - The Velor Front took Memra and seized Kora."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Kora"))
+        #expect(!Fixture.has(text, "Memra", "captured", "Kora"))
+    }
+
+    @Test func anActorObjectIsNoSubjectEither() {
+        let text = "PEMBA, Mozambique - The Velor Front attacked the Kora Defence Force and seized Memra."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
+        #expect(!Fixture.has(text, "Kora Defence Force", "captured", "Memra"))
+    }
+}
+
+/// "its police station" after a town: the town's facility.
+@Suite struct TownFacilityTests {
+    @Test func itsPoliceStationIsTheTowns() {
+        let text = "PEMBA, Mozambique - The Velor Front entered the town of Memra and seized its police station."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Memra police station"))
+    }
+
+    @Test func itsBaseIsTheGroups() {
+        let text = "PEMBA, Mozambique - The Velor Front entered the town of Memra and left its base at Kora."
+        #expect(!Fixture.facts(text).contains { $0.o.hasPrefix("Memra base") })
+    }
+}
+
+/// People "forced from their homes in and around X" fled X.
+@Suite struct FledHomesTests {
+    @Test func forcedFromTheirHomes() {
+        let text = "The United Nations said more than 2,000 people had been forced from their homes in and around Tripoli."
+        #expect(Fixture.facts(text).contains { $0.s == "2,000 people" && $0.r == "fledFrom" && $0.o == "Tripoli" })
+    }
+}
