@@ -455,6 +455,8 @@ final class Matcher {
             if s.isBoundary(j) { return nil }
             // "X, whose delegation was headed by": the clause's subject is the possessed noun, not X.
             if s.tokens[j].key == "whose" { return nil }
+            // "The KNU accuses it of siding with …": a pronoun kg could not resolve stands for the subject
+            if ["it", "they", "them"].contains(s.tokens[j].key), s.startAt[j] == nil, !s.tokens[j].isCapitalised { return nil }
             // "X told reporters that a group of gunmen had entered Palma": a clause opened by "that" with a
             // subject of its own (no name) is not X's; a relative "that" (forces that had entered) is.
             if s.tokens[j].key == "that", j < start, (j + 1...start).contains(where: { ownSubjectWord($0, s) }) { return nil }
@@ -519,6 +521,11 @@ final class Matcher {
     private func governedByPreposition(_ m: Int, _ s: SentenceView) -> Bool {
         var b = s.mentions[s.groupOf[m].lowerBound].range.lowerBound - 1
         while b >= s.range.lowerBound, Self.determiners.contains(s.tokens[b].key) { b -= 1 }
+        // "the commander of the army's 207th Corps": the possessed name stands where its possessor does
+        if b > s.range.lowerBound, s.tokens[b].key == "'s", let owner = s.endAt[b - 1] {
+            b = s.mentions[owner].range.lowerBound - 1
+            while b >= s.range.lowerBound, Self.determiners.contains(s.tokens[b].key) { b -= 1 }
+        }
         // … except after a noun for the group's own people: "soldiers of X surrendered" is X surrendering
         // ("fighters from X" too).
         let memberNoun = b > s.range.lowerBound && ["of", "from"].contains(s.tokens[b].key) && lexicon.extra.memberNouns.contains(s.tokens[b - 1].key)

@@ -331,12 +331,20 @@ extension MentionFinder {
     private func subjectReferent(_ ref: ReferencePhrase, _ t: [Token], _ sentence: Range<Int>, _ current: [Mention],
                                  _ state: ArticleEntities) -> Mention? {
         let clause = Self.clauseStart(t, before: ref.range.lowerBound, sentence)
+        // "The KNU accuses it of siding with the junta": an object pronoun is not its own clause's subject
+        let i = ref.range.lowerBound, upper = ref.range.upperBound
+        let object = ["it", "them"].contains(t[i].key) && i > sentence.lowerBound && t[i - 1].kind == .word && !t[i - 1].isCapitalised
+            && !Matcher.clauseJoints.contains(t[i - 1].key) && !Self.clauseOpeners.contains(t[i - 1].key)
+            && (upper >= sentence.upperBound || t[upper].kind == .punct || t[upper].key == "of" || t[upper].key == "to"
+                || Self.objectFollowers.contains(t[upper].key))
+        let ownSubject = object ? current.first(where: { $0.range.lowerBound >= clause && $0.range.upperBound <= i
+            && !Self.governed(t, $0.range.lowerBound, sentence, memberNouns: lexicon.extra.memberNouns) })?.entity : nil
         for m in current.filter({ $0.range.lowerBound >= clause }) + current
         where !Self.governed(t, m.range.lowerBound, sentence, memberNouns: lexicon.extra.memberNouns) && !Self.compoundModifier(t, m.range, sentence)
-            && !Self.indefiniteModifier(t, m.range, sentence) && fits(m.entity, ref, state) {
+            && !Self.indefiniteModifier(t, m.range, sentence) && fits(m.entity, ref, state) && m.entity != ownSubject {
             return Mention(range: ref.range, entity: m.entity, kind: .reference)
         }
-        for m in state.previousSentence.filter(\.lastClause) + state.previousSentence where !m.governed && fits(m.entity, ref, state) {
+        for m in state.previousSentence.filter(\.lastClause) + state.previousSentence where !m.governed && fits(m.entity, ref, state) && m.entity != ownSubject {
             return Mention(range: ref.range, entity: m.entity, kind: .reference)
         }
         return nil

@@ -469,3 +469,23 @@ import Testing
         #expect(Fixture.facts(text).contains { $0.s == "2,000 people" && $0.r == "fledFrom" && $0.o == "Tripoli" })
     }
 }
+
+/// Whose deed it is: the commander of a unit is not the unit; a pronoun kg cannot resolve is not the
+/// sentence's subject.
+@Suite struct DoerTests {
+    @Test func theCommanderOfAUnitSurrendersNotTheUnit() {
+        let text = "PEMBA, Mozambique - The commander of the Velor Front's 5th Brigade surrendered to the Kora Defence Force on Monday."
+        #expect(!Fixture.facts(text).contains { $0.r == "surrenderedTo" && $0.s == "5th Brigade" })
+        #expect(Fixture.has(text, "5th Brigade", "partOf", "Velor Front"))
+    }
+
+    @Test func anAccusedPronounIsNotTheAccuser() {
+        let text = "PEMBA, Mozambique - The Velor Front accuses them of attacking the town of Dalmo."
+        #expect(!Fixture.has(text, "Velor Front", "attacked", "Dalmo"))
+    }
+
+    @Test func theSpeakersItIsTheSpeaker() {
+        let text = "PEMBA, Mozambique - The Velor Front said it had attacked the town of Dalmo."
+        #expect(Fixture.has(text, "Velor Front", "attacked", "Dalmo"))
+    }
+}
