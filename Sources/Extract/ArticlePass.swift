@@ -123,6 +123,50 @@ struct ArticlePass {
         addInferredDeeds(sentence)
         addAppositiveLocations(sentence)
         addProvincialCapitals(sentence)
+        state.previousList = subjectList(view)
+    }
+
+    /// The actors of the list of two or more that is the sentence's subject (its first actor no preposition
+    /// governs) or a passive's agent ("by the KNDF and its allies: the KA, …"): what "they" or "the two
+    /// forces" may stand for next.
+    private func subjectList(_ view: SentenceView) -> [Int] {
+        func actors(_ group: Range<Int>) -> [Int] {
+            var out: [Int] = []
+            for k in group {
+                let e = view.mentions[k].entity
+                if ArticleEntities.isActorClass(state.records[e].classIRI, ontology), !out.contains(e) { out.append(e) }
+            }
+            return out
+        }
+        func before(_ mi: Int) -> Int {
+            var b = view.mentions[mi].range.lowerBound - 1
+            while b >= view.range.lowerBound, Matcher.determiners.contains(tokens[b].key) { b -= 1 }
+            return b
+        }
+        var first = true
+        for (mi, _) in view.mentions.enumerated() where view.groupOf[mi].lowerBound == mi {
+            guard actors(view.groupOf[mi]).count >= 1 else { continue }
+            let b = before(mi)
+            let governed = b >= view.range.lowerBound && Matcher.prepositions.contains(tokens[b].key)
+            let agent = b >= view.range.lowerBound && tokens[b].key == "by"
+            // the subject: the sentence's first actor (list) no preposition governs; or a passive's agent
+            guard (first && !governed) || agent else {
+                if !governed { first = false }
+                continue
+            }
+            first = false
+            var list = actors(view.groupOf[mi])
+            // "by the KNDF and its allies: the KA, the KNPLF …": the list after the colon is of the same side
+            var next = view.groupOf[mi].upperBound
+            // (past "its" of "and its allies")
+            while next < view.mentions.count, view.mentions[next].range.count == 1, ["its", "their"].contains(tokens[view.mentions[next].range.lowerBound].key) { next += 1 }
+            if next < view.mentions.count, before(next) >= view.range.lowerBound, tokens[before(next)].text == ":",
+               before(next) - view.mentions[view.groupOf[mi].upperBound - 1].range.upperBound <= 3 {
+                for e in actors(view.groupOf[next]) where !list.contains(e) { list.append(e) }
+            }
+            if list.count >= 2 { return list }
+        }
+        return []
     }
 
     /// "Herat, the provincial capital", "Bazarak, the centre of the province", "Ghazni, the capital of the
@@ -133,8 +177,8 @@ struct ArticlePass {
         let view = sentence.view, end = view.range.upperBound, index = sentence.index
         let capitals: Set<String> = ["capital", "centre", "center", "seat"]
         let divisions: Set<String> = ["province", "district", "region", "state", "governorate"]
-        for m in view.mentions where m.kind == .name && ontology.isSubclass(state.records[m.entity].classIRI, of: KG.ns + "Town")
-            || (m.kind == .name && state.records[m.entity].classIRI == lexicon.placeClass) {
+        for m in view.mentions where m.kind == .name && (ontology.isSubclass(state.records[m.entity].classIRI, of: KG.ns + "Town")
+            || ontology.isSubclass(state.records[m.entity].classIRI, of: KG.ns + "Village") || state.records[m.entity].classIRI == lexicon.placeClass) {
             let comma = m.range.upperBound
             guard comma + 2 < end, tokens[comma].text == "," else { continue }
             var division: String?, sameName = false, j = comma + 1
@@ -320,6 +364,8 @@ struct ArticlePass {
             for oi in m.objects.map({ extractor.speaksFor(view, $0, relation: rel.localName) })
                 where !(partialBlocked && extractor.partial(view, object: oi, trigger: m.trigger)) {
                 addFact(subject: si, object: oi, of: reading, in: sentence)
+                // "the two forces seized X": each actor the plural reference stands for
+                for e in view.mentions[si].also { addFact(subject: si, object: oi, of: reading, in: sentence, subjectEntity: e) }
             }
         }
     }
@@ -350,9 +396,9 @@ struct ArticlePass {
 
     /// The fact of one subject mention and one object mention of a match, if it passes the checks (which
     /// may type an argument of unknown kind).
-    private mutating func addFact(subject si: Int, object oi: Int, of r: MatchReading, in sentence: Sentence) {
+    private mutating func addFact(subject si: Int, object oi: Int, of r: MatchReading, in sentence: Sentence, subjectEntity: Int? = nil) {
         let m = r.match, rel = r.relation, view = sentence.view
-        var s = view.mentions[si].entity
+        var s = subjectEntity ?? view.mentions[si].entity
         let o = view.mentions[oi].entity
         // "Haftar-held Sirte", "Haftar's fighters fled": a leader named for the forces he
         // leads (a leaderOf stated earlier in the article) where a person cannot be the subject.

@@ -16,6 +16,8 @@ struct Mention: Sendable {
     var range: Range<Int>
     var entity: Int
     var kind: Kind
+    /// The other entities a plural reference stands for ("the two forces", "they" after a list).
+    var also: [Int] = []
 }
 
 /// The entities of one article and what its earlier sentences named: local names (acronyms defined
@@ -70,6 +72,9 @@ struct ArticleEntities: Sendable {
     /// The mentions of the sentence before (not its dateline's), whether a preposition governs each, and
     /// whether it stands in that sentence's last clause (after its last semicolon).
     var previousSentence: [(entity: Int, governed: Bool, lastClause: Bool)] = []
+    /// The actors of the list that is the subject (or the passive's agent) of the sentence before
+    /// ("Mozambican and Rwandan troops took …", "launched by the KNDF and its allies: the KA, …"), if any.
+    var previousList: [Int] = []
     /// The first mention of the sentence before that no preposition governs: its subject ("Sirte itself
     /// changed hands …") or its verb's object.
     var previousSubject: Int? { previousSentence.first { !$0.governed }?.entity }

@@ -166,6 +166,7 @@ extension MentionFinder {
     func reference(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, _ current: [Mention],
                    state: ArticleEntities) -> Mention? {
         if let m = relativePronoun(t, i, end, sentence, current) { return m }
+        if let m = pluralReference(t, i, end, sentence, current, state) { return m }
         let matches = lexicon.references.all(t, at: i, end: end)
         guard let r = matches.first else { return nil }
         if afterAffiliation(t, i, sentence) { return nil }
@@ -220,6 +221,26 @@ extension MentionFinder {
             if let only { return Mention(range: i..<upper, entity: only, kind: .reference) }
         }
         return nil
+    }
+
+    /// "the two forces", "both groups", "the joint forces", and "they"/"their" opening a sentence after one
+    /// whose subject was a list of actors: all of them (the first as the mention's entity, the rest `also`).
+    private func pluralReference(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, _ current: [Mention],
+                                 _ state: ArticleEntities) -> Mention? {
+        let list = state.previousList
+        guard list.count >= 2 else { return nil }
+        let nouns: Set<String> = ["forces", "armies", "groups", "sides", "allies", "militaries"]
+        var upper: Int?
+        if i + 2 < end, t[i].key == "the", ["two", "three", "joint", "allied"].contains(t[i + 1].key), nouns.contains(t[i + 2].key) { upper = i + 3 }
+        else if i + 1 < end, t[i].key == "both", nouns.contains(t[i + 1].key) { upper = i + 2 }
+        else if ["they", "their"].contains(t[i].key), !current.contains(where: { ArticleEntities.isActorClass(state.records[$0.entity].classIRI, ontology) }) {
+            // only as the sentence's first actor word: "They seized …", "Their fighters struck …"
+            upper = i + 1
+        }
+        guard let upper else { return nil }
+        // "the two forces": a number that counts the list
+        if upper - i == 3, let n = ["two": 2, "three": 3][t[i + 1].key], list.count != n { return nil }
+        return Mention(range: i..<upper, entity: list[0], kind: .reference, also: Array(list.dropFirst()))
     }
 
     /// The lower-cased words of a name.

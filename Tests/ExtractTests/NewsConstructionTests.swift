@@ -489,3 +489,35 @@ import Testing
         #expect(Fixture.has(text, "Velor Front", "attacked", "Dalmo"))
     }
 }
+
+/// "the two forces", "their fighters" after a sentence whose subject (or passive agent) was a list of
+/// actors: each of them.
+@Suite struct PluralReferenceTests {
+    @Test func theTwoForcesAreTheListBefore() {
+        let text = "PEMBA, Mozambique - The Velor Front and the Kora Army retook the town of Memra on Friday. "
+            + "Twelve days later the two forces seized the town of Dalmo."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Dalmo"))
+        #expect(Fixture.has(text, "Kora Army", "captured", "Dalmo"))
+    }
+
+    @Test func theirAfterAPassiveAgentList() {
+        let text = "PEMBA, Mozambique - The campaign was launched by the Velor Front and its allies: the Kora Army and the Dalmo Front. "
+            + "Their fighters struck army outposts in Vesh."
+        for actor in ["Velor Front", "Kora Army", "Dalmo Front"] {
+            #expect(Fixture.has(text, actor, "attacked", "Vesh"), "\(actor)")
+        }
+    }
+
+    @Test func aListInARelativeClauseIsNotTheSubject() {
+        let text = "PEMBA, Mozambique - The Velor Alliance, which groups the Kora Army and the Dalmo Front, launched a campaign. "
+            + "They now hold the town of Vesh."
+        #expect(Fixture.has(text, "Velor Alliance", "controls", "Vesh"))
+        #expect(!Fixture.has(text, "Kora Army", "controls", "Vesh"))
+    }
+
+    @Test func theTwoForcesMustCountTheList() {
+        let text = "PEMBA, Mozambique - The Velor Front, the Kora Army and the Dalmo Front retook the town of Memra. "
+            + "Later the two forces seized the town of Vesh."
+        #expect(!Fixture.has(text, "Dalmo Front", "captured", "Vesh"))
+    }
+}
