@@ -232,6 +232,7 @@ final class MentionFinder {
                 continue
             }
             if var m = group(t, i, end, state: &state) ?? restatedPlace(t, i, end, out, state: &state)
+                ?? countrysForce(t, i, end, sentence, out, state: &state)
                 ?? reference(t, i, end, sentence, out, state: state)
                 ?? bridgedSite(t, i, end, out, state: &state)
                 ?? unnamed(t, i, end, sentence, state: &state)
@@ -745,6 +746,24 @@ final class MentionFinder {
         let label = (lexicon.extra.demonymOf[country] ?? lexicon.extra.countryLabel[country] ?? MentionFinder.localName(country)) + " "
             + (ontology.ontologyClass(title.value)?.label ?? "government")
         return nationalEntity(country: country, cls: title.value, words: label, state: &state)
+    }
+
+    /// "Azerbaijan keeps everything its army took": "its" before a national head ("army", "forces") when the
+    /// clause's subject is a country — that country's force.
+    private func countrysForce(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, _ current: [Mention],
+                               state: inout ArticleEntities) -> Mention? {
+        guard t[i].key == "its", i + 1 < end, let h = lexicon.extra.nationalHeads.longest(t, at: i + 1, end: end),
+              h.value == lexicon.stateForceClass,
+              let subject = current.first(where: { !Self.dateline(t, $0.range, sentence)
+                  && !Self.governed(t, $0.range.lowerBound, sentence, memberNouns: lexicon.extra.memberNouns) }),
+              state.records[subject.entity].classIRI == lexicon.countryClass,
+              // no other possible owner between the country and "its"
+              !current.contains(where: { $0.range.lowerBound > subject.range.lowerBound && ArticleEntities.isActorClass(state.records[$0.entity].classIRI, ontology) })
+        else { return nil }
+        let country = state.records[subject.entity].id
+        let label = (lexicon.extra.demonymOf[country] ?? state.records[subject.entity].label) + " " + text(t, (i + 1)..<(i + 1 + h.length))
+        return Mention(range: i..<(i + 1 + h.length),
+                       entity: nationalEntity(country: country, cls: h.value, words: label, state: &state), kind: .name)
     }
 
     /// "Defence Minister X", "the Minister of Defence, X", "the junta's defence minister, X", "Thai Foreign

@@ -521,3 +521,16 @@ import Testing
         #expect(!Fixture.has(text, "Dalmo Front", "captured", "Vesh"))
     }
 }
+
+/// "Azerbaijan said its army had taken X": "its army" after a country is that country's force.
+@Suite struct CountrysForceTests {
+    @Test func itsArmyAfterACountry() {
+        let text = "BAKU, Azerbaijan - Azerbaijan said its army had taken the town of Memra."
+        #expect(Fixture.has(text, "Azerbaijani army", "captured", "Memra"))
+    }
+
+    @Test func notPastAnotherActor() {
+        let text = "BAKU, Azerbaijan - Azerbaijan said the Velor Front and its army had taken the town of Memra."
+        #expect(!Fixture.has(text, "Azerbaijani army", "captured", "Memra"))
+    }
+}
