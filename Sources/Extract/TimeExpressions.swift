@@ -25,7 +25,7 @@ struct TimeExpression: Sendable {
 ///   "2023-10-27", "February 2021", "in 2009", "summer 2023";
 /// - month and day without a year: "Oct. 27", "on the 27th", "in November", "October 27 last year",
 ///   "December of this year";
-/// - relative to publication: "yesterday", "today", "tonight", "this morning", "last night", weekdays
+/// - relative to publication: "yesterday", "overnight" (the night before), "today", "tonight", "this morning", "last night", weekdays
 ///   ("on Tuesday", "last Sunday", "Sunday night", "this past Friday", "next Monday"), "last week",
 ///   "this month", "last month", "last year", "last December", "last autumn", "three days ago",
 ///   "fifteen years ago";

@@ -152,7 +152,8 @@ struct TimeParser {
         if TimeLexicon.months[k] != nil { return monthFirst(i) }
         if let w = TimeLexicon.weekdays[k] { return weekday(i, w, mode: .plain) }
         switch k {
-        case "yesterday":
+        // "overnight" in a report: the night that ended on its publication morning, dated by its evening
+        case "yesterday", "overnight":
             guard let pub, let d = TimeFinder.shift(pub, days: -1) else { return nil }
             return Point(date: d, len: 1, explicitYear: false, anchor: pub)
         case "today", "tonight":

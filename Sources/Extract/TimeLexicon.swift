@@ -90,7 +90,7 @@ enum TimeLexicon {
     static let starters: Set<String> = {
         var s = Set(months.keys).union(weekdays.keys).union(numbers.keys).union(seasons.keys)
         s.formUnion([
-            "yesterday", "today", "tonight", "last", "this", "next", "coming", "past", "early", "late", "mid",
+            "yesterday", "overnight", "today", "tonight", "last", "this", "next", "coming", "past", "early", "late", "mid",
             "earlier", "later", "end", "beginning", "start", "middle", "the", "that", "until", "till", "through",
             "before", "after", "since", "from", "between", "up",
         ])

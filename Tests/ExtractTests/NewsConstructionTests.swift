@@ -534,3 +534,12 @@ import Testing
         #expect(!Fixture.has(text, "Azerbaijani army", "captured", "Memra"))
     }
 }
+
+/// "overnight" in a report is the night before its publication, dated by that evening.
+@Suite struct OvernightTests {
+    @Test func overnightIsTheDayBeforePublication() {
+        let text = "KANDAHAR, Afghanistan - The Velor Front took control of the town of Memra overnight, officials said."
+        let t = Fixture.facts(text, published: "2021-08-13").first { $0.r == "captured" && $0.o == "Memra" }?.a.time
+        #expect(t?.date == PartialDate(iso: "2021-08-12"))
+    }
+}
