@@ -483,18 +483,10 @@ final class Matcher {
                 let compound = after + 1 < s.range.upperBound && s.tokens[after].text == "-" && !s.tokens[after].spaceBefore
                     && !s.tokens[after + 1].spaceBefore && s.tokens[after + 1].kind == .word && !s.tokens[after + 1].isCapitalised
                 // "The KIA took Sumprabum and seized Momauk": the object of the verb before is not this one's subject
-                if subject, objectOfVerb(m, s) {
-                    budget -= s.mentions[m].range.count
-                    j = s.mentions[m].range.lowerBound - 1
-                    continue
-                }
+                let verbObject = subject && objectOfVerb(m, s)
                 let possessor = isPossessor(m, s)
-                // "X said its affiliate stormed …": the subject is that other actor, which has no name here
-                // (but "the MNDAA and its allies began …" is a list that holds the MNDAA)
-                let low = s.mentions[m].range.lowerBound
-                if possessor, s.tokens[s.mentions[m].range.upperBound - 1].key != "'s",
-                   !(low > s.range.lowerBound && ["and", ","].contains(s.tokens[low - 1].key)) { return nil }
-                if !governed, !modifier, !compound, !possessor, compatible(m, s, req, strictClass: strict) {
+                if !verbObject, possessor, otherActorsPossessor(m, s) { return nil }
+                if !governed, !modifier, !compound, !possessor, !verbObject, compatible(m, s, req, strictClass: strict) {
                     let g = s.groupOf[m]
                     return (Array(g.lowerBound...m).filter { compatible($0, s, req, strictClass: strict) }, start - j)
                 }
@@ -506,6 +498,14 @@ final class Matcher {
             j -= 1
         }
         return relativeAntecedent(from: start, s, req, strict)
+    }
+
+    /// "X said its affiliate stormed …": a possessive pronoun before another actor's noun, whose deed it is (an
+    /// actor with no name here) — but not "the MNDAA and its allies began …", a list that holds the MNDAA.
+    private func otherActorsPossessor(_ m: Int, _ s: SentenceView) -> Bool {
+        let low = s.mentions[m].range.lowerBound
+        return s.tokens[s.mentions[m].range.upperBound - 1].key != "'s"
+            && !(low > s.range.lowerBound && ["and", ","].contains(s.tokens[low - 1].key))
     }
 
     /// Whether a trigger's verb (a one-word active or passive trigger: "took", "seized") stands right before
