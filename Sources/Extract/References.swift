@@ -192,6 +192,7 @@ extension MentionFinder {
         }
         if let m = objectIt(ref, t, end, sentence, current, state) { return m }
         if let m = siteOwner(ref, t, end, sentence, current, state) { return m }
+        if let m = describedPlace(ref, t, end, sentence, current, state) { return m }
         if r.length == 1, ref.isPronoun {
             // "his fighters", "her troops": the person's followers, not the person.
             if upper < end, lexicon.extra.memberNouns.contains(t[upper].key),
@@ -264,6 +265,24 @@ extension MentionFinder {
             return Mention(range: ref.range, entity: m.entity, kind: .reference)
         }
         return nil
+    }
+
+    /// "It is the administrative centre of X District and the second-largest city in Y": "it" before a copula
+    /// and a description of a place is the place the sentence before was about (its first town), not an actor.
+    private func describedPlace(_ ref: ReferencePhrase, _ t: [Token], _ end: Int, _ sentence: Range<Int>, _ current: [Mention],
+                                _ state: ArticleEntities) -> Mention? {
+        let i = ref.range.lowerBound
+        guard t[i].key == "it", i + 2 < end, ["is", "was"].contains(t[i + 1].key),
+              current.allSatisfy({ Self.dateline(t, $0.range, sentence) }) else { return nil }
+        let nouns: Set<String> = ["town", "city", "village", "capital", "centre", "center", "seat", "hub", "port"]
+        guard (i + 2..<min(end, i + 6)).contains(where: { nouns.contains(t[$0].key) || lexicon.placeRoleNouns.contains(t[$0].key) }) else { return nil }
+        func isTown(_ e: Int) -> Bool {
+            let cls = state.records[e].classIRI
+            return ontology.isSubclass(cls, of: KG.ns + "Town") || ontology.isSubclass(cls, of: KG.ns + "Village") || cls == lexicon.placeClass
+        }
+        guard let place = state.previousSentence.first(where: { !$0.governed && isTown($0.entity) })
+            ?? state.previousSentence.first(where: { isTown($0.entity) }) else { return nil }
+        return Mention(range: ref.range, entity: place.entity, kind: .reference)
     }
 
     /// The facilities a town has (not an armed group's: "its base", "its headquarters").

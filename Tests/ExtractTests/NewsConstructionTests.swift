@@ -543,3 +543,13 @@ import Testing
         #expect(t?.date == PartialDate(iso: "2021-08-12"))
     }
 }
+
+/// "It is the administrative centre of X": "it" described as a place is the town the sentence before was about.
+@Suite struct DescribedPlaceTests {
+    @Test func itIsTheAdministrativeCentre() {
+        let text = "The Velor Front has besieged Memra since December. It is the administrative centre of Dalmo District "
+            + "and the largest town in Kora State."
+        #expect(Fixture.has(text, "Memra", "partOf", "Dalmo District"))
+        #expect(!Fixture.facts(text).contains { $0.s == "Velor Front" && ["partOf", "locatedIn"].contains($0.r) })
+    }
+}
