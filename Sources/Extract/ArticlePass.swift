@@ -19,7 +19,9 @@ struct ArticlePass {
     private let matcher: Matcher
     private let modality: ModalityReader
     private let leaderRelation: Int?
-    private let locatedRelation: Int?
+    private let partOfRelation: Int?
+    /// "X, … in Y": the template an apposition that locates its place is read as (`addAppositiveLocations`).
+    private let appositiveLocation: Template?
 
     private var state = ArticleEntities()
     private var uses: [String: EntityUse] = [:]
@@ -84,7 +86,9 @@ struct ArticlePass {
         matcher = Matcher(ontology: ontology, lexicon: lexicon, exhaustive: extractor.exhaustiveMatching)
         modality = ModalityReader(lexicon: lexicon)
         leaderRelation = lexicon.relationFacts.firstIndex { $0.localName == "leaderOf" }
-        locatedRelation = lexicon.relationFacts.firstIndex { $0.localName == "locatedIn" }
+        partOfRelation = lexicon.relationFacts.firstIndex { $0.localName == "partOf" }
+        appositiveLocation = lexicon.relationFacts.firstIndex { $0.localName == "locatedIn" }
+            .flatMap { Template("{s} , … in {o}", relation: $0, kind: .template) }
     }
 
     /// Reads every sentence and returns what the article states. `trace` as in `Extractor.extract`.
@@ -145,7 +149,8 @@ struct ArticlePass {
         }
         var first = true
         for (mi, _) in view.mentions.enumerated() where view.groupOf[mi].lowerBound == mi {
-            guard actors(view.groupOf[mi]).count >= 1 else { continue }
+            var list = actors(view.groupOf[mi])
+            guard !list.isEmpty else { continue }
             let b = before(mi)
             let governed = b >= view.range.lowerBound && Matcher.prepositions.contains(tokens[b].key)
             let agent = b >= view.range.lowerBound && tokens[b].key == "by"
@@ -155,7 +160,6 @@ struct ArticlePass {
                 continue
             }
             first = false
-            var list = actors(view.groupOf[mi])
             // "by the KNDF and its allies: the KA, the KNPLF …": the list after the colon is of the same side
             var next = view.groupOf[mi].upperBound
             // (past "its" of "and its allies")
@@ -173,24 +177,28 @@ struct ArticlePass {
     /// province of the same name": the town is part of a province the sentence does not name — the one named
     /// like the town if the article names it or says "of the same name", else the region it last named.
     private mutating func addProvincialCapitals(_ sentence: Sentence) {
-        guard let partOf = lexicon.relationFacts.firstIndex(where: { $0.localName == "partOf" }) else { return }
+        guard let partOf = partOfRelation else { return }
         let view = sentence.view, end = view.range.upperBound, index = sentence.index
-        let capitals: Set<String> = ["capital", "centre", "center", "seat"]
-        let divisions: Set<String> = ["province", "district", "region", "state", "governorate"]
-        for m in view.mentions where m.kind == .name && (ontology.isSubclass(state.records[m.entity].classIRI, of: KG.ns + "Town")
-            || ontology.isSubclass(state.records[m.entity].classIRI, of: KG.ns + "Village") || state.records[m.entity].classIRI == lexicon.placeClass) {
+        // a division's head word ("province", "district"): its class
+        func division(at k: Int) -> String? {
+            guard k < end, let h = lexicon.headWords.longest(tokens, at: k, end: k + 1),
+                  ontology.isSubclass(h.value, of: KG.ns + "Region") || ontology.isSubclass(h.value, of: KG.ns + "Township") else { return nil }
+            return h.value
+        }
+        for m in view.mentions where m.kind == .name && finder.isSettlement(m.entity, state) {
             let comma = m.range.upperBound
             guard comma + 2 < end, tokens[comma].text == "," else { continue }
-            var division: String?, sameName = false, j = comma + 1
+            var found: (word: String, cls: String)?, sameName = false, j = comma + 1
             // "the provincial capital" (past a few words: "the country's second-largest city and the provincial capital")
             while j + 1 < end, j - comma <= 9, tokens[j].text != ",", view.startAt[j] == nil, !view.isBoundary(j) {
-                if tokens[j].key == "provincial", capitals.contains(tokens[j + 1].key) { division = "province"; j += 2; break }
+                if tokens[j].key == "provincial", lexicon.placeRoleNouns.contains(tokens[j + 1].key) {
+                    found = ("province", KG.ns + "Region"); j += 2; break
+                }
                 // "the capital of the province (of the same name)", "seat of the district of same name"
-                if capitals.contains(tokens[j].key), j + 3 < end, tokens[j + 1].key == "of",
-                   tokens[j + 2].key == "the" || divisions.contains(tokens[j + 2].key) {
+                if lexicon.placeRoleNouns.contains(tokens[j].key), j + 3 < end, tokens[j + 1].key == "of" {
                     let d = tokens[j + 2].key == "the" ? j + 3 : j + 2
-                    guard divisions.contains(tokens[d].key) else { break }
-                    division = tokens[d].key
+                    guard let cls = division(at: d) else { break }
+                    found = (tokens[d].key, cls)
                     j = d + 1
                     let rest = tokens[j..<min(end, j + 4)].map(\.key)
                     sameName = rest.starts(with: ["of", "the", "same", "name"]) || rest.starts(with: ["of", "same", "name"])
@@ -198,16 +206,16 @@ struct ArticlePass {
                 }
                 j += 1
             }
-            guard let division, j >= end || [",", ".", ";", "and"].contains(tokens[j].key) || sameName else { continue }
+            guard let found, j >= end || [",", ".", ";", "and"].contains(tokens[j].key) || sameName else { continue }
             let town = state.records[m.entity].label
-            let likeTown = town + " " + division
+            let likeTown = town + " " + found.word
             let region: Int
             // (a region of the town's name in a country the article names: "Herat, the provincial capital")
             let regionLikeTown = lexicon.places.places(named: town).contains { p in
                 p.classLocalName == "Region" && lexicon.extra.countryByCode[p.country].map { state.articleCountries[$0] != nil } == true
             }
             if sameName || regionLikeTown || state.records.contains(where: { $0.label == likeTown }) {
-                region = state.named(likeTown, classIRI: KG.ns + (division == "district" ? "Township" : "Region"), aliases: [], ontology: ontology)
+                region = state.named(likeTown, classIRI: found.cls, aliases: [], ontology: ontology)
             } else if let last = state.history.reversed().prefix(30).first(where: {
                 ontology.isSubclass(state.records[$0].classIRI, of: KG.ns + "Region") && state.records[$0].classIRI != lexicon.countryClass }) {
                 region = last
@@ -215,12 +223,8 @@ struct ArticlePass {
             guard region != m.entity, seen.insert(FactKey(subject: m.entity, relation: "partOf", object: region, sentence: index)).inserted else { continue }
             let (mode, attribution) = modality.read(view, trigger: comma..<j, state: state)
             guard mode == .asserted || mode == .claimed else { continue }
-            named.formUnion([m.entity, region])
-            let span = tokens[m.range.lowerBound].start..<tokens[j - 1].end
-            assertions.append(Assertion(
-                subject: state.records[m.entity].id, relation: lexicon.relationFacts[partOf].localName, object: state.records[region].id,
-                sentence: sentenceText(view.range), sentenceIndex: index, span: span, time: nil,
-                confidence: 0.6, modality: mode, attribution: attribution, rule: "apposition:a provincial capital"))
+            addDescribedFact(m.entity, partOf, region, view: view, sentence: index, span: m.range.lowerBound..<j,
+                             mode: mode, attribution: attribution, rule: "apposition:a provincial capital")
         }
     }
 
@@ -228,7 +232,7 @@ struct ArticlePass {
     /// west of Baghdad in Anbar province, …": an apposition about a place that ends in "in" a region says
     /// where the place lies — whatever other places the apposition names on the way.
     private mutating func addAppositiveLocations(_ sentence: Sentence) {
-        guard let located = locatedRelation, let template = Template("{s} , … in {o}", relation: located, kind: .template) else { return }
+        guard let template = appositiveLocation else { return }
         let view = sentence.view, end = view.range.upperBound
         let openers: Set<String> = ["the", "a", "an", "about", "some", "around", "roughly", "nearly", "just", "only"]
         let closers: Set<String> = [",", ".", ";", ":", "\u{2014}", "\u{2013}"]
@@ -486,19 +490,19 @@ struct ArticlePass {
     private mutating func addTitledLeaders(_ sentence: Sentence) {
         guard let leader = leaderRelation else { return }
         let view = sentence.view, index = sentence.index
-        var titled: [(Mention, Int)] = []
+        var titled: [(m: Mention, body: Int, ministry: Bool)] = []
         for m in view.mentions where m.kind == .name && state.records[m.entity].classIRI == lexicon.personClass {
-            if let g = finder.bareTitleGovernment(tokens, m, view.range, state: &state) { titled.append((m, g)) }
+            if let g = finder.bareTitleGovernment(tokens, m, view.range, state: &state) { titled.append((m, g, false)) }
         }
         // "Defence Minister X": the ministry he heads
         for m in view.mentions where m.kind == .name && [lexicon.personClass, lexicon.unknownClass].contains(state.records[m.entity].classIRI) {
             if let g = finder.ministryLed(tokens, m, view.range, view.mentions, state: &state) {
                 state.records[m.entity].classIRI = lexicon.personClass
-                titled.append((m, g))
+                titled.append((m, g, true))
             }
         }
         // "President X and President Y discussed …": two heads of state, at most one of them ours
-        for (m, g) in titled where titled.count == 1 || state.records[g].label.hasSuffix(" ministry") {
+        for (m, g, ministry) in titled where ministry || titled.filter({ !$0.ministry }).count == 1 {
             let p = m.entity
             let personID = state.records[p].id
             guard !assertions.contains(where: { $0.sentenceIndex == index && $0.relation == "leaderOf" && $0.subject == personID }),
@@ -506,14 +510,19 @@ struct ArticlePass {
                   seen.insert(FactKey(subject: p, relation: "leaderOf", object: g, sentence: index)).inserted else { continue }
             let (mode, attribution) = modality.read(view, trigger: m.range, state: state)
             guard mode == .asserted || mode == .claimed else { continue }
-            named.formUnion([p, g])
-            let span = tokens[m.range.lowerBound].start..<tokens[m.range.upperBound - 1].end
-            assertions.append(Assertion(
-                subject: state.records[p].id, relation: lexicon.relationFacts[leader].localName, object: state.records[g].id,
-                sentence: sentenceText(view.range), sentenceIndex: index, span: span, time: nil,
-                confidence: 0.6, modality: mode, attribution: attribution,
-                rule: state.records[g].label.hasSuffix(" ministry") ? "title:a portfolio's minister" : "title:national title before a name"))
+            addDescribedFact(p, leader, g, view: view, sentence: index, span: m.range, mode: mode, attribution: attribution,
+                             rule: ministry ? "title:a portfolio's minister" : "title:national title before a name")
         }
+    }
+
+    /// A fact read without a template (a title, an apposition): undated, of lower confidence.
+    private mutating func addDescribedFact(_ s: Int, _ relation: Int, _ o: Int, view: SentenceView, sentence index: Int,
+                                           span: Range<Int>, mode: Modality, attribution: String?, rule: String) {
+        named.formUnion([s, o])
+        assertions.append(Assertion(
+            subject: state.records[s].id, relation: lexicon.relationFacts[relation].localName, object: state.records[o].id,
+            sentence: sentenceText(view.range), sentenceIndex: index, span: tokens[span.lowerBound].start..<tokens[span.upperBound - 1].end,
+            time: nil, confidence: 0.6, modality: mode, attribution: attribution, rule: rule))
     }
 
     /// "the base was overrun", "Battalion 356 surrendered": the party the sentence does not name is the

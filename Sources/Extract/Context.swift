@@ -62,6 +62,8 @@ struct ExtraVocabulary: Sendable {
     var positionNouns: Set<String> = []
     /// Nouns for an ally (`kg:allyNoun`), which join a list in "X and its close ally, Y".
     var allyNouns: Set<String> = []
+    /// Nouns for another actor than their possessor (`kg:otherActorNoun`: "its affiliate"), besides the ally nouns.
+    var otherActorNouns: Set<String> = []
     /// The words allowed between two conjuncts only in "and its (close) ally, …": the closed-class
     /// `SentenceView.allyConnectors` and the ally nouns (built once, not per sentence).
     var listConnectors: Set<String> = []
@@ -105,6 +107,7 @@ struct ExtraVocabulary: Sendable {
             case KG.ns + "agentNoun": agentNouns.insert(text)
             case KG.ns + "memberNoun": memberNouns.insert(text)
             case KG.ns + "allyNoun": allyNouns.insert(text)
+            case KG.ns + "otherActorNoun": otherActorNouns.insert(text)
             case KG.ns + "positionNoun": positionNouns.insert(text)
             case KG.ns + "capitalReference": capitalReferences.append(Tokenizer.tokenize(text).map(\.key))
             default: break

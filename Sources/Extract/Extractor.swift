@@ -483,10 +483,9 @@ public struct Extractor: Sendable {
 
     /// `leavesTheScene`, but not for a break inside the same day ("Earlier in the day", "earlier today").
     static func leavesTheDay(_ s: SentenceView) -> Bool {
-        let sameDay: [[String]] = [["in", "the", "day"], ["today"], ["that", "day"], ["this", "morning"], ["on", "the", "same", "day"]]
-        return s.range.contains { k in
+        s.range.contains { k in
             guard TimeLexicon.sceneBreaks.contains(s.tokens[k].key) else { return false }
-            return !sameDay.contains { words in
+            return !TimeLexicon.sameDay.contains { words in
                 k + words.count < s.range.upperBound && words.indices.allSatisfy { s.tokens[k + 1 + $0].key == words[$0] }
             }
         }

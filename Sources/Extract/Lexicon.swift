@@ -173,8 +173,8 @@ struct Lexicon: Sendable {
     /// Relation index → words that, between a verb trigger and the object after it, make the object
     /// something else (`kg:objectNotAfter`: "fled to Armenia" names where they went, not what they fled).
     var objectNotAfter: [Int: Set<String>] = [:]
-    /// Nouns naming an unnamed target whose place or owner is the relation's object (`kg:targetNoun`:
-    /// "attacked a military base in X", "struck the army's positions"), by relation index.
+    /// Nouns naming an unnamed target whose place or owner is the relation's object (`kg:targetNoun` and
+    /// every `kg:positionNoun`: "attacked a military base in X", "struck the army's positions"), by relation index.
     var targetNouns: [Int: Set<String>] = [:]
     /// Capitalised adjectives of creed or ideology (`kg:adjective`: "Islamist"), never a name alone.
     var adjectives = PhraseSet<Bool>()
@@ -298,6 +298,8 @@ struct Lexicon: Sendable {
         }
         addClassWords(ontology)
         let slots = readVocabulary(ontology)
+        // a relation's targets include the nouns for an actor's places ("positions", "outposts")
+        for r in targetNouns.keys { targetNouns[r]!.formUnion(extra.positionNouns) }
         addLexiconWords(ontology.lexicon)
         addRelationClasses(ontology, slots)
         for (ri, r) in ontology.relations.enumerated() {

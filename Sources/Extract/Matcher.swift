@@ -612,10 +612,10 @@ final class Matcher {
     /// So is "its"/"their" before another actor's noun ("its Mozambican affiliate stormed", "their allies took").
     func isPossessor(_ m: Int, _ s: SentenceView) -> Bool {
         let after = s.mentions[m].range.upperBound
-        if s.mentions[m].range.count == 1, Self.possessivePronouns.contains(s.tokens[after - 1].key) {
+        if s.mentions[m].range.count == 1, Self.possessives.contains(s.tokens[after - 1].key) {
             var k = after
             while k < min(s.range.upperBound, after + 3), s.startAt[k] == nil, s.tokens[k].kind == .word {
-                if Self.otherActorNouns.contains(s.tokens[k].key) { return true }
+                if lexicon.extra.otherActorNouns.contains(s.tokens[k].key) || lexicon.extra.allyNouns.contains(s.tokens[k].key) { return true }
                 k += 1
             }
             return false
@@ -624,11 +624,6 @@ final class Matcher {
         return !(after + 1 < s.range.upperBound && lexicon.extra.memberNouns.contains(s.tokens[after + 1].key))
     }
 
-    static let possessivePronouns: Set<String> = ["its", "their", "his", "her"]
-    /// Nouns for another actor than their possessor: "its affiliate", "their allies".
-    static let otherActorNouns: Set<String> = ["affiliate", "affiliates", "branch", "branches", "ally", "allies", "partner",
-                                               "partners", "rival", "rivals", "enemy", "enemies", "opponent", "opponents",
-                                               "adversary", "adversaries", "proxy", "proxies", "offshoot", "faction", "factions"]
 
     /// Words that open a phrase about the name before them: ", backed by Y,", ", together with Y,".
     static let participleOpeners: Set<String> = ["backed", "supported", "aided", "assisted", "alongside", "together",

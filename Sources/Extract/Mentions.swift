@@ -630,7 +630,7 @@ final class MentionFinder {
                                    state: inout ArticleEntities) -> Mention? {
         guard let (cls, noun) = headBeforeCountries(t, r.lowerBound, sentence) else { return nil }
         let extra = lexicon.extra
-        let label = (extra.demonymOf[c] ?? extra.countryLabel[c] ?? MentionFinder.localName(c)) + " " + noun
+        let label = countryWord(c) + " " + noun
         let distinct = lexicon.isNationalBody(cls, ontology) ? nil : noun
         return Mention(range: r, entity: nationalEntity(country: c, cls: cls, words: label, distinct: distinct, state: &state), kind: .name)
     }
@@ -743,7 +743,7 @@ final class MentionFinder {
         // and only in an article clearly about one country (named at least twice as often as any other)
         let counts = state.articleCountries
         guard let top = counts[country], counts.allSatisfy({ $0.key == country || 2 * $0.value <= top }) else { return nil }
-        let label = (lexicon.extra.demonymOf[country] ?? lexicon.extra.countryLabel[country] ?? MentionFinder.localName(country)) + " "
+        let label = countryWord(country) + " "
             + (ontology.ontologyClass(title.value)?.label ?? "government")
         return nationalEntity(country: country, cls: title.value, words: label, state: &state)
     }
@@ -808,7 +808,7 @@ final class MentionFinder {
             return state.named(state.records[owner].label + " " + noun, classIRI: org, aliases: [], ontology: ontology)
         }
         // an owner kg did not resolve ("X's defence minister", "its defence minister"): unknown
-        if b >= sentence.lowerBound, ["'s", "its", "their", "his", "her"].contains(t[b].key) { return nil }
+        if b >= sentence.lowerBound, t[b].key == "'s" || Matcher.possessives.contains(t[b].key) { return nil }
         if b >= sentence.lowerBound, t[b].isCapitalised {
             var d = b
             while d > sentence.lowerBound, t[d - 1].isCapitalised, b - d < 2 { d -= 1 }
@@ -823,8 +823,18 @@ final class MentionFinder {
     }
 
     private func nationalMinistry(country: String, noun: String, state: inout ArticleEntities) -> Int {
-        let label = (lexicon.extra.demonymOf[country] ?? lexicon.extra.countryLabel[country] ?? MentionFinder.localName(country)) + " " + noun
-        return nationalEntity(country: country, cls: KG.ns + "Organisation", words: label, distinct: noun, state: &state)
+        nationalEntity(country: country, cls: KG.ns + "Organisation", words: countryWord(country) + " " + noun, distinct: noun, state: &state)
+    }
+
+    /// The word that names a country's bodies: its demonym ("Afghan"), else its name.
+    func countryWord(_ country: String) -> String {
+        lexicon.extra.demonymOf[country] ?? lexicon.extra.countryLabel[country] ?? MentionFinder.localName(country)
+    }
+
+    /// A town, a village or a place of no known kind: what "its police station" or "it is the capital" is about.
+    func isSettlement(_ e: Int, _ state: ArticleEntities) -> Bool {
+        let cls = state.records[e].classIRI
+        return cls == lexicon.placeClass || ontology.isSubclass(cls, of: KG.ns + "Town") || ontology.isSubclass(cls, of: KG.ns + "Village")
     }
 
     /// "the insurgents", "militants" with nothing named before them to refer to: an unnamed actor of the

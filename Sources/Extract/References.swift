@@ -205,7 +205,7 @@ extension MentionFinder {
         // "the junta", "the regime": among the recent forces, one so called (not the foreign police named last)
         if !ref.isPronoun, ref.range.count == 2, classes.contains(lexicon.stateForceClass),
            let e = state.history.reversed().prefix(30).first(where: { e in
-               fits(e, ref, state) && ([state.records[e].label] + state.records[e].aliases).contains { Self.words(of: $0).contains(head) }
+               fits(e, ref, state) && ([state.records[e].label] + state.records[e].aliases).contains { Ontology.normalise($0).split(separator: " ").contains(Substring(head)) }
            }) {
             return Mention(range: i..<upper, entity: e, kind: .reference)
         }
@@ -244,11 +244,6 @@ extension MentionFinder {
         return Mention(range: i..<upper, entity: list[0], kind: .reference, also: Array(list.dropFirst()))
     }
 
-    /// The lower-cased words of a name.
-    static func words(of name: String) -> [String] {
-        name.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
-    }
-
     /// "entered the town of X and seized its police station": "its" before a town's facility ("police
     /// station", "airport") is the town the sentence (else the sentence before) named, not the doer.
     private func siteOwner(_ ref: ReferencePhrase, _ t: [Token], _ end: Int, _ sentence: Range<Int>, _ current: [Mention],
@@ -257,14 +252,9 @@ extension MentionFinder {
         guard ref.range.count == 1, t[ref.range.lowerBound].key == "its", upper < end, t[upper].kind == .word, !t[upper].isCapitalised,
               let h = lexicon.headWords.longest(t, at: upper, end: end), h.value == lexicon.facilityClass,
               Self.townFacilities.contains(t[upper..<upper + h.length].map(\.key).joined(separator: " ")) else { return nil }
-        func isTown(_ e: Int) -> Bool {
-            let cls = state.records[e].classIRI
-            return ontology.isSubclass(cls, of: KG.ns + "Town") || ontology.isSubclass(cls, of: KG.ns + "Village") || cls == lexicon.placeClass
-        }
-        if let m = current.last(where: { isTown($0.entity) }) ?? state.previousSentence.last(where: { isTown($0.entity) }).map({ Mention(range: ref.range, entity: $0.entity, kind: .reference) }) {
-            return Mention(range: ref.range, entity: m.entity, kind: .reference)
-        }
-        return nil
+        guard let town = current.last(where: { isSettlement($0.entity, state) })?.entity
+                ?? state.previousSentence.last(where: { isSettlement($0.entity, state) })?.entity else { return nil }
+        return Mention(range: ref.range, entity: town, kind: .reference)
     }
 
     /// "It is the administrative centre of X District and the second-largest city in Y": "it" before a copula
@@ -274,14 +264,13 @@ extension MentionFinder {
         let i = ref.range.lowerBound
         guard t[i].key == "it", i + 2 < end, ["is", "was"].contains(t[i + 1].key),
               current.allSatisfy({ Self.dateline(t, $0.range, sentence) }) else { return nil }
-        let nouns: Set<String> = ["town", "city", "village", "capital", "centre", "center", "seat", "hub", "port"]
-        guard (i + 2..<min(end, i + 6)).contains(where: { nouns.contains(t[$0].key) || lexicon.placeRoleNouns.contains(t[$0].key) }) else { return nil }
-        func isTown(_ e: Int) -> Bool {
-            let cls = state.records[e].classIRI
-            return ontology.isSubclass(cls, of: KG.ns + "Town") || ontology.isSubclass(cls, of: KG.ns + "Village") || cls == lexicon.placeClass
-        }
-        guard let place = state.previousSentence.first(where: { !$0.governed && isTown($0.entity) })
-            ?? state.previousSentence.first(where: { isTown($0.entity) }) else { return nil }
+        // a place role ("capital", "administrative centre") or a settlement's head word ("town", "city", "village")
+        guard (i + 2..<min(end, i + 6)).contains(where: { k in
+            lexicon.placeRoleNouns.contains(t[k].key) || lexicon.headWords.longest(t, at: k, end: k + 1).map {
+                ontology.isSubclass($0.value, of: KG.ns + "Town") || ontology.isSubclass($0.value, of: KG.ns + "Village") } == true
+        }) else { return nil }
+        guard let place = state.previousSentence.first(where: { !$0.governed && isSettlement($0.entity, state) })
+            ?? state.previousSentence.first(where: { isSettlement($0.entity, state) }) else { return nil }
         return Mention(range: ref.range, entity: place.entity, kind: .reference)
     }
 

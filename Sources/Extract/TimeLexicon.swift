@@ -103,4 +103,6 @@ enum TimeLexicon {
     /// Words after which an undated event is not the paragraph's scene (`Extractor.leavesTheScene`).
     static let sceneBreaks: Set<String> = ["since", "later", "afterwards", "subsequently", "has", "have", "will",
                                            "previously", "earlier", "before", "until", "ago", "formerly", "once"]
+    /// Words after a scene break that keep the day ("Earlier in the day", "later that day": `Extractor.leavesTheDay`).
+    static let sameDay: [[String]] = [["in", "the", "day"], ["today"], ["that", "day"], ["this", "morning"], ["on", "the", "same", "day"]]
 }
