@@ -408,7 +408,7 @@ struct ArticlePass {
         // leads (a leaderOf stated earlier in the article) where a person cannot be the subject.
         if state.records[s].classIRI == lexicon.personClass, let led = leads[s],
            !lexicon.subjectAllowed(lexicon.personClass, relation: m.template.relation, ontology) { s = led }
-        guard s != o, !ruledOutAsPlaces(s, o, subject: si, r, view) else { return }
+        guard s != o, !ruledOutAsPlaces(s, o, subject: si, object: oi, r, view) else { return }
         guard extractor.promote(s, o, relation: rel, role: m.template.kind == .role, roleNoun: m.template.roleNoun,
                                 state: &state) else { return }
         guard allowed(s, o, subject: si, object: oi, r, view) else { return }
@@ -433,10 +433,17 @@ struct ArticlePass {
     /// Checks before typing: "In Afghanistan, members of the Kunduz council said …": a place that opens
     /// the sentence is where, not who holds the role; an untyped relation (partOf) links two places or two
     /// non-places, never a unit and a town.
-    private func ruledOutAsPlaces(_ s: Int, _ o: Int, subject si: Int, _ r: MatchReading, _ view: SentenceView) -> Bool {
+    private func ruledOutAsPlaces(_ s: Int, _ o: Int, subject si: Int, object oi: Int, _ r: MatchReading, _ view: SentenceView) -> Bool {
         let m = r.match, rel = r.relation
         if m.template.kind == .role, view.mentions[si].range.lowerBound == view.range.lowerBound + 1,
            ["in", "across", "throughout"].contains(tokens[view.range.lowerBound].key) { return true }
+        // "X, the speaker of the Artsakh parliament": a place's name before a noun for its government,
+        // army or ministry only modifies the noun — the role is of that body, not of the place
+        let after = view.mentions[oi].range.upperBound
+        if m.template.kind == .role, after < view.range.upperBound, !tokens[after].isCapitalised,
+           !ontology.isSubclass(state.records[o].classIRI, of: lexicon.actorClass),
+           lexicon.bodyNouns.contains(tokens[after].key)
+            || lexicon.extra.nationalHeads.longest(tokens, at: after, end: view.range.upperBound) != nil { return true }
         return rel.domain == rel.range && !extractor.isPlace(rel.domain ?? "")
             && extractor.isPlace(state.records[s].classIRI) != extractor.isPlace(state.records[o].classIRI)
             && !extractor.placeRole(s, o, m.template.roleNoun, state)
@@ -476,6 +483,8 @@ struct ArticlePass {
         if mode == .asserted || mode == .claimed { lastDoer[m.template.relation] = (s, sentence.index) }
         if rel.localName == "leaderOf", mode == .asserted || mode == .claimed, leads[s] == nil,
            ontology.isSubclass(state.records[o].classIRI, of: lexicon.actorClass) { leads[s] = o }
+        if ["leaderOf", "spokespersonOf"].contains(rel.localName), mode == .asserted || mode == .claimed, state.followers[s] == nil,
+           ontology.isSubclass(state.records[o].classIRI, of: lexicon.actorClass) { state.followers[s] = o }
         let result = extractor.resultative(sentence.view, m)
         if result, time == nil || time?.phrase == "" { results.append((assertions.count - 1, rel.isState)) }
         // (a deed observed on the publication date is undated too: the next sentence may date it)

@@ -44,6 +44,9 @@ struct ExtraVocabulary: Sendable {
     var followerNouns: [String: String] = [:]
     /// A verb of speech after a two- or three-word name makes it a person (`kg:speechVerb`) → class.
     var speechVerbs: [String: String] = [:]
+    /// Nouns for a person's office or part (`kg:personNoun`: "minister", "governor"): two or three
+    /// capitalised words right after one, or in apposition with one, name a person.
+    var personNouns: [String] = []
     var hyphenCues: [String: String] = [:]
     /// The hyphen cues after which the noun is another actor tied to the name ("IS-linked insurgents",
     /// `kg:affiliationCue`).
@@ -99,6 +102,7 @@ struct ExtraVocabulary: Sendable {
             case KG.ns + "namedReference": namedReferences.insert(Phrase(text).keys.joined(separator: " "))
             case KG.ns + "followerNoun": followerNouns[text] = s
             case KG.ns + "speechVerb": speechVerbs[text] = s
+            case KG.ns + "personNoun": personNouns.append(text)
             case KG.ns + "nationalTitle": nationalTitles.add(Phrase(text, caseSensitive: true), s)
             case KG.ns + "hyphenCue": hyphenCues[text] = s
             case KG.ns + "affiliationCue": affiliationCues.insert(text)

@@ -159,6 +159,8 @@ struct Lexicon: Sendable {
 
     var names = PhraseSet<Int>()             // → index into ontology.entities
     var headWords = PhraseSet<String>()      // → class IRI
+    /// Actors' one-word head words, lower-cased: the nouns for a body ("parliament", "army", "ministry").
+    var bodyNouns: Set<String> = []
     /// The plurals of the lowercase one-word place head words ("towns", "cities", "villages") → class IRI:
     /// "the towns of A and B" names two towns.
     var pluralHeads: [String: String] = [:]
@@ -292,6 +294,7 @@ struct Lexicon: Sendable {
 
     init(_ ontology: Ontology) {
         extra = ExtraVocabulary(ontology)
+        for n in extra.personNouns { personRoleNouns.add(Phrase(n, caseSensitive: true), true) }
         places = ontology.places
         for (i, e) in ontology.entities.enumerated() {
             for name in [e.label] + e.aliases { names.add(Phrase(name, capitalisedStaysCapitalised: true), i) }
@@ -328,6 +331,7 @@ struct Lexicon: Sendable {
                 }
             }
             if c.iri == unitClass { for h in c.headWords where !h.contains(" ") && h.first?.isUppercase == true { unitHeads.insert(h) } }
+            if ontology.isSubclass(c.iri, of: actorClass) { for h in c.headWords where !h.contains(" ") { bodyNouns.insert(h.lowercased()) } }
             if c.iri != peopleGroupClass {
                 for h in c.headWords where !h.contains(" ") && h.first?.isLowercase == true && !h.hasSuffix("s") {
                     let plural = h.hasSuffix("y") && !"aeiou".contains(h.dropLast().last ?? "a") ? h.dropLast() + "ies" : h + "s"

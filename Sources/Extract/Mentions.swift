@@ -75,6 +75,8 @@ struct ArticleEntities: Sendable {
     /// The actors of the list that is the subject (or the passive's agent) of the sentence before
     /// ("Mozambican and Rwandan troops took …", "launched by the KNDF and its allies: the KA, …"), if any.
     var previousList: [Int] = []
+    /// Person → the actor the article said the person leads or speaks for: "his forces" are that actor.
+    var followers: [Int: Int] = [:]
     /// The first mention of the sentence before that no preposition governs: its subject ("Sirte itself
     /// changed hands …") or its verb's object.
     var previousSubject: Int? { previousSentence.first { !$0.governed }?.entity }
@@ -439,6 +441,7 @@ final class MentionFinder {
     func survey(_ t: [Token], state: inout ArticleEntities) {
         state.countryOf = lexicon.extra.countryOf
         hints(t, state: &state)
+        definedAcronyms(t, state: &state)
         var i = 0
         while i < t.count {
             guard t[i].isCapitalised || t[i].isAcronym else { i += 1; continue }
@@ -462,6 +465,69 @@ final class MentionFinder {
     /// Whether token `j` opens a sentence or a paragraph (the title's first word, a word after ". ").
     static func opensSentence(_ t: [Token], _ j: Int) -> Bool {
         j == 0 || t[j].paragraphBefore || [".", "!", "?", "\u{201C}", "\""].contains(t[j - 1].text)
+    }
+
+    /// "the Afghan National Defence and Security Forces (ANDSF)", "the United Nations Support Mission in
+    /// Libya (UNSMIL)": a long form whose words' initials spell the bracketed acronym after it is one name
+    /// from the article's first sentence on, over the function words and known names inside it that would
+    /// otherwise cut it apart. Long forms of capitalised words alone are read where they stand.
+    private func definedAcronyms(_ t: [Token], state: inout ArticleEntities) {
+        var close = 3
+        while close < t.count {
+            defer { close += 1 }
+            guard t[close].text == ")", t[close - 2].text == "(", t[close - 1].isAcronym else { continue }
+            let open = close - 2, acronym = t[close - 1].text
+            let letters = acronym.unicodeScalars.filter { $0.properties.isAlphabetic }.map { Character($0) }
+            guard letters.count >= 3, let start = Self.longFormStart(t, before: open, spelling: letters) else { continue }
+            let inner = (start..<open).contains { t[$0].kind == .word && !t[$0].isCapitalised }
+                || (start..<open).contains { lexicon.names.longest(t, at: $0, end: open) != nil }
+            guard inner, lexicon.names.longest(t, at: start, end: open)?.length != open - start,
+                  state.local.longest(t, at: start, end: open)?.length != open - start else { continue }
+            let label = text(t, start..<open)
+            var cls = headClass(t, start, open) ?? state.typeHints[Ontology.normalise(label)]
+                ?? state.typeHints[Ontology.normalise(acronym)] ?? lexicon.unknownClass
+            // "the Islamic State's Velor Province (ISVP)": an actor's name opening another's gives its kind
+            if let n = lexicon.names.longest(t, at: start, end: open), !isPlaceClass(ontology.entities[n.value].classIRI),
+               ontology.isSubclass(ontology.entities[n.value].classIRI, of: lexicon.actorClass) {
+                cls = ontology.entities[n.value].classIRI
+            }
+            // "the Afghan National Defence and Security Forces": a country's own armed force is a state force
+            if cls == lexicon.armedGroupClass, lexicon.extra.demonyms.longest(t, at: start, end: open) != nil
+                || lexicon.names.longest(t, at: start, end: open).map({ ontology.entities[$0.value].classIRI == lexicon.countryClass }) == true {
+                cls = lexicon.stateForceClass
+            }
+            _ = state.named(label, classIRI: cls, aliases: [acronym], ontology: ontology,
+                            preferredID: KG.entityNS + ArticleEntities.slug(acronym))
+        }
+    }
+
+    /// Function words a long form may hold, spelled in its acronym or not ("Mission in Libya (UNSMIL)").
+    static let longFormWords: Set<String> = ["and", "of", "the", "for", "in", "on", "de", "da", "do", "du", "des", "la", "el", "al", "wa"]
+
+    /// Where the long form ending before the bracket at `open` starts: each capitalised word gives its
+    /// initial (an acronym inside, a prefix of its letters), each function word its initial or nothing,
+    /// and the first word is capitalised; nil if no run of words spells `letters` exactly.
+    static func longFormStart(_ t: [Token], before open: Int, spelling letters: [Character]) -> Int? {
+        func from(_ j: Int, _ remaining: Int) -> Int? {
+            guard j >= 0, open - j <= 16 else { return nil }
+            let w = t[j]
+            if (w.text == "-" && !w.spaceBefore) || w.key == "'s" { return from(j - 1, remaining) }
+            guard w.kind == .word else { return nil }
+            if w.isCapitalised {
+                let caps = Array(w.text.uppercased())
+                for take in stride(from: w.isAcronym ? min(caps.count, remaining) : 1, through: 1, by: -1)
+                where Array(letters[(remaining - take)..<remaining]) == Array(caps.prefix(take)) {
+                    if take == remaining { return j }
+                    if let s = from(j - 1, remaining - take) { return s }
+                }
+                return nil
+            }
+            guard longFormWords.contains(w.key), j < open - 1 else { return nil }
+            if let s = from(j - 1, remaining) { return s }
+            if remaining > 1, Character(w.text.prefix(1).uppercased()) == letters[remaining - 1] { return from(j - 1, remaining - 1) }
+            return nil
+        }
+        return from(open - 1, letters.count)
     }
 
     /// "Taliban fighters", "the Shabaab militants", "M23-held": a run of capitalised words followed by a
@@ -490,6 +556,9 @@ final class MentionFinder {
             while k < t.count {
                 if t[k].kind == .word, t[k].isCapitalised, t[k].spaceBefore || t[k - 1].text == "-" { k += 1; continue }
                 if t[k].text == "-", !t[k].spaceBefore, k + 1 < t.count, !t[k + 1].spaceBefore, t[k + 1].isCapitalised { k += 1; continue }
+                // "Ahmed al-Mismari": an Arabic article glued to the next part
+                if k > i, Self.arabicArticles.contains(t[k].key), !t[k].isCapitalised, k + 2 < t.count, t[k + 1].text == "-",
+                   !t[k + 1].spaceBefore, !t[k + 2].spaceBefore, t[k + 2].isCapitalised { k += 3; continue }
                 break
             }
             var cls = hintClass(t, i, k, article: article, state: &state)
@@ -528,18 +597,24 @@ final class MentionFinder {
         if k + 1 < t.count, t[k].text == "-", !t[k].spaceBefore, !t[k + 1].spaceBefore { cls = extra.hyphenCues[t[k + 1].key] }
         // "Zabihullah Mujahid said": two or three capitalised words, no article or head word, before a
         // verb of speech name a person (`kg:speechVerb`).
-        if cls == nil, !article, k < t.count, let person = extra.speechVerbs[t[k].key], !t[k].isCapitalised,
+        // ("X had said", "X also told")
+        let speech = k + 1 < t.count && Self.speechAuxiliaries.contains(t[k].key) ? k + 1 : k
+        if cls == nil, !article, speech < t.count, let person = extra.speechVerbs[t[speech].key], !t[speech].isCapitalised,
            (2...3).contains(k - i), (i..<k).allSatisfy({ t[$0].kind == .word && t[$0].spaceBefore || $0 == i }),
            i == 0 || !["the", "a", "an"].contains(t[i - 1].key), headClass(t, i, k) == nil,
            lexicon.places.places(named: text(t, i..<k)).isEmpty {
             cls = person
         }
-        // "the eastern commander Khalifa Haftar", "coalition spokesman Ryan Dillon": two or three words
-        // right after a person's role noun name a person
-        if cls == nil, !article, i >= 1, (2...3).contains(k - i), headClass(t, i, k) == nil,
-           lexicon.places.places(named: text(t, i..<k)).isEmpty,
-           (1...min(3, i)).contains(where: { back in lexicon.personRoleNouns.longest(t, at: i - back, end: i)?.length == back }) {
-            cls = lexicon.personClass
+        // "the eastern commander Khalifa Haftar", "coalition spokesman Ryan Dillon", "its defence minister,
+        // Tin Aung San", "X, the speaker of parliament", "X, a spokesman for the governor": two or three words
+        // right after a person's role noun or office (`kg:personNoun`), or in apposition with one, name a person
+        if cls == nil, !article, (2...3).contains((i..<k).count { t[$0].isCapitalised }), headClass(t, i, k) == nil,
+           lexicon.places.places(named: text(t, i..<k)).isEmpty {
+            let before = i >= 2 && t[i - 1].text == "," ? i - 1 : i
+            if before >= 1 && (1...min(3, before)).contains(where: { back in lexicon.personRoleNouns.longest(t, at: before - back, end: before)?.length == back })
+                || appositiveRole(t, after: k) {
+                cls = lexicon.personClass
+            }
         }
         // "the offensive reached Momauk", "west of Laiza": a word before the name that only a place follows
         if cls == nil, !article, i >= 1, !t[i - 1].isCapitalised {
@@ -559,6 +634,25 @@ final class MentionFinder {
             cls = lexicon.placeClass
         }
         return cls
+    }
+
+    /// Words between a name and its verb of speech: "X had said", "X also told".
+    static let speechAuxiliaries: Set<String> = ["had", "has", "also", "later", "then"]
+
+    /// Whether ", the|a <up to four words> <role noun>" follows token `k`: an apposition that says what a
+    /// person is ("X, the speaker of parliament", "X, the LNA's spokesman", "X, a senior Taliban commander").
+    private func appositiveRole(_ t: [Token], after k: Int) -> Bool {
+        guard k + 2 < t.count, t[k].text == ",", ["the", "a", "an"].contains(t[k + 1].key) else { return false }
+        var j = k + 2
+        while j < t.count, j - k <= 6 {
+            if let r = lexicon.personRoleNouns.longest(t, at: j, end: t.count) {
+                let after = j + r.length
+                return after >= t.count || t[after].kind != .word || ["of", "for", "in", "at", "to", "who", "and"].contains(t[after].key)
+            }
+            guard t[j].kind == .word || t[j].key == "-" else { return false }
+            j += 1
+        }
+        return false
     }
 
     /// "Afghan forces", "the Iraqi government", "Azerbaijan's army": a country's entity of the class
@@ -931,7 +1025,13 @@ final class MentionFinder {
         if let local, local.length >= (known?.length ?? 0), genericAllowed(t, i, local.length, local.phrase, sentence) {
             entity = local.value; len = local.length
         } else if let known { entity = state.known(known.value, ontology); len = known.length }
-        guard let e = entity else { return unknownName(t, i, end, sentence, state: &state) }
+        guard let e = entity else {
+            // "the Kurdistan Region Security Council" named first: the new place's name opens the organisation's
+            guard let m = unknownName(t, i, end, sentence, state: &state) else { return nil }
+            if m.range.lowerBound == i, isPlaceClass(state.records[m.entity].classIRI),
+               let longer = longerName(m.entity, t, i, m.range.count, end, state: &state) { return longer }
+            return m
+        }
         if let m = thingNamedAfterPlace(e, t, i, len, end, state: &state) { return m }
         if let m = longerName(e, t, i, len, end, state: &state) { return m }
         return knownMention(e, t, i, len, end, state: &state)

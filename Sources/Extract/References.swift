@@ -194,9 +194,15 @@ extension MentionFinder {
         if let m = siteOwner(ref, t, end, sentence, current, state) { return m }
         if let m = describedPlace(ref, t, end, sentence, current, state) { return m }
         if r.length == 1, ref.isPronoun {
-            // "his fighters", "her troops": the person's followers, not the person.
+            // "his fighters", "her troops": the person's followers, not the person — the actor the person
+            // leads or speaks for, when the article said which
             if upper < end, lexicon.extra.memberNouns.contains(t[upper].key),
-               classes.allSatisfy({ $0 == lexicon.personClass }) { return nil }
+               classes.allSatisfy({ $0 == lexicon.personClass }) {
+                guard let p = current.last(where: { state.records[$0.entity].classIRI == lexicon.personClass }),
+                      let a = followed(p, t, sentence, current, state) else { return nil }
+                return Mention(range: i..<(upper + 1), entity: a, kind: .reference)
+            }
+            if let m = speakersSide(ref, t, sentence, current, state) { return m }
             if let m = subjectReferent(ref, t, sentence, current, state) { return m }
             // Only objects of prepositions or verbs to go by ("a group fighting the army says it …"): unsure.
             if current.contains(where: { fits($0.entity, ref, state) }) { return nil }
@@ -357,6 +363,34 @@ extension MentionFinder {
     /// A pronoun's referent: the subject of its own clause first ("the army left; two days later the
     /// rebels took the town, their heartland"), then of the sentence, then of the sentence before (its
     /// last clause first).
+    /// The actor person mention `p` leads or speaks for: one the article said so before, or the actor an
+    /// apposition after the person names ("X, the LNA's spokesman, said his forces …").
+    private func followed(_ p: Mention, _ t: [Token], _ sentence: Range<Int>, _ current: [Mention], _ state: ArticleEntities) -> Int? {
+        if let a = state.followers[p.entity] { return a }
+        guard p.range.upperBound < sentence.upperBound, t[p.range.upperBound].text == "," else { return nil }
+        let close = (p.range.upperBound + 1..<sentence.upperBound).first { t[$0].text == "," } ?? sentence.upperBound
+        return current.first { m in
+            m.range.lowerBound > p.range.upperBound && m.range.upperBound <= close && m.range.upperBound - p.range.upperBound <= 9
+                && (ontology.isSubclass(state.records[m.entity].classIRI, of: lexicon.actorClass)
+                    || state.records[m.entity].classIRI == lexicon.unknownClass)
+                && state.records[m.entity].classIRI != lexicon.personClass
+        }?.entity
+    }
+
+    /// "X, the spokesman for the GNA forces, says they have seized …": "they" or "it" right after the verb of
+    /// speech of a person who speaks for (or leads) an actor is that actor.
+    private func speakersSide(_ ref: ReferencePhrase, _ t: [Token], _ sentence: Range<Int>, _ current: [Mention],
+                              _ state: ArticleEntities) -> Mention? {
+        let i = ref.range.lowerBound
+        guard ["they", "it"].contains(t[i].key) else { return nil }
+        var v = i - 1
+        if v > sentence.lowerBound, t[v].key == "that" { v -= 1 }
+        guard v > sentence.lowerBound, lexicon.extra.speechVerbs[t[v].key] != nil || ["announced", "announces"].contains(t[v].key),
+              let p = current.first(where: { state.records[$0.entity].classIRI == lexicon.personClass }), p.range.upperBound < v,
+              let a = followed(p, t, sentence, current, state), fits(a, ref, state) else { return nil }
+        return Mention(range: ref.range, entity: a, kind: .reference)
+    }
+
     private func subjectReferent(_ ref: ReferencePhrase, _ t: [Token], _ sentence: Range<Int>, _ current: [Mention],
                                  _ state: ArticleEntities) -> Mention? {
         let clause = Self.clauseStart(t, before: ref.range.lowerBound, sentence)

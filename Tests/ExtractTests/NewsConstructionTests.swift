@@ -553,3 +553,101 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.s == "Velor Front" && ["partOf", "locatedIn"].contains($0.r) })
     }
 }
+
+/// "the Afghan National Defence and Security Forces (ANDSF)": a long form spelled by its bracketed acronym
+/// is one name over the function words and known names inside it.
+@Suite struct AcronymLongFormTests {
+    static func entities(_ text: String) -> [(label: String, cls: String)] {
+        Fixture.extractor.extract(Fixture.article(text)).entities.map { ($0.label, $0.classIRI) }
+    }
+
+    @Test func aLongFormWithAndIsOneNameAndItsAcronymTheSame() {
+        let text = "PEMBA, Mozambique - The Kora Defence and Security Forces (KDSF) seized the town of Memra on Monday. "
+            + "On Tuesday the KDSF took the town of Vesh."
+        #expect(Fixture.has(text, "Kora Defence and Security Forces", "captured", "Memra"))
+        #expect(Fixture.has(text, "Kora Defence and Security Forces", "captured", "Vesh"))
+    }
+
+    @Test func aKnownNameInsideALongForm() {
+        let text = "The United Nations Support Mission in Kora (UNSMK) said the talks would resume."
+        #expect(Self.entities(text).contains { $0.label == "United Nations Support Mission in Kora" })
+    }
+
+    @Test func aCountrysLongFormIsItsStateForce() {
+        let text = "KABUL, Afghanistan - The Afghan National Defence and Security Forces (ANDSF) held the airport."
+        #expect(Self.entities(text).contains { $0.label == "Afghan National Defence and Security Forces" && $0.cls.hasSuffix("#StateForce") })
+    }
+
+    @Test func lettersThatDoNotSpellTheAcronymAreNoLongForm() {
+        let text = "PEMBA, Mozambique - The Kora Defence and Security Forces (FDS) seized the town of Memra."
+        #expect(!Self.entities(text).contains { $0.label == "Kora Defence and Security Forces" })
+    }
+}
+
+/// "the Kurdistan Region Security Council" named first in an article: a new place's name opening an
+/// organisation's name is part of it.
+@Suite struct PlaceNamedOrganisationTests {
+    @Test func theFirstMentionIsTheOrganisation() {
+        let text = "The Kurdistan Region Security Council said the Velor Front had retreated."
+        #expect(AcronymLongFormTests.entities(text).contains { $0.label == "Kurdistan Region Security Council" })
+    }
+}
+
+/// Persons typed by what is said of them: a verb of speech after an auxiliary, an office before the
+/// name, an apposition with a role; "House of Representatives" is one name; a place's name before a noun
+/// for its parliament is not what the role is of.
+@Suite struct PersonInAppositionTests {
+    static func cls(_ text: String, _ label: String) -> String? {
+        AcronymLongFormTests.entities(text).first { $0.label == label }?.cls
+    }
+
+    @Test func aVerbOfSpeechAfterAnAuxiliary() {
+        #expect(Self.cls("Arno Velan had said earlier that the town was calm.", "Arno Velan")?.hasSuffix("#Person") == true)
+    }
+
+    @Test func anOfficeBeforeTheName() {
+        #expect(Self.cls("Acting interior minister Arno Velan denied the report.", "Arno Velan")?.hasSuffix("#Person") == true)
+        #expect(Self.cls("The party named its defence minister, Arno Velan, in May.", "Arno Velan")?.hasSuffix("#Person") == true)
+    }
+
+    @Test func anAppositionWithARole() {
+        #expect(Self.cls("Arno Velan, a spokesman for the governor, denied the report.", "Arno Velan")?.hasSuffix("#Person") == true)
+        #expect(Self.cls("Arno Velan, the town's oldest market, was burned.", "Arno Velan")?.hasSuffix("#Person") != true)
+    }
+
+    @Test func theSpeakerOfTheHouse() {
+        let text = "Arno Velan, the speaker of the House of Representatives, called for a ceasefire."
+        #expect(Fixture.has(text, "Arno Velan", "leaderOf", "House of Representatives"))
+    }
+
+    @Test func aPlaceBeforeItsParliamentIsNotWhatTheRoleIsOf() {
+        let text = "Arno Velan, the speaker of the Vorland parliament, called for a ceasefire."
+        #expect(!Fixture.facts(text).contains { $0.s == "Arno Velan" && $0.r == "leaderOf" && $0.o == "Vorland" })
+    }
+}
+
+/// "X, the Velor Front's spokesman, said his forces had taken Y": a person's forces are the actor the person
+/// speaks for or leads; "they" right after such a person's verb of speech is that actor too.
+@Suite struct SpeakersSideTests {
+    @Test func hisForcesAfterASpokesmansApposition() {
+        let text = "PEMBA, Mozambique - Arno Velan, the Velor Front's spokesman, said his forces had taken the town of Memra."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
+    }
+
+    @Test func hisForcesAfterALeaderNamedBefore() {
+        let text = "PEMBA, Mozambique - The Velor Front is led by Arno Velan. On Monday Velan said his fighters had taken the town of Memra."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
+    }
+
+    @Test func theyAfterASpokesmansVerbOfSpeech() {
+        let text = "PEMBA, Mozambique - The Kora Army shelled the town. Arno Velan, the spokesman for the Velor Front, "
+            + "says they have seized the town of Memra."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
+        #expect(!Fixture.has(text, "Kora Army", "captured", "Memra"))
+    }
+
+    @Test func hisForcesOfAPersonWithNoSideSaidAreNobody() {
+        let text = "PEMBA, Mozambique - Arno Velan said his forces had taken the town of Memra."
+        #expect(!Fixture.facts(text).contains { $0.r == "captured" })
+    }
+}
