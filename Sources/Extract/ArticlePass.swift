@@ -303,7 +303,8 @@ struct ArticlePass {
         for m in mentions { classes.append(state.records[m.entity].classIRI); places.append(extractor.isPlace(classes[classes.count - 1])) }
         return SentenceView(tokens: tokens, range: range, mentions: mentions, classes: classes,
                             timeTokens: timeTokens, boundaries: lexicon.boundaries, places: places,
-                            allyNouns: lexicon.extra.allyNouns, connectors: lexicon.extra.listConnectors)
+                            allyNouns: lexicon.extra.allyNouns, connectors: lexicon.extra.listConnectors,
+                            descriptors: lexicon.placeNouns)
     }
 
     /// "X has surrendered to Y." then "X gave up on Thursday.": the next sentence dates the deed (and the
@@ -409,6 +410,8 @@ struct ArticlePass {
         if state.records[s].classIRI == lexicon.personClass, let led = leads[s],
            !lexicon.subjectAllowed(lexicon.personClass, relation: m.template.relation, ontology) { s = led }
         guard s != o, !ruledOutAsPlaces(s, o, subject: si, object: oi, r, view) else { return }
+        // "arriving from Palma in Nangade, Mueda and Pemba": a place lies in one place, not in each of a list
+        if m.objects.count > 1, rel.domain == lexicon.placeClass, rel.range == lexicon.placeClass { return }
         guard extractor.promote(s, o, relation: rel, role: m.template.kind == .role, roleNoun: m.template.roleNoun,
                                 state: &state) else { return }
         guard allowed(s, o, subject: si, object: oi, r, view) else { return }

@@ -161,6 +161,8 @@ struct Lexicon: Sendable {
     var headWords = PhraseSet<String>()      // → class IRI
     /// Actors' one-word head words, lower-cased: the nouns for a body ("parliament", "army", "ministry").
     var bodyNouns: Set<String> = []
+    /// Places' one-word lower-case head words and their plurals ("town", "villages"): what describes a place.
+    var placeNouns: Set<String> = []
     /// The plurals of the lowercase one-word place head words ("towns", "cities", "villages") → class IRI:
     /// "the towns of A and B" names two towns.
     var pluralHeads: [String: String] = [:]
@@ -332,6 +334,11 @@ struct Lexicon: Sendable {
             }
             if c.iri == unitClass { for h in c.headWords where !h.contains(" ") && h.first?.isUppercase == true { unitHeads.insert(h) } }
             if ontology.isSubclass(c.iri, of: actorClass) { for h in c.headWords where !h.contains(" ") { bodyNouns.insert(h.lowercased()) } }
+            if ontology.isSubclass(c.iri, of: placeClass) {
+                for h in c.headWords where !h.contains(" ") && h.first?.isLowercase == true {
+                    placeNouns.formUnion([h, h.hasSuffix("y") ? h.dropLast() + "ies" : h + "s"])
+                }
+            }
             if c.iri != peopleGroupClass {
                 for h in c.headWords where !h.contains(" ") && h.first?.isLowercase == true && !h.hasSuffix("s") {
                     let plural = h.hasSuffix("y") && !"aeiou".contains(h.dropLast().last ?? "a") ? h.dropLast() + "ies" : h + "s"

@@ -17,7 +17,8 @@ struct SentenceView {
     private(set) var groupOf: [Range<Int>] = []
 
     init(tokens: [Token], range: Range<Int>, mentions: [Mention], classes: [String], timeTokens: TokenSet, boundaries: Set<String>,
-         places: [Bool]? = nil, allyNouns: Set<String> = [], connectors: Set<String> = SentenceView.allyConnectors) {
+         places: [Bool]? = nil, allyNouns: Set<String> = [], connectors: Set<String> = SentenceView.allyConnectors,
+         descriptors: Set<String> = []) {
         self.startAt = PositionMap(range)
         self.endAt = PositionMap(range)
         self.classes = classes
@@ -30,12 +31,13 @@ struct SentenceView {
             startAt[m.range.lowerBound] = i
             endAt[m.range.upperBound - 1] = i
         }
-        groupOf = Self.coordinations(tokens, range, mentions, timeTokens, places, allyNouns, connectors)
+        groupOf = Self.coordinations(tokens, range, mentions, classes, timeTokens, places, allyNouns, connectors, descriptors)
     }
 
     /// For each mention, the mentions of the list it is a conjunct of (itself alone if none).
-    private static func coordinations(_ tokens: [Token], _ range: Range<Int>, _ mentions: [Mention], _ timeTokens: TokenSet,
-                                      _ places: [Bool]?, _ allyNouns: Set<String>, _ connectors: Set<String>) -> [Range<Int>] {
+    private static func coordinations(_ tokens: [Token], _ range: Range<Int>, _ mentions: [Mention], _ classes: [String], _ timeTokens: TokenSet,
+                                      _ places: [Bool]?, _ allyNouns: Set<String>, _ connectors: Set<String>,
+                                      _ descriptors: Set<String>) -> [Range<Int>] {
         var groupOf = mentions.indices.map { $0..<($0 + 1) }
         var chainStart = 0, hasAnd = false
         func close(_ upTo: Int) {
@@ -51,13 +53,16 @@ struct SentenceView {
         for k in mentions.indices.dropFirst() {
             if connector(k) { continue }
             defer { previous = k }
-            let separators = Self.separators(mentions[previous].range.upperBound..<mentions[k].range.lowerBound, tokens, timeTokens)
-            // "the FDS of Mozambique and the RDF": after "of"/"in", a place and an actor are no list.
+            let separators = Self.separators(mentions[previous].range.upperBound..<mentions[k].range.lowerBound, tokens, timeTokens,
+                                             descriptors: descriptors)
+            // "the FDS of Mozambique and the RDF": after "of"/"in", a place and an actor are no list (a name
+            // of unknown kind may be either: "the town of Memra and nearby Vesh").
             let before = mentions[previous].range.lowerBound - 1
-            let mixed = places.map { $0[previous] != $0[k] } ?? false
+            let unknown = classes[previous] == KG.ns + "Entity" || classes[k] == KG.ns + "Entity"
+            let mixed = places.map { $0[previous] != $0[k] && !unknown } ?? false
                 && before >= range.lowerBound && ["of", "in"].contains(tokens[before].key)
             if !mixed, Self.joinsList(separators, allyNouns: allyNouns, connectors: connectors) {
-                let conjunction = separators.contains("and") || separators.contains("or")
+                let conjunction = separators.contains("and") || separators.contains("or") || separators.contains("including")
                 // "the districts of Zorvat and Qelvar, Libya": the list ended at its last conjunct
                 if conjunction || !hasAnd || separators.contains(where: { connectors.contains($0) }) {
                     if conjunction { hasAnd = true }
@@ -74,7 +79,8 @@ struct SentenceView {
 
     /// The keys of the words between two mentions, without dates, "as well as" read as "and" and "and
     /// then" as "and".
-    private static func separators(_ gap: Range<Int>, _ tokens: [Token], _ timeTokens: TokenSet) -> [String] {
+    private static func separators(_ gap: Range<Int>, _ tokens: [Token], _ timeTokens: TokenSet,
+                                   descriptors: Set<String>) -> [String] {
         // "Fuzuli on Oct. 17, Zangilan three days later, and Gubadli on Oct. 25": dates between conjuncts
         // belong to each conjunct, not to the list.
         var separators = gap.filter { !timeTokens.contains($0) }.map { tokens[$0].key }
@@ -84,12 +90,38 @@ struct SentenceView {
         if let a = separators.firstIndex(of: "and"), a + 1 < separators.count, ["then", "also"].contains(separators[a + 1]) {
             separators.remove(at: a + 1)
         }
+        separators = Self.withoutDescriptors(separators, descriptors)
         // "Moqokori and nearby Yasooman", "Kani, neighbouring Nyaung Pin Wun": an adjective of nearness
         // before the next conjunct is part of it, not a word between conjuncts
         if separators.count >= 2, let last = separators.last, nearnessAdjectives.contains(last),
            [",", "and", "or"].contains(separators[separators.count - 2]) {
             separators.removeLast()
         }
+        return separators
+    }
+
+    /// "A, including B", "A, such as B", "A, among them B", "A along with B": B is a conjunct too; "A and the
+    /// nearby village of B", "A, along with neighbouring towns such as B": the words that describe the next
+    /// conjunct (nouns for places, `descriptors`, then "of", or plural before "including") belong to it.
+    static func withoutDescriptors(_ words: [String], _ descriptors: Set<String>) -> [String] {
+        var separators: [String] = []
+        var i = 0
+        while i < words.count {
+            let pair = i + 1 < words.count ? words[i] + " " + words[i + 1] : ""
+            if pair == "such as" || pair == "among them" { separators.append("including"); i += 2; continue }
+            if pair == "along with" { separators.append("and"); i += 2; continue }
+            separators.append(words[i])
+            i += 1
+        }
+        guard !descriptors.isEmpty else { return separators }
+        let joiners: Set<String> = [",", "and", "or", "including"]
+        let end = separators.last == "including" ? separators.count - 1 : separators.count
+        guard let join = separators[..<end].lastIndex(where: joiners.contains), end - join >= 2 else { return separators }
+        let tail = separators[(join + 1)..<end]
+        let noun = end == separators.count ? (tail.last == "of" && tail.count >= 2 ? tail[tail.index(before: tail.endIndex) - 1] : nil)
+            : tail.last
+        guard let noun, descriptors.contains(noun), tail.allSatisfy({ $0.first?.isLetter == true }) else { return separators }
+        separators.removeSubrange((join + 1)..<end)
         return separators
     }
 
@@ -103,8 +135,8 @@ struct SentenceView {
         let allyOK = allyWords.isEmpty || (separators.first == "and" && (closer == "," || closer == "in")
             && allyWords.contains(where: allyNouns.contains))
         let inOK = !allyWords.isEmpty && closer == "in"
-        return allyOK && separators.allSatisfy({ [",", "and", "or", "the"].contains($0) || connectors.contains($0) || (inOK && $0 == "in") }) && !separators.isEmpty
-            && separators.contains(where: { $0 == "," || $0 == "and" || $0 == "or" })
+        return allyOK && separators.allSatisfy({ [",", "and", "or", "the", "including"].contains($0) || connectors.contains($0) || (inOK && $0 == "in") })
+            && !separators.isEmpty && separators.contains(where: { $0 == "," || $0 == "and" || $0 == "or" || $0 == "including" })
     }
 
     func isBoundary(_ k: Int) -> Bool { boundaries.contains(tokens[k].key) }

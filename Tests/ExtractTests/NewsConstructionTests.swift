@@ -651,3 +651,30 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.r == "captured" })
     }
 }
+
+/// "A and the nearby village of B", "A, along with neighbouring towns such as B", "A, including B": the words
+/// that describe a conjunct, and "including"/"such as"/"along with", keep one list.
+@Suite struct DescribedConjunctTests {
+    @Test func theNearbyVillageOf() {
+        let text = "PEMBA, Mozambique - The Velor Front took the town of Memra and the nearby village of Vesh."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
+        #expect(Fixture.has(text, "Velor Front", "captured", "Vesh"))
+    }
+
+    @Test func neighbouringTownsSuchAs() {
+        let text = "PEMBA, Mozambique - The Velor Front seized the town of Memra, along with neighbouring towns such as Vesh and Dalmo."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Vesh"))
+        #expect(Fixture.has(text, "Velor Front", "captured", "Dalmo"))
+    }
+
+    @Test func aPlaceLiesInOnePlaceNotInAList() {
+        let text = "PEMBA, Mozambique - People fleeing the town of Memra have arrived in Vesh, Dalmo and Kora, "
+            + "and 800 more arrived from Memra in Vesh, Dalmo and Kora on Monday."
+        #expect(!Fixture.facts(text).contains { $0.s == "Memra" && $0.r == "locatedIn" })
+    }
+
+    @Test func otherWordsStillEndTheList() {
+        let text = "PEMBA, Mozambique - The Velor Front took the town of Memra and the army's trucks in Vesh."
+        #expect(!Fixture.has(text, "Velor Front", "captured", "Vesh"))
+    }
+}
