@@ -50,6 +50,9 @@ struct ArticlePass {
     private var lastDoer: [Int: (entity: Int, sentence: Int)] = [:]
     // Person → the actor the article says he leads (the first such statement).
     private var leads: [Int: Int] = [:]
+    /// The sentence's deeds whose object may have a source after "from" (`kg:sourceRelation`), read
+    /// after its templates.
+    private var sourceDeeds: [(relation: Int, object: Int, reading: MatchReading)] = []
 
     /// What the steps reading one sentence share.
     private struct Sentence {
@@ -123,6 +126,9 @@ struct ArticlePass {
         if index < 3, leadDay == nil, let published { leadDay = Self.reportDay(times, published: published) }
         let sentence = Sentence(index: index, view: view, times: times, narrativeTime: narrativeTime(view, times, index))
         for m in matcher.matches(view) { addFacts(of: m, in: sentence) }
+        // (after the templates, which date and weigh a fact they state too)
+        for (relation, oi, reading) in sourceDeeds { addSourceFact(relation, object: oi, reading, in: sentence) }
+        sourceDeeds.removeAll()
         addTitledLeaders(sentence)
         addInferredDeeds(sentence)
         addAppositiveLocations(sentence)
@@ -373,6 +379,32 @@ struct ArticlePass {
                 for e in view.mentions[si].also { addFact(subject: si, object: oi, of: reading, in: sentence, subjectEntity: e) }
             }
         }
+        if let source = lexicon.sourceRelation[m.template.relation], mode == .asserted || mode == .claimed, m.template.kind == .active {
+            for oi in m.objects { sourceDeeds.append((source, oi, reading)) }
+        }
+    }
+
+    /// "evacuated 200 staff and their relatives from the grounds of X", "escorted 370 people from the
+    /// monastery to safety": the place after "from" in the clause of the deed is where its object was taken from.
+    private mutating func addSourceFact(_ relation: Int, object oi: Int, _ r: MatchReading, in sentence: Sentence) {
+        let view = sentence.view, end = view.range.upperBound
+        var j = view.mentions[view.groupOf[oi].upperBound - 1].range.upperBound
+        let limit = min(end, j + 8)
+        while j < limit, tokens[j].key != "from" {
+            if view.startAt[j] != nil && view.mentions[view.startAt[j]!].kind != .reference || view.isBoundary(j)
+                || [",", ";", "who", "which", "to"].contains(tokens[j].key) || lexicon.eventVerbs.longest(tokens, at: j, end: j + 1) != nil { return }
+            j += 1
+        }
+        guard j < limit else { return }
+        var k = j + 1
+        while k < min(end, j + 6), view.startAt[k] == nil, ![",", "to", "and"].contains(tokens[k].key) { k += 1 }
+        guard k < end, let pm = view.startAt[k] else { return }
+        let o = view.mentions[oi].entity, place = view.mentions[pm].entity
+        guard extractor.isPlace(state.records[place].classIRI), o != place,
+              seen.insert(FactKey(subject: o, relation: lexicon.relationFacts[relation].localName, object: place, sentence: sentence.index)).inserted
+        else { return }
+        addDescribedFact(o, relation, place, view: view, sentence: sentence.index, span: r.match.trigger.lowerBound..<(k + 1),
+                         mode: r.mode, attribution: r.attribution, rule: "clause:from after the deed")
     }
 
     /// The time of a match: the date `attachTime` gives it; for an event without one, the sentence's only

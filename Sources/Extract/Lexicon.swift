@@ -194,6 +194,9 @@ struct Lexicon: Sendable {
     /// article's last statement of one of `counterpartFrom`'s relations (`kg:counterpartTrigger`) → relation.
     var counterpart = PhraseSet<Int>()
     var counterpartFrom: [Int: [Int]] = [:]
+    /// Relation index → the relation its object has with the place after "from" in the clause
+    /// (`kg:sourceRelation`: rescued → rescuedFrom).
+    var sourceRelation: [Int: Int] = [:]
     /// "was overrun", "fell": a deed said of its object alone (`kg:agentlessTrigger`) → relation index.
     var agentless = PhraseSet<Int>()
     /// "the fall of", "the capture of": a deed named before its object alone (`kg:agentlessNominal`) → relation index.
@@ -378,6 +381,9 @@ struct Lexicon: Sendable {
             case "counterpartFrom":
                 if let cls, let r = ontology.relations.firstIndex(where: { $0.iri == s }),
                    let from = ontology.relations.firstIndex(where: { $0.iri == cls }) { counterpartFrom[r, default: []].append(from) }
+            case "sourceRelation":
+                if let cls, let r = ontology.relations.firstIndex(where: { $0.iri == s }),
+                   let to = ontology.relations.firstIndex(where: { $0.iri == cls }) { sourceRelation[r] = to }
             case "agentlessTrigger": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { agentless.add(Phrase(word), r) }
             case "agentlessNominal": if let word, let r = ontology.relations.firstIndex(where: { $0.iri == s }) { agentlessNominal.add(Phrase(word), r) }
             case "unnamedReference":

@@ -678,3 +678,22 @@ import Testing
         #expect(!Fixture.has(text, "Velor Front", "captured", "Vesh"))
     }
 }
+
+/// "evacuated 200 teachers and their families from the grounds of X": the place after "from" in the clause
+/// of a rescue is where the rescued were taken from (`kg:sourceRelation`); "who had been trapped in X" too.
+@Suite struct RescueSourceTests {
+    @Test func fromLaterInTheClause() {
+        let text = "PEMBA, Mozambique - The Velor Front evacuated about 200 teachers and their families from the grounds of Memra University."
+        #expect(Fixture.has(text, "200 teachers", "rescuedFrom", "Memra University"))
+    }
+
+    @Test func trappedIn() {
+        let text = "PEMBA, Mozambique - The Velor Front evacuated about 400 residents who had been trapped in the town of Memra."
+        #expect(Fixture.has(text, "400 residents", "rescuedFrom", "Memra"))
+    }
+
+    @Test func notFromAnotherClause() {
+        let text = "PEMBA, Mozambique - The Velor Front evacuated 200 residents, and more troops arrived from the town of Vesh."
+        #expect(!Fixture.facts(text).contains { $0.r == "rescuedFrom" && $0.o == "Vesh" })
+    }
+}
