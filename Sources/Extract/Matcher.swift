@@ -331,6 +331,14 @@ final class Matcher {
                     return nil
                 }
                 if countryModifiesNoun(m, s) { return nil }
+                // "pressed their assault on the last two IS-held pockets, A and B": a name glued to a
+                // participle modifies the noun after it; the object is further on ("GNA-aligned forces" are
+                // the GNA's, though)
+                if compoundModifies(m, s) {
+                    j = s.mentions[m].range.upperBound + 2
+                    words += 1
+                    continue
+                }
                 if compatible(m, s, req, strictClass: strict) {
                     let g = s.groupOf[m]
                     return (Array(m..<g.upperBound).filter { compatible($0, s, req, strictClass: strict) }, j - start)
@@ -530,6 +538,14 @@ final class Matcher {
             j -= 1
         }
         return relativeAntecedent(from: start, s, req, strict)
+    }
+
+    /// Whether mention `m` is glued to a participle before a noun it modifies ("IS-held pockets") — not
+    /// before a noun for its own people ("GNA-aligned forces" are the GNA's).
+    func compoundModifies(_ m: Int, _ s: SentenceView) -> Bool {
+        let noun = s.mentions[m].range.upperBound + 2
+        return MentionFinder.compoundModifier(s.tokens, s.mentions[m].range, s.range)
+            && !(noun < s.range.upperBound && lexicon.extra.memberNouns.contains(s.tokens[noun].key))
     }
 
     /// "X said its affiliate stormed …": a possessive pronoun before another actor's noun, whose deed it is (an
@@ -873,6 +889,14 @@ extension Matcher {
             if trailing, c + 1 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, s.tokens[c + 1].key == "of",
                !matcher.lexicon.roleWords.contains(s.tokens[c].key) { c += 2 }
             guard c < end, var m = s.startAt[c] else { return nil }
+            // "its assault on the Velor-held town of Memra": a name glued to a participle modifies the noun
+            // after it, which is the argument (or names it)
+            if trailing, matcher.compoundModifies(m, s) {
+                c = s.mentions[m].range.upperBound + 2
+                if c + 2 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, s.tokens[c + 1].key == "of" { c += 2 }
+                guard c < end, let next = s.startAt[c] else { return nil }
+                m = next
+            }
             // "the capital of China's Yunnan province": the possessed name is the argument.
             let after = s.mentions[m].range.upperBound
             if trailing, after + 1 < end, s.tokens[after].key == "'s", let next = s.startAt[after + 1] { m = next }

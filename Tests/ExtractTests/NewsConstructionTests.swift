@@ -697,3 +697,18 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.r == "rescuedFrom" && $0.o == "Vesh" })
     }
 }
+
+/// "its assault on the Velor-held town of Memra": a name glued to a participle modifies the noun after it
+/// and is no object; "held by Velor-aligned forces" are the Velor's forces.
+@Suite struct CompoundModifierObjectTests {
+    @Test func theModifierIsNotAttacked() {
+        let text = "PEMBA, Mozambique - The Kora Army pressed its assault on the Velor-held town of Memra."
+        #expect(Fixture.has(text, "Kora Army", "attacked", "Memra"))
+        #expect(!Fixture.has(text, "Kora Army", "attacked", "Velor"))
+    }
+
+    @Test func aModifierBeforeItsOwnForcesIsTheAgent() {
+        let text = "PEMBA, Mozambique - In May the Kora Army took Memra, which had been held by Velor Front-aligned forces since 2016."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Memra"))
+    }
+}
