@@ -675,9 +675,11 @@ final class MentionFinder {
             return m
         }
         var cls: String?, upper = headAt
-        // "the Pakistani town of Chaman": the demonym names the country the place lies in.
+        // "the Pakistani town of Chaman": the demonym names the country the place lies in; "Azerbaijani
+        // control of the city", "Chinese custody": the country whose hold it is.
         if let country, headAt > i, headAt < end, t[i].isCapitalised, !t[headAt].isCapitalised,
-           let h = lexicon.headWords.longest(t, at: headAt, end: end), isPlaceClass(h.value), h.value != lexicon.countryClass,
+           lexicon.headWords.longest(t, at: headAt, end: end).map({ isPlaceClass($0.value) && $0.value != lexicon.countryClass }) == true
+            || Self.holdingNouns.contains(t[headAt].key),
            let index = extra.countryIndex[country] {
             return Mention(range: i..<headAt, entity: state.known(index, ontology), kind: .name)
         }

@@ -712,3 +712,27 @@ import Testing
         #expect(Fixture.has(text, "Velor Front", "controls", "Memra"))
     }
 }
+
+/// "reaffirming Azerbaijani control of the city", "the Velor Front's control of X", "declared the whole of X
+/// free of Y": control said as a noun; a demonym before "control" names its country.
+@Suite struct NominalControlTests {
+    @Test func aDemonymsControlOf() {
+        let text = "BAKU, Azerbaijan - The flag was raised in the town of Memra in a ceremony reaffirming Azerbaijani control of the town."
+        #expect(Fixture.has(text, "Azerbaijan", "controls", "Memra"))
+    }
+
+    @Test func anActorsControlOf() {
+        let text = "PEMBA, Mozambique - The Velor Front's control of the town of Memra was complete by Friday."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Memra"))
+    }
+
+    @Test func declaredFreeOf() {
+        let text = "PEMBA, Mozambique - The Velor Front declared the whole of Memra District free of the Kora Army."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Memra District"))
+    }
+
+    @Test func aFightForControlIsNoControl() {
+        let text = "PEMBA, Mozambique - The Velor Front and the Kora Army fought for control of the town of Memra."
+        #expect(!Fixture.facts(text).contains { $0.r == "controls" })
+    }
+}
