@@ -467,6 +467,11 @@ final class MentionFinder {
         j == 0 || t[j].paragraphBefore || [".", "!", "?", "\u{201C}", "\""].contains(t[j - 1].text)
     }
 
+    /// Whether token `j` follows a dash that opens a clause ("Conflict brief – Resistance takes …").
+    static func afterDash(_ t: [Token], _ j: Int) -> Bool {
+        j > 0 && (["\u{2013}", "\u{2014}"].contains(t[j - 1].text) || (t[j - 1].text == "-" && t[j - 1].spaceBefore && t[j].spaceBefore))
+    }
+
     /// "the Afghan National Defence and Security Forces (ANDSF)", "the United Nations Support Mission in
     /// Libya (UNSMIL)": a long form whose words' initials spell the bracketed acronym after it is one name
     /// from the article's first sentence on, over the function words and known names inside it that would
@@ -545,6 +550,13 @@ final class MentionFinder {
             }
             return midCapitalised!.contains(key)
         }
+        var lowerCase: Set<String>?
+        func writtenLowerCase(_ key: String) -> Bool {
+            if lowerCase == nil {
+                lowerCase = Set(t.lazy.filter { $0.kind == .word && !$0.isCapitalised }.map(\.key))
+            }
+            return lowerCase!.contains(key)
+        }
         var i = 0
         while i < t.count {
             // "al-Qaeda fighters"
@@ -566,6 +578,12 @@ final class MentionFinder {
             // there, is no name before a follower noun (an acronym or a name written so elsewhere is)
             if cls != nil, !article, k - i == 1, Self.opensSentence(t, i), t[i].text.dropFirst().contains(where: \.isLowercase),
                k < t.count, extra.followerNouns[t[k].key] != nil, !capitalisedInside(t[i].key) {
+                cls = nil
+            }
+            // "Conflict brief – Resistance takes …", "Resistance forces say …": a word the article also writes
+            // in lower case ("resistance fighters") is an ordinary word where a sentence or a dash opens it
+            if cls != nil, !article, k - i == 1, Self.opensSentence(t, i) || Self.afterDash(t, i),
+               t[i].text.dropFirst().contains(where: \.isLowercase), writtenLowerCase(t[i].key) {
                 cls = nil
             }
             if let cls {
@@ -1234,7 +1252,7 @@ final class MentionFinder {
         // A lone capitalised word opening a sentence is usually an ordinary word — unless an apposition
         // with a place noun follows ("Tajoura, an eastern suburb of Tripoli, …").
         let opening = nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text)
-            || (t[nameStart - 1].text == "-" && t[nameStart - 1].spaceBefore)
+            || (t[nameStart - 1].text == "-" && t[nameStart - 1].spaceBefore) || ["\u{2013}", "\u{2014}"].contains(t[nameStart - 1].text)
         if upper - nameStart == 1, opening, cls == lexicon.unknownClass, let kind = appositionPlace(t, upper, sentence) {
             cls = kind
         }

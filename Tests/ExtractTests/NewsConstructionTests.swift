@@ -736,3 +736,18 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.r == "controls" })
     }
 }
+
+/// "Conflict brief – Resistance takes X": a word the article also writes in lower case is an ordinary word
+/// where a sentence or a dash opens it; a name written once after a dateline's dash is still a name.
+@Suite struct DashOpensAClauseTests {
+    @Test func aCommonWordAfterADashIsNoName() {
+        let text = "PEMBA, Mozambique \u{2013} Resistance forces said they had taken the town of Memra. "
+            + "Resistance units then ambushed a column near the town of Vesh, where 20 resistance fighters died."
+        #expect(!AcronymLongFormTests.entities(text).contains { $0.label == "Resistance" })
+    }
+
+    @Test func aNameAfterADatelinesDash() {
+        let text = "MAPUTO, Aug 12 (Reuters) - Velor insurgents have captured the town of Memra."
+        #expect(Fixture.has(text, "Velor", "captured", "Memra"))
+    }
+}
