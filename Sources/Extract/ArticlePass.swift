@@ -365,6 +365,9 @@ struct ArticlePass {
         let (mode, attribution) = modality.read(view, trigger: m.trigger, clauseFrom: phraseStart, state: state)
         let reading = MatchReading(match: m, relation: rel, mode: mode, attribution: attribution,
                                    time: matchTime(m, rel, sentence, done: mode == .asserted || mode == .claimed))
+        // "Ismail Khan is being held by the group": a person held is detained (heldIn), not a place held
+        if rel.wholePlace, m.template.kind == .passive, m.trigger.lowerBound > view.range.lowerBound,
+           tokens[m.trigger.lowerBound - 1].key == "being" || tokens[m.trigger.lowerBound].key == "being" { return }
         let partialBlocked = rel.wholePlace
         if let blocked = lexicon.objectNotAfter[m.template.relation], m.template.kind == .active || m.template.kind == .participle,
            let first = m.objects.first, (m.trigger.upperBound..<view.mentions[first].range.lowerBound).contains(where: { blocked.contains(tokens[$0].key) }) {

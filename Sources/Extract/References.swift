@@ -209,7 +209,9 @@ extension MentionFinder {
         }
         if !ref.isPronoun, let m = insurgentReferent(ref, t, end, state) ?? placeReferent(ref, t, current, state) { return m }
         // "the junta", "the regime": among the recent forces, one so called (not the foreign police named last)
-        if !ref.isPronoun, ref.range.count == 2, classes.contains(lexicon.stateForceClass),
+        // ("the battalion": among recent units, one so called, not "Column 3" named last)
+        if !ref.isPronoun, ref.range.count == 2,
+           classes.contains(lexicon.stateForceClass) || (classes.contains(lexicon.unitClass) && lexicon.unitHeads.contains(head.capitalized)),
            let e = state.history.reversed().prefix(30).first(where: { e in
                fits(e, ref, state) && ([state.records[e].label] + state.records[e].aliases).contains { Ontology.normalise($0).split(separator: " ").contains(Substring(head)) }
            }) {

@@ -751,3 +751,26 @@ import Testing
         #expect(Fixture.has(text, "Velor", "captured", "Memra"))
     }
 }
+
+/// "X is being held by the group": a person held is detained, not a place held.
+@Suite struct BeingHeldTests {
+    @Test func aPersonBeingHeldIsNotControlled() {
+        let text = "PEMBA, Mozambique - Arno Velan, a former governor known as the Lion of Memra, is being held by the Velor Front in the town of Memra."
+        #expect(!Fixture.facts(text).contains { $0.r == "controls" && $0.o == "Arno Velan" })
+    }
+
+    @Test func aTownHeldByAnActorStillIs() {
+        let text = "PEMBA, Mozambique - The town of Memra, held by the Velor Front since May, was quiet on Monday."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Memra"))
+    }
+}
+
+/// "the battalion": among the recent units, one so called — not another kind of unit named last.
+@Suite struct UnitSoCalledTests {
+    @Test func theBattalionIsTheBattalion() {
+        let text = "PEMBA, Mozambique - Infantry Battalion 12 held the town of Memra. Column 3 of the Velor Front reached the town "
+            + "on Monday. On Tuesday the battalion surrendered to the Velor Front."
+        #expect(Fixture.has(text, "Infantry Battalion 12", "surrenderedTo", "Velor Front"))
+        #expect(!Fixture.has(text, "Column 3", "surrenderedTo", "Velor Front"))
+    }
+}
