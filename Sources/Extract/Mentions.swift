@@ -489,7 +489,10 @@ final class MentionFinder {
             guard inner, lexicon.names.longest(t, at: start, end: open)?.length != open - start,
                   state.local.longest(t, at: start, end: open)?.length != open - start else { continue }
             let label = text(t, start..<open)
-            var cls = headClass(t, start, open) ?? state.typeHints[Ontology.normalise(label)]
+            // ("the United Nations Support Mission in Libya": the head before "in" or "for")
+            let before = (start..<open).first { ["in", "for"].contains(t[$0].key) }
+            var cls = headClass(t, start, open) ?? before.flatMap { lexicon.headWords.lastEnding(at: $0, from: start, t) }
+                ?? state.typeHints[Ontology.normalise(label)]
                 ?? state.typeHints[Ontology.normalise(acronym)] ?? lexicon.unknownClass
             // "the Islamic State's Velor Province (ISVP)": an actor's name opening another's gives its kind
             if let n = lexicon.names.longest(t, at: start, end: open), !isPlaceClass(ontology.entities[n.value].classIRI),

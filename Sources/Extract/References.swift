@@ -167,6 +167,7 @@ extension MentionFinder {
                    state: ArticleEntities) -> Mention? {
         if let m = relativePronoun(t, i, end, sentence, current) { return m }
         if let m = pluralReference(t, i, end, sentence, current, state) { return m }
+        if let m = namedHead(t, i, end, state) { return m }
         let matches = lexicon.references.all(t, at: i, end: end)
         guard let r = matches.first else { return nil }
         if afterAffiliation(t, i, sentence) { return nil }
@@ -365,6 +366,20 @@ extension MentionFinder {
     /// A pronoun's referent: the subject of its own clause first ("the army left; two days later the
     /// rebels took the town, their heartland"), then of the sentence, then of the sentence before (its
     /// last clause first).
+    /// "The Mission" after "the SADC Mission in Mozambique", "the Command" after "the Northeastern Command": a
+    /// capitalised head word after "the" refers to the recent entity whose name of two words or more holds it.
+    private func namedHead(_ t: [Token], _ i: Int, _ end: Int, _ state: ArticleEntities) -> Mention? {
+        guard t[i].key == "the", i + 1 < end, t[i + 1].isCapitalised, t[i + 1].kind == .word,
+              lexicon.headWords.longest(t, at: i + 1, end: i + 2) != nil,
+              !(i + 2 < end && (t[i + 2].isCapitalised || t[i + 2].key == "of")) else { return nil }
+        let word = Substring(t[i + 1].text)
+        guard let e = state.history.reversed().prefix(30).first(where: { e in
+            let words = state.records[e].label.split(separator: " ")
+            return words.count >= 2 && words.contains(word)
+        }) else { return nil }
+        return Mention(range: i..<(i + 2), entity: e, kind: .reference)
+    }
+
     /// The actor person mention `p` leads or speaks for: one the article said so before, or the actor an
     /// apposition after the person names ("X, the LNA's spokesman, said his forces …").
     private func followed(_ p: Mention, _ t: [Token], _ sentence: Range<Int>, _ current: [Mention], _ state: ArticleEntities) -> Int? {

@@ -774,3 +774,14 @@ import Testing
         #expect(!Fixture.has(text, "Column 3", "surrenderedTo", "Velor Front"))
     }
 }
+
+/// "The Mission" after "the Velor Mission in Kora (VMK)": a capitalised head word after "the" refers to the
+/// recent entity whose name holds it; "It" then stands for that entity.
+@Suite struct NamedHeadReferenceTests {
+    @Test func theMissionIsTheNamedMission() {
+        let text = "PEMBA, Mozambique - The Velor Mission in Kora (VMK) was set up by the Velor Union in June. "
+            + "The Mission, the standby force of the Union, began deploying in July. It is made up of personnel from Angola and Tanzania."
+        #expect(Fixture.has(text, "Angola", "memberOf", "Velor Mission in Kora"))
+        #expect(!Fixture.has(text, "Angola", "memberOf", "Velor Union"))
+    }
+}
