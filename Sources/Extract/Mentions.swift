@@ -460,6 +460,13 @@ final class MentionFinder {
             }
             i += 1
         }
+        // the country an article is clearly about (named, or its demonym, twice as often as any other) is
+        // what "the country" may mean, even where the article never names it ("Afghan forces …")
+        if let country = state.mainCountry, let top = state.articleCountries[country],
+           state.articleCountries.allSatisfy({ $0.key == country || 2 * $0.value <= top }),
+           let index = lexicon.extra.countryIndex[country] {
+            _ = state.known(index, ontology)
+        }
     }
 
     /// Whether token `j` opens a sentence or a paragraph (the title's first word, a word after ". ").

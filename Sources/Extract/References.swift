@@ -493,6 +493,18 @@ extension MentionFinder {
         if !broad, let first = state.previousSubject, fits(first, ref, state), state.records[first].classIRI != lexicon.placeClass {
             return Mention(range: ref.range, entity: first, kind: .reference)
         }
+        // "President Ghani had left the country" in an article about Afghanistan that last named Tajikistan:
+        // the country the article is clearly about (named twice as often as any other), unless the sentence
+        // has named another one ("the capital of … in the centre of the country", "the country's second city"
+        // describe a place and are left to the next rule)
+        let low = ref.range.lowerBound, up = ref.range.upperBound
+        if classes.allSatisfy({ $0 == lexicon.countryClass }), low > 0, t[low - 1].key != "of", up < t.count, t[up].key != "'s",
+           let country = state.mainCountry, let top = state.articleCountries[country],
+           state.articleCountries.allSatisfy({ $0.key == country || 2 * $0.value <= top }),
+           let index = lexicon.extra.countryIndex[country], let e = state.forOntology[index],
+           !current.contains(where: { state.records[$0.entity].classIRI == lexicon.countryClass && $0.entity != e }) {
+            return Mention(range: ref.range, entity: e, kind: .reference)
+        }
         let recent = Set(state.history.reversed().prefix(30).filter { fits($0, ref, state) })
         if let best = Self.mostNamed(in: state.history, where: { recent.contains($0) }) {
             return Mention(range: ref.range, entity: best, kind: .reference)

@@ -785,3 +785,15 @@ import Testing
         #expect(!Fixture.has(text, "Angola", "memberOf", "Velor Union"))
     }
 }
+
+/// "had left the country": in an article clearly about one country (its demonym counts), that country — not
+/// the last country named; "the country's second city" is left to describe a place.
+@Suite struct TheCountryTests {
+    @Test func theCountryTheArticleIsAbout() {
+        let text = "Afghan forces abandoned the town of Memra on Monday. Afghan officials said the army was in retreat, "
+            + "and Afghan police left their posts. Tajikistan said it had closed its border. By evening Arno Velan, "
+            + "the Afghan president, had left the country."
+        #expect(Fixture.has(text, "Arno Velan", "fledFrom", "Afghanistan"))
+        #expect(!Fixture.has(text, "Arno Velan", "fledFrom", "Tajikistan"))
+    }
+}
