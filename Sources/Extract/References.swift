@@ -237,13 +237,17 @@ extension MentionFinder {
     /// whose subject was a list of actors: all of them (the first as the mention's entity, the rest `also`).
     private func pluralReference(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, _ current: [Mention],
                                  _ state: ArticleEntities) -> Mention? {
-        let list = state.previousList
-        guard list.count >= 2 else { return nil }
+        var list = state.previousList
         let nouns: Set<String> = ["forces", "armies", "groups", "sides", "allies", "militaries"]
         var upper: Int?
         if i + 2 < end, t[i].key == "the", ["two", "three", "joint", "allied"].contains(t[i + 1].key), nouns.contains(t[i + 2].key) { upper = i + 3 }
         else if i + 1 < end, t[i].key == "both", nouns.contains(t[i + 1].key) { upper = i + 2 }
-        else if ["they", "their"].contains(t[i].key), !current.contains(where: { ArticleEntities.isActorClass(state.records[$0.entity].classIRI, ontology) }) {
+        // "A and B retook the base, and a commander said the joint forces held it": a pair of actors earlier
+        // in the same sentence
+        if upper != nil, let pair = actorPair(t, current, state) { list = pair }
+        guard list.count >= 2 else { return nil }
+        if upper == nil, ["they", "their"].contains(t[i].key),
+           !current.contains(where: { ArticleEntities.isActorClass(state.records[$0.entity].classIRI, ontology) }) {
             // only as the sentence's first actor word: "They seized …", "Their fighters struck …"
             upper = i + 1
         }
@@ -251,6 +255,17 @@ extension MentionFinder {
         // "the two forces": a number that counts the list
         if upper - i == 3, let n = ["two": 2, "three": 3][t[i + 1].key], list.count != n { return nil }
         return Mention(range: i..<upper, entity: list[0], kind: .reference, also: Array(list.dropFirst()))
+    }
+
+    /// The first two actors of the sentence so far joined by "and" ("ATMIS and Somali troops"), if any.
+    private func actorPair(_ t: [Token], _ current: [Mention], _ state: ArticleEntities) -> [Int]? {
+        for (a, b) in zip(current, current.dropFirst())
+        where [["and"], ["and", "the"]].contains(t[a.range.upperBound..<b.range.lowerBound].map(\.key)) && a.entity != b.entity
+            && ArticleEntities.isActorClass(state.records[a.entity].classIRI, ontology)
+            && ArticleEntities.isActorClass(state.records[b.entity].classIRI, ontology) {
+            return [a.entity, b.entity]
+        }
+        return nil
     }
 
     /// "entered the town of X and seized its police station": "its" before a town's facility ("police

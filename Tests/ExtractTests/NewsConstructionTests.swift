@@ -797,3 +797,14 @@ import Testing
         #expect(!Fixture.has(text, "Arno Velan", "fledFrom", "Tajikistan"))
     }
 }
+
+/// "A and B retook the base, and a commander said the joint forces were in control of it": the pair named
+/// earlier in the same sentence.
+@Suite struct JointForcesInTheSentenceTests {
+    @Test func theJointForcesAreThePair() {
+        let text = "PEMBA, Mozambique - The Velor Front and the Kora Army retook the town of Memra on Monday, and a commander "
+            + "said the joint forces were in full control of it."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Memra"))
+        #expect(Fixture.has(text, "Kora Army", "controls", "Memra"))
+    }
+}
