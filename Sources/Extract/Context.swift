@@ -23,6 +23,8 @@ import RDF
 struct ExtraVocabulary: Sendable {
     /// Ontology entity index → IRI of its country, when known.
     var countryOf: [Int: String] = [:]
+    /// Ontology entity IRI → its index: an article's new entity never takes the IRI of one out of scope.
+    var entityByIRI: [String: Int] = [:]
     var partialCues = PhraseSet<Bool>()
     /// ISO 3166-1 alpha-2 code → country IRI, and back.
     var countryByCode: [String: String] = [:]
@@ -125,6 +127,7 @@ struct ExtraVocabulary: Sendable {
 
         var index: [String: Int] = [:]
         for (i, e) in ontology.entities.enumerated() { index[e.iri] = i }
+        entityByIRI = index
         let countryClass = KG.ns + "Country"
         for (i, e) in ontology.entities.enumerated() {
             if let c = declared[e.iri] { countryOf[i] = c; continue }

@@ -52,6 +52,8 @@ struct ArticleEntities: Sendable {
 
     /// Ontology entity index → its country (`ExtraVocabulary.countryOf`), for `inScope`.
     var countryOf: [Int: String] = [:]
+    /// Ontology entity IRI → its index (`ExtraVocabulary.entityByIRI`).
+    var ontologyIRIs: [String: Int] = [:]
 
     /// Whether an ontology entity may be what a name of this article means: an entity tied to a
     /// country only in an article naming that country (or none), or once the article has used it.
@@ -105,7 +107,13 @@ struct ArticleEntities: Sendable {
             addAliases(i, [label] + aliases)
             return i
         }
-        let id = explicitID ?? preferredID ?? KG.entityNS + Self.slug(label)
+        var id = explicitID ?? preferredID ?? KG.entityNS + Self.slug(label)
+        // "the Somali National Army (SNA)" in an article about Somalia is not Syria's SNA: a new entity does not
+        // take the IRI of an ontology entity out of the article's scope (its label's IRI, else with its country's)
+        if explicitID == nil, byID[id] == nil, let o = ontologyIRIs[id], !inScope(o) {
+            id = KG.entityNS + Self.slug(label)
+            if ontologyIRIs[id] != nil { id += "-" + Self.slug(mainCountry.map(MentionFinder.localName) ?? "local") }
+        }
         if let i = byID[id] {
             // "KUNDUZ - …" in a dateline, then "the Kunduz city": the name as the text writes it, and the kind
             // the later mention says
@@ -440,8 +448,14 @@ final class MentionFinder {
     /// and demonyms) and the type hints of its names.
     func survey(_ t: [Token], state: inout ArticleEntities) {
         state.countryOf = lexicon.extra.countryOf
+        state.ontologyIRIs = lexicon.extra.entityByIRI
         hints(t, state: &state)
-        definedAcronyms(t, state: &state)
+        // the known acronyms the article defines as something else, wherever it uses them
+        var otherwise = Set<String>()
+        for k in t.indices where k > 1 && t[k].isAcronym && t[k - 1].text == "(" {
+            if let n = lexicon.names.longest(t, at: k, end: t.count), n.length == 1,
+               Self.definedOtherwise(t, k, 1, ontology.entities[n.value]) { otherwise.insert(t[k].text) }
+        }
         var i = 0
         while i < t.count {
             guard t[i].isCapitalised || t[i].isAcronym else { i += 1; continue }
@@ -451,8 +465,11 @@ final class MentionFinder {
                 continue
             }
             if let n = lexicon.names.longest(t, at: i, end: t.count) {
-                // (a common-word alias capitalised at a sentence's start, "Government forces said", names no country)
-                if let c = lexicon.extra.countryOf[n.value], n.phrase.text.unicodeScalars.contains(where: { $0.properties.isUppercase }) {
+                // (a common-word alias capitalised at a sentence's start, "Government forces said", names no country;
+                // nor does a bracketed acronym after a long form that is none of its entity's names: "the Somali
+                // National Army (SNA)" is not Syria's SNA)
+                if !(t[i].isAcronym && otherwise.contains(t[i].text)),
+                   let c = lexicon.extra.countryOf[n.value], n.phrase.text.unicodeScalars.contains(where: { $0.properties.isUppercase }) {
                     state.countCountry(c)
                 }
                 i += n.length
@@ -460,12 +477,28 @@ final class MentionFinder {
             }
             i += 1
         }
+        // (after the countries: an acronym's long form is matched against the entities in the article's scope)
+        definedAcronyms(t, state: &state)
         // the country an article is clearly about (named, or its demonym, twice as often as any other) is
         // what "the country" may mean, even where the article never names it ("Afghan forces …")
         if let country = state.mainCountry, let top = state.articleCountries[country],
            state.articleCountries.allSatisfy({ $0.key == country || 2 * $0.value <= top }),
            let index = lexicon.extra.countryIndex[country] {
             _ = state.known(index, ontology)
+        }
+    }
+
+    /// Whether the known acronym of `length` tokens at `i` stands in brackets after a long form that is none
+    /// of `entity`'s names ("the Somali National Army (SNA)" for Syria's SNA).
+    static func definedOtherwise(_ t: [Token], _ i: Int, _ length: Int, _ entity: OntologyEntity) -> Bool {
+        guard i > 1, t[i - 1].text == "(", i + length < t.count, t[i + length].text == ")", t[i].isAcronym else { return false }
+        var run = i - 1
+        while run > 0, i - 1 - run < 8, t[run - 1].isCapitalised || ["of", "and", "the", "for", "'s"].contains(t[run - 1].key) { run -= 1 }
+        guard run < i - 1 else { return false }
+        let longForm = Ontology.normalise(t[run..<(i - 1)].map(\.text).joined(separator: " "))
+        return !([entity.label] + entity.aliases).contains { n in
+            let name = Ontology.normalise(n)
+            return !name.isEmpty && (longForm == name || longForm.hasSuffix(" " + name))
         }
     }
 
@@ -1461,6 +1494,11 @@ final class MentionFinder {
             aliases.append(label)
             label = long + " " + t[nameStart + 1].text
             cls = lexicon.unitClass
+        }
+        // "the Somali National Army", "the Afghan National Army": a country's demonym opening an armed force's
+        // name makes it that country's state force
+        if cls == lexicon.armedGroupClass, !title, lexicon.extra.demonyms.longest(t, at: nameStart, end: upper) != nil {
+            cls = lexicon.stateForceClass
         }
         // "Yazidis", "Rohingyas": the plural of a people's adjective names a group of people
         if cls == lexicon.unknownClass, !title, upper - nameStart == 1, t[nameStart].text.hasSuffix("s"),

@@ -808,3 +808,18 @@ import Testing
         #expect(Fixture.has(text, "Kora Army", "controls", "Memra"))
     }
 }
+
+/// "the Somali National Army (SNA)" in an article about Somalia: not the ontology's Syrian SNA (a
+/// bracketed acronym after another long form names no country, and no new entity takes an out-of-scope
+/// entity's IRI); a demonym opening an armed force's name makes it that country's state force.
+@Suite struct AcronymOfAnotherWarTests {
+    @Test func anotherWarsAcronymIsAnotherEntity() {
+        let text = "MOGADISHU, Somalia - The prime minister congratulated the Somali National Army (SNA) on the capture "
+            + "of the town of Memra. The SNA then moved on to the town of Vesh."
+        let result = Fixture.extractor.extract(Fixture.article(text))
+        let sna = result.entities.first { $0.label == "Somali National Army" }
+        #expect(sna?.classIRI.hasSuffix("#StateForce") == true)
+        #expect(sna?.id.hasSuffix("/sna") == false)
+        #expect(!result.entities.contains { $0.aliases.contains("Syrian National Army") })
+    }
+}
