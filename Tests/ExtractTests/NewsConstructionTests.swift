@@ -823,3 +823,11 @@ import Testing
         #expect(!result.entities.contains { $0.aliases.contains("Syrian National Army") })
     }
 }
+
+/// "the district" refers back to a district as "the township" does.
+@Suite struct TheDistrictTests {
+    @Test func theDistrictIsTheDistrictNamedBefore() {
+        let text = "PEMBA, Mozambique - The Velor Front entered Memra District on Monday. Some 2,000 residents fled the district."
+        #expect(Fixture.has(text, "2,000 residents", "fledFrom", "Memra District"))
+    }
+}
