@@ -831,3 +831,17 @@ import Testing
         #expect(Fixture.has(text, "2,000 residents", "fledFrom", "Memra District"))
     }
 }
+
+/// "the Velor hotel on the outskirts of the town", "Memra prison on the north-western edge of the city":
+/// a facility on a town's edge lies in it.
+@Suite struct FacilityOnTheEdgeTests {
+    @Test func onTheOutskirtsOf() {
+        let text = "PEMBA, Mozambique - Fighting reached the town of Memra on Monday. Guests sheltered in the Velor hotel on the outskirts of Memra."
+        #expect(Fixture.has(text, "Velor hotel", "locatedIn", "Memra"))
+    }
+
+    @Test func onTheEdgeOf() {
+        let text = "PEMBA, Mozambique - Gunmen freed inmates from Memra prison on the north-western edge of Vesh on Monday."
+        #expect(Fixture.has(text, "Memra prison", "locatedIn", "Vesh"))
+    }
+}
