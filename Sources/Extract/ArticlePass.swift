@@ -380,11 +380,26 @@ struct ArticlePass {
                 addFact(subject: si, object: oi, of: reading, in: sentence)
                 // "the two forces seized X": each actor the plural reference stands for
                 for e in view.mentions[si].also { addFact(subject: si, object: oi, of: reading, in: sentence, subjectEntity: e) }
+                // "they helped the Mozambican army to retake X": the helper did it too
+                if let helper = helper(of: si, view) { addFact(subject: si, object: oi, of: reading, in: sentence, subjectEntity: helper) }
             }
         }
         if let source = lexicon.sourceRelation[m.template.relation], mode == .asserted || mode == .claimed, m.template.kind == .active {
             for oi in m.objects { sourceDeeds.append((source, oi, reading)) }
         }
+    }
+
+    /// The actor that "helped" (or "assisted") subject mention `si` to do the deed: the actor right before
+    /// the verb ("the RDF helped the Mozambican army (to) retake X").
+    private func helper(of si: Int, _ view: SentenceView) -> Int? {
+        var b = view.mentions[si].range.lowerBound - 1
+        while b > view.range.lowerBound, Matcher.determiners.contains(tokens[b].key) { b -= 1 }
+        guard b > view.range.lowerBound, ["helped", "helping", "assisted", "helps"].contains(tokens[b].key),
+              let h = view.endAt[b - 1] ?? (b >= 2 && ["had", "has", "have"].contains(tokens[b - 1].key) ? view.endAt[b - 2] : nil),
+              view.mentions[h].entity != view.mentions[si].entity,
+              ontology.isSubclass(state.records[view.mentions[h].entity].classIRI, of: lexicon.actorClass),
+              state.records[view.mentions[h].entity].classIRI != lexicon.personClass else { return nil }
+        return view.mentions[h].entity
     }
 
     /// "evacuated 200 staff and their relatives from the grounds of X", "escorted 370 people from the

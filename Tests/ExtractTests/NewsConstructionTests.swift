@@ -845,3 +845,17 @@ import Testing
         #expect(Fixture.has(text, "Memra prison", "locatedIn", "Vesh"))
     }
 }
+
+/// "X said it had helped the Kora Army to retake control of Y": the helper did the deed too.
+@Suite struct HelperDidItTooTests {
+    @Test func theHelperAndTheHelped() {
+        let text = "PEMBA, Mozambique - The Velor Front said it had helped the Kora Army to retake control of the town of Vesh."
+        #expect(Fixture.has(text, "Kora Army", "captured", "Vesh"))
+        #expect(Fixture.has(text, "Velor Front", "captured", "Vesh"))
+    }
+
+    @Test func anotherVerbIsNoHelp() {
+        let text = "PEMBA, Mozambique - The Velor Front said it had watched the Kora Army retake control of the town of Vesh."
+        #expect(!Fixture.has(text, "Velor Front", "captured", "Vesh"))
+    }
+}
