@@ -48,8 +48,6 @@ struct ArticlePass {
     // Relation index → the subject of the article's last statement of it and that sentence's index,
     // the doer of a later deed said without one ("The base was overrun on Friday").
     private var lastDoer: [Int: (entity: Int, sentence: Int)] = [:]
-    // Person → the actor the article says he leads (the first such statement).
-    private var leads: [Int: Int] = [:]
     /// The sentence's deeds whose object may have a source after "from" (`kg:sourceRelation`), read
     /// after its templates.
     private var sourceDeeds: [(relation: Int, object: Int, reading: MatchReading)] = []
@@ -409,8 +407,10 @@ struct ArticlePass {
         var j = view.mentions[view.groupOf[oi].upperBound - 1].range.upperBound
         let limit = min(end, j + 8)
         while j < limit, tokens[j].key != "from" {
-            if view.startAt[j] != nil && view.mentions[view.startAt[j]!].kind != .reference || view.isBoundary(j)
-                || [",", ";", "who", "which", "to"].contains(tokens[j].key) || lexicon.eventVerbs.longest(tokens, at: j, end: j + 1) != nil { return }
+            // (another name, a boundary, a clause's start or a verb ends the clause; "their relatives" does not)
+            if let mi = view.startAt[j], view.mentions[mi].kind != .reference { return }
+            if view.isBoundary(j) || [",", ";", "who", "which", "to"].contains(tokens[j].key)
+                || lexicon.eventVerbs.longest(tokens, at: j, end: j + 1) != nil { return }
             j += 1
         }
         guard j < limit else { return }
@@ -456,8 +456,8 @@ struct ArticlePass {
         var s = subjectEntity ?? view.mentions[si].entity
         let o = view.mentions[oi].entity
         // "Haftar-held Sirte", "Haftar's fighters fled": a leader named for the forces he
-        // leads (a leaderOf stated earlier in the article) where a person cannot be the subject.
-        if state.records[s].classIRI == lexicon.personClass, let led = leads[s],
+        // leads or speaks for (`ArticleEntities.followers`) where a person cannot be the subject.
+        if state.records[s].classIRI == lexicon.personClass, let led = state.followers[s],
            !lexicon.subjectAllowed(lexicon.personClass, relation: m.template.relation, ontology) { s = led }
         guard s != o, !ruledOutAsPlaces(s, o, subject: si, object: oi, r, view) else { return }
         // "arriving from Palma in Nangade, Mueda and Pemba": a place lies in one place, not in each of a list
@@ -534,8 +534,6 @@ struct ArticlePass {
     private mutating func remember(_ s: Int, _ o: Int, _ r: MatchReading, _ sentence: Sentence) {
         let m = r.match, rel = r.relation, mode = r.mode, time = r.time
         if mode == .asserted || mode == .claimed { lastDoer[m.template.relation] = (s, sentence.index) }
-        if rel.localName == "leaderOf", mode == .asserted || mode == .claimed, leads[s] == nil,
-           ontology.isSubclass(state.records[o].classIRI, of: lexicon.actorClass) { leads[s] = o }
         if ["leaderOf", "spokespersonOf"].contains(rel.localName), mode == .asserted || mode == .claimed, state.followers[s] == nil,
            ontology.isSubclass(state.records[o].classIRI, of: lexicon.actorClass) { state.followers[s] = o }
         let result = extractor.resultative(sentence.view, m)

@@ -69,6 +69,14 @@ struct ArticleEntities: Sendable {
             a.value < b.value || (a.value == b.value && (firstNamed[a.key] ?? 0, a.key) > (firstNamed[b.key] ?? 0, b.key))
         }?.key
     }
+
+    /// The country the article is clearly about: its main country, named (or by its demonym) at least twice
+    /// as often as any other.
+    var clearCountry: String? {
+        guard let country = mainCountry, let top = articleCountries[country],
+              articleCountries.allSatisfy({ $0.key == country || 2 * $0.value <= top }) else { return nil }
+        return country
+    }
     /// The previous sentence's mentions, in order, with whether each is the object of a preposition
     /// or participle (a pronoun prefers an earlier clause subject to the most recent name).
     /// The mentions of the sentence before (not its dateline's), whether a preposition governs each, and
@@ -481,9 +489,7 @@ final class MentionFinder {
         definedAcronyms(t, state: &state)
         // the country an article is clearly about (named, or its demonym, twice as often as any other) is
         // what "the country" may mean, even where the article never names it ("Afghan forces …")
-        if let country = state.mainCountry, let top = state.articleCountries[country],
-           state.articleCountries.allSatisfy({ $0.key == country || 2 * $0.value <= top }),
-           let index = lexicon.extra.countryIndex[country] {
+        if let country = state.clearCountry, let index = lexicon.extra.countryIndex[country] {
             _ = state.known(index, ontology)
         }
     }
@@ -507,6 +513,13 @@ final class MentionFinder {
         j == 0 || t[j].paragraphBefore || [".", "!", "?", "\u{201C}", "\""].contains(t[j - 1].text)
     }
 
+    /// Whether a lower-case Arabic article at `k` is glued by a hyphen to a capitalised word ("al-Qaeda",
+    /// "Fayez al-Sarraj", "el-Fasher").
+    static func gluedArticle(_ t: [Token], _ k: Int, _ end: Int) -> Bool {
+        k + 2 < end && arabicArticles.contains(t[k].key) && !t[k].isCapitalised && t[k + 1].text == "-"
+            && !t[k + 1].spaceBefore && !t[k + 2].spaceBefore && t[k + 2].isCapitalised && t[k + 2].kind == .word
+    }
+
     /// Whether token `j` follows a dash that opens a clause ("Conflict brief – Resistance takes …").
     static func afterDash(_ t: [Token], _ j: Int) -> Bool {
         j > 0 && (["\u{2013}", "\u{2014}"].contains(t[j - 1].text) || (t[j - 1].text == "-" && t[j - 1].spaceBefore && t[j].spaceBefore))
@@ -526,7 +539,8 @@ final class MentionFinder {
             guard letters.count >= 3, let start = Self.longFormStart(t, before: open, spelling: letters) else { continue }
             let inner = (start..<open).contains { t[$0].kind == .word && !t[$0].isCapitalised }
                 || (start..<open).contains { lexicon.names.longest(t, at: $0, end: open) != nil }
-            guard inner, lexicon.names.longest(t, at: start, end: open)?.length != open - start,
+            let opening = lexicon.names.longest(t, at: start, end: open)
+            guard inner, opening?.length != open - start,
                   state.local.longest(t, at: start, end: open)?.length != open - start else { continue }
             let label = text(t, start..<open)
             // ("the United Nations Support Mission in Libya": the head before "in" or "for")
@@ -535,18 +549,23 @@ final class MentionFinder {
                 ?? state.typeHints[Ontology.normalise(label)]
                 ?? state.typeHints[Ontology.normalise(acronym)] ?? lexicon.unknownClass
             // "the Islamic State's Velor Province (ISVP)": an actor's name opening another's gives its kind
-            if let n = lexicon.names.longest(t, at: start, end: open), !isPlaceClass(ontology.entities[n.value].classIRI),
+            if let n = opening, !isPlaceClass(ontology.entities[n.value].classIRI),
                ontology.isSubclass(ontology.entities[n.value].classIRI, of: lexicon.actorClass) {
                 cls = ontology.entities[n.value].classIRI
             }
-            // "the Afghan National Defence and Security Forces": a country's own armed force is a state force
-            if cls == lexicon.armedGroupClass, lexicon.extra.demonyms.longest(t, at: start, end: open) != nil
-                || lexicon.names.longest(t, at: start, end: open).map({ ontology.entities[$0.value].classIRI == lexicon.countryClass }) == true {
-                cls = lexicon.stateForceClass
-            }
+            cls = nationalForce(cls, t, start, open)
             _ = state.named(label, classIRI: cls, aliases: [acronym], ontology: ontology,
                             preferredID: KG.entityNS + ArticleEntities.slug(acronym))
         }
+    }
+
+    /// "the Somali National Army", "the Afghan National Defence and Security Forces": an armed force whose
+    /// name a country's demonym or name opens is that country's state force; `cls` otherwise.
+    func nationalForce(_ cls: String, _ t: [Token], _ start: Int, _ end: Int) -> String {
+        guard cls == lexicon.armedGroupClass else { return cls }
+        let national = lexicon.extra.demonyms.longest(t, at: start, end: end) != nil
+            || lexicon.names.longest(t, at: start, end: end).map { ontology.entities[$0.value].classIRI == lexicon.countryClass } == true
+        return national ? lexicon.stateForceClass : cls
     }
 
     /// Function words a long form may hold, spelled in its acronym or not ("Mission in Libya (UNSMIL)").
@@ -603,8 +622,7 @@ final class MentionFinder {
         var i = 0
         while i < t.count {
             // "al-Qaeda fighters"
-            let article = i + 2 < t.count && Self.arabicArticles.contains(t[i].key) && t[i + 1].text == "-"
-                && !t[i + 1].spaceBefore && !t[i + 2].spaceBefore && t[i + 2].isCapitalised
+            let article = Self.gluedArticle(t, i, t.count)
             guard article || (t[i].kind == .word && t[i].isCapitalised && !lexicon.token(t[i], isIn: .stop)) else { i += 1; continue }
             var k = article ? i + 3 : i + 1
             // capitalised words, hyphen-joined parts ("Al-Shabaab", "ISIS-K")
@@ -612,8 +630,7 @@ final class MentionFinder {
                 if t[k].kind == .word, t[k].isCapitalised, t[k].spaceBefore || t[k - 1].text == "-" { k += 1; continue }
                 if t[k].text == "-", !t[k].spaceBefore, k + 1 < t.count, !t[k + 1].spaceBefore, t[k + 1].isCapitalised { k += 1; continue }
                 // "Ahmed al-Mismari": an Arabic article glued to the next part
-                if k > i, Self.arabicArticles.contains(t[k].key), !t[k].isCapitalised, k + 2 < t.count, t[k + 1].text == "-",
-                   !t[k + 1].spaceBefore, !t[k + 2].spaceBefore, t[k + 2].isCapitalised { k += 3; continue }
+                if k > i, Self.gluedArticle(t, k, t.count) { k += 3; continue }
                 break
             }
             var cls = hintClass(t, i, k, article: article, state: &state)
@@ -897,9 +914,8 @@ final class MentionFinder {
         }
         // a leader of another country the sentence names is as likely: then nothing is said
         guard let country = state.mainCountry, named.isSubset(of: [country]) else { return nil }
-        // and only in an article clearly about one country (named at least twice as often as any other)
-        let counts = state.articleCountries
-        guard let top = counts[country], counts.allSatisfy({ $0.key == country || 2 * $0.value <= top }) else { return nil }
+        // and only in an article clearly about one country
+        guard state.clearCountry == country else { return nil }
         let label = countryWord(country) + " "
             + (ontology.ontologyClass(title.value)?.label ?? "government")
         return nationalEntity(country: country, cls: title.value, words: label, state: &state)
@@ -918,7 +934,7 @@ final class MentionFinder {
               !current.contains(where: { $0.range.lowerBound > subject.range.lowerBound && ArticleEntities.isActorClass(state.records[$0.entity].classIRI, ontology) })
         else { return nil }
         let country = state.records[subject.entity].id
-        let label = (lexicon.extra.demonymOf[country] ?? state.records[subject.entity].label) + " " + text(t, (i + 1)..<(i + 1 + h.length))
+        let label = countryWord(country) + " " + text(t, (i + 1)..<(i + 1 + h.length))
         return Mention(range: i..<(i + 1 + h.length),
                        entity: nationalEntity(country: country, cls: h.value, words: label, state: &state), kind: .name)
     }
@@ -973,9 +989,8 @@ final class MentionFinder {
                 return nationalMinistry(country: dem.value, noun: noun, state: &state)
             }
         }
-        // else the article's country, when it is clearly about one (named at least twice as often as any other)
-        guard let country = state.mainCountry, let top = state.articleCountries[country],
-              state.articleCountries.allSatisfy({ $0.key == country || 2 * $0.value <= top }) else { return nil }
+        // else the article's country, when it is clearly about one
+        guard let country = state.clearCountry else { return nil }
         return nationalMinistry(country: country, noun: noun, state: &state)
     }
 
@@ -1295,7 +1310,7 @@ final class MentionFinder {
         // A lone capitalised word opening a sentence is usually an ordinary word — unless an apposition
         // with a place noun follows ("Tajoura, an eastern suburb of Tripoli, …").
         let opening = nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text)
-            || (t[nameStart - 1].text == "-" && t[nameStart - 1].spaceBefore) || ["\u{2013}", "\u{2014}"].contains(t[nameStart - 1].text)
+            || Self.afterDash(t, nameStart)
         if upper - nameStart == 1, opening, cls == lexicon.unknownClass, let kind = appositionPlace(t, upper, sentence) {
             cls = kind
         }
@@ -1386,8 +1401,7 @@ final class MentionFinder {
             if x.kind == .word && x.isCapitalised && (k == nameStart || !lexicon.token(x, isIn: .stop)) { k += 1; continue }
             if x.kind == .number, k == nameStart + 1, Self.datedName(t, nameStart, end) { k += 1; continue }
             // "Fayez al-Sarraj", "Abu Bakr al-Baghdadi": an Arabic article glued to the next part.
-            if k > nameStart, Self.arabicArticles.contains(x.key), !x.isCapitalised, x.spaceBefore, k + 2 < end,
-               t[k + 1].text == "-", !t[k + 1].spaceBefore, !t[k + 2].spaceBefore, t[k + 2].isCapitalised, t[k + 2].kind == .word {
+            if k > nameStart, x.spaceBefore, Self.gluedArticle(t, k, end) {
                 k += 3; continue
             }
             // "Mocimboa da Praia", "Osama bin Laden": a particle between two capitalised parts.
@@ -1495,11 +1509,7 @@ final class MentionFinder {
             label = long + " " + t[nameStart + 1].text
             cls = lexicon.unitClass
         }
-        // "the Somali National Army", "the Afghan National Army": a country's demonym opening an armed force's
-        // name makes it that country's state force
-        if cls == lexicon.armedGroupClass, !title, lexicon.extra.demonyms.longest(t, at: nameStart, end: upper) != nil {
-            cls = lexicon.stateForceClass
-        }
+        if !title { cls = nationalForce(cls, t, nameStart, upper) }
         // "Yazidis", "Rohingyas": the plural of a people's adjective names a group of people
         if cls == lexicon.unknownClass, !title, upper - nameStart == 1, t[nameStart].text.hasSuffix("s"),
            lexicon.adjectiveWords.contains(String(t[nameStart].text.dropLast())) {

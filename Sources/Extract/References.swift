@@ -378,9 +378,6 @@ extension MentionFinder {
         return Mention(range: i..<upper, entity: site.entity, kind: .reference)
     }
 
-    /// A pronoun's referent: the subject of its own clause first ("the army left; two days later the
-    /// rebels took the town, their heartland"), then of the sentence, then of the sentence before (its
-    /// last clause first).
     /// "The Mission" after "the SADC Mission in Mozambique", "the Command" after "the Northeastern Command": a
     /// capitalised head word after "the" refers to the recent entity whose name of two words or more holds it.
     private func namedHead(_ t: [Token], _ i: Int, _ end: Int, _ state: ArticleEntities) -> Mention? {
@@ -423,6 +420,9 @@ extension MentionFinder {
         return Mention(range: ref.range, entity: a, kind: .reference)
     }
 
+    /// A pronoun's referent: the subject of its own clause first ("the army left; two days later the
+    /// rebels took the town, their heartland"), then of the sentence, then of the sentence before (its
+    /// last clause first).
     private func subjectReferent(_ ref: ReferencePhrase, _ t: [Token], _ sentence: Range<Int>, _ current: [Mention],
                                  _ state: ArticleEntities) -> Mention? {
         let clause = Self.clauseStart(t, before: ref.range.lowerBound, sentence)
@@ -514,9 +514,7 @@ extension MentionFinder {
         // describe a place and are left to the next rule)
         let low = ref.range.lowerBound, up = ref.range.upperBound
         if classes.allSatisfy({ $0 == lexicon.countryClass }), low > 0, t[low - 1].key != "of", up < t.count, t[up].key != "'s",
-           let country = state.mainCountry, let top = state.articleCountries[country],
-           state.articleCountries.allSatisfy({ $0.key == country || 2 * $0.value <= top }),
-           let index = lexicon.extra.countryIndex[country], let e = state.forOntology[index],
+           let country = state.clearCountry, let index = lexicon.extra.countryIndex[country], let e = state.forOntology[index],
            !current.contains(where: { state.records[$0.entity].classIRI == lexicon.countryClass && $0.entity != e }) {
             return Mention(range: ref.range, entity: e, kind: .reference)
         }
