@@ -1,6 +1,6 @@
 import Foundation
 
-// EmbedOntologyTool ONTOLOGY_DIR OUTPUT.swift — writes every `*.ttl` and `places.tsv` file of the folder
+// EmbedOntologyTool ONTOLOGY_DIR OUTPUT.swift — writes every `*.ttl`, `places.tsv` and `names.tsv` file of the folder
 // (sorted by path inside it) as Swift static strings: `EmbeddedOntology.files`, path and contents.
 // Used by the EmbedOntology build plugin; the text is escaped, not encoded (a 10 MB literal compiles in a second).
 
@@ -15,7 +15,7 @@ if let walk = FileManager.default.enumerator(atPath: root.path) {
     for case let path as String in walk {
         let name = (path as NSString).lastPathComponent
         if name.hasPrefix(".") { continue }
-        if name.hasSuffix(".ttl") || name == "places.tsv" { paths.append(path) }
+        if name.hasSuffix(".ttl") || name == "places.tsv" || name == "names.tsv" { paths.append(path) }
     }
 }
 paths.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -42,7 +42,7 @@ var swift = """
     // Written by EmbedOntologyTool from Ontology/ at build time; do not edit.
 
     extension EmbeddedOntology {
-        /// Every `*.ttl` and `places.tsv` file of the package's `Ontology/` folder: its path inside the
+        /// Every `*.ttl`, `places.tsv` and `names.tsv` file of the package's `Ontology/` folder: its path inside the
         /// folder, and its text.
         public static let files: [(path: String, text: StaticString)] = [
 

@@ -99,6 +99,10 @@ struct ArticlePass {
             read(sentence: index, range, trace: trace)
         }
         extractor.forcesNamedAfterTheirLeader(named, &state)
+        // a name nothing typed that reads as a person's is a person's
+        for i in named where state.records[i].classIRI == lexicon.unknownClass && lexicon.personalName(state.records[i].label) != nil {
+            state.records[i].classIRI = lexicon.personClass
+        }
         let entities = named.sorted().map { i -> Entity in
             let r = state.records[i]
             return Entity(id: r.id, label: r.label, classIRI: r.classIRI, aliases: r.aliases)

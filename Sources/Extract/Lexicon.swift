@@ -293,6 +293,24 @@ struct Lexicon: Sendable {
     let countryClass = KG.ns + "Country"
     /// Real places, to type names nothing else types (see `Gazetteer`).
     let places: Gazetteer
+    /// Given names, to type a new name as a person's (see `GivenNames`).
+    let givenNames: GivenNames
+
+    /// Whom a name of unknown kind is used for when it reads as a person's: two or more capitalised words
+    /// (Arabic articles and "bin" between them) opening with a given name ("Amina Ali Nkeki", "Abu Musab
+    /// al-Barnawi"); nil if it does not.
+    func personalName(_ label: String) -> GivenNames.Use? {
+        let words = label.split(separator: " ")
+        guard words.count >= 2, let use = givenNames.use(of: String(words[0])), let last = words.last?.first, last.isUppercase
+        else { return nil }
+        for w in words.dropFirst() {
+            if let c = w.first, c.isUppercase { continue }
+            if ["al", "el", "ad", "as", "ibn", "bin", "bint"].contains(w.lowercased()) { continue }
+            if w.hasPrefix("al-") || w.hasPrefix("el-") { continue }
+            return nil
+        }
+        return use
+    }
     /// Per word id: the closed word lists a token's key belongs to (`WordList` bits), so a mention
     /// test reads one byte instead of hashing the key again.
     private(set) var wordLists: [UInt8] = []
@@ -301,6 +319,7 @@ struct Lexicon: Sendable {
         extra = ExtraVocabulary(ontology)
         for n in extra.personNouns { personRoleNouns.add(Phrase(n, caseSensitive: true), true) }
         places = ontology.places
+        givenNames = ontology.givenNames
         for (i, e) in ontology.entities.enumerated() {
             for name in [e.label] + e.aliases { names.add(Phrase(name, capitalisedStaysCapitalised: true), i) }
         }

@@ -185,7 +185,8 @@ extension MentionFinder {
         // "the airport outside Sheberghan", "the port of X": named by the place after it (siteInPlace)
         if namedByHead, upper < end, MentionFinder.sitePrepositions.contains(t[upper].key) || t[upper].key == "of" { return nil }
         let ref = ReferencePhrase(range: i..<upper, classes: classes, isPronoun: Self.pronouns.contains(t[i].key),
-                                  namedHead: namedByHead ? head : nil)
+                                  namedHead: namedByHead ? head : nil,
+                                  gender: ["she", "her"].contains(t[i].key) ? .women : ["he", "his"].contains(t[i].key) ? .men : nil)
         // "the KNDF and its allies": the possessive after "and" is the conjunct before it
         if r.length == 1, ["its", "their"].contains(t[i].key), i - 2 >= sentence.lowerBound, t[i - 1].key == "and",
            let last = current.last, last.range.upperBound == i - 1, fits(last.entity, ref, state) {
@@ -310,6 +311,8 @@ extension MentionFinder {
         let isPronoun: Bool
         /// Its last word, when it refers only to a facility so called ("the airport": "Bhamo Airport").
         let namedHead: String?
+        /// Whom a pronoun of one gender may stand for ("she", "her": women; "he", "his": men), or nil.
+        var gender: GivenNames.Use? = nil
     }
 
     /// Whether entity `e` is of a kind the phrase may refer to.
@@ -321,6 +324,12 @@ extension MentionFinder {
         }
         let cls = state.records[e].classIRI
         let classes = ref.classes
+        // "she" is not a man whose given name says so ("Goodluck Jonathan"), "he" not such a woman; a name
+        // of unknown kind that reads as a person's ("Amina Ali Nkeki") may be either, as its name allows
+        if ref.isPronoun, cls == lexicon.personClass || cls == lexicon.unknownClass, classes.contains(lexicon.personClass),
+           let use = lexicon.personalName(state.records[e].label) {
+            return ref.gender.map { !use.isDisjoint(with: $0) } ?? true
+        }
         // an actor of no known kind (typed by what it did) may be "it" or "they" of a group or a state
         if cls == lexicon.actorClass, ref.isPronoun {
             return classes.contains { $0 != lexicon.personClass && ontology.isSubclass($0, of: lexicon.actorClass) }

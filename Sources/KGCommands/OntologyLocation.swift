@@ -15,7 +15,7 @@ struct OntologyOptions: ParsableArguments {
     var ontology: String?
 
     @Option(name: .customLong("add-ontology"),
-            help: ArgumentHelp("Add a Turtle file, or a folder of them (and its places.tsv), to the ontology; repeatable.",
+            help: ArgumentHelp("Add a Turtle file, or a folder of them (and its places.tsv and names.tsv), to the ontology; repeatable.",
                                valueName: "path"))
     var additions: [String] = []
 }
@@ -54,9 +54,9 @@ enum OntologyLocation {
             if isFolder.boolValue {
                 out += try folderFiles(path)
             } else {
-                guard path.hasSuffix(".ttl") || (path as NSString).lastPathComponent == "places.tsv",
+                guard path.hasSuffix(".ttl") || Ontology.isDataFile((path as NSString).lastPathComponent),
                       let data = FileManager.default.contents(atPath: path) else {
-                    throw KGFailure.usage("--add-ontology \(path): not a readable .ttl or places.tsv file")
+                    throw KGFailure.usage("--add-ontology \(path): not a readable .ttl, places.tsv or names.tsv file")
                 }
                 out.append((path, [UInt8](data)))
             }
@@ -65,8 +65,8 @@ enum OntologyLocation {
     }
 
     private static func folderFiles(_ dir: String) throws -> [(path: String, bytes: [UInt8])] {
-        let (turtle, gazetteers) = try Ontology.files(in: dir)
-        return try (turtle + gazetteers).map { f in
+        let (turtle, data) = try Ontology.files(in: dir)
+        return try (turtle + data).map { f in
             guard let data = FileManager.default.contents(atPath: f) else { throw KGFailure(message: "cannot read \(f)") }
             return (f, [UInt8](data))
         }

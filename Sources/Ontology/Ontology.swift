@@ -37,41 +37,54 @@ public struct Ontology: Sendable {
 
     /// Populated places from real gazetteers (`places.tsv` files), used to type names the text uses.
     public var places = Gazetteer()
+    /// Given names from real data (`names.tsv` files), used to type a new name as a person's.
+    public var givenNames = GivenNames()
 
-    /// The files an ontology folder is made of: every `*.ttl` and every gazetteer (`places.tsv`) in
-    /// it and its sub-folders (`places/`, `conflicts/`), sorted by their path inside the folder.
-    public static func files(in directory: String) throws -> (turtle: [String], gazetteers: [String]) {
+    /// The files an ontology folder is made of: every `*.ttl`, every gazetteer (`places.tsv`) and list of
+    /// given names (`names.tsv`) in it and its sub-folders (`places/`, `conflicts/`), sorted by their path inside the folder.
+    public static func files(in directory: String) throws -> (turtle: [String], data: [String]) {
         let fm = FileManager.default
         guard let walker = fm.enumerator(atPath: directory) else {
             throw OntologyError(message: "\(directory): cannot list the folder")
         }
-        var turtle: [String] = [], gazetteers: [String] = []
+        var turtle: [String] = [], data: [String] = []
         while let rel = walker.nextObject() as? String {
             let name = (rel as NSString).lastPathComponent
             if name.hasPrefix(".") { continue }
-            if name.hasSuffix(".ttl") { turtle.append(rel) } else if name == "places.tsv" { gazetteers.append(rel) }
+            if name.hasSuffix(".ttl") { turtle.append(rel) } else if isDataFile(name) { data.append(rel) }
         }
         let full = { (rels: [String]) in rels.sorted().map { (directory as NSString).appendingPathComponent($0) } }
-        return (full(turtle), full(gazetteers))
+        return (full(turtle), full(data))
     }
 
-    /// Loads every `*.ttl` file of `directory` and its sub-folders, in sorted path order, and its gazetteers.
+    /// Whether a file of an ontology folder is data kg reads besides Turtle: a gazetteer (`places.tsv`) or
+    /// a list of given names (`names.tsv`).
+    public static func isDataFile(_ name: String) -> Bool { name == "places.tsv" || name == GivenNames.fileName }
+
+    /// Loads every `*.ttl` file of `directory` and its sub-folders, in sorted path order, its gazetteers and its given names.
     public static func load(directory: String) throws -> Ontology {
         let fm = FileManager.default
         var isDir: ObjCBool = false
         guard fm.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             throw OntologyError(message: "\(directory): no such ontology folder")
         }
-        let (files, gazetteers) = try files(in: directory)
+        let (files, data) = try files(in: directory)
         if files.isEmpty { throw OntologyError(message: "\(directory): no .ttl files") }
         var ontology = try load(files: files)
-        for g in gazetteers { ontology.places.merge(try Gazetteer.cached(file: g)) }
+        for g in data {
+            if (g as NSString).lastPathComponent == GivenNames.fileName {
+                guard let data = FileManager.default.contents(atPath: g) else { throw OntologyError(message: "\(g): cannot read the names") }
+                ontology.givenNames.merge(try GivenNames(bytes: [UInt8](data), file: g))
+            } else {
+                ontology.places.merge(try Gazetteer.cached(file: g))
+            }
+        }
         return ontology
     }
 
     /// An ontology from files given as (path, bytes), in the order given: the `*.ttl` files are parsed, the
-    /// `places.tsv` files read as gazetteers (the ontology compiled into kg, and files added to it). Errors
-    /// name the path.
+    /// `places.tsv` files read as gazetteers and the `names.tsv` files as given names (the ontology compiled
+    /// into kg, and files added to it). Errors name the path.
     public static func load(files: [(path: String, bytes: [UInt8])]) throws -> Ontology {
         var quads: [Quad] = []
         for (n, file) in files.filter({ $0.path.hasSuffix(".ttl") }).enumerated() {
@@ -88,6 +101,9 @@ public struct Ontology: Sendable {
         var ontology = Ontology(quads: quads)
         for g in files where (g.path as NSString).lastPathComponent == "places.tsv" {
             ontology.places.merge(try Gazetteer(bytes: g.bytes, file: g.path))
+        }
+        for g in files where (g.path as NSString).lastPathComponent == GivenNames.fileName {
+            ontology.givenNames.merge(try GivenNames(bytes: g.bytes, file: g.path))
         }
         return ontology
     }

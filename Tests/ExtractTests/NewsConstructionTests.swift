@@ -1,6 +1,7 @@
 import Extract
 import Foundation
 import Ingest
+import Ontology
 import RDF
 import Testing
 
@@ -857,5 +858,43 @@ import Testing
     @Test func anotherVerbIsNoHelp() {
         let text = "PEMBA, Mozambique - The Velor Front said it had watched the Kora Army retake control of the town of Vesh."
         #expect(!Fixture.has(text, "Velor Front", "captured", "Vesh"))
+    }
+}
+
+/// Given names from real data (`Ontology/names/names.tsv`): a new name opening with one is a person's
+/// unless what is said of it makes it a place, and "she" stands for no man the list knows.
+@Suite struct GivenNameTests {
+    @Test func sheIsTheWomanNotTheManNamedFirst() {
+        let text = "MAIDUGURI, Nigeria - The Velor Front abducted Goodluck Abeni and Lydia Sumani from a school in March. "
+            + "In May she escaped from the town of Memra, where the group had held them."
+        let fled = Fixture.facts(text, published: "2024-05-20").filter { $0.r == "fledFrom" }
+        #expect(fled.map(\.s) == ["Lydia Sumani"])
+    }
+
+    @Test func aNameNothingElseTypesIsAPersons() {
+        let text = "MAIDUGURI, Nigeria - The Velor Front abducted Amina Sumani Kolo in March and took her to the town of Memra."
+        let result = Fixture.extractor.extract(Fixture.article(text))
+        #expect(result.entities.first { $0.label == "Amina Sumani Kolo" }?.classIRI.hasSuffix("#Person") == true)
+    }
+
+    @Test func whatIsSaidOfANameStillMakesItAPlace() {
+        let text = "MOGADISHU, Somalia - The Velor Front captured Adan Yabaal on Monday after a day of fighting."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Adan Yabaal"))
+    }
+
+    @Test func theListIsReadWithItsErrorsLocated() throws {
+        let names = try GivenNames(text: "# comment\nAmina\tf\nAdan\tm\nSai\tfm\n")
+        #expect(names.use(of: "Amina") == .women)
+        #expect(names.use(of: "Sai") == [.women, .men])
+        #expect(names.use(of: "Memra") == nil)
+        #expect(throws: OntologyError.self) { try GivenNames(text: "Amina\tf\nAdan\tx\n", file: "n.tsv") }
+        do { _ = try GivenNames(text: "Amina\tf\nAdan\tx\n", file: "n.tsv"); Issue.record("no error") } catch {
+            #expect("\(error)".hasPrefix("n.tsv:2:"))
+        }
+    }
+
+    @Test func theBuiltInOntologyHasTheList() {
+        #expect(Fixture.ontology.givenNames.count > 20_000)
+        #expect(Fixture.ontology.givenNames.use(of: "Lydia") == .women)
     }
 }

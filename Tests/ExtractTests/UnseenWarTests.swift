@@ -177,7 +177,7 @@ import Testing
         let files = try Ontology.files(in: Fixture.ontologyDirectory)
         #expect(files.turtle.contains { $0.hasSuffix("conflicts/myanmar.ttl") })
         #expect(files.turtle.contains { $0.hasSuffix("places/countries.ttl") })
-        #expect(files.gazetteers.contains { $0.hasSuffix("places/places.tsv") })
+        #expect(files.data.contains { $0.hasSuffix("places/places.tsv") })
         #expect(Fixture.ontology.places.count > 100_000)
     }
 
