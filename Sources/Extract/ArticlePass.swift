@@ -405,12 +405,14 @@ struct ArticlePass {
     }
 
     /// "evacuated 200 staff and their relatives from the grounds of X", "escorted 370 people from the
-    /// monastery to safety": the place after "from" in the clause of the deed is where its object was taken from.
+    /// monastery to safety", "rescued 16 pupils in X": the place after "from" (or "in") in the clause of the
+    /// deed is where its object was taken from.
     private mutating func addSourceFact(_ relation: Int, object oi: Int, _ r: MatchReading, in sentence: Sentence) {
         let view = sentence.view, end = view.range.upperBound
         var j = view.mentions[view.groupOf[oi].upperBound - 1].range.upperBound
         let limit = min(end, j + 8)
-        while j < limit, tokens[j].key != "from" {
+        // ("rescued 16 pupils in Gada Local Government Area": where they were rescued, so where from)
+        while j < limit, tokens[j].key != "from", tokens[j].key != "in" {
             // (another name, a boundary, a clause's start or a verb ends the clause; "their relatives" does not)
             if let mi = view.startAt[j], view.mentions[mi].kind != .reference { return }
             if view.isBoundary(j) || [",", ";", "who", "which", "to"].contains(tokens[j].key)

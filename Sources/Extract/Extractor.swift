@@ -129,10 +129,21 @@ public struct Extractor: Sendable {
         if let t = at(k) { return t }
         guard k + 1 < end, s.tokens[k].text == "," else { return nil }
         if let t = at(k + 1) { return t }
-        guard ["the", "a", "an"].contains(s.tokens[k + 1].key),
+        // ", the capital of X,", ", about 120 km northeast of X,": an apposition opened by a lower-case word or a number
+        guard !s.tokens[k + 1].isCapitalised || ["the", "a", "an"].contains(s.tokens[k + 1].key),
               let close = (k + 2..<min(end, k + 16)).first(where: { s.tokens[$0].text == "," || s.isBoundary($0) }),
               s.tokens[close].text == "," else { return nil }
         return at(close + 1)
+    }
+
+    /// Whether a mention starting at `k` ends an apposition: after a comma that follows another mention (or a
+    /// capitalised word), and
+    /// a lower-case word or number that opens the apposition (", about 120 km northeast of the capital X").
+    static func endsApposition(_ s: SentenceView, _ k: Int) -> Bool {
+        var j = k - 1
+        while j > s.range.lowerBound, k - j < 16, s.tokens[j].text != ",", !s.isBoundary(j) { j -= 1 }
+        guard j > s.range.lowerBound, j + 1 < k, s.tokens[j].text == ",", !s.tokens[j + 1].isCapitalised else { return false }
+        return s.endAt[j - 1] != nil || s.tokens[j - 1].isCapitalised
     }
 
     /// "Armoured Battalion 7006 was overrun on January 25", "Chaghcharan fell this morning": a place or
@@ -175,6 +186,8 @@ public struct Extractor: Sendable {
             }
             // a place or unit, then a deed without its doer; "The Artillery Battalion 366 base fell": the unit's base
             guard (isPlace(cls) && cls != lexicon.countryClass) || cls == lexicon.unitClass else { continue }
+            // "Chipwi, about 120 km northeast of the state capital Myitkyina, fell": the apposition's place did not
+            if k < s.range.upperBound, s.tokens[k].text == ",", Self.endsApposition(s, m.range.lowerBound) { continue }
             if k < s.range.upperBound, !s.tokens[k].isCapitalised, let h = lexicon.headWords.longest(s.tokens, at: k, end: s.range.upperBound),
                h.value == lexicon.facilityClass { k += h.length }
             guard let a = triggerAfter(s, k, lexicon.agentless), let doer = lastDoer[a.relation], index - doer.sentence <= Self.doerReach,

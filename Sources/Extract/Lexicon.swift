@@ -239,6 +239,9 @@ struct Lexicon: Sendable {
     /// Role nouns of relations whose subject is a person ("commander", "spokesman"), all words lower-case:
     /// a name right after one is a person's ("the eastern commander Khalifa Haftar").
     var personRoleNouns = PhraseSet<Bool>()
+    /// The role nouns of two words or more in any case ("General Officer Commanding", "Force Commander"):
+    /// capitalised, they name no one.
+    var longRoleNouns = PhraseSet<Bool>()
     /// Per relation index: the classes its subject must be under (`kg:subjectClass`, any of them) and
     /// may not be under (`kg:excludedSubjectClass`), beyond its domain.
     var subjectClasses: [[String]] = []
@@ -317,7 +320,10 @@ struct Lexicon: Sendable {
 
     init(_ ontology: Ontology) {
         extra = ExtraVocabulary(ontology)
-        for n in extra.personNouns { personRoleNouns.add(Phrase(n, caseSensitive: true), true) }
+        for n in extra.personNouns {
+            personRoleNouns.add(Phrase(n, caseSensitive: true), true)
+            if n.contains(" ") { longRoleNouns.add(Phrase(n), true) }
+        }
         places = ontology.places
         givenNames = ontology.givenNames
         for (i, e) in ontology.entities.enumerated() {
@@ -456,7 +462,10 @@ struct Lexicon: Sendable {
     private mutating func addRelationWords(_ r: OntologyRelation, _ ri: Int) {
         for n in r.roleNouns { if let first = Phrase(n).keys.first { roleWords.insert(first) } }
         if r.domain == personClass {
-            for n in r.roleNouns where n == n.lowercased() { personRoleNouns.add(Phrase(n, caseSensitive: true), true) }
+            for n in r.roleNouns where n == n.lowercased() {
+                personRoleNouns.add(Phrase(n, caseSensitive: true), true)
+                if n.contains(" ") { longRoleNouns.add(Phrase(n), true) }
+            }
         }
         for v in r.activeTriggers + r.passiveTriggers where !v.contains("…") && !v.contains("*") { eventVerbs.add(Phrase(v), ri) }
     }
@@ -563,7 +572,7 @@ struct Lexicon: Sendable {
         phraseKeys.formUnion(quantifiers.keys.union(references.keys).union(cues.keys).union(extra.partialCues.keys))
         phraseKeys.formUnion(restatements.keys.union(indefiniteReferences.keys))
         phraseKeys.formUnion(extra.demonyms.keys.union(extra.nationalHeads.keys).union(extra.genericNames.keys))
-        phraseKeys.formUnion(extra.nationalTitles.keys.union(extra.precedingCues.keys).union(personRoleNouns.keys))
+        phraseKeys.formUnion(extra.nationalTitles.keys.union(extra.precedingCues.keys).union(personRoleNouns.keys).union(longRoleNouns.keys))
         for k in phraseKeys.sorted() { _ = words.intern(k) }
         let lists: [(Set<String>, WordList)] = [(MentionFinder.stopWords, .stop), (MentionFinder.numberWords, .number),
                                                 (MentionFinder.kindStops, .kindStop)]
@@ -572,7 +581,7 @@ struct Lexicon: Sendable {
         for (list, bit) in lists { for k in list { wordLists[Int(words.id(k))] |= bit.rawValue } }
         templatesByAnchor += Array(repeating: [], count: words.count - templatesByAnchor.count)
         names.compile(words); headWords.compile(words); groupHeads.compile(words); titles.compile(words); kindHeads.compile(words)
-        personRoleNouns.compile(words)
+        personRoleNouns.compile(words); longRoleNouns.compile(words)
         leadingHeads.compile(words); unnamedReferences.compile(words); agentless.compile(words); agentlessNominal.compile(words); eventVerbs.compile(words); honorifics.compile(words); adjectives.compile(words); counterpart.compile(words)
         quantifiers.compile(words); references.compile(words); cues.compile(words); extra.partialCues.compile(words)
         restatements.compile(words); indefiniteReferences.compile(words)

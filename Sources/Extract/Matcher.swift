@@ -59,9 +59,12 @@ struct SentenceView {
             // of unknown kind may be either: "the town of Memra and nearby Vesh").
             let before = mentions[previous].range.lowerBound - 1
             let unknown = classes[previous] == KG.ns + "Entity" || classes[k] == KG.ns + "Entity"
+            // "… the MNDAA and the TNLA, and it is the armed wing of …": a subject pronoun opens a clause, no conjunct
+            let pronoun = mentions[k].kind == .reference && mentions[k].range.count == 1
+                && ["it", "they", "he", "she"].contains(tokens[mentions[k].range.lowerBound].key)
             let mixed = places.map { $0[previous] != $0[k] && !unknown } ?? false
                 && before >= range.lowerBound && ["of", "in"].contains(tokens[before].key)
-            if !mixed, Self.joinsList(separators, allyNouns: allyNouns, connectors: connectors) {
+            if !mixed, !pronoun, Self.joinsList(separators, allyNouns: allyNouns, connectors: connectors) {
                 let conjunction = separators.contains("and") || separators.contains("or") || separators.contains("including")
                 // "the districts of Zorvat and Qelvar, Libya": the list ended at its last conjunct
                 if conjunction || !hasAnd || separators.contains(where: { connectors.contains($0) }) {
@@ -421,6 +424,11 @@ final class Matcher {
         if subject < object {
             let after = s.mentions[object].range.upperBound
             if after < s.range.upperBound, let next = s.startAt[after], next != subject, isPerson(next, s) { return false }
+            // "X, the President of the M23, Mr Bertrand Bisimwa, …": a role between commas before a name is that name's
+            if subject < objects[0], let first = objects.first, s.mentions[first].range.upperBound + 1 < s.range.upperBound,
+               s.tokens[s.mentions[first].range.upperBound].text == ",",
+               let next = s.startAt[s.mentions[first].range.upperBound + 1], next != subject,
+               s.classes[next] != lexicon.unknownClass, isPerson(next, s) { return false }
         }
         return true
     }
@@ -782,6 +790,10 @@ extension Matcher {
                 spanLow = low
             }
             guard !subjects.isEmpty, !objects.isEmpty else { return nil }
+            // "Sittwe, the capital of Rakhine State, Kyaukphyu and Manaung": a role is of one thing; a comma
+            // after it ends what the role is of
+            if t.kind == .role, objects.count > 1, let first = objects.first, s.mentions[first].range.upperBound < s.range.upperBound,
+               s.tokens[s.mentions[first].range.upperBound].text == "," { objects = [first] }
             if t.kind == .role, !matcher.roleBelongsToSubject(subjects, objects, span: min(spanLow, p), s) { return nil }
             return TemplateMatch(template: t, subjects: subjects, objects: objects, trigger: p..<lastLiteralEnd,
                                  span: min(spanLow, p)..<max(spanHigh, lastLiteralEnd), distance: distance)

@@ -87,6 +87,11 @@ struct ArticleEntities: Sendable {
     var previousList: [Int] = []
     /// Person → the actor the article said the person leads or speaks for: "his forces" are that actor.
     var followers: [Int: Int] = [:]
+    /// The actor whose statement the article is ("Three Brotherhood Alliance statement on …", "PRESS RELEASE -
+    /// Government forces liberate …"): "our forces" and "we" outside quotes are its; and how many sentences
+    /// were read (the issuer is named in the first few).
+    var issuer: Int?
+    var sentencesRead = 0
     /// The first mention of the sentence before that no preposition governs: its subject ("Sirte itself
     /// changed hands …") or its verb's object.
     var previousSubject: Int? { previousSentence.first { !$0.governed }?.entity }
@@ -236,6 +241,10 @@ final class MentionFinder {
             let f = i + 1
             if ["the", "a", "an"].contains(t[i].key), f < end, !t[f].isCapitalised, let h = facilityHead(t, f, end), h >= 2,
                let n = lexicon.names.longest(t, at: f, end: end)?.length ?? extra(t, f, end), n < h { i = f + h; continue }
+            // "The General Officer Commanding 1 Division": a role of two words or more, capitalised and longer
+            // than any title there, names no one
+            if t[i].isCapitalised, let r = lexicon.longRoleNouns.longest(t, at: i, end: end),
+               r.length > (lexicon.titles.longest(t, at: i, end: end)?.length ?? 0) { i += r.length; continue }
             if let found = names(t, i, end, sentence, glued: glued, state: &state) {
                 out.append(contentsOf: found)
                 siteInPlace(t, sentence, &out, from: out.count - found.count, state: &state)
@@ -251,6 +260,7 @@ final class MentionFinder {
             }
             if var m = group(t, i, end, state: &state) ?? restatedPlace(t, i, end, out, state: &state)
                 ?? countrysForce(t, i, end, sentence, out, state: &state)
+                ?? firstPerson(t, i, end, sentence, state: &state)
                 ?? reference(t, i, end, sentence, out, state: state)
                 ?? bridgedSite(t, i, end, out, state: &state)
                 ?? unnamed(t, i, end, sentence, state: &state)
@@ -264,6 +274,7 @@ final class MentionFinder {
             i += 1
         }
         siteInPlace(t, sentence, &out, state: &state)
+        noteIssuer(t, sentence, out, state: &state)
         let lastClause = Self.clauseStart(t, before: sentence.upperBound, sentence)
         // (a dateline's place, "PEMBA, Mozambique - …", "Tripoli - …", is where the report was filed: no
         // word of the next sentence refers to it)
@@ -271,6 +282,53 @@ final class MentionFinder {
         state.previousSentence = clauseMentions.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence, memberNouns: lexicon.extra.memberNouns) || Self.compoundModifier(t, $0.range, sentence)
             || Self.indefiniteModifier(t, $0.range, sentence), $0.range.lowerBound >= lastClause) }
         return out
+    }
+
+    /// Words for a statement: a sentence among the first few with one, and an actor, names who issued it.
+    static let statementNouns: Set<String> = ["statement", "release", "communiqué", "communique", "declaration", "announcement"]
+    /// Nouns after "our" that stand for the issuer itself rather than its forces.
+    static let ownBodyNouns: Set<String> = ["movement", "group", "alliance", "organisation", "organization", "government", "party", "front"]
+
+    /// The issuer of a statement (`ArticleEntities.issuer`): the first actor named in one of the article's first
+    /// three sentences (its title or letterhead) that has a word for a statement.
+    private func noteIssuer(_ t: [Token], _ sentence: Range<Int>, _ out: [Mention], state: inout ArticleEntities) {
+        defer { state.sentencesRead += 1 }
+        guard state.issuer == nil, state.sentencesRead < 3, sentence.contains(where: { Self.statementNouns.contains(t[$0].key) }),
+              let first = out.first(where: { m in
+                  // (a name of unknown kind only right before the word: "AFC/M23 press release")
+                  let cls = state.records[m.entity].classIRI
+                  return m.kind != .relative && cls != lexicon.personClass
+                      && !m.range.contains(where: { Self.statementNouns.contains(t[$0].key) })
+                      && (ArticleEntities.isActorClass(cls, ontology) || (cls == lexicon.unknownClass
+                          && (m.range.upperBound..<min(sentence.upperBound, m.range.upperBound + 4)).contains { Self.statementNouns.contains(t[$0].key) }))
+              }) else { return }
+        state.issuer = first.entity
+    }
+
+    /// "our forces", "our units", "our Movement", "we" outside quotes in a statement: its issuer — for a
+    /// government's or ministry's statement, the forces of the country the article is clearly about.
+    private func firstPerson(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, state: inout ArticleEntities) -> Mention? {
+        guard let issuer = state.issuer, t[i].key == "our" || t[i].key == "we" else { return nil }
+        let quotes = t[sentence.lowerBound..<i].filter { ["\"", "\u{201C}", "\u{201D}"].contains($0.text) }.count
+        guard quotes % 2 == 0 else { return nil }
+        if t[i].key == "we" { return Mention(range: i..<(i + 1), entity: issuer, kind: .reference) }
+        guard i + 1 < end else { return nil }
+        // ("our valiant forces", "our military spokesman": one lower-case word before the noun)
+        let n = i + 2 < end && t[i + 1].kind == .word && !t[i + 1].isCapitalised && !Self.ownBodyNouns.contains(t[i + 1].key)
+            && !lexicon.extra.memberNouns.contains(t[i + 1].key) && lexicon.personRoleNouns.longest(t, at: i + 1, end: end) == nil ? i + 2 : i + 1
+        let noun = t[n].key
+        if Self.ownBodyNouns.contains(noun) { return Mention(range: i..<(n + 1), entity: issuer, kind: .reference) }
+        // "our military spokesman, X": the issuer's role
+        if lexicon.personRoleNouns.longest(t, at: n, end: end) != nil { return Mention(range: i..<(i + 1), entity: issuer, kind: .reference) }
+        guard lexicon.extra.memberNouns.contains(noun) || lexicon.extra.agentNouns.contains(noun) || noun == "army" else { return nil }
+        let cls = state.records[issuer].classIRI
+        if ontology.isSubclass(cls, of: lexicon.stateForceClass) || ontology.isSubclass(cls, of: lexicon.armedGroupClass)
+            || ontology.isSubclass(cls, of: KG.ns + "Alliance") || cls == lexicon.unitClass || cls == lexicon.unknownClass {
+            return Mention(range: i..<(n + 1), entity: issuer, kind: .reference)
+        }
+        guard let country = state.clearCountry else { return nil }
+        let force = nationalEntity(country: country, cls: lexicon.stateForceClass, words: lexicon.extra.demonymOf[country].map { $0 + " forces" } ?? "our forces", state: &state)
+        return Mention(range: i..<(n + 1), entity: force, kind: .reference)
     }
 
     /// The mentions of a name at `i` — a country's actor, numbered units, a known or new name — recorded in the
@@ -1311,7 +1369,8 @@ final class MentionFinder {
         // with a place noun follows ("Tajoura, an eastern suburb of Tripoli, …").
         let opening = nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text)
             || Self.afterDash(t, nameStart)
-        if upper - nameStart == 1, opening, cls == lexicon.unknownClass, let kind = appositionPlace(t, upper, sentence) {
+        // ("Arno Velan, the town's oldest market": a name of two words too)
+        if upper - nameStart >= 2 || opening, cls == lexicon.unknownClass, let kind = appositionPlace(t, upper, sentence) {
             cls = kind
         }
         // "Haftar ordered …" opening a sentence: one word of a person the article has named is that person
@@ -1380,6 +1439,10 @@ final class MentionFinder {
         // "55th Light Infantry Division"
         if k < end, t[k].kind == .number, k + 1 < end, t[k + 1].isCapitalised,
            t[k].text.hasSuffix("th") || t[k].text.hasSuffix("st") || t[k].text.hasSuffix("nd") || t[k].text.hasSuffix("rd") { k += 1 }
+        // "82 Division", "21 Special Armoured Brigade": a cardinal before capitalised words ending in a unit's head
+        else if k + 1 < end, t[k].kind == .number, t[k].text.count <= 3, t[k].text.allSatisfy(\.isNumber),
+                (k + 1..<min(end, k + 5)).prefix(while: { t[$0].kind == .word && t[$0].isCapitalised })
+                    .contains(where: { lexicon.unitHeads.contains(t[$0].text) }) { k += 1 }
         // A capitalised number word inside a sentence opens a name ("Four Cardinal Pagoda Hill").
         let numberName = k > sentence.lowerBound && k + 1 < end && lexicon.token(t[k], isIn: .number)
             && t[k + 1].kind == .word && t[k + 1].isCapitalised && !lexicon.token(t[k + 1], isIn: .stop)
@@ -1398,6 +1461,10 @@ final class MentionFinder {
             // A known capitalised name starts here ("Inside Lashio"); a lower-case alias such as "army" does not count.
             if k > nameStart, let known = lexicon.names.longest(t, at: k, end: end),
                known.phrase.text.unicodeScalars.first?.properties.isUppercase == true { break }
+            // "Gada Local Government Area": a place's capitalised head word of several words ends the name,
+            // whatever its first word
+            if k > nameStart, x.isCapitalised, let h = lexicon.headWords.longest(t, at: k, end: end), h.length >= 2,
+               isPlaceClass(h.value) { k += h.length; break }
             if x.kind == .word && x.isCapitalised && (k == nameStart || !lexicon.token(x, isIn: .stop)) { k += 1; continue }
             if x.kind == .number, k == nameStart + 1, Self.datedName(t, nameStart, end) { k += 1; continue }
             // "Fayez al-Sarraj", "Abu Bakr al-Baghdadi": an Arabic article glued to the next part.
@@ -1549,7 +1616,9 @@ final class MentionFinder {
         guard k + 2 < sentence.upperBound, t[k].text == ",", ["a", "an", "the"].contains(t[k + 1].key) else { return nil }
         for j in (k + 2)..<min(sentence.upperBound, k + 6) {
             if t[j].isCapitalised || t[j].text == "," { return nil }
-            if let h = lexicon.headWords.longest(t, at: j, end: sentence.upperBound), isPlaceClass(h.value) { return h.value }
+            // ("the town's oldest market": the town is whose it is)
+            if let h = lexicon.headWords.longest(t, at: j, end: sentence.upperBound), isPlaceClass(h.value),
+               j + h.length >= sentence.upperBound || t[j + h.length].key != "'s" { return h.value }
             // ", the capital of Ghor province": a town
             if lexicon.placeRoleNouns.contains(t[j].key), j + 1 < sentence.upperBound, t[j + 1].key == "of" { return KG.ns + "Town" }
         }

@@ -174,9 +174,12 @@ extension MentionFinder {
         // A word may refer to several classes ("it": a group, an alliance, a government …).
         let classes = matches.filter { $0.length == r.length }.map(\.value)
         let upper = i + r.length
-        // "alliance fighters", "coalition jets": a bare class noun refers only before an agent noun.
+        // "alliance fighters", "coalition jets", "military spokesman": a bare class noun refers only before an
+        // agent noun or a person's role noun.
         if r.length == 1, !Self.pronouns.contains(t[i].key), !["which", "who"].contains(t[i].key),
-           !(upper < end && lexicon.extra.agentNouns.contains(t[upper].key)) { return nil }
+           !(upper < end && (lexicon.extra.agentNouns.contains(t[upper].key) || lexicon.personRoleNouns.longest(t, at: upper, end: end) != nil)) {
+            return nil
+        }
         // "the town of Laukkai" names the town; it does not refer back.
         if upper < end, t[upper].key == "of" { return nil }
         // "the airport", "the prison": a facility so called ("Bhamo Airport"), not any facility named before
