@@ -136,9 +136,8 @@ public struct Extractor: Sendable {
         return at(close + 1)
     }
 
-    /// Whether a mention starting at `k` ends an apposition: after a comma that follows another mention (or a
-    /// capitalised word), and
-    /// a lower-case word or number that opens the apposition (", about 120 km northeast of the capital X").
+    /// Whether a mention starting at `k` ends an apposition: one opened by a comma after another mention (or a
+    /// capitalised word) and a lower-case word or a number (", about 120 km northeast of the capital X").
     static func endsApposition(_ s: SentenceView, _ k: Int) -> Bool {
         var j = k - 1
         while j > s.range.lowerBound, k - j < 16, s.tokens[j].text != ",", !s.isBoundary(j) { j -= 1 }

@@ -300,7 +300,7 @@ struct Lexicon: Sendable {
     let givenNames: GivenNames
 
     /// Whom a name of unknown kind is used for when it reads as a person's: two or more capitalised words
-    /// (Arabic articles and "bin" between them) opening with a given name ("Amina Ali Nkeki", "Abu Musab
+    /// (Arabic articles, glued or not, and particles such as "bin" between them) opening with a given name ("Amina Ali Nkeki", "Abu Musab
     /// al-Barnawi"); nil if it does not.
     func personalName(_ label: String) -> GivenNames.Use? {
         let words = label.split(separator: " ")
@@ -308,8 +308,8 @@ struct Lexicon: Sendable {
         else { return nil }
         for w in words.dropFirst() {
             if let c = w.first, c.isUppercase { continue }
-            if ["al", "el", "ad", "as", "ibn", "bin", "bint"].contains(w.lowercased()) { continue }
-            if w.hasPrefix("al-") || w.hasPrefix("el-") { continue }
+            let particle = String(w.split(separator: "-", maxSplits: 1).first ?? w)
+            if MentionFinder.arabicArticles.contains(particle) || MentionFinder.nameParticles.contains(particle) { continue }
             return nil
         }
         return use
@@ -320,12 +320,9 @@ struct Lexicon: Sendable {
 
     init(_ ontology: Ontology) {
         extra = ExtraVocabulary(ontology)
-        for n in extra.personNouns {
-            personRoleNouns.add(Phrase(n, caseSensitive: true), true)
-            if n.contains(" ") { longRoleNouns.add(Phrase(n), true) }
-        }
         places = ontology.places
         givenNames = ontology.givenNames
+        for n in extra.personNouns { addPersonRoleNoun(n) }
         for (i, e) in ontology.entities.enumerated() {
             for name in [e.label] + e.aliases { names.add(Phrase(name, capitalisedStaysCapitalised: true), i) }
         }
@@ -458,14 +455,18 @@ struct Lexicon: Sendable {
         }
     }
 
+    /// A lower-case role noun or office of a person ("spokesman"); one of several words also in any case
+    /// ("General Officer Commanding").
+    private mutating func addPersonRoleNoun(_ n: String) {
+        personRoleNouns.add(Phrase(n, caseSensitive: true), true)
+        if n.contains(" ") { longRoleNouns.add(Phrase(n), true) }
+    }
+
     /// A relation's role words, person role nouns and event verbs.
     private mutating func addRelationWords(_ r: OntologyRelation, _ ri: Int) {
         for n in r.roleNouns { if let first = Phrase(n).keys.first { roleWords.insert(first) } }
         if r.domain == personClass {
-            for n in r.roleNouns where n == n.lowercased() {
-                personRoleNouns.add(Phrase(n, caseSensitive: true), true)
-                if n.contains(" ") { longRoleNouns.add(Phrase(n), true) }
-            }
+            for n in r.roleNouns where n == n.lowercased() { addPersonRoleNoun(n) }
         }
         for v in r.activeTriggers + r.passiveTriggers where !v.contains("…") && !v.contains("*") { eventVerbs.add(Phrase(v), ri) }
     }

@@ -424,11 +424,10 @@ final class Matcher {
         if subject < object {
             let after = s.mentions[object].range.upperBound
             if after < s.range.upperBound, let next = s.startAt[after], next != subject, isPerson(next, s) { return false }
-            // "X, the President of the M23, Mr Bertrand Bisimwa, …": a role between commas before a name is that name's
-            if subject < objects[0], let first = objects.first, s.mentions[first].range.upperBound + 1 < s.range.upperBound,
-               s.tokens[s.mentions[first].range.upperBound].text == ",",
-               let next = s.startAt[s.mentions[first].range.upperBound + 1], next != subject,
-               s.classes[next] != lexicon.unknownClass, isPerson(next, s) { return false }
+            // "X, the President of the M23, Mr Bertrand Bisimwa, …": a role between commas before a person's name
+            // is that person's
+            if after + 1 < s.range.upperBound, s.tokens[after].text == ",", let next = s.startAt[after + 1], next != subject,
+               ontology.isSubclass(s.classes[next], of: lexicon.personClass) { return false }
         }
         return true
     }

@@ -286,8 +286,6 @@ final class MentionFinder {
 
     /// Words for a statement: a sentence among the first few with one, and an actor, names who issued it.
     static let statementNouns: Set<String> = ["statement", "release", "communiqué", "communique", "declaration", "announcement"]
-    /// Nouns after "our" that stand for the issuer itself rather than its forces.
-    static let ownBodyNouns: Set<String> = ["movement", "group", "alliance", "organisation", "organization", "government", "party", "front"]
 
     /// The issuer of a statement (`ArticleEntities.issuer`): the first actor named in one of the article's first
     /// three sentences (its title or letterhead) that has a word for a statement.
@@ -309,18 +307,19 @@ final class MentionFinder {
     /// government's or ministry's statement, the forces of the country the article is clearly about.
     private func firstPerson(_ t: [Token], _ i: Int, _ end: Int, _ sentence: Range<Int>, state: inout ArticleEntities) -> Mention? {
         guard let issuer = state.issuer, t[i].key == "our" || t[i].key == "we" else { return nil }
-        let quotes = t[sentence.lowerBound..<i].filter { ["\"", "\u{201C}", "\u{201D}"].contains($0.text) }.count
-        guard quotes % 2 == 0 else { return nil }
+        guard t[sentence.lowerBound..<i].count(where: { ["\"", "\u{201C}", "\u{201D}"].contains($0.text) }) % 2 == 0 else { return nil }
         if t[i].key == "we" { return Mention(range: i..<(i + 1), entity: issuer, kind: .reference) }
         guard i + 1 < end else { return nil }
         // ("our valiant forces", "our military spokesman": one lower-case word before the noun)
-        let n = i + 2 < end && t[i + 1].kind == .word && !t[i + 1].isCapitalised && !Self.ownBodyNouns.contains(t[i + 1].key)
+        let n = i + 2 < end && t[i + 1].kind == .word && !t[i + 1].isCapitalised && !lexicon.bodyNouns.contains(t[i + 1].key)
             && !lexicon.extra.memberNouns.contains(t[i + 1].key) && lexicon.personRoleNouns.longest(t, at: i + 1, end: end) == nil ? i + 2 : i + 1
         let noun = t[n].key
-        if Self.ownBodyNouns.contains(noun) { return Mention(range: i..<(n + 1), entity: issuer, kind: .reference) }
         // "our military spokesman, X": the issuer's role
         if lexicon.personRoleNouns.longest(t, at: n, end: end) != nil { return Mention(range: i..<(i + 1), entity: issuer, kind: .reference) }
-        guard lexicon.extra.memberNouns.contains(noun) || lexicon.extra.agentNouns.contains(noun) || noun == "army" else { return nil }
+        guard lexicon.extra.memberNouns.contains(noun) || lexicon.extra.agentNouns.contains(noun) || noun == "army" else {
+            // "our Movement", "our government": the issuer itself
+            return lexicon.bodyNouns.contains(noun) ? Mention(range: i..<(n + 1), entity: issuer, kind: .reference) : nil
+        }
         let cls = state.records[issuer].classIRI
         if ontology.isSubclass(cls, of: lexicon.stateForceClass) || ontology.isSubclass(cls, of: lexicon.armedGroupClass)
             || ontology.isSubclass(cls, of: KG.ns + "Alliance") || cls == lexicon.unitClass || cls == lexicon.unknownClass {
