@@ -247,10 +247,10 @@ extension TripleStore {
         }
     }
 
-    /// The fact statements whose object is one of `objects`, whose predicate is one of `predicates` or
-    /// whose id is one of `ids`, in the order of `statements(factsOnly:_:)`: a pass over part of the store
-    /// (the control-period refresh builds its places a group at a time) reads and sorts only that part.
-    public func statements(objects: Set<Term>, orPredicates predicates: Set<Term> = [], orIDs ids: Set<Int64> = [],
+    /// The fact statements whose object is one of `objects` or whose id is one of `ids`, in the order of
+    /// `statements(factsOnly:_:)`: a pass over part of the store (the control-period refresh builds its
+    /// places a group at a time) reads and sorts only that part.
+    public func statements(objects: Set<Term>, orIDs ids: Set<Int64> = [],
                            _ body: (StoredStatement) throws -> Bool) throws {
         try connection.execute("""
             CREATE TEMP TABLE IF NOT EXISTS statement_filter(id INTEGER PRIMARY KEY); DELETE FROM temp.statement_filter;
@@ -261,13 +261,13 @@ extension TripleStore {
         for t in objects { if let id = try id(of: t) { add.reset(); add.bind(id, at: 1); try add.run() } }
         let addID = try connection.prepareUncached("INSERT OR IGNORE INTO temp.statement_ids(id) VALUES (?1)")
         for id in ids { addID.reset(); addID.bind(id, at: 1); try addID.run() }
-        let predicateIDs = try predicates.compactMap { try id(of: $0) }
+        // Both alternatives read an index (statement_o, the row id), so a pass reads only its rows.
+        var alternatives = ["st.o IN (SELECT id FROM temp.statement_filter)"]
+        if !ids.isEmpty { alternatives.append("st.id IN (SELECT id FROM temp.statement_ids)") }
         let s = try connection.prepareUncached("""
             SELECT \(StatementReader.columns), a.path, a.hash, a.title, a.published, a.source, a.publisher
             FROM statement st JOIN article a ON a.id = st.article
-            WHERE st.modality IN (\(Modality.factsSQL))
-              AND (st.o IN (SELECT id FROM temp.statement_filter) OR st.id IN (SELECT id FROM temp.statement_ids)
-                   OR st.p IN (\(predicateIDs.map(String.init).joined(separator: ", "))))
+            WHERE st.modality IN (\(Modality.factsSQL)) AND (\(alternatives.joined(separator: " OR ")))
             ORDER BY a.path, st.sentence_index, st.id
             """)
         var reader = StatementReader(store: self)

@@ -87,6 +87,13 @@ enum Schema {
         ALTER TABLE article ADD COLUMN publisher TEXT;
         PRAGMA user_version = 5;
         """
+
+    /// v6: statements indexed by object, so that a control-period refresh group reads the statements about
+    /// its places only (without it each group scanned the whole table: quadratic in the store).
+    static let v5to6 = """
+        CREATE INDEX IF NOT EXISTS statement_o ON statement(o);
+        PRAGMA user_version = 6;
+        """
 }
 
 extension Modality {

@@ -38,7 +38,7 @@ import RDF
 
 /// The SQLite-backed quad store with provenance.
 public final class TripleStore {
-    public static let schemaVersion = 5
+    public static let schemaVersion = 6
     public static let ontologyGraph: Term = .iri("https://kg.example.org/graph/ontology")
 
     public let path: String
@@ -120,12 +120,13 @@ public final class TripleStore {
         if version == 0 {
             if readOnly { throw StoreError("\(path) is empty; run `kg build` or `kg import` first") }
             try transaction { try connection.execute(Schema.v1); try connection.execute(Schema.v1to2); try connection.execute(Schema.v2to3)
-                              try connection.execute(Schema.v3to4); try connection.execute(Schema.v4to5) }
+                              try connection.execute(Schema.v3to4); try connection.execute(Schema.v4to5)
+                              try connection.execute(Schema.v5to6) }
             return
         }
         // An older store is read as it is and migrated by the first writer, one transaction per step.
         if readOnly { return }
-        guard (1...4).contains(version) else { throw StoreError("\(path) has unknown schema version \(version)") }
+        guard (1...5).contains(version) else { throw StoreError("\(path) has unknown schema version \(version)") }
         if version == 1 { try transaction { try connection.execute(Schema.v1to2) } }
         if version <= 2 {
             try transaction {
@@ -139,7 +140,8 @@ public final class TripleStore {
                 try connection.execute(Schema.v3to4)
             }
         }
-        try transaction { try connection.execute(Schema.v4to5) }
+        if version <= 4 { try transaction { try connection.execute(Schema.v4to5) } }
+        try transaction { try connection.execute(Schema.v5to6) }
     }
 
     // MARK: Transactions

@@ -71,11 +71,10 @@ public enum ControlHistory {
         // (or every surrender) once per group.
         var found: [Int64: (places: [Term], via: String)] = [:]
         var surrenders = [Set<Int64>](repeating: [], count: groups)
-        try facts.store.statements(objects: [], orPredicates: facts.surrenderPredicates) { st in
-            guard let p = facts.places(of: st.record.triple.subject, sentence: st.record.sentence, contested: facts.contested) else { return true }
+        for st in facts.surrenders {
+            guard let p = facts.places(of: st.unit, sentence: st.sentence, contested: facts.contested) else { continue }
             found[st.id] = p
             for place in p.places { if let g = group[place] { surrenders[g].insert(st.id) } }
-            return true
         }
         for g in 0..<groups {
             let pass = Pass(places: members[g], surrenders: surrenders[g], surrenderPlaces: found)

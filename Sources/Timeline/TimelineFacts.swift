@@ -125,8 +125,8 @@ struct TimelineFacts {
     /// How many fact statements the store has.
     var statementCount = 0
 
-    /// The predicates of the store's surrender statements (whose places are found, not stated).
-    var surrenderPredicates: Set<Term> = []
+    /// The surrender statements (their places are found from the unit or the sentence, once).
+    var surrenders: [(id: Int64, unit: Term, sentence: String)] = []
 
     /// Calls `body` with every fact statement, in article then sentence order; with a group's `pass`, only
     /// those whose object is one of its places and its surrenders.
@@ -178,7 +178,7 @@ struct TimelineFacts {
     }
 
     /// One pass over the statements for what the timeline needs to know before walking them: objects of
-    /// place relations are places; affiliations; the surrender predicates. Returns the place-link facts.
+    /// place relations are places; affiliations; the surrenders. Returns the place-link facts.
     private mutating func readFactStatements() throws -> Set<Triple> {
         var links: Set<Triple> = []
         let placeRange = vocabulary.placeRange
@@ -189,7 +189,7 @@ struct TimelineFacts {
             if placeRange.contains(name) { places.insert(t.object); contested.insert(t.object) }
             if vocabulary.garrisonLinks.contains(name) { links.insert(t) }
             if vocabulary.affiliations.contains(name) { affiliated.insert(Self.pair(t.subject, t.object)) }
-            if vocabulary.surrenders.contains(name) { surrenderPredicates.insert(t.predicate) }
+            if vocabulary.surrenders.contains(name) { surrenders.append((st.id, t.subject, st.record.sentence)) }
             return true
         }
         return links

@@ -295,6 +295,28 @@ let captured = KG.term("captured"), surrenderedTo = KG.term("surrenderedTo")
             #expect(described.contains(Triple(published.graph, .iri(ArticleVocabulary.publisher), .string("The Example Post"))))
         }
     }
+    @Test func aVersionFiveStoreGainsTheStatementObjectIndex() throws {
+        try withTemporaryFolder { dir throws in
+            let path = dir.appendingPathComponent("old.sqlite").path
+            func hasIndex(_ store: TripleStore) throws -> Bool {
+                let st = try store.connection.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'statement_o'")
+                defer { st.reset() }
+                return try st.step() && st.int(0) == 1
+            }
+            do {
+                let store = try TripleStore(path: path)
+                #expect(try hasIndex(store))
+                try store.connection.execute("DROP INDEX statement_o; PRAGMA user_version = 5")
+                #expect(try !hasIndex(store))
+            }
+            // a reader reads it as it is; the first writer adds the index
+            #expect(try !hasIndex(TripleStore(path: path, readOnly: true)))
+            let store = try TripleStore(path: path)
+            #expect(try store.connection.userVersion() == TripleStore.schemaVersion)
+            #expect(try hasIndex(store))
+        }
+    }
+
     @Test func newerSchemaIsRefused() throws {
         try withTemporaryStore { store throws in
             try store.connection.execute("PRAGMA user_version = 99")
