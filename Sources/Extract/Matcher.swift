@@ -185,6 +185,10 @@ final class Matcher {
     static let promotable: Set<String> = [KG.ns + "Actor", KG.ns + "Entity"]
     /// Emphatic reflexives after a noun phrase ("the town itself fell"): skipped like adverbs.
     static let intensifiers: Set<String> = ["itself", "themselves", "himself", "herself"]
+    /// Adjectives of degree between a holder and its holding ("our full control").
+    static let degreeWords: Set<String> = ["full", "complete", "total", "effective"]
+    /// Quotation marks, which a quoted phrase leaves between a template's words ("was \"under our control\"").
+    static let quotes: Set<String> = ["\"", "\u{201C}", "\u{201D}"]
     /// Words of quantity before "of" that do not make the noun after it a prepositional object.
     static let quantityWords: Set<String> = ["whole", "all", "rest", "most", "much", "part", "parts", "hundreds", "dozens",
                                              "thousands", "scores", "some", "many", "several"]
@@ -500,6 +504,9 @@ final class Matcher {
         var budget = 16
         while j >= s.range.lowerBound, budget > 0 {
             if s.isBoundary(j) { return nil }
+            // "TRIPOLI, April 8 (Wire) - A warplane bombed …": a hyphen spaced as a dash ends the clause (a
+            // dateline's place or outlet is no subject)
+            if s.tokens[j].text == "-", s.tokens[j].spaceBefore, j + 1 < s.range.upperBound, s.tokens[j + 1].spaceBefore { return nil }
             // "X, whose delegation was headed by": the clause's subject is the possessed noun, not X.
             if s.tokens[j].key == "whose" { return nil }
             // "The KNU accuses it of siding with …": a pronoun kg could not resolve stands for the subject
@@ -824,8 +831,18 @@ extension Matcher {
                 let limit = (key == "by" || key == "to") ? 6 : 3
                 var skipped = 0
                 while cursor < end, s.tokens[cursor].key != key, skipped < limit,
-                      matcher.isSkippable(cursor, s) || (limit == 6 && s.startAt[cursor] == nil && !s.isBoundary(cursor)
-                                                          && s.tokens[cursor].text != "," && s.tokens[cursor].text != ".") {
+                      matcher.isSkippable(cursor, s) || Matcher.quotes.contains(s.tokens[cursor].text)
+                        || (limit == 6 && s.startAt[cursor] == nil && !s.isBoundary(cursor)
+                            && s.tokens[cursor].text != "," && s.tokens[cursor].text != ".") {
+                    cursor += 1
+                    skipped += 1
+                }
+            } else if k > t.anchor {
+                // "under our full control", "under the rebels' complete control": a word of degree (or a
+                // quote mark) between a name and the word after it
+                var skipped = 0
+                while cursor < end, s.tokens[cursor].key != key, skipped < 2, s.startAt[cursor] == nil,
+                      Matcher.degreeWords.contains(s.tokens[cursor].key) || Matcher.quotes.contains(s.tokens[cursor].text) {
                     cursor += 1
                     skipped += 1
                 }

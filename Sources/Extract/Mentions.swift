@@ -274,6 +274,7 @@ final class MentionFinder {
             i += 1
         }
         siteInPlace(t, sentence, &out, state: &state)
+        quotedFirstPerson(t, sentence, &out, state: state)
         noteIssuer(t, sentence, out, state: &state)
         let lastClause = Self.clauseStart(t, before: sentence.upperBound, sentence)
         // (a dateline's place, "PEMBA, Mozambique - …", "Tripoli - …", is where the report was filed: no
@@ -1369,8 +1370,15 @@ final class MentionFinder {
         let opening = nameStart == sentence.lowerBound || ["\"", "\u{201C}"].contains(t[nameStart - 1].text)
             || Self.afterDash(t, nameStart)
         // ("Arno Velan, the town's oldest market": a name of two words too)
-        if upper - nameStart >= 2 || opening, cls == lexicon.unknownClass, let kind = appositionPlace(t, upper, sentence) {
+        if cls == lexicon.unknownClass, let kind = appositionPlace(t, upper, sentence) {
             cls = kind
+        }
+        // "TRIPOLI, April 8 (Maghreb Wire) - …": a name in brackets before a dateline's dash is the outlet
+        // that filed the report, no party to it
+        if !title, !isPlaceClass(cls), nameStart > sentence.lowerBound, nameStart - sentence.lowerBound <= 10,
+           t[nameStart - 1].text == "(", upper + 1 < sentence.upperBound, t[upper].text == ")",
+           ["-", "\u{2013}", "\u{2014}"].contains(t[upper + 1].text) {
+            cls = KG.ns + "NewsOutlet"
         }
         // "Haftar ordered …" opening a sentence: one word of a person the article has named is that person
         if upper - nameStart == 1, opening, cls == lexicon.unknownClass, !t[nameStart].isAcronym {

@@ -195,7 +195,7 @@ extension MentionFinder {
            let last = current.last, last.range.upperBound == i - 1, fits(last.entity, ref, state) {
             return Mention(range: i..<upper, entity: last.entity, kind: .reference)
         }
-        if let m = objectIt(ref, t, end, sentence, current, state) { return m }
+        if let it = objectIt(ref, t, end, sentence, current, state) { return it }
         if let m = siteOwner(ref, t, end, sentence, current, state) { return m }
         if let m = describedPlace(ref, t, end, sentence, current, state) { return m }
         if r.length == 1, ref.isPronoun {
@@ -359,8 +359,9 @@ extension MentionFinder {
     /// "entered Tarhuna after attacking it from four axes", "attacked the LIB 275 base, …, and overran it
     /// early on April 11": "it" as an object (a preposition, a time or the clause's end after it) is the first
     /// place (or unit's site) the sentence named that no preposition governs.
+    /// nil when `ref` is no object "it"; `.some(nil)` when it is one whose place is unsure (no mention).
     private func objectIt(_ ref: ReferencePhrase, _ t: [Token], _ end: Int, _ sentence: Range<Int>, _ current: [Mention],
-                          _ state: ArticleEntities) -> Mention? {
+                          _ state: ArticleEntities) -> Mention?? {
         let i = ref.range.lowerBound, upper = ref.range.upperBound
         guard t[i].key == "it", i > sentence.lowerBound, t[i - 1].kind == .word, !Self.clauseOpeners.contains(t[i - 1].key),
               !Matcher.clauseJoints.contains(t[i - 1].key),
@@ -375,6 +376,10 @@ extension MentionFinder {
         // (a dateline's place is none of the sentence's: "PEMBA, Mozambique - …")
         let current = current.filter { !Self.dateline(t, $0.range, sentence) }
         if !current.contains(where: { isSite($0.entity) }) {
+            // "seized Torghundi, …, and took control of it": a name of unknown kind the sentence's verb took
+            // is nearer than any place of the sentence before
+            if current.dropFirst().contains(where: { state.records[$0.entity].classIRI == lexicon.unknownClass
+                && !prepositionObject(t, $0.range.lowerBound, sentence) }) { return .some(nil) }
             guard let site = state.previousSentence.first(where: { !$0.governed && isSite($0.entity) })
                 ?? state.previousSentence.first(where: { isSite($0.entity) }) else { return nil }
             return Mention(range: i..<upper, entity: site.entity, kind: .reference)
@@ -430,6 +435,53 @@ extension MentionFinder {
               let p = current.first(where: { state.records[$0.entity].classIRI == lexicon.personClass }), p.range.upperBound < v,
               let a = followed(p, t, sentence, current, state), fits(a, ref, state) else { return nil }
         return Mention(range: ref.range, entity: a, kind: .reference)
+    }
+
+    /// `"Herat is under our full control," Mujahid said`, `X told reporters: "we have taken the town"`: "we",
+    /// "our" and "our forces" inside quotes stand for the side of the sentence's speaker — the actor who
+    /// speaks, or the actor a speaking person leads or speaks for (said before, or just before the person:
+    /// "Taliban spokesman X"). Added to `out` in order; nothing when the sentence names no such speaker.
+    func quotedFirstPerson(_ t: [Token], _ sentence: Range<Int>, _ out: inout [Mention], state: ArticleEntities) {
+        var inQuote = false, quoted: [Int] = []
+        for j in sentence {
+            switch t[j].text {
+            case "\"": inQuote.toggle(); continue
+            case "\u{201C}": inQuote = true; continue
+            case "\u{201D}": inQuote = false; continue
+            default: break
+            }
+            if inQuote, ["our", "we"].contains(t[j].key), !out.contains(where: { $0.range.contains(j) }) { quoted.append(j) }
+        }
+        guard !quoted.isEmpty, let side = speakerSide(t, sentence, out, state) else { return }
+        for j in quoted {
+            // "our forces", "our fighters": the side's people, one mention
+            let upper = t[j].key == "our" && j + 1 < sentence.upperBound
+                && (lexicon.extra.memberNouns.contains(t[j + 1].key) || lexicon.extra.agentNouns.contains(t[j + 1].key)) ? j + 2 : j + 1
+            out.append(Mention(range: j..<upper, entity: side, kind: .reference))
+        }
+        out.sort { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The actor whose side the speaker of a sentence with quotes is on: a mention (outside quotes) right
+    /// before a verb of speech ("X said", "X had told") or right after one ("…," said X).
+    private func speakerSide(_ t: [Token], _ sentence: Range<Int>, _ out: [Mention], _ state: ArticleEntities) -> Int? {
+        func isSpeech(_ k: Int) -> Bool { k < sentence.upperBound && lexicon.extra.speechVerbs[t[k].key] != nil && !t[k].isCapitalised }
+        guard let speaker = out.first(where: { m in
+            let after = m.range.upperBound < sentence.upperBound && Self.speechAuxiliaries.contains(t[m.range.upperBound].key)
+                ? m.range.upperBound + 1 : m.range.upperBound
+            return m.kind != .relative && (isSpeech(after) || (m.range.lowerBound > sentence.lowerBound && isSpeech(m.range.lowerBound - 1)))
+        }) else { return nil }
+        let cls = state.records[speaker.entity].classIRI
+        guard cls == lexicon.personClass else {
+            return ArticleEntities.isActorClass(cls, ontology) ? speaker.entity : nil
+        }
+        if let a = state.followers[speaker.entity] { return a }
+        // "Taliban spokesman Zabihullah Mujahid said": the actor named just before the person's role
+        guard let before = out.last(where: { $0.range.upperBound < speaker.range.lowerBound }),
+              lexicon.personRoleNouns.longest(t, at: before.range.upperBound, end: speaker.range.lowerBound)?.length
+                == speaker.range.lowerBound - before.range.upperBound,
+              ArticleEntities.isActorClass(state.records[before.entity].classIRI, ontology) else { return nil }
+        return before.entity
     }
 
     /// A pronoun's referent: the subject of its own clause first ("the army left; two days later the

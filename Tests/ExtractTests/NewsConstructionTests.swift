@@ -990,3 +990,46 @@ import Testing
         #expect(!taken.contains("Pemba"))
     }
 }
+
+/// What a quoted speaker says of "our" side, holding under quotes and degree words, and an object "it"
+/// that does not jump past a name the sentence's own verb took.
+@Suite struct QuotedSpeakerTests {
+    @Test func ourInsideQuotesIsTheSpeakingPersonsSide() {
+        let text = "PEMBA, Mozambique - Velor Front spokesman Joao Tembe said the town of Memra was \"under our full control\"."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Memra"))
+    }
+
+    @Test func ourInsideQuotesBeforeTheSpeakerNamedAfterThem() {
+        let text = "PEMBA, Mozambique - The Velor Front seized the town of Memra on Monday. "
+            + "\"Our forces now hold the town,\" the Velor Front said in a message."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Memra"))
+    }
+
+    @Test func ourOfAnUnnamedSpeakerIsNoOne() {
+        let text = "PEMBA, Mozambique - \"The town of Memra is under our control,\" a resident said."
+        #expect(!Fixture.facts(text).contains { $0.r == "controls" })
+    }
+
+    @Test func ourOutsideQuotesIsNotTheSpeakers() {
+        let text = "PEMBA, Mozambique - Velor Front spokesman Joao Tembe spoke to reporters. Our correspondent said the town of Memra was calm."
+        #expect(!Fixture.facts(text).contains { $0.r == "controls" })
+    }
+
+    @Test func aWordOfDegreeBeforeControl() {
+        let text = "PEMBA, Mozambique - The town of Memra is under Velor Front complete control."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Memra"))
+    }
+
+    @Test func aBracketedNameBeforeTheDatelineDashIsTheOutlet() {
+        let text = "PEMBA, May 4 (Coastal Wire Service) - A warplane bombed Kalumbe, the only airport in the province, on Monday."
+        #expect(!Fixture.facts(text).contains { $0.s == "Coastal Wire Service" })
+    }
+
+    @Test func anObjectItDoesNotSkipANameTheVerbTook() {
+        let text = "PEMBA, Mozambique - The army held the town of Memra on Monday. "
+            + "The Velor Front also seized Kalumbe, a crossing on the border with Tanzania, and took control of it."
+        #expect(!Fixture.has(text, "Velor Front", "controls", "Memra"))
+        #expect(!Fixture.has(text, "Velor Front", "captured", "Memra"))
+        #expect(Fixture.has(text, "Velor Front", "controls", "Kalumbe"))
+    }
+}
