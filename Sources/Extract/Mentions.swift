@@ -139,9 +139,31 @@ struct ArticleEntities: Sendable {
             addAliases(i, aliases)
             return i
         }
+        // "the Houthis" and "the Houthi movement", "Houthi fighters": a one-word name and its plural are one
+        // group (not a place or a person)
+        if explicitID == nil, let i = pluralOrSingular(label, classIRI, ontology) {
+            if records[i].classIRI == KG.ns + "Entity", classIRI != KG.ns + "Entity" { records[i].classIRI = classIRI }
+            addAliases(i, [label] + aliases)
+            local.add(Phrase(label, capitalisedStaysCapitalised: true), i)
+            return i
+        }
         let i = add(EntityRecord(id: id, label: label, classIRI: classIRI, aliases: [], known: false))
         addAliases(i, aliases)
         local.add(Phrase(label, capitalisedStaysCapitalised: true), i)
+        return i
+    }
+
+    /// The new entity named by the plural (or the singular) of the one capitalised word `label`, if it is a
+    /// group's name or of no known kind, and `classIRI` is too.
+    private func pluralOrSingular(_ label: String, _ classIRI: String, _ ontology: Ontology) -> Int? {
+        guard label.count >= 4, !label.contains(" "), label.first?.isUppercase == true, label.dropFirst().contains(where: \.isLowercase) else { return nil }
+        func group(_ cls: String) -> Bool {
+            cls == KG.ns + "Entity" || (ontology.isSubclass(cls, of: KG.ns + "Actor") && !ontology.isSubclass(cls, of: KG.ns + "Person")
+                && !ontology.isSubclass(cls, of: KG.ns + "Country"))
+        }
+        guard group(classIRI) else { return nil }
+        let other = label.hasSuffix("s") ? String(label.dropLast()) : label + "s"
+        guard let i = byID[KG.entityNS + Self.slug(other)], !records[i].known, group(records[i].classIRI) else { return nil }
         return i
     }
 
@@ -594,7 +616,8 @@ final class MentionFinder {
             guard t[close].text == ")", t[close - 2].text == "(", t[close - 1].isAcronym else { continue }
             let open = close - 2, acronym = t[close - 1].text
             let letters = acronym.unicodeScalars.filter { $0.properties.isAlphabetic }.map { Character($0) }
-            guard letters.count >= 3, let start = Self.longFormStart(t, before: open, spelling: letters) else { continue }
+            guard letters.count >= 3, let start = Self.longFormStart(t, before: open, spelling: letters)
+                    ?? Self.translatedLongFormStart(t, before: open, spelling: letters) else { continue }
             let inner = (start..<open).contains { t[$0].kind == .word && !t[$0].isCapitalised }
                 || (start..<open).contains { lexicon.names.longest(t, at: $0, end: open) != nil }
             let opening = lexicon.names.longest(t, at: start, end: open)
@@ -612,6 +635,11 @@ final class MentionFinder {
                 cls = ontology.entities[n.value].classIRI
             }
             cls = nationalForce(cls, t, start, open)
+            // "the Defence and Security Forces (FDS) of Mozambique": a country's forces
+            if cls == lexicon.armedGroupClass, close + 2 < t.count, t[close + 1].key == "of",
+               let n = lexicon.names.longest(t, at: close + 2, end: t.count), ontology.entities[n.value].classIRI == lexicon.countryClass {
+                cls = lexicon.stateForceClass
+            }
             _ = state.named(label, classIRI: cls, aliases: [acronym], ontology: ontology,
                             preferredID: KG.entityNS + ArticleEntities.slug(acronym))
         }
@@ -653,6 +681,27 @@ final class MentionFinder {
             return nil
         }
         return from(open - 1, letters.count)
+    }
+
+    /// "the National Movement for the Liberation of Azawad (MNLA)", "the Coordination of Azawad Movements
+    /// (CMA)": a name translated into English keeps the acronym of its own language, whose letters are the
+    /// English words' initials in another order. Where the shortest run of capitalised words (and function
+    /// words between them) before the bracket whose initials are the acronym's letters starts; nil if none.
+    static func translatedLongFormStart(_ t: [Token], before open: Int, spelling letters: [Character]) -> Int? {
+        let wanted = letters.map { Character($0.uppercased()) }.sorted()
+        var initials: [Character] = []
+        var j = open - 1
+        while j >= 0, open - j <= 16, initials.count < wanted.count {
+            let w = t[j]
+            if w.kind == .word, w.isCapitalised, !w.isAcronym, let c = w.text.first {
+                initials.append(Character(c.uppercased()))
+                if initials.count == wanted.count { return initials.sorted() == wanted ? j : nil }
+            } else if !(w.kind == .word && longFormWords.contains(w.key) && j < open - 1) && !(w.text == "-" && !w.spaceBefore) && w.key != "'s" {
+                return nil
+            }
+            j -= 1
+        }
+        return nil
     }
 
     /// "Taliban fighters", "the Shabaab militants", "M23-held": a run of capitalised words followed by a
@@ -726,6 +775,9 @@ final class MentionFinder {
         let follower = k + 1 < t.count && t[k].text == ")" && i > 0 && t[i - 1].text == "(" ? k + 1 : k
         if follower < t.count, t[follower].kind == .word, !t[follower].isCapitalised, t[follower].spaceBefore {
             cls = extra.followerNouns[t[follower].key]
+            // "the Marib offensive", "Bakhmut positions": a place of the gazetteer before a word that a place
+            // takes as well is no actor
+            if cls != nil, Self.placeFollowers.contains(t[follower].key), !lexicon.places.places(named: text(t, i..<k)).isEmpty { cls = nil }
             // "ASWJ insurgents", "Shabaab militants": the article calls it by a word for the insurgent side
             if cls != nil, lexicon.adjectives.longest(t, at: i, end: k)?.length == k - i { cls = nil }
             if cls != nil, lexicon.insurgentWords.contains(t[follower].key) { state.insurgentNames.insert(Ontology.normalise(text(t, i..<k))) }
@@ -774,6 +826,8 @@ final class MentionFinder {
 
     /// Words between a name and its verb of speech: "X had said", "X also told".
     static let speechAuxiliaries: Set<String> = ["had", "has", "also", "later", "then"]
+    /// Follower nouns that follow a place's name as readily as an actor's ("the Marib offensive").
+    static let placeFollowers: Set<String> = ["offensive", "insurgency", "positions", "front"]
 
     /// Whether ", the|a <up to four words> <role noun>" follows token `k`: an apposition that says what a
     /// person is ("X, the speaker of parliament", "X, the LNA's spokesman", "X, a senior Taliban commander").
@@ -1489,6 +1543,8 @@ final class MentionFinder {
                 if t[k + 2].text == "-", !t[k + 2].spaceBefore, k + 3 < end, t[k + 3].isCapitalised, !t[k + 3].spaceBefore { k += 4; continue }
                 if t[k + 2].isCapitalised, t[k + 2].kind == .word, t[k + 2].spaceBefore { k += 3; continue }
             }
+            // 'Jimmy "Barbecue" Chérizier', 'Mohamed Hamdan "Hemedti" Dagalo': a nickname in quotes inside a name
+            if k > nameStart, let close = Self.quotedNickname(t, k, end) { k = close + 1; continue }
             // "Operation Paths to Victory", "Operation Flood of Dignity": an operation's name keeps its small words.
             if k > nameStart, ["to", "of", "and", "the", "for"].contains(x.key), !x.isCapitalised, k + 1 < end,
                t[k + 1].isCapitalised, t[k + 1].kind == .word, lexicon.leadingHeads.longest(t, at: nameStart, end: k) != nil {
@@ -1527,6 +1583,12 @@ final class MentionFinder {
         let headed = headClass(t, nameStart, upper)
         var label = text(t, nameStart..<upper)
         var aliases: [String] = []
+        // 'Jimmy "Barbecue" Chérizier' is Jimmy Chérizier, also called so and Barbecue
+        if let open = (nameStart..<nameEnd).first(where: { Matcher.quotes.contains(t[$0].text) }),
+           let close = Self.quotedNickname(t, open, nameEnd) {
+            aliases = [label, text(t, (open + 1)..<close)]
+            label = text(t, nameStart..<open) + " " + text(t, (close + 1)..<upper)
+        }
         // "the Kunduz city": a town the gazetteer knows, with a word for its kind after it, is that town
         if nameEnd < upper, let h = headed, ontology.isSubclass(h, of: KG.ns + "Town"),
            lexicon.places.places(named: text(t, nameStart..<nameEnd)).contains(where: { $0.classLocalName == "Town" }) {
@@ -1550,6 +1612,17 @@ final class MentionFinder {
             upper += 1
         }
         return (upper, label, aliases, headed)
+    }
+
+    /// The closing quote of a nickname of one or two capitalised words opened by the quote at `k` and
+    /// followed by a capitalised word of the name ('Jimmy "Barbecue" Chérizier'); nil if none.
+    static func quotedNickname(_ t: [Token], _ k: Int, _ end: Int) -> Int? {
+        guard Matcher.quotes.contains(t[k].text), t[k].spaceBefore else { return nil }
+        var j = k + 1
+        while j < end, j - k <= 2, t[j].kind == .word, t[j].isCapitalised { j += 1 }
+        guard j > k + 1, j + 1 < end, Matcher.quotes.contains(t[j].text), !t[j].spaceBefore,
+              t[j + 1].kind == .word, t[j + 1].isCapitalised, t[j + 1].spaceBefore else { return nil }
+        return j
     }
 
     /// Capitals that are no name: a heading in capitals, a title or a letter alone, a head word alone.

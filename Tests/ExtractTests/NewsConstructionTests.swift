@@ -1033,3 +1033,45 @@ import Testing
         #expect(Fixture.has(text, "Velor Front", "controls", "Kalumbe"))
     }
 }
+
+/// Names as translated and plural reporting writes them: an acronym of the original language, a group's
+/// plural, a nickname in quotes, a place before an ambiguous follower noun, "the X group".
+@Suite struct ForeignNameTests {
+    @Test func aTranslatedNameKeepsItsOwnAcronym() {
+        let text = "BAMAKO, Mali - The National Front for the Defence of Velor (FNDV) seized the town of Anefis on Monday. "
+            + "FNDV fighters also hold the town of Tarkint."
+        #expect(Fixture.has(text, "National Front for the Defence of Velor", "captured", "Anefis"))
+        #expect(Fixture.has(text, "National Front for the Defence of Velor", "controls", "Tarkint"))
+    }
+
+    @Test func aCountrysForcesNamedBeforeTheirAcronymAreItsForces() {
+        let text = "PEMBA, Mozambique - The Defence and Security Forces (FDS) of Mozambique retook the town of Memra on Monday. "
+            + "The insurgents had held the town since March."
+        #expect(Fixture.has(text, "Defence and Security Forces", "captured", "Memra"))
+        #expect(!Fixture.facts(text).contains { $0.s == "Defence and Security Forces" && $0.r == "controls" })
+    }
+
+    @Test func aGroupAndItsPluralAreOne() {
+        let text = "ADEN, Yemen - Velori fighters seized the district of Harib on Sunday. The Veloris said they also hold the town of Juba."
+        let subjects = Set(Fixture.facts(text).filter { ["captured", "controls"].contains($0.r) }.map(\.s))
+        #expect(subjects.count == 1)
+    }
+
+    @Test func aNicknameInQuotesIsPartOfThePersonsName() {
+        let text = "PORT-AU-PRINCE, Haiti - The Velor Liberation Front is led by Jean \"Tiger\" Mondesir, a former police officer."
+        let facts = Fixture.facts(text).filter { $0.r == "leaderOf" }
+        #expect(facts.contains { $0.s == "Jean Mondesir" })
+        #expect(!facts.contains { $0.s.contains("Tiger") })
+    }
+
+    @Test func aPlaceBeforeOffensiveIsNoActor() {
+        let text = "ADEN, Yemen - Fighting intensified as the Marib offensive entered its second month. "
+            + "The rebels shelled the district of Harib on Sunday."
+        #expect(!Fixture.facts(text).contains { $0.s == "Marib" })
+    }
+
+    @Test func theNameBeforeGroupIsAGroup() {
+        let text = "KYIV, Ukraine - Petro Halenko, a spokesman for the Velor group, said the brigade held the village of Orlivka."
+        #expect(Fixture.has(text, "Petro Halenko", "spokespersonOf", "Velor"))
+    }
+}
