@@ -309,10 +309,12 @@ struct ArticlePass {
         // (a loop, not closures that would capture — and copy — the extractor)
         var classes: [String] = [], places: [Bool] = []
         for m in mentions { classes.append(state.records[m.entity].classIRI); places.append(extractor.isPlace(classes[classes.count - 1])) }
+        let verbs = lexicon.eventVerbs, speech = lexicon.extra.speechVerbs, words = tokens
         return SentenceView(tokens: tokens, range: range, mentions: mentions, classes: classes,
                             timeTokens: timeTokens, boundaries: lexicon.boundaries, places: places,
                             allyNouns: lexicon.extra.allyNouns, connectors: lexicon.extra.listConnectors,
-                            descriptors: lexicon.placeNouns)
+                            descriptors: lexicon.placeNouns,
+                            verbAt: { k in speech[words[k].key] != nil || verbs.longest(words, at: k, end: range.upperBound) != nil })
     }
 
     /// "X has surrendered to Y." then "X gave up on Thursday.": the next sentence dates the deed (and the

@@ -18,7 +18,7 @@ struct SentenceView {
 
     init(tokens: [Token], range: Range<Int>, mentions: [Mention], classes: [String], timeTokens: TokenSet, boundaries: Set<String>,
          places: [Bool]? = nil, allyNouns: Set<String> = [], connectors: Set<String> = SentenceView.allyConnectors,
-         descriptors: Set<String> = []) {
+         descriptors: Set<String> = [], verbAt: (Int) -> Bool = { _ in false }) {
         self.startAt = PositionMap(range)
         self.endAt = PositionMap(range)
         self.classes = classes
@@ -31,13 +31,13 @@ struct SentenceView {
             startAt[m.range.lowerBound] = i
             endAt[m.range.upperBound - 1] = i
         }
-        groupOf = Self.coordinations(tokens, range, mentions, classes, timeTokens, places, allyNouns, connectors, descriptors)
+        groupOf = Self.coordinations(tokens, range, mentions, classes, timeTokens, places, allyNouns, connectors, descriptors, verbAt)
     }
 
     /// For each mention, the mentions of the list it is a conjunct of (itself alone if none).
     private static func coordinations(_ tokens: [Token], _ range: Range<Int>, _ mentions: [Mention], _ classes: [String], _ timeTokens: TokenSet,
                                       _ places: [Bool]?, _ allyNouns: Set<String>, _ connectors: Set<String>,
-                                      _ descriptors: Set<String>) -> [Range<Int>] {
+                                      _ descriptors: Set<String>, _ verbAt: (Int) -> Bool) -> [Range<Int>] {
         var groupOf = mentions.indices.map { $0..<($0 + 1) }
         var chainStart = 0, hasAnd = false
         func close(_ upTo: Int) {
@@ -64,7 +64,13 @@ struct SentenceView {
                 && ["it", "they", "he", "she"].contains(tokens[mentions[k].range.lowerBound].key)
             let mixed = places.map { $0[previous] != $0[k] && !unknown } ?? false
                 && before >= range.lowerBound && ["of", "in"].contains(tokens[before].key)
-            if !mixed, !pronoun, Self.joinsList(separators, allyNouns: allyNouns, connectors: connectors) {
+            // "stormed the prison, and more than 4,000 inmates escaped": ", and" before a name with a verb of
+            // its own after it opens a clause
+            var after = mentions[k].range.upperBound
+            while after < range.upperBound, after - mentions[k].range.upperBound < 2,
+                  ["had", "has", "have", "was", "were", "also", "then", "later"].contains(tokens[after].key) { after += 1 }
+            let clause = k - chainStart == 1 && separators == [",", "and"] && after < range.upperBound && verbAt(after)
+            if !mixed, !pronoun, !clause, Self.joinsList(separators, allyNouns: allyNouns, connectors: connectors) {
                 let conjunction = separators.contains("and") || separators.contains("or") || separators.contains("including")
                 // "the districts of Zorvat and Qelvar, Libya": the list ended at its last conjunct
                 if conjunction || !hasAnd || separators.contains(where: { connectors.contains($0) }) {
@@ -497,9 +503,13 @@ final class Matcher {
     private func searchLeft(from start: Int, _ s: SentenceView, _ req: String?, _ strict: Bool, subject: Bool = false) -> ([Int], Int)? {
         // "as forces loyal to Haftar pushed on": an unnamed group right before the verb is its subject (not
         // when it is the last of a list: "government troops and local fighters took …")
-        if start > s.range.lowerBound, s.endAt[start] == nil, lexicon.extra.memberNouns.contains(s.tokens[start].key),
-           s.endAt[start - 1] == nil, !MentionFinder.actorDeterminers.contains(s.tokens[start - 1].key),
-           !(max(s.range.lowerBound + 1, start - 3)..<start).contains(where: { s.tokens[$0].key == "and" && s.endAt[$0 - 1] != nil }) { return nil }
+        // ("he said troops had also left X": past the auxiliaries and adverbs before the verb)
+        var noun = start
+        while noun > s.range.lowerBound, s.endAt[noun] == nil,
+              isSkippable(noun, s) || Self.perfectAux.contains(s.tokens[noun].key) || Self.modalWords.contains(s.tokens[noun].key) { noun -= 1 }
+        if noun > s.range.lowerBound, s.endAt[noun] == nil, lexicon.extra.memberNouns.contains(s.tokens[noun].key),
+           s.endAt[noun - 1] == nil, !MentionFinder.actorDeterminers.contains(s.tokens[noun - 1].key),
+           !(max(s.range.lowerBound + 1, noun - 3)..<noun).contains(where: { s.tokens[$0].key == "and" && s.endAt[$0 - 1] != nil }) { return nil }
         var j = start
         var budget = 16
         while j >= s.range.lowerBound, budget > 0 {

@@ -887,11 +887,21 @@ final class MentionFinder {
             // "the Mozambican and Rwandan troops": each demonym of the list names its country's force
             // (the mention is the demonym alone; the last one takes the head with it)
             cls = h
+        } else if country == nil, t[i].key == "government", i > sentence.lowerBound, i + 1 < end, ["in", "under", "into"].contains(t[i - 1].key),
+                  Self.holdingNouns.contains(t[i + 1].key), let main = state.mainCountry {
+            // "remained in government hands", "under government control": the government of the country the
+            // article is most about
+            country = main
+            cls = lexicon.governmentClass
+            upper = i + 1
         } else if country == nil, let g = extra.genericNames.longest(t, at: i, end: end), let main = state.mainCountry {
             // only where no known entity of the article's countries takes the phrase
             if let known = knownName(t, i, end, sentence, state: &state), known.length >= g.length { return nil }
             // "the Government of National Accord": a name, not the phrase
             if i + g.length < end, t[i + g.length].isCapitalised || t[i + g.length].key == "of" { return nil }
+            // "the military camp of Bourem", "an army base": a modifier of a facility's head word
+            if i + g.length < end, t[i + g.length].kind == .word,
+               lexicon.headWords.longest(t, at: i + g.length, end: end)?.value == lexicon.facilityClass { return nil }
             country = main
             cls = g.value
             upper = i + g.length

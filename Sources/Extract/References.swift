@@ -182,6 +182,11 @@ extension MentionFinder {
         }
         // "the town of Laukkai" names the town; it does not refer back.
         if upper < end, t[upper].key == "of" { return nil }
+        // "the military camp of Bourem", "the army base": a word for a force before a facility's head word
+        // modifies it
+        if !Self.pronouns.contains(t[i].key), upper < end, t[upper].kind == .word, !t[upper].isCapitalised,
+           let h = lexicon.headWords.longest(t, at: upper, end: end), h.value == lexicon.facilityClass,
+           !classes.contains(where: { ontology.isSubclass($0, of: lexicon.placeClass) }) { return nil }
         // "the airport", "the prison": a facility so called ("Bhamo Airport"), not any facility named before
         let head = t[upper - 1].key
         let namedByHead = lexicon.extra.namedReferences.contains(t[i..<upper].map(\.key).joined(separator: " "))
@@ -363,9 +368,12 @@ extension MentionFinder {
     private func objectIt(_ ref: ReferencePhrase, _ t: [Token], _ end: Int, _ sentence: Range<Int>, _ current: [Mention],
                           _ state: ArticleEntities) -> Mention?? {
         let i = ref.range.lowerBound, upper = ref.range.upperBound
+        // ("withdrew from it to …", "was chased out of it after …": a place left, whatever follows)
+        let leftPlace = i > sentence.lowerBound
+            && (t[i - 1].key == "from" || (i - 2 >= sentence.lowerBound && t[i - 1].key == "of" && t[i - 2].key == "out"))
         guard t[i].key == "it", i > sentence.lowerBound, t[i - 1].kind == .word, !Self.clauseOpeners.contains(t[i - 1].key),
               !Matcher.clauseJoints.contains(t[i - 1].key),
-              upper >= end || t[upper].kind == .punct || Self.objectFollowers.contains(t[upper].key) else { return nil }
+              leftPlace || upper >= end || t[upper].kind == .punct || Self.objectFollowers.contains(t[upper].key) else { return nil }
         func isSite(_ e: Int) -> Bool {
             let cls = state.records[e].classIRI
             return ontology.isSubclass(cls, of: lexicon.placeClass) && cls != lexicon.countryClass

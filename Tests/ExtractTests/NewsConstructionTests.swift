@@ -1075,3 +1075,43 @@ import Testing
         #expect(Fixture.has(text, "Petro Halenko", "spokespersonOf", "Velor"))
     }
 }
+
+/// Leaving and holding as wire copy tells them of a country's side: expulsions in the passive, "it" after
+/// "from", generic names of a government's forces, and clauses that look like lists.
+@Suite struct GovernmentSideTests {
+    @Test func aForceChasedOutOfAPlaceLeftIt() {
+        let text = "BAMAKO, Mali - The town of Anefis had been held by the rebels since 2014, when the Malian army was chased out of it."
+        #expect(Fixture.has(text, "Malian army", "fledFrom", "Anefis"))
+    }
+
+    @Test func itAfterFromIsThePlaceLeft() {
+        let text = "KYIV, Ukraine - Russian troops captured the village of Orlivka. A spokesman said the 47th Brigade had withdrawn from it to hold a new line."
+        #expect(Fixture.has(text, "47th Brigade", "fledFrom", "Orlivka"))
+        #expect(!Fixture.facts(text).contains { $0.r == "fledFrom" && $0.o != "Orlivka" })
+    }
+
+    @Test func governmentUnitsAreTheCountrysForces() {
+        let text = "ADEN, Yemen - Government units withdrew from the district of Bayhan without a fight."
+        #expect(Fixture.facts(text).contains { $0.r == "fledFrom" && $0.o == "Bayhan" && $0.s.lowercased().contains("government") })
+    }
+
+    @Test func inGovernmentHandsIsTheGovernments() {
+        let text = "ADEN, Yemen - The city of Marib remains in government hands, officials said."
+        #expect(Fixture.facts(text).contains { $0.r == "controls" && $0.o == "Marib" && $0.s.lowercased().contains("government") })
+    }
+
+    @Test func aCommaAndBeforeANameWithAVerbOpensAClause() {
+        let text = "PORT-AU-PRINCE, Haiti - The Velor Liberation Front stormed the Central Prison, and more than 400 inmates escaped."
+        #expect(!Fixture.facts(text).contains { $0.r == "attacked" && $0.o.contains("inmates") })
+    }
+
+    @Test func aForceWordBeforeAFacilityModifiesIt() {
+        let text = "BAMAKO, Mali - The Velor Front attacked the military camp of Bourem on Tuesday."
+        #expect(!Fixture.facts(text).contains { $0.r == "attacked" && ($0.o.contains("military") || $0.o.contains("army")) })
+    }
+
+    @Test func unnamedTroopsAfterASpeakerAreNotTheSpeaker() {
+        let text = "KYIV, Ukraine - Petro Halenko, a spokesman for the Velor group, said troops had also left the village of Orlivka."
+        #expect(!Fixture.facts(text).contains { $0.s == "Petro Halenko" && $0.r == "fledFrom" })
+    }
+}
