@@ -773,6 +773,7 @@ final class MentionFinder {
         var cls: String?
         // "Al Sunnah wa Jama'ah (ASWJ) insurgents": the follower noun after the bracketed acronym
         let follower = k + 1 < t.count && t[k].text == ")" && i > 0 && t[i - 1].text == "(" ? k + 1 : k
+
         if follower < t.count, t[follower].kind == .word, !t[follower].isCapitalised, t[follower].spaceBefore {
             cls = extra.followerNouns[t[follower].key]
             // "the Marib offensive", "Bakhmut positions": a place of the gazetteer before a word that a place
@@ -1142,6 +1143,10 @@ final class MentionFinder {
         if upper < end, t[upper].kind == .word, !t[upper].isCapitalised, lexicon.kindHeads.longest(t, at: upper, end: end) != nil { return nil }
         let start = t[i].key == "the" ? i + 1 : i
         guard start < upper else { return nil }
+        // "the jihadists of the Support Group for Islam and Muslims": the name after "of" is who they are
+        if upper + 1 < end, t[upper].key == "of", t[upper + 1].isCapitalised || (upper + 2 < end && t[upper + 1].key == "the" && t[upper + 2].isCapitalised) {
+            return nil
+        }
         // "ISIL terrorists": a follower noun of the name before it, not a mention of its own
         if start == i, i > sentence.lowerBound, t[i - 1].isCapitalised || t[i - 1].isAcronym { return nil }
         // "Taliban fighters took the town; insurgents also hold …": the group named before, if any

@@ -1110,6 +1110,17 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.r == "attacked" && ($0.o.contains("military") || $0.o.contains("army")) })
     }
 
+    @Test func theMovementIsTheGroupNamedBefore() {
+        let text = "ADEN, Yemen - The Velori movement seized Sanaa in 2014. The movement, led by Abdul-Malik al-Velori, later took Aden."
+        #expect(Fixture.has(text, "Abdul-Malik al-Velori", "leaderOf", "Velori"))
+    }
+
+    @Test func theJihadistsOfANamedGroupAreThatGroup() {
+        let text = "BAMAKO, Mali - The Velor Front attacked the town of Anefis. In parallel, the jihadists of the Group for "
+            + "the Support of Islam attacked the town of Timbuktu."
+        #expect(!Fixture.facts(text).contains { $0.s == "Velor Front" && $0.o == "Timbuktu" })
+    }
+
     @Test func unnamedTroopsAfterASpeakerAreNotTheSpeaker() {
         let text = "KYIV, Ukraine - Petro Halenko, a spokesman for the Velor group, said troops had also left the village of Orlivka."
         #expect(!Fixture.facts(text).contains { $0.s == "Petro Halenko" && $0.r == "fledFrom" })
