@@ -53,8 +53,17 @@ struct SentenceView {
         for k in mentions.indices.dropFirst() {
             if connector(k) { continue }
             defer { previous = k }
-            let separators = Self.separators(mentions[previous].range.upperBound..<mentions[k].range.lowerBound, tokens, timeTokens,
+            var separators = Self.separators(mentions[previous].range.upperBound..<mentions[k].range.lowerBound, tokens, timeTokens,
                                              descriptors: descriptors)
+            // "made up of the MNLA and of the HCUA", "took control of A and of B": the list's preposition again
+            let article = separators.last == "the" ? 1 : 0
+            if separators.count >= 2 + article, ["of", "in", "from"].contains(separators[separators.count - 1 - article]) {
+                var b = mentions[chainStart].range.lowerBound - 1
+                while b > range.lowerBound, ["the", "a", "an"].contains(tokens[b].key) { b -= 1 }
+                if b >= range.lowerBound, tokens[b].key == separators[separators.count - 1 - article] {
+                    separators.removeLast(1 + article)
+                }
+            }
             // "the FDS of Mozambique and the RDF": after "of"/"in", a place and an actor are no list (a name
             // of unknown kind may be either: "the town of Memra and nearby Vesh").
             let before = mentions[previous].range.lowerBound - 1
@@ -910,6 +919,8 @@ extension Matcher {
             var c = cursor
             // "under the alliance's control": a reference mention may start with the template's "the".
             if s.startAt[c] == nil, c - 1 > p, s.startAt[c - 1] != nil, Matcher.determiners.contains(s.tokens[c - 1].key) { c -= 1 }
+            // "brings together notably the CMA": an adverb before the slot
+            while c < end, s.startAt[c] == nil, matcher.isSkippable(c, s), !s.timeTokens.contains(c) { c += 1 }
             let slotStart = c
             while c < end, s.startAt[c] == nil, Matcher.determiners.contains(s.tokens[c].key) || Matcher.regionAdjectives.contains(s.tokens[c].key)
                     || (c > slotStart && Matcher.actorAdjectives.contains(s.tokens[c].key)) { c += 1 }

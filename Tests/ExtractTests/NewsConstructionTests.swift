@@ -1126,3 +1126,24 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.s == "Petro Halenko" && $0.r == "fledFrom" })
     }
 }
+
+/// What an alliance is made of, as translated and wire English says it.
+@Suite struct AllianceMembershipTests {
+    @Test func anAllianceBringsTogetherItsMembersPastAnAdverb() {
+        let text = "BAMAKO, Mali - The Velor Alliance brings together notably the Anefis Liberation Front."
+        #expect(Fixture.has(text, "Anefis Liberation Front", "memberOf", "Velor Alliance"))
+    }
+
+    @Test func aListRepeatsItsPreposition() {
+        let text = "BAMAKO, Mali - The Velor Alliance, itself made up of the Anefis Liberation Front and of the Kidal Defence Force, "
+            + "rejected the deal."
+        #expect(Fixture.has(text, "Anefis Liberation Front", "memberOf", "Velor Alliance"))
+        #expect(Fixture.has(text, "Kidal Defence Force", "memberOf", "Velor Alliance"))
+    }
+
+    @Test func aMissionMadeUpOfContingentsFromCountries() {
+        let text = "PORT-AU-PRINCE, Haiti - The Velor Support Mission is made up of contingents from Kenya, Jamaica and Guatemala."
+        let members = Set(Fixture.facts(text).filter { $0.r == "memberOf" && $0.o == "Velor Support Mission" }.map(\.s))
+        #expect(members == ["Kenya", "Jamaica", "Guatemala"])
+    }
+}
