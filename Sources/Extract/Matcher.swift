@@ -342,6 +342,14 @@ final class Matcher {
                 // "recaptured Khartoum's Republican Palace", "led by Peng's son, Peng Daxun": the possessor is
                 // not the object; the possessed is, or the name in apposition to it.
                 let after = s.mentions[m].range.upperBound
+                // "attacked its positions at Bigega", "struck the army's bases in X": the place named after the
+                // possessed target is what was hit, not its owner
+                let possessive = s.mentions[m].range.count == 1 && Self.possessives.contains(s.tokens[j].key)
+                if let targets, possessive || (after < s.range.upperBound && s.tokens[after].key == "'s"),
+                   let p = placeAfterPossessedTarget(possessive ? after : after + 1, s, targets), compatible(p, s, req, strictClass: strict) {
+                    let g = s.groupOf[p]
+                    return (Array(p..<g.upperBound).filter { compatible($0, s, req, strictClass: strict) }, j - start)
+                }
                 if after < s.range.upperBound, s.tokens[after].key == "'s" {
                     if let targets, words == 0, possessedTarget(after + 1, s, targets), compatible(m, s, req, strictClass: strict) {
                         return ([m], j - start)
@@ -392,6 +400,22 @@ final class Matcher {
     static let targetPrepositions: Set<String> = ["in", "at", "near", "around", "outside"]
 
     /// Whether a target noun stands at `k`, past at most two lower-case modifiers ("forward positions").
+    /// The place mention after "<target noun> at/in/near" when a target noun is among the next words from `k`.
+    private func placeAfterPossessedTarget(_ k: Int, _ s: SentenceView, _ targets: Set<String>) -> Int? {
+        var k = k
+        for _ in 0..<3 {
+            guard k < s.range.upperBound, s.startAt[k] == nil, s.tokens[k].kind == .word, !s.tokens[k].isCapitalised else { return nil }
+            if targets.contains(s.tokens[k].key) {
+                guard k + 2 < s.range.upperBound, Self.targetPrepositions.contains(s.tokens[k + 1].key),
+                      let p = s.startAt[k + 2], ontology.isSubclass(s.classes[p], of: lexicon.placeClass)
+                        || s.classes[p] == lexicon.unknownClass else { return nil }
+                return p
+            }
+            k += 1
+        }
+        return nil
+    }
+
     private func possessedTarget(_ k: Int, _ s: SentenceView, _ targets: Set<String>) -> Bool {
         var k = k
         for _ in 0..<3 {

@@ -296,6 +296,7 @@ final class MentionFinder {
             i += 1
         }
         siteInPlace(t, sentence, &out, state: &state)
+        slashPairs(t, &out, state: &state)
         quotedFirstPerson(t, sentence, &out, state: state)
         noteIssuer(t, sentence, out, state: &state)
         let lastClause = Self.clauseStart(t, before: sentence.upperBound, sentence)
@@ -305,6 +306,24 @@ final class MentionFinder {
         state.previousSentence = clauseMentions.map { ($0.entity, Self.governed(t, $0.range.lowerBound, sentence, memberNouns: lexicon.extra.memberNouns) || Self.compoundModifier(t, $0.range, sentence)
             || Self.indefiniteModifier(t, $0.range, sentence), $0.range.lowerBound >= lastClause) }
         return out
+    }
+
+    /// "AFC/M23", "SPLM/A": two names joined by a slash are one actor as the text names it — the second's,
+    /// which takes the pair as an alias.
+    private func slashPairs(_ t: [Token], _ out: inout [Mention], state: inout ArticleEntities) {
+        var k = 0
+        while k + 1 < out.count {
+            let a = out[k], b = out[k + 1]
+            let gap = a.range.upperBound..<b.range.lowerBound
+            guard gap.count == 1, t[gap.lowerBound].text == "/", !t[gap.lowerBound].spaceBefore, !t[b.range.lowerBound].spaceBefore,
+                  a.kind == .name, b.kind == .name, a.entity != b.entity,
+                  ArticleEntities.isActorClass(state.records[b.entity].classIRI, ontology)
+                    || state.records[b.entity].classIRI == lexicon.unknownClass else { k += 1; continue }
+            state.addAliases(b.entity, [text(t, a.range.lowerBound..<b.range.upperBound).replacingOccurrences(of: " / ", with: "/")])
+            out[k] = Mention(range: a.range.lowerBound..<b.range.upperBound, entity: b.entity, kind: .name)
+            out.remove(at: k + 1)
+            k += 1
+        }
     }
 
     /// Words for a statement: a sentence among the first few with one, and an actor, names who issued it.
@@ -827,6 +846,11 @@ final class MentionFinder {
 
     /// Words between a name and its verb of speech: "X had said", "X also told".
     static let speechAuxiliaries: Set<String> = ["had", "has", "also", "later", "then"]
+    /// Nouns after a country's force word that name something else than the force ("military contractors").
+    static let notTheForce: Set<String> = ["contractors", "contractor", "advisers", "advisors", "adviser", "advisor", "instructors",
+                                           "trainers", "experts", "aid", "equipment", "hardware", "assistance", "exercises", "drills",
+                                           "analysts", "analyst", "vehicles", "vehicle", "convoy", "hospital", "court", "courts"]
+
     /// Follower nouns that follow a place's name as readily as an actor's ("the Marib offensive").
     static let placeFollowers: Set<String> = ["offensive", "insurgency", "positions", "front"]
 
@@ -884,6 +908,10 @@ final class MentionFinder {
             upper = headAt + h.length
             // a name continues past the head ("Afghan National Army", "Iraqi Security Forces") — that is a name
             if upper < end, t[upper].isCapitalised, t[upper].kind == .word { return nil }
+            // "Romanian military contractors", "Russian military advisers", "a Turkish army base": a noun the
+            // head modifies that is no part of the force
+            if upper < end, t[upper].kind == .word, Self.notTheForce.contains(t[upper].key)
+                || lexicon.headWords.longest(t, at: upper, end: end)?.value == lexicon.facilityClass { return nil }
         } else if country != nil, headAt > i, let h = coordinatedNationalHead(t, headAt, end) {
             // "the Mozambican and Rwandan troops": each demonym of the list names its country's force
             // (the mention is the demonym alone; the last one takes the head with it)

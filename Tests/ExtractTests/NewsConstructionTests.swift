@@ -1147,3 +1147,24 @@ import Testing
         #expect(members == ["Kenya", "Jamaica", "Guatemala"])
     }
 }
+
+/// Names joined by a slash, targets named after a possessive, and a country's force word that modifies
+/// another noun.
+@Suite struct ModifiedNameTests {
+    @Test func twoNamesJoinedByASlashAreOneActor() {
+        let text = "GOMA, Congo - The AFC/M23 captured the town of Kavumu on Friday. M23 fighters also hold the town of Kalehe."
+        let subjects = Set(Fixture.facts(text).filter { ["captured", "controls"].contains($0.r) }.map(\.s))
+        #expect(subjects.count == 1)
+    }
+
+    @Test func positionsAtAPlaceAreThePlace() {
+        let text = "GOMA, Congo - The army said the Velor Front had attacked its positions at Bigega for two days."
+        #expect(Fixture.has(text, "Velor Front", "attacked", "Bigega"))
+        #expect(!Fixture.facts(text).contains { $0.r == "attacked" && $0.o.lowercased().contains("army") })
+    }
+
+    @Test func militaryContractorsAreNotTheForce() {
+        let text = "GOMA, Congo - Some 280 Romanian military contractors left the city of Goma for Rwanda on Tuesday."
+        #expect(!Fixture.facts(text).contains { $0.s.contains("Romanian") })
+    }
+}
