@@ -75,6 +75,7 @@ struct ArticlePass {
         let lexicon = extractor.lexicon, ontology = extractor.ontology
         var tokens = Tokenizer.tokenize(text)
         lexicon.words.stamp(&tokens)
+        Headline.lowerTitleCase(&tokens, lexicon: lexicon)
         self.extractor = extractor
         self.lexicon = lexicon
         state.memberNouns = lexicon.extra.memberNouns

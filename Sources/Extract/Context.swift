@@ -46,6 +46,8 @@ struct ExtraVocabulary: Sendable {
     var followerNouns: [String: String] = [:]
     /// A verb of speech after a two- or three-word name makes it a person (`kg:speechVerb`) → class.
     var speechVerbs: [String: String] = [:]
+    /// Words a title-case headline capitalises that are never part of a name (`kg:headlineWord`: "takes", "amid").
+    var headlineWords: Set<String> = []
     /// Nouns for a person's office or part (`kg:personNoun`: "minister", "governor"): two or three
     /// capitalised words right after one, or in apposition with one, name a person.
     var personNouns: [String] = []
@@ -104,6 +106,7 @@ struct ExtraVocabulary: Sendable {
             case KG.ns + "namedReference": namedReferences.insert(Phrase(text).keys.joined(separator: " "))
             case KG.ns + "followerNoun": followerNouns[text] = s
             case KG.ns + "speechVerb": speechVerbs[text] = s
+            case KG.ns + "headlineWord": headlineWords.insert(text)
             case KG.ns + "personNoun": personNouns.append(text)
             case KG.ns + "nationalTitle": nationalTitles.add(Phrase(text, caseSensitive: true), s)
             case KG.ns + "hyphenCue": hyphenCues[text] = s

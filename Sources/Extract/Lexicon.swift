@@ -163,6 +163,10 @@ struct Lexicon: Sendable {
     var bodyNouns: Set<String> = []
     /// Places' one-word lower-case head words and their plurals ("town", "villages"): what describes a place.
     var placeNouns: Set<String> = []
+    /// Lower-case words for forces, people, places and references, and the bases of the verbs of events and
+    /// speech: what a title-case headline capitalises without naming anything (`Headline`).
+    var commonWords: Set<String> = []
+    var verbBases: Set<String> = []
     /// The plurals of the lowercase one-word place head words ("towns", "cities", "villages") → class IRI:
     /// "the towns of A and B" names two towns.
     var pluralHeads: [String: String] = [:]
@@ -340,6 +344,7 @@ struct Lexicon: Sendable {
         }
         templateWordCount = words.count
         groupTemplates()
+        collectHeadlineWords()
         numberPhraseWords()
     }
 
@@ -563,6 +568,18 @@ struct Lexicon: Sendable {
                 }
             }
         }
+    }
+
+    /// The words a title-case headline capitalises that name nothing (`Headline`): the bases of the verbs of
+    /// events and speech, and the ontology's lower-case words for forces, people, places and references.
+    private mutating func collectHeadlineWords() {
+        for w in eventVerbs.keys.union(extra.speechVerbs.keys) where w.count >= 3 {
+            verbBases.insert(w)
+            if w.hasSuffix("ed") { verbBases.insert(String(w.dropLast(2))); verbBases.insert(String(w.dropLast())) }
+        }
+        commonWords = extra.agentNouns.union(extra.memberNouns).union(extra.positionNouns).union(extra.allyNouns).union(placeNouns)
+            .union(extra.genericNames.keys).union(unnamedReferences.keys).union(references.keys).union(extra.nationalHeads.keys)
+            .subtracting(MentionFinder.stopWords)
     }
 
     /// Numbers every phrase word and closed-list word after the template words, then switches the phrase

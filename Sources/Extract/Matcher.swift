@@ -948,6 +948,9 @@ extension Matcher {
             let slotStart = c
             while c < end, s.startAt[c] == nil, Matcher.determiners.contains(s.tokens[c].key) || Matcher.regionAdjectives.contains(s.tokens[c].key)
                     || (c > slotStart && Matcher.actorAdjectives.contains(s.tokens[c].key)) { c += 1 }
+            // "overruns regime's Western Command": a common noun's possessive (no name) before the slot's name
+            if c + 2 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, !s.tokens[c].isCapitalised, s.tokens[c + 1].key == "'s",
+               s.startAt[c + 2] != nil { c += 2 }
             // "commander of the self-styled Libyan National Army": a hyphenated adjective before the name
             if c > slotStart, c + 3 < end, s.startAt[c] == nil, s.tokens[c].kind == .word, !s.tokens[c].isCapitalised,
                s.tokens[c + 1].text == "-", !s.tokens[c + 1].spaceBefore, !s.tokens[c + 2].spaceBefore,

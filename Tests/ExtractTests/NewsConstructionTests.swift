@@ -1168,3 +1168,27 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.s.contains("Romanian") })
     }
 }
+
+/// A title-case headline is read as a sentence-case one: its verbs, function words and common words name
+/// nothing; the words of names keep their capitals.
+@Suite struct TitleCaseHeadlineTests {
+    @Test func aTitleCaseHeadlineKeepsItsNamesAndLosesItsVerbs() {
+        let text = "Velor Liberation Army Takes Key Town of Memra After Weeks of Fighting\n\n"
+            + "PEMBA, Mozambique - Fighting continued on Monday in the province."
+        #expect(Fixture.has(text, "Velor Liberation Army", "captured", "Memra"))
+        #expect(!Fixture.facts(text).contains { $0.s.contains("Takes") || $0.o.contains("Takes") })
+    }
+
+    @Test func commonWordsAfterAVerbAreNoName() {
+        let text = "Velor Front Overruns Regime's Northern Command in Kalumbe, Days After Taking Last Junta Base in Memra\n\n"
+            + "PEMBA, Mozambique - Fighting continued on Monday in the province."
+        let names = Fixture.facts(text).flatMap { [$0.s, $0.o] }
+        #expect(!names.contains { $0.contains("Overruns") || $0.contains("Junta Base") || $0.contains("Days") })
+        #expect(Fixture.has(text, "Velor Front", "captured", "Northern Command"))
+    }
+
+    @Test func aSentenceCaseHeadlineIsLeftAsItIs() {
+        let text = "Velor Front takes Memra as the Northern Command falls\n\nPEMBA, Mozambique - Fighting continued on Monday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
+    }
+}
