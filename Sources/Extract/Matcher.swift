@@ -875,6 +875,7 @@ extension Matcher {
                 var skipped = 0
                 while cursor < end, s.tokens[cursor].key != key, skipped < limit,
                       matcher.isSkippable(cursor, s) || Matcher.quotes.contains(s.tokens[cursor].text)
+                        || (key == "control" && Matcher.degreeWords.contains(s.tokens[cursor].key))
                         || (limit == 6 && s.startAt[cursor] == nil && !s.isBoundary(cursor)
                             && s.tokens[cursor].text != "," && s.tokens[cursor].text != ".") {
                     cursor += 1

@@ -267,6 +267,8 @@ final class MentionFinder {
             // than any title there, names no one
             if t[i].isCapitalised, let r = lexicon.longRoleNouns.longest(t, at: i, end: end),
                r.length > (lexicon.titles.longest(t, at: i, end: end)?.length ?? 0) { i += r.length; continue }
+            // "the Minister of Communication and Tourism": a minister's portfolio names nothing
+            if let p = portfolioEnd(t, i, end) { i = p; continue }
             if let found = names(t, i, end, sentence, glued: glued, state: &state) {
                 out.append(contentsOf: found)
                 siteInPlace(t, sentence, &out, from: out.count - found.count, state: &state)
@@ -324,6 +326,25 @@ final class MentionFinder {
             out.remove(at: k + 1)
             k += 1
         }
+    }
+
+    /// The end of the capitalised words of a minister's portfolio starting at `i` ("Minister of
+    /// Communication and Tourism", "Minister Delegate for Regional Cooperation"); nil if none starts there.
+    private func portfolioEnd(_ t: [Token], _ i: Int, _ end: Int) -> Int? {
+        guard t[i].isCapitalised, t[i].kind == .word, i >= 2, ["of", "for"].contains(t[i - 1].key),
+              (1...3).contains(where: { i - 1 - $0 >= 0 && t[i - 1 - $0].key == "minister" }) else { return nil }
+        var k = i
+        // ("of Communication, of Culture, of Arts and of Tourism": each portfolio after its own "of")
+        func portfolioWord(_ j: Int) -> Bool {
+            j < end && t[j].isCapitalised && t[j].kind == .word && lexicon.names.longest(t, at: j, end: end) == nil
+        }
+        while k < end {
+            if t[k].kind == .word && t[k].isCapitalised { k += 1; continue }
+            if ["and", "&"].contains(t[k].key), portfolioWord(k + 1) { k += 1; continue }
+            if [",", "and"].contains(t[k].key), k + 2 < end, t[k + 1].key == "of", portfolioWord(k + 2) { k += 2; continue }
+            break
+        }
+        return k > i ? k : nil
     }
 
     /// Words for a statement: a sentence among the first few with one, and an actor, names who issued it.
@@ -1022,7 +1043,9 @@ final class MentionFinder {
         }
         // "the government", "security forces" first: named by its country ("Afghan government"), the
         // words kept as another name (a sentence's capital "The" is no name's)
-        let words = words.hasPrefix("The ") ? "the " + words.dropFirst(4) : words
+        var words = words.hasPrefix("The ") ? "the " + words.dropFirst(4) : words
+        // "the Government", "the Army": one word capitalised as some outlets write it is the common word
+        if !words.dropFirst(words.hasPrefix("the ") ? 4 : 0).contains(" ") { words = words.lowercased() }
         guard !words.unicodeScalars.contains(where: { $0.properties.isUppercase }) else {
             return state.named(words, classIRI: cls, aliases: [], ontology: ontology, id: id)
         }

@@ -1192,3 +1192,26 @@ import Testing
         #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
     }
 }
+
+/// Officialese as translated statements write it: portfolios, a capitalised "Government", full control.
+@Suite struct OfficialeseTests {
+    @Test func aMinistersPortfolioNamesNothing() {
+        let text = "OUAGADOUGOU, Burkina Faso - The Minister of Communication, of Culture and of Tourism, Jean Kabore, "
+            + "spokesperson of the Government, said the army repelled the attack."
+        let names = Set(Fixture.extractor.extract(Fixture.article(text)).entities.map(\.label))
+        #expect(!names.contains("Tourism") && !names.contains("Culture") && !names.contains("Communication"))
+        #expect(Fixture.facts(text).contains { $0.s == "Jean Kabore" && $0.r == "spokespersonOf" && $0.o.lowercased().contains("government") })
+    }
+
+    @Test func theCapitalisedGovernmentIsTheCountrysGovernment() {
+        let text = "OUAGADOUGOU, Burkina Faso - The Government said the army retook the town of Djibo."
+        let entities = Fixture.extractor.extract(Fixture.article(text)).entities
+        #expect(!entities.contains { $0.label == "the Government" })
+        #expect(entities.contains { $0.label == "Burkinabe government" })
+    }
+
+    @Test func fullControlTakenIsControl() {
+        let text = "KHARTOUM, Sudan - The Velor Front announced that it had taken full control of the town of Bara."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Bara"))
+    }
+}
