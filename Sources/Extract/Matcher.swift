@@ -1017,6 +1017,19 @@ extension Matcher {
                 if b >= s.range.lowerBound, Matcher.passiveAux.contains(s.tokens[b].key) { return nil }
             }
             if t.kind == .passive, let first = t.firstKey, Matcher.isParticiple(first), commonNounBeforeAnchor() { return nil }
+            // "belongs to the Second Division of the National Army, commanded by X": a participle after a comma
+            // is said of the noun phrase just before the comma (its head before "of"), whatever governs it
+            if t.kind == .passive, let first = t.firstKey, Matcher.isParticiple(first), p - 2 >= s.range.lowerBound,
+               s.tokens[p - 1].text == ",", let last = s.endAt[p - 2] {
+                var m = last
+                var b = s.mentions[m].range.lowerBound - 1
+                while b > s.range.lowerBound, Matcher.determiners.contains(s.tokens[b].key) { b -= 1 }
+                if b > s.range.lowerBound, s.tokens[b].key == "of", let head = s.endAt[b - 1] { m = head }
+                if matcher.compatible(m, s, req, strictClass: strict) {
+                    assign(slot, [m])
+                    return s.mentions[m].range.lowerBound
+                }
+            }
             // "teams are clearing the area": a deed under way is not done.
             if t.kind == .participle {
                 var b = p - 1

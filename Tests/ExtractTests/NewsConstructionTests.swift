@@ -1215,3 +1215,23 @@ import Testing
         #expect(Fixture.has(text, "Velor Front", "controls", "Bara"))
     }
 }
+
+/// Command and structure of armies as a ministry's statement states them.
+@Suite struct CommandStructureTests {
+    @Test func theArmyChiefInAppositionLeadsTheArmy() {
+        let text = "KHARTOUM, Sudan - General Hamid Osman, the army chief, said the troops had withdrawn."
+        #expect(Fixture.facts(text).contains { $0.s == "Hamid Osman" && $0.r == "leaderOf" })
+    }
+
+    @Test func aUnitBelongsToAnotherAsItsPart() {
+        let text = "BOGOTA, Colombia - The 30th Brigade belongs to the Second Division."
+        #expect(Fixture.has(text, "30th Brigade", "partOf", "Second Division"))
+    }
+
+    @Test func aParticipleAfterACommaIsSaidOfTheNounPhraseBeforeIt() {
+        let text = "BOGOTA, Colombia - The 30th Brigade belongs to the Second Division of the National Army, commanded by "
+            + "General Mario Pena."
+        #expect(Fixture.has(text, "Mario Pena", "leaderOf", "Second Division"))
+        #expect(!Fixture.has(text, "Mario Pena", "leaderOf", "30th Brigade"))
+    }
+}
