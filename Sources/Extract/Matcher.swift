@@ -976,7 +976,9 @@ extension Matcher {
             }
             // "the capital of China's Yunnan province": the possessed name is the argument.
             let after = s.mentions[m].range.upperBound
-            if trailing, after + 1 < end, s.tokens[after].key == "'s", let next = s.startAt[after + 1] { m = next }
+            // ("a spokesman for the rebels' Military Operations Command": a plural's possessive too)
+            if trailing, after + 1 < end, ["'s", "'"].contains(s.tokens[after].key), !s.tokens[after].spaceBefore,
+               let next = s.startAt[after + 1] { m = next }
             let g = s.groupOf[m]
             var members = Array(m..<g.upperBound).filter { matcher.compatible($0, s, req, strictClass: strict) }
             guard !members.isEmpty else { return nil }

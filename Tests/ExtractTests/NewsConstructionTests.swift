@@ -1223,6 +1223,11 @@ import Testing
         #expect(Fixture.facts(text).contains { $0.s == "Hamid Osman" && $0.r == "leaderOf" })
     }
 
+    @Test func aSpokesmanForAPluralsPossessedBody() {
+        let text = "DAMASCUS, Syria - The rebels took Hama on Thursday, said Hassan Ghani, a spokesman for the rebels' Velor Operations Command."
+        #expect(Fixture.has(text, "Hassan Ghani", "spokespersonOf", "Velor Operations Command"))
+    }
+
     @Test func aUnitBelongsToAnotherAsItsPart() {
         let text = "BOGOTA, Colombia - The 30th Brigade belongs to the Second Division."
         #expect(Fixture.has(text, "30th Brigade", "partOf", "Second Division"))
