@@ -867,6 +867,15 @@ final class MentionFinder {
 
     /// Words between a name and its verb of speech: "X had said", "X also told".
     static let speechAuxiliaries: Set<String> = ["had", "has", "also", "later", "then"]
+    /// Whether the lower-case words at `k` are a place's or a facility's head word, or one word before one
+    /// ("camp", "council camps"): what a force word before them modifies.
+    func modifiesPlaceNoun(_ t: [Token], _ k: Int, _ end: Int) -> Bool {
+        guard k < end, t[k].kind == .word, !t[k].isCapitalised else { return false }
+        if lexicon.headWords.longest(t, at: k, end: end)?.value == lexicon.facilityClass || lexicon.placeNouns.contains(t[k].key) { return true }
+        return k + 1 < end && t[k + 1].kind == .word && !t[k + 1].isCapitalised && lexicon.placeNouns.contains(t[k + 1].key)
+            && !MentionFinder.stopWords.contains(t[k].key)
+    }
+
     /// Nouns after a country's force word that name something else than the force ("military contractors").
     static let notTheForce: Set<String> = ["contractors", "contractor", "advisers", "advisors", "adviser", "advisor", "instructors",
                                            "trainers", "experts", "aid", "equipment", "hardware", "assistance", "exercises", "drills",
@@ -949,9 +958,9 @@ final class MentionFinder {
             if let known = knownName(t, i, end, sentence, state: &state), known.length >= g.length { return nil }
             // "the Government of National Accord": a name, not the phrase
             if i + g.length < end, t[i + g.length].isCapitalised || t[i + g.length].key == "of" { return nil }
-            // "the military camp of Bourem", "an army base": a modifier of a facility's head word
-            if i + g.length < end, t[i + g.length].kind == .word,
-               lexicon.headWords.longest(t, at: i + g.length, end: end)?.value == lexicon.facilityClass { return nil }
+            // "the military camp of Bourem", "an army base", "the military council camps": a modifier of a
+            // place's head word
+            if modifiesPlaceNoun(t, i + g.length, end) { return nil }
             country = main
             cls = g.value
             upper = i + g.length

@@ -75,6 +75,10 @@ extension MentionFinder {
     /// determiner or possessive, at the start of a sentence, or before a noun for its agents
     /// ("regime troops"); elsewhere it modifies a noun ("an army camp", "a military hospital").
     func genericAllowed(_ t: [Token], _ i: Int, _ length: Int, _ phrase: Phrase, _ sentence: Range<Int>) -> Bool {
+        // "the military council camps", "army bases": a common name before a place's head word modifies it
+        if phrase.text.unicodeScalars.allSatisfy({ !$0.properties.isUppercase }), modifiesPlaceNoun(t, i + length, sentence.upperBound) {
+            return false
+        }
         guard length == 1, phrase.text.unicodeScalars.allSatisfy({ !$0.properties.isUppercase }) else { return true }
         if i == sentence.lowerBound { return true }
         if Self.actorDeterminers.contains(t[i - 1].key) { return true }
@@ -184,8 +188,7 @@ extension MentionFinder {
         if upper < end, t[upper].key == "of" { return nil }
         // "the military camp of Bourem", "the army base": a word for a force before a facility's head word
         // modifies it
-        if !Self.pronouns.contains(t[i].key), upper < end, t[upper].kind == .word, !t[upper].isCapitalised,
-           let h = lexicon.headWords.longest(t, at: upper, end: end), h.value == lexicon.facilityClass,
+        if !Self.pronouns.contains(t[i].key), modifiesPlaceNoun(t, upper, end),
            !classes.contains(where: { ontology.isSubclass($0, of: lexicon.placeClass) }) { return nil }
         // "the airport", "the prison": a facility so called ("Bhamo Airport"), not any facility named before
         let head = t[upper - 1].key

@@ -1105,6 +1105,13 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.r == "attacked" && $0.o.contains("inmates") })
     }
 
+    @Test func aForceWordBeforeTwoWordsOfAPlaceNounModifiesThem() {
+        let text = "PEMBA, Mozambique - The Velor Front started to attack the military council camps in Memra, "
+            + "together with the allied forces of the Kora Defence Army."
+        #expect(Fixture.has(text, "Velor Front", "alliedWith", "Kora Defence Army"))
+        #expect(!Fixture.facts(text).contains { $0.r == "alliedWith" && $0.s != "Velor Front" })
+    }
+
     @Test func aForceWordBeforeAFacilityModifiesIt() {
         let text = "BAMAKO, Mali - The Velor Front attacked the military camp of Bourem on Tuesday."
         #expect(!Fixture.facts(text).contains { $0.r == "attacked" && ($0.o.contains("military") || $0.o.contains("army")) })
