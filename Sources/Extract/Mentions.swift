@@ -109,7 +109,8 @@ struct ArticleEntities: Sendable {
     mutating func named(_ label: String, classIRI: String, aliases: [String], ontology: Ontology, id explicitID: String? = nil,
                         preferredID: String? = nil) -> Int {
         for n in [label] + aliases where explicitID == nil {
-            if let idx = ontology.entityIndices(matching: n).first(where: inScope) {
+            if let idx = ontology.entityIndices(matching: n).first(where: inScope),
+               n == label || !Self.qualifiedOtherwise(label, ontology.entities[idx]) {
                 let i = known(idx, ontology)
                 addAliases(i, [label] + aliases)
                 return i
@@ -151,6 +152,18 @@ struct ArticleEntities: Sendable {
         addAliases(i, aliases)
         local.add(Phrase(label, capitalisedStaysCapitalised: true), i)
         return i
+    }
+
+    /// "the Kachin Border Guard Force (BGF)" is not the ontology's "Kokang Border Guard Force" (also "Border
+    /// Guard Force", "BGF"): a label that puts another qualifier before one of the entity's names.
+    static func qualifiedOtherwise(_ label: String, _ entity: OntologyEntity) -> Bool {
+        let names = [entity.label] + entity.aliases
+        let key = Ontology.normalise(label)
+        guard !names.contains(where: { Ontology.normalise($0) == key }) else { return false }
+        return names.contains { n in
+            let name = Ontology.normalise(n)
+            return name.contains(" ") && key.hasSuffix(" " + name)
+        }
     }
 
     /// The new entity named by the plural (or the singular) of the one capitalised word `label`, if it is a

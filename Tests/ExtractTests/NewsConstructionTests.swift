@@ -1247,3 +1247,13 @@ import Testing
         #expect(!Fixture.has(text, "Mario Pena", "leaderOf", "30th Brigade"))
     }
 }
+
+/// A generic alias of a known entity, qualified by another place's name, is another entity.
+@Suite struct QualifiedAliasTests {
+    @Test func anotherQualifierBeforeAKnownNameIsAnotherEntity() {
+        let text = "MYITKYINA, Myanmar - The Kachin Border Guard Force (BGF) lost its last base on Monday."
+        let labels = Fixture.extractor.extract(Fixture.article(text)).entities.map(\.label)
+        #expect(labels.contains("Kachin Border Guard Force"))
+        #expect(!labels.contains("Kokang Border Guard Force"))
+    }
+}
