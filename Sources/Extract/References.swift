@@ -466,7 +466,7 @@ extension MentionFinder {
         guard !quoted.isEmpty, let side = speakerSide(t, sentence, out, state) else { return }
         for j in quoted {
             // "our forces", "our fighters": the side's people, one mention
-            let upper = t[j].key == "our" && j + 1 < sentence.upperBound
+            let upper = t[j].key == "our" && j + 1 < sentence.upperBound && !out.contains(where: { $0.range.contains(j + 1) })
                 && (lexicon.extra.memberNouns.contains(t[j + 1].key) || lexicon.extra.agentNouns.contains(t[j + 1].key)) ? j + 2 : j + 1
             out.append(Mention(range: j..<upper, entity: side, kind: .reference))
         }
