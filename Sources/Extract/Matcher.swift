@@ -844,6 +844,15 @@ extension Matcher {
             if t.kind == .role, objects.count > 1, let first = objects.first, s.mentions[first].range.upperBound < s.range.upperBound,
                s.tokens[s.mentions[first].range.upperBound].text == "," { objects = [first] }
             if t.kind == .role, !matcher.roleBelongsToSubject(subjects, objects, span: min(spanLow, p), s) { return nil }
+            // "X belongs to the Brotherhood Alliance along with the TNLA and the AA": in a membership the names
+            // after "along with" are members too, not what X belongs to
+            if rel.localName == "memberOf", objects.count > 1, let first = objects.first {
+                let gap = s.mentions[first].range.upperBound..<s.mentions[objects[1]].range.lowerBound
+                if gap.contains(where: { s.tokens[$0].key == "along" }) {
+                    subjects += objects.dropFirst().filter { !subjects.contains($0) }
+                    objects = [first]
+                }
+            }
             return TemplateMatch(template: t, subjects: subjects, objects: objects, trigger: p..<lastLiteralEnd,
                                  span: min(spanLow, p)..<max(spanHigh, lastLiteralEnd), distance: distance)
         }

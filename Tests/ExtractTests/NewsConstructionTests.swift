@@ -1148,6 +1148,14 @@ import Testing
         #expect(Fixture.has(text, "Kidal Defence Force", "memberOf", "Velor Alliance"))
     }
 
+    @Test func membersNamedAlongWithAreMembersToo() {
+        let text = "BANGKOK - The Velor Front, which belongs to the Northern Alliance along with the Kora Liberation Army "
+            + "and the Sanu Army, attacked Lashio."
+        let members = Set(Fixture.facts(text).filter { $0.r == "memberOf" && $0.o == "Northern Alliance" }.map(\.s))
+        #expect(members == ["Velor Front", "Kora Liberation Army", "Sanu Army"])
+        #expect(!Fixture.facts(text).contains { $0.r == "memberOf" && $0.o != "Northern Alliance" })
+    }
+
     @Test func aMissionMadeUpOfContingentsFromCountries() {
         let text = "PORT-AU-PRINCE, Haiti - The Velor Support Mission is made up of contingents from Kenya, Jamaica and Guatemala."
         let members = Set(Fixture.facts(text).filter { $0.r == "memberOf" && $0.o == "Velor Support Mission" }.map(\.s))
