@@ -7,8 +7,9 @@ import Ontology
 /// are written in lower case, as a sentence-case headline has them; names the ontology knows and the
 /// capitalised words of a name ("Western Command", "Arakan Army") keep their capitals.
 enum Headline {
-    /// Words of function that a title-case headline capitalises ("After", "With").
-    static let functionWords: Set<String> = MentionFinder.stopWords.union(["amid", "says", "say", "over", "near", "off", "out", "up"])
+    /// Words of function that a title-case headline capitalises ("After", "With"); the rest are data
+    /// (`kg:headlineWord`).
+    static let functionWords: Set<String> = MentionFinder.stopWords.union(["off", "out", "up"])
 
     /// Lowers the capitals of the article's first paragraph when it is a title-case headline.
     static func lowerTitleCase(_ t: inout [Token], lexicon: Lexicon) {

@@ -77,7 +77,8 @@ struct SentenceView {
             // its own after it opens a clause
             var after = mentions[k].range.upperBound
             while after < range.upperBound, after - mentions[k].range.upperBound < 2,
-                  ["had", "has", "have", "was", "were", "also", "then", "later"].contains(tokens[after].key) { after += 1 }
+                  Matcher.perfectAux.contains(tokens[after].key) || Matcher.passiveAux.contains(tokens[after].key)
+                    || Matcher.adverbs.contains(tokens[after].key) { after += 1 }
             let clause = k - chainStart == 1 && separators == [",", "and"] && after < range.upperBound && verbAt(after)
             if !mixed, !pronoun, !clause, Self.joinsList(separators, allyNouns: allyNouns, connectors: connectors) {
                 let conjunction = separators.contains("and") || separators.contains("or") || separators.contains("including")
@@ -549,7 +550,7 @@ final class Matcher {
             if s.isBoundary(j) { return nil }
             // "TRIPOLI, April 8 (Wire) - A warplane bombed …": a hyphen spaced as a dash ends the clause (a
             // dateline's place or outlet is no subject)
-            if s.tokens[j].text == "-", s.tokens[j].spaceBefore, j + 1 < s.range.upperBound, s.tokens[j + 1].spaceBefore { return nil }
+            if j + 1 < s.range.upperBound, MentionFinder.afterDash(s.tokens, j + 1) { return nil }
             // "X, whose delegation was headed by": the clause's subject is the possessed noun, not X.
             if s.tokens[j].key == "whose" { return nil }
             // "The KNU accuses it of siding with …": a pronoun kg could not resolve stands for the subject

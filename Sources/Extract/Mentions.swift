@@ -170,10 +170,7 @@ struct ArticleEntities: Sendable {
     /// group's name or of no known kind, and `classIRI` is too.
     private func pluralOrSingular(_ label: String, _ classIRI: String, _ ontology: Ontology) -> Int? {
         guard label.count >= 4, !label.contains(" "), label.first?.isUppercase == true, label.dropFirst().contains(where: \.isLowercase) else { return nil }
-        func group(_ cls: String) -> Bool {
-            cls == KG.ns + "Entity" || (ontology.isSubclass(cls, of: KG.ns + "Actor") && !ontology.isSubclass(cls, of: KG.ns + "Person")
-                && !ontology.isSubclass(cls, of: KG.ns + "Country"))
-        }
+        func group(_ cls: String) -> Bool { cls == KG.ns + "Entity" || Self.isActorClass(cls, ontology) }
         guard group(classIRI) else { return nil }
         let other = label.hasSuffix("s") ? String(label.dropLast()) : label + "s"
         guard let i = byID[KG.entityNS + Self.slug(other)], !records[i].known, group(records[i].classIRI) else { return nil }
@@ -826,7 +823,6 @@ final class MentionFinder {
         var cls: String?
         // "Al Sunnah wa Jama'ah (ASWJ) insurgents": the follower noun after the bracketed acronym
         let follower = k + 1 < t.count && t[k].text == ")" && i > 0 && t[i - 1].text == "(" ? k + 1 : k
-
         if follower < t.count, t[follower].kind == .word, !t[follower].isCapitalised, t[follower].spaceBefore {
             cls = extra.followerNouns[t[follower].key]
             // "the Marib offensive", "Bakhmut positions": a place of the gazetteer before a word that a place
@@ -953,8 +949,7 @@ final class MentionFinder {
             if upper < end, t[upper].isCapitalised, t[upper].kind == .word { return nil }
             // "Romanian military contractors", "Russian military advisers", "a Turkish army base": a noun the
             // head modifies that is no part of the force
-            if upper < end, t[upper].kind == .word, Self.notTheForce.contains(t[upper].key)
-                || lexicon.headWords.longest(t, at: upper, end: end)?.value == lexicon.facilityClass { return nil }
+            if upper < end, Self.notTheForce.contains(t[upper].key) || modifiesPlaceNoun(t, upper, end) { return nil }
         } else if country != nil, headAt > i, let h = coordinatedNationalHead(t, headAt, end) {
             // "the Mozambican and Rwandan troops": each demonym of the list names its country's force
             // (the mention is the demonym alone; the last one takes the head with it)

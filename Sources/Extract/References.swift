@@ -486,7 +486,7 @@ extension MentionFinder {
         guard cls == lexicon.personClass else {
             return ArticleEntities.isActorClass(cls, ontology) ? speaker.entity : nil
         }
-        if let a = state.followers[speaker.entity] { return a }
+        if let a = followed(speaker, t, sentence, out, state) { return a }
         // "Taliban spokesman Zabihullah Mujahid said": the actor named just before the person's role
         guard let before = out.last(where: { $0.range.upperBound < speaker.range.lowerBound }),
               lexicon.personRoleNouns.longest(t, at: before.range.upperBound, end: speaker.range.lowerBound)?.length
