@@ -18,7 +18,7 @@ let package = Package(
     products: [
         .executable(name: "kg", targets: ["kg"]),
         // Used only by the separate libFuzzer package in Fuzz/ (see docs/fuzzing.md).
-        .library(name: "KGFuzzSupport", targets: ["RDF", "Ontology", "SPARQL", "Ingest", "Extract"]),
+        .library(name: "KGFuzzSupport", targets: ["RDF", "Store", "Ontology", "SPARQL", "Ingest", "Extract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

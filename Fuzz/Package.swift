@@ -6,7 +6,7 @@ import PackageDescription
 
 import Foundation
 let mainPackage = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
-let fuzzers = ["FuzzSPARQL", "FuzzRDF", "FuzzArticle", "FuzzTime"]
+let fuzzers = ["FuzzSPARQL", "FuzzRDF", "FuzzArticle", "FuzzTime", "FuzzEval"]
 
 let package = Package(
     name: "kg-fuzz",
@@ -14,6 +14,7 @@ let package = Package(
     // A path dependency is identified by its folder name: the checkout folder of kg (here "main").
     dependencies: [.package(path: "..")],
     targets: [.target(name: "FuzzEntry")] + fuzzers.map {
-        .executableTarget(name: $0, dependencies: ["FuzzEntry", .product(name: "KGFuzzSupport", package: mainPackage)])
+        .executableTarget(name: $0, dependencies: ["FuzzEntry", .product(name: "KGFuzzSupport", package: mainPackage)],
+                          linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])])
     }
 )
