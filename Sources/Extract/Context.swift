@@ -44,6 +44,9 @@ struct ExtraVocabulary: Sendable {
     /// A lower-case noun after a name that says what kind of actor the name is ("Taliban fighters",
     /// `kg:followerNoun`), and the participle after a hyphen that does ("M23-held", `kg:hyphenCue`) → class.
     var followerNouns: [String: String] = [:]
+    /// A lower-case noun for a kind of actor that an apposition after a name ends with ("X, a powerful
+    /// gang, …", `kg:appositionNoun`) → class.
+    var appositionNouns: [String: String] = [:]
     /// A verb of speech after a two- or three-word name makes it a person (`kg:speechVerb`) → class.
     var speechVerbs: [String: String] = [:]
     /// Words a title-case headline capitalises that are never part of a name (`kg:headlineWord`: "takes", "amid").
@@ -105,6 +108,7 @@ struct ExtraVocabulary: Sendable {
             case KG.ns + "genericName": genericNames.add(Phrase(text), s)
             case KG.ns + "namedReference": namedReferences.insert(Phrase(text).keys.joined(separator: " "))
             case KG.ns + "followerNoun": followerNouns[text] = s
+            case KG.ns + "appositionNoun": appositionNouns[text] = s
             case KG.ns + "speechVerb": speechVerbs[text] = s
             case KG.ns + "headlineWord": headlineWords.insert(text)
             case KG.ns + "personNoun": personNouns.append(text)

@@ -558,6 +558,10 @@ final class Matcher {
             // "X told reporters that a group of gunmen had entered Palma": a clause opened by "that" with a
             // subject of its own (no name) is not X's; a relative "that" (forces that had entered) is.
             if s.tokens[j].key == "that", j < start, (j + 1...start).contains(where: { ownSubjectWord($0, s) }) { return nil }
+            // "The agency says more than 26,000 have fled the city": a verb of speech whose reported clause has
+            // a subject of its own (not one of the speaker's: "X said its fighters had …") is not X's.
+            if j < start, !s.tokens[j].isCapitalised, lexicon.extra.speechVerbs[s.tokens[j].key] != nil,
+               reportedSubject(after: j, before: start, s) { return nil }
             // ", which … ," between the subject and its verb: jump over the whole clause.
             if s.tokens[j].text == ",", let open = relativeClauseStart(endingAt: j, s) {
                 j = open - 1
@@ -686,6 +690,18 @@ final class Matcher {
         guard participle.kind == .word, !participle.isCapitalised, Self.isParticiple(participle.key) else { return false }
         let before = s.tokens[b - 2].key
         return !Self.passiveAux.contains(before) && !lexicon.extra.memberNouns.contains(before) && !Self.perfectAux.contains(before)
+    }
+
+    /// Whether the words between a verb of speech at `v` and a verb at `end` begin with a noun phrase of
+    /// their own: a word of a noun phrase that is no possessive pronoun and not possessed by one.
+    private func reportedSubject(after v: Int, before end: Int, _ s: SentenceView) -> Bool {
+        guard v + 1 <= end else { return false }
+        for k in v + 1...end where ownSubjectWord(k, s) {
+            if Self.possessives.contains(s.tokens[k].key) || ["it", "they", "he", "she"].contains(s.tokens[k].key) { return false }
+            if Self.possessives.contains(s.tokens[k - 1].key) { return false }
+            return s.startAt[k] == nil
+        }
+        return false
     }
 
     /// A word of a noun phrase: not an auxiliary, adverb, quotation mark or time phrase.

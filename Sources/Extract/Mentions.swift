@@ -863,6 +863,8 @@ final class MentionFinder {
         }
         // "Mahas, in the Hiraan region", "Duhok in the autonomous Kurdistan region": a place
         if cls == nil, !article, placedInRegion(t, k) { cls = lexicon.placeClass }
+        // "Velor Kanu, a powerful gang, …", "the X, an armed group that …": an actor of that kind
+        if cls == nil, !article, let kind = appositiveActor(t, after: k), lexicon.places.places(named: text(t, i..<k)).isEmpty { cls = kind }
         // "their base at Buulo Mareer", "a camp near X": the name after a facility noun and "at",
         // "near" or "in" is the place where it stands.
         if cls == nil, !article, i >= 2, Self.sitePrepositions.contains(t[i - 1].key), !t[i - 2].isCapitalised,
@@ -892,6 +894,31 @@ final class MentionFinder {
 
     /// Follower nouns that follow a place's name as readily as an actor's ("the Marib offensive").
     static let placeFollowers: Set<String> = ["offensive", "insurgency", "positions", "front"]
+
+    /// The class of ", a|an|the <up to three words> <apposition noun>" after token `k` (`kg:appositionNoun`:
+    /// "X, a powerful gang, …", "X, an armed group that …"), when the noun ends the noun phrase (not "the
+    /// group's leader", "a militia commander").
+    private func appositiveActor(_ t: [Token], after k: Int) -> String? {
+        let nouns = lexicon.extra.appositionNouns
+        guard !nouns.isEmpty, k + 2 < t.count, t[k].text == ",", ["the", "a", "an"].contains(t[k + 1].key) else { return nil }
+        var j = k + 2
+        while j < t.count, j - k <= 5, t[j].kind == .word || t[j].text == "-" {
+            if let cls = nouns[t[j].key], !t[j].isCapitalised {
+                let after = j + 1
+                if after >= t.count || t[after].kind != .word { return after < t.count && ["'s", "'", "-"].contains(t[after].text) ? nil : cls }
+                return Self.afterApposition.contains(t[after].key) ? cls : nil
+            }
+            // ("the surrender of X, the disbanding of its army": the noun heads no apposition after "of")
+            if Self.stopWords.contains(t[j].key) { return nil }
+            j += 1
+        }
+        return nil
+    }
+
+    /// Words that may follow the noun ending an actor's apposition ("a rebel group that", "… led by").
+    static let afterApposition: Set<String> = ["that", "which", "who", "whose", "led", "based", "backed", "allied", "linked",
+                                                "formed", "founded", "active", "fighting", "operating", "of", "in", "with", "from",
+                                                "and", "known", "made", "loyal", "close", "opposed", "accused", "blamed", "responsible"]
 
     /// Whether ", the|a <up to four words> <role noun>" follows token `k`: an apposition that says what a
     /// person is ("X, the speaker of parliament", "X, the LNA's spokesman", "X, a senior Taliban commander").

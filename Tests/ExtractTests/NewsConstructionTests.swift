@@ -1265,3 +1265,33 @@ import Testing
         #expect(!labels.contains("Kokang Border Guard Force"))
     }
 }
+
+@Suite struct ReportedClauseTests {
+    @Test func aReportedClauseWithItsOwnSubjectIsNotTheSpeakers() {
+        let text = "PEMBA, Mozambique - The Velor Front says more than 2,000 have fled the town of Memra since Sunday."
+        #expect(!Fixture.has(text, "Velor Front", "fledFrom", "Memra"))
+    }
+
+    @Test func theSpeakersOwnFightersAreTheSpeaker() {
+        let text = "PEMBA, Mozambique - The Velor Front said its fighters had seized the town of Memra on Sunday."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
+    }
+}
+
+@Suite struct ActorKindTests {
+    @Test func aNameBeforeGangIsACriminalGroup() {
+        let text = "PEMBA, Mozambique - The Velor gang is led by Jimmy Tembe, a former police officer."
+        #expect(Fixture.has(text, "Jimmy Tembe", "leaderOf", "Velor"))
+    }
+
+    @Test func anAppositionNamesTheKindOfActor() {
+        #expect(Fixture.has("PEMBA, Mozambique - The Velor Kanu, a rebel group, is led by Jimmy Tembe.", "Jimmy Tembe", "leaderOf", "Velor Kanu"))
+        #expect(Fixture.has("PEMBA, Mozambique - Velor Kanu, a powerful gang, is led by Jimmy Tembe.", "Jimmy Tembe", "leaderOf", "Velor Kanu"))
+    }
+
+    @Test func aNounAfterOfHeadsNoApposition() {
+        let text = "PEMBA, Mozambique - The talks turned to the future of Velor Kanu, the disbanding of its army and the return of refugees."
+        let result = Fixture.extractor.extract(Fixture.article(text))
+        #expect(result.entities.first { $0.label == "Velor Kanu" }?.classIRI.hasSuffix("#ArmedGroup") == false)
+    }
+}
