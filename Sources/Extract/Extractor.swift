@@ -209,8 +209,16 @@ public struct Extractor: Sendable {
     func promote(_ s: Int, _ o: Int, relation rel: RelationFacts,
                  role: Bool = false, roleNoun: String? = nil, state: inout ArticleEntities) -> Bool {
         let unknown = lexicon.unknownClass
-        let su = state.records[s].classIRI == unknown, ou = state.records[o].classIRI == unknown
+        var su = state.records[s].classIRI == unknown
+        let ou = state.records[o].classIRI == unknown
         if !su && !ou { return true }
+        // "Amadou Diallo leads Velor Kanu": a subject of unknown kind that reads as a person's name, in a
+        // person's slot, is that person (typed now, so the other argument can be typed from it)
+        if su, rel.domain == lexicon.personClass, !state.records[s].known, lexicon.personalName(state.records[s].label) != nil {
+            state.records[s].classIRI = lexicon.personClass
+            su = false
+            if !ou { return true }
+        }
         // "Badr's leader, Hadi al-Amiri", "Qorlan, a spokesman for the Velor": a role noun between two
         // names of unknown kind says what both are — a person, and an actor it speaks for or leads.
         if su && ou {
@@ -236,8 +244,13 @@ public struct Extractor: Sendable {
             state.records[su ? s : o].classIRI = KG.ns + (su ? "Town" : "Region")
             return true
         }
-        let slot = (su ? rel.domain : rel.range) ?? unknown
+        var slot = (su ? rel.domain : rel.range) ?? unknown
         if slot == lexicon.personClass { return true }
+        // a slot whose relation lists the classes it allows (`kg:objectClass Actor, Country, …`) takes the first
+        if let ri = lexicon.relationFacts.firstIndex(where: { $0.localName == rel.localName }),
+           let first = (su ? lexicon.subjectClasses[ri] : lexicon.objectClasses[ri]).first, !ontology.isSubclass(slot, of: first) {
+            slot = first
+        }
         guard lexicon.typingRelations.contains(rel.localName) else { return false }
         let other = state.records[su ? o : s].classIRI
         if let otherSlot = su ? rel.range : rel.domain, !ontology.isSubclass(other, of: otherSlot) { return false }

@@ -1289,6 +1289,11 @@ import Testing
         #expect(Fixture.has("PEMBA, Mozambique - Velor Kanu, a powerful gang, is led by Jimmy Tembe.", "Jimmy Tembe", "leaderOf", "Velor Kanu"))
     }
 
+    @Test func aPersonsNameLeadingANameOfUnknownKindMakesItAnActor() {
+        let text = "PEMBA, Mozambique - Mohamed Kassim heads the Tamba Sefu, which fought on the border last year."
+        #expect(Fixture.has(text, "Mohamed Kassim", "leaderOf", "Tamba Sefu"))
+    }
+
     @Test func aNounAfterOfHeadsNoApposition() {
         let text = "PEMBA, Mozambique - The talks turned to the future of Velor Kanu, the disbanding of its army and the return of refugees."
         let result = Fixture.extractor.extract(Fixture.article(text))
