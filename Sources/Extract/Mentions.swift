@@ -1409,10 +1409,16 @@ final class MentionFinder {
            let nameEnd = extendedName(t, from: i + len, end, possessive: t[i + len - 1].isCapitalised,
                                       minWords: state.records[e].known ? 2 : 1) {
             let first = t[i].key == "the" ? i + 1 : i
-            var aliases: [String] = [], upper = nameEnd
+            var aliases: [String] = [], upper = nameEnd, labelEnd = nameEnd
+            var cls = state.records[e].classIRI
+            // "BGF Battalion 1003": a unit's head word (and its number) names one of the actor's units
+            if let h = headClass(t, i + len, nameEnd), ontology.isSubclass(h, of: lexicon.unitClass) {
+                cls = h
+                if nameEnd < end, t[nameEnd].kind == .number, !t[nameEnd].text.contains(",") { labelEnd += 1; upper += 1 }
+            }
             // "… Khorasan Province (ISIS-K)"
-            if let (alias, close) = bracketed(t, nameEnd, end) { aliases.append(alias); upper = close + 1 }
-            let c = state.named(text(t, first..<nameEnd), classIRI: state.records[e].classIRI, aliases: aliases, ontology: ontology)
+            if let (alias, close) = bracketed(t, upper, end) { aliases.append(alias); upper = close + 1 }
+            let c = state.named(text(t, first..<labelEnd), classIRI: cls, aliases: aliases, ontology: ontology)
             return Mention(range: i..<upper, entity: c, kind: .name)
         }
         return nil

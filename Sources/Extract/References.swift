@@ -35,6 +35,12 @@ extension MentionFinder {
            !phrase.text.unicodeScalars.contains(where: { $0.properties.isUppercase }),
            let owner = state.history.last, !lexicon.isNationalBody(state.records[owner].classIRI, ontology),
            ontology.isSubclass(state.records[owner].classIRI, of: lexicon.actorClass) { return nil }
+        // "BGF Battalion 1003", "MNDAA Brigade 211": an actor's name before a unit's head word and number
+        // opens that unit's name
+        let after = i + longest.length
+        if after + 1 < end, t[after].isCapitalised, lexicon.unitHeads.contains(t[after].text), t[after + 1].kind == .number,
+           candidates.allSatisfy({ ontology.isSubclass(ontology.entities[$0].classIRI, of: lexicon.actorClass)
+                                   && !ontology.isSubclass(ontology.entities[$0].classIRI, of: lexicon.unitClass) }) { return nil }
         if let phrase, !genericAllowed(t, i, longest.length, phrase, sentence) {
             // "an army camp": try a shorter known name? None is shorter than one word, so no mention.
             return nil

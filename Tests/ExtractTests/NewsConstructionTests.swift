@@ -1300,3 +1300,16 @@ import Testing
         #expect(result.entities.first { $0.label == "Velor Kanu" }?.classIRI.hasSuffix("#ArmedGroup") == false)
     }
 }
+
+@Suite struct NumberedUnitOfAnActorTests {
+    @Test func anArticlesActorBeforeAUnitHeadAndNumberNamesTheUnit() {
+        let text = "PEMBA, Mozambique - The Velor Border Guard Force (VBGF) ran the district for years. "
+            + "On October 21 the Tamba Front took the headquarters of VBGF Battalion 1003, near Kalumbe."
+        #expect(Fixture.has(text, "Tamba Front", "captured", "VBGF Battalion 1003"))
+    }
+
+    @Test func aKnownActorBeforeAUnitHeadAndNumberNamesTheUnit() {
+        let text = "MYITKYINA, Myanmar - On October 21 the KIA took the headquarters of BGF Battalion 1003, near Pangwa."
+        #expect(Fixture.has(text, "KIA", "captured", "BGF Battalion 1003"))
+    }
+}
