@@ -192,6 +192,10 @@ extension MentionFinder {
         }
         // "the town of Laukkai" names the town; it does not refer back.
         if upper < end, t[upper].key == "of" { return nil }
+        // "The Military Operations Command": a reference word written with a capital and followed by more
+        // capitalised words is part of a name
+        if upper < end, !Self.pronouns.contains(t[i].key), t[upper - 1].isCapitalised, t[upper].isCapitalised,
+           t[upper].kind == .word, t[upper].spaceBefore, !lexicon.token(t[upper], isIn: .stop) { return nil }
         // "the military camp of Bourem", "the army base": a word for a force before a facility's head word
         // modifies it
         if !Self.pronouns.contains(t[i].key), modifiesPlaceNoun(t, upper, end),

@@ -1312,4 +1312,10 @@ import Testing
         let text = "MYITKYINA, Myanmar - On October 21 the KIA took the headquarters of BGF Battalion 1003, near Pangwa."
         #expect(Fixture.has(text, "KIA", "captured", "BGF Battalion 1003"))
     }
+
+    @Test func aCapitalisedReferenceWordBeforeMoreCapitalsIsPartOfAName() {
+        let text = "PEMBA, Mozambique - A spokesman for the rebels' Military Operations Command spoke on Monday. "
+            + "The Military Operations Command is made up of the Tamba Front and a number of allied factions."
+        #expect(Fixture.has(text, "Tamba Front", "memberOf", "Military Operations Command"))
+    }
 }
