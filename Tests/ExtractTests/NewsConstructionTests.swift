@@ -1319,3 +1319,14 @@ import Testing
         #expect(Fixture.has(text, "Tamba Front", "memberOf", "Military Operations Command"))
     }
 }
+
+@Suite struct OccupationTests {
+    @Test func occupiedIsACapture() {
+        #expect(Fixture.has("PEMBA, Mozambique - The Velor Front occupied the town of Memra on Monday.", "Velor Front", "captured", "Memra"))
+        #expect(Fixture.has("PEMBA, Mozambique - The Velor Front took possession of the town of Memra on Monday.", "Velor Front", "captured", "Memra"))
+    }
+
+    @Test func occupiesIsAHolding() {
+        #expect(Fixture.has("PEMBA, Mozambique - The Velor Front still occupies the town of Memra.", "Velor Front", "controls", "Memra"))
+    }
+}
