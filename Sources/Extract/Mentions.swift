@@ -1636,8 +1636,10 @@ final class MentionFinder {
         while k < end {
             let x = t[k]
             // A known capitalised name starts here ("Inside Lashio"); a lower-case alias such as "army" does not count.
+            // ("South Darfur", "North Kivu": a compass word before a known place names another place)
             if k > nameStart, let known = lexicon.names.longest(t, at: k, end: end),
-               known.phrase.text.unicodeScalars.first?.properties.isUppercase == true { break }
+               known.phrase.text.unicodeScalars.first?.properties.isUppercase == true,
+               !(k == nameStart + 1 && Matcher.compass.contains(t[nameStart].key) && isPlaceClass(ontology.entities[known.value].classIRI)) { break }
             // "Gada Local Government Area": a place's capitalised head word of several words ends the name,
             // whatever its first word
             if k > nameStart, x.isCapitalised, let h = lexicon.headWords.longest(t, at: k, end: end), h.length >= 2,

@@ -1330,3 +1330,12 @@ import Testing
         #expect(Fixture.has("PEMBA, Mozambique - The Velor Front still occupies the town of Memra.", "Velor Front", "controls", "Memra"))
     }
 }
+
+@Suite struct CompassNameTests {
+    @Test func aCompassWordBeforeAKnownPlaceNamesAnotherPlace() {
+        let text = "KHARTOUM, Sudan - The army refused to give up Darfur for a year and a half. "
+            + "Nyala, the capital of South Darfur, has since become the seat of a rival administration."
+        #expect(Fixture.has(text, "Nyala", "partOf", "South Darfur"))
+        #expect(!Fixture.facts(text).contains { $0.o == "South" })
+    }
+}
