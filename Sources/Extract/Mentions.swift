@@ -1753,6 +1753,8 @@ final class MentionFinder {
         // A title or a letter alone ("Lt.", "H.E.") is no name.
         if upper - nameStart == 1, t[nameStart].text.count == 1 || lexicon.titles.longest(t, at: nameStart, end: upper) != nil
             || lexicon.honorifics.longest(t, at: nameStart, end: upper) != nil { return true }
+        // "Head of State", "Chief of Staff": the first words of a longer title are no name
+        if let title = lexicon.titles.longest(t, at: nameStart, end: t.count), title.length > upper - nameStart { return true }
         // A head word alone ("Forces loyal to …", "Police said") names nothing.
         if !title, upper - nameStart == 1, headed != nil, !t[nameStart].isAcronym,
            lexicon.headWords.longest(t, at: nameStart, end: upper)?.length == 1 { return true }

@@ -1339,3 +1339,11 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.o == "South" })
     }
 }
+
+@Suite struct LongTitleTests {
+    @Test func theFirstWordOfALongerTitleIsNoName() {
+        let text = "OUAGADOUGOU, Burkina Faso - The delegation brought the message of the President of the Transition, "
+            + "Head of State, Captain Ibrahim Traore, to the wounded."
+        #expect(!Fixture.facts(text).contains { $0.s == "Head" })
+    }
+}
