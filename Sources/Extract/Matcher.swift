@@ -361,7 +361,16 @@ final class Matcher {
                     if k + 1 < s.range.upperBound, s.tokens[k].text == ",", s.startAt[k + 1] != nil { j = k + 1; continue }
                     return nil
                 }
-                if countryModifiesNoun(m, s) { return nil }
+                if countryModifiesNoun(m, s) {
+                    // "have taken the eastern Congolese town of Bunagana": the place the noun names after "of"
+                    var k = after
+                    while k < min(s.range.upperBound, after + 3), s.startAt[k] == nil, s.tokens[k].kind == .word,
+                          !s.tokens[k].isCapitalised, s.tokens[k].key != "of" { k += 1 }
+                    guard k + 1 < s.range.upperBound, s.tokens[k].key == "of", s.startAt[k + 1] != nil else { return nil }
+                    j = k + 1
+                    words += 1
+                    continue
+                }
                 // "pressed their assault on the last two IS-held pockets, A and B": a name glued to a
                 // participle modifies the noun after it; the object is further on ("GNA-aligned forces" are
                 // the GNA's, though)

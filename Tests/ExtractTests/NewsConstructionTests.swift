@@ -1346,4 +1346,9 @@ import Testing
             + "Head of State, Captain Ibrahim Traore, to the wounded."
         #expect(!Fixture.facts(text).contains { $0.s == "Head" })
     }
+
+    @Test func aDemonymBeforeThePlaceNounOfANamedPlace() {
+        let text = "PEMBA, Mozambique - Velor Front rebels have taken the northern Mozambican town of Memra, residents said."
+        #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
+    }
 }
