@@ -446,13 +446,13 @@ struct ArticlePass {
         }
         if time == nil, !rel.isState, m.template.kind != .role, let c = sentence.narrativeTime { time = c.annotation }
         if time == nil, done, !rel.isState, !rel.presupposed, m.template.kind != .role, times.isEmpty, let lead = leadDay,
-           Extractor.wordBeforeVerb(view, trigger: m.trigger) != "had", !Extractor.newsPresent(view, trigger: m.trigger),
+           Extractor.wordBeforeVerb(view, trigger: m.trigger) != "had", !Extractor.newsPresent(view, trigger: m.trigger, lexicon: lexicon),
            !Extractor.leavesTheDay(view) {
             time = lead.annotation
         }
         // "GNA takes Tarhuna", "forces have recaptured the last district": news of the day, told in the
         // present or the present perfect with no date, is observed on the publication date.
-        if time == nil, !rel.isState, m.template.kind != .role, times.isEmpty, Extractor.newsPresent(view, trigger: m.trigger) {
+        if time == nil, !rel.isState, m.template.kind != .role, times.isEmpty, Extractor.newsPresent(view, trigger: m.trigger, lexicon: lexicon) {
             time = TimeFinder.observation(published: published)
         }
         return time

@@ -545,16 +545,18 @@ public struct Extractor: Sendable {
     /// A deed told as news: in the present perfect ("have taken", "has fallen", "has come under") or in a
     /// headline's present ("takes", "falls to"), outside quotation marks (a quoted "has fallen" is the
     /// speaker's day, not the article's).
-    static func newsPresent(_ s: SentenceView, trigger: Range<Int>) -> Bool {
+    static func newsPresent(_ s: SentenceView, trigger: Range<Int>, lexicon: Lexicon) -> Bool {
         let t = s.tokens
         let quotes: Set<String> = ["\"", "\u{201C}", "\u{201D}"]
         if s.range.contains(where: { quotes.contains(t[$0].text) }) { return false }
         let perfect: Set<String> = ["has", "have"]
         if perfect.contains(t[trigger.lowerBound].key) || perfect.contains(wordBeforeVerb(s, trigger: trigger)) { return true }
-        // a headline: one line, no full stop, a verb in -s ("takes", "seizes", "falls")
+        // a headline: one line, no full stop, a verb in -s ("takes", "seizes", "falls") or the plain form of one
+        // ("rebels seize")
         let verb = t[trigger.lowerBound].key
-        return s.range.lowerBound == 0 && t[s.range.upperBound - 1].text != "." && verb.count > 3 && verb.hasSuffix("s")
-            && !verb.hasSuffix("ss")
+        guard s.range.lowerBound == 0, t[s.range.upperBound - 1].text != ".", verb.count > 3 else { return false }
+        return (verb.hasSuffix("s") && !verb.hasSuffix("ss"))
+            || lexicon.eventVerbs.keys.contains(verb + "s") || lexicon.eventVerbs.keys.contains(verb + "es")
     }
 
     /// The word before a trigger's verb group, past up to three adverbs: the auxiliary of "is now held",

@@ -173,6 +173,11 @@ import Testing
         #expect(Self.captureDates("Montepuez, Mozambique - Fighting went on.", title: "Velor Front takes Macomia") == ["2021-08-10"])
     }
 
+    @Test func aHeadlineInThePlainPresent() {
+        #expect(Self.captureDates("Montepuez, Mozambique - Fighting went on.", title: "Velor Front rebels seize Macomia") == ["2021-08-10"])
+        #expect(Self.captureDates("Montepuez, Mozambique - Fighting went on.", title: "How Velor Front rebels seized Macomia") == [nil])
+    }
+
     @Test func aPresentPerfect() {
         #expect(Self.captureDates("Montepuez, Mozambique - The Velor Front has captured Macomia, officials said.") == ["2021-08-10"])
     }
