@@ -257,9 +257,6 @@ public struct Extractor: Sendable {
         if slot == unknown { return true }
         let e = su ? s : o
         guard !state.records[e].known else { return false }
-        // "rescued by troops of the 82 Division together with Lydia Simon": a name that reads as a person's
-        // is no actor, country or place
-        if lexicon.personalName(state.records[e].label) != nil { return false }
         state.records[e].classIRI = slot
         return true
     }
