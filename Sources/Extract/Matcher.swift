@@ -1053,7 +1053,16 @@ extension Matcher {
                 while b >= s.range.lowerBound, matcher.isSkippable(b, s) { b -= 1 }
                 if b >= s.range.lowerBound, Matcher.passiveAux.contains(s.tokens[b].key) { return nil }
             }
-            if t.kind == .passive, let first = t.firstKey, Matcher.isParticiple(first), commonNounBeforeAnchor() { return nil }
+            if t.kind == .passive, let first = t.firstKey, Matcher.isParticiple(first), commonNounBeforeAnchor() {
+                // "the NDA-K, a militia led by the warlord X": the noun is in apposition with the name before the comma
+                if let c = matcher.appositionStart(endingAt: p, s), c - 1 > s.range.lowerBound,
+                   let m = s.endAt[c - 1] ?? (s.tokens[c - 1].text == ")" ? s.endAt[c - 2] : nil),
+                   matcher.compatible(m, s, req, strictClass: strict) {
+                    assign(slot, [m])
+                    return s.mentions[m].range.lowerBound
+                }
+                return nil
+            }
             // "belongs to the Second Division of the National Army, commanded by X": a participle after a comma
             // is said of the noun phrase just before the comma (its head before "of"), whatever governs it
             if t.kind == .passive, let first = t.firstKey, Matcher.isParticiple(first), p - 2 >= s.range.lowerBound,

@@ -1357,3 +1357,15 @@ import Testing
         #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
     }
 }
+
+@Suite struct AppositionLeaderTests {
+    @Test func aParticipleAfterAnAppositionsNounIsSaidOfTheName() {
+        let text = "PEMBA, Mozambique - The army fought the Tamba Sefu, a militia led by the warlord Mohamed Kassim, near Memra."
+        #expect(Fixture.has(text, "Mohamed Kassim", "leaderOf", "Tamba Sefu"))
+    }
+
+    @Test func aParticipleAfterANounWithoutAnAppositionIsNotSaidOfANameBefore() {
+        let text = "PEMBA, Mozambique - The Tamba Sefu attacked a column led by Mohamed Kassim near Memra."
+        #expect(!Fixture.has(text, "Mohamed Kassim", "leaderOf", "Tamba Sefu"))
+    }
+}
