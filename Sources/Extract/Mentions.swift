@@ -1748,8 +1748,10 @@ final class MentionFinder {
                               _ state: ArticleEntities) -> Bool {
         // "MINISTRY OF DEFENCE", "STATEMENT": words in capitals longer than an acronym are a heading,
         // unless the gazetteer knows them (a dateline's town).
+        // (one word of up to eight capitals inside a sentence is an acronym: "the head of MONUSCO")
         if !title, (nameStart..<upper).allSatisfy({ t[$0].kind != .word || (t[$0].text == t[$0].text.uppercased() && t[$0].text.count >= 7) || t[$0].key == "of" }),
-           t[nameStart].text.count >= 7, gazetteerPlace(label, state: state) == nil { return true }
+           t[nameStart].text.count >= 7, gazetteerPlace(label, state: state) == nil,
+           !(upper - nameStart == 1 && t[nameStart].text.count <= 8 && !Self.opensSentence(t, nameStart)) { return true }
         // A title or a letter alone ("Lt.", "H.E.") is no name.
         if upper - nameStart == 1, t[nameStart].text.count == 1 || lexicon.titles.longest(t, at: nameStart, end: upper) != nil
             || lexicon.honorifics.longest(t, at: nameStart, end: upper) != nil { return true }

@@ -1369,3 +1369,16 @@ import Testing
         #expect(!Fixture.has(text, "Mohamed Kassim", "leaderOf", "Tamba Sefu"))
     }
 }
+
+@Suite struct LongAcronymTests {
+    @Test func sevenCapitalsInsideASentenceAreAnAcronym() {
+        let text = "PEMBA, Mozambique - Amina Kassim, the head of UNMOZAB, said on Monday the mission would stay."
+        #expect(Fixture.has(text, "Amina Kassim", "leaderOf", "UNMOZAB"))
+    }
+
+    @Test func aWordInCapitalsOpeningALineIsAHeading() {
+        let text = "STATEMENT\n\nThe Velor Front captured the town of Memra on Monday."
+        #expect(!Fixture.facts(text).contains { $0.s == "STATEMENT" || $0.o == "STATEMENT" })
+        #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
+    }
+}
