@@ -1382,3 +1382,15 @@ import Testing
         #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
     }
 }
+
+@Suite struct WithdrawalWordingTests {
+    @Test func aDemonymsUnitsAreItsCountrysForce() {
+        let text = "KYIV, Ukraine - The general confirmed that Ukrainian units had withdrawn from Lastochkyne."
+        #expect(Fixture.facts(text).contains { $0.r == "withdrewFrom" && $0.o == "Lastochkyne" })
+    }
+
+    @Test func withdrawnWithItsTroopsBeforeFrom() {
+        let text = "PEMBA, Mozambique - The Velor Front said it had withdrawn its fighters from the town of Memra."
+        #expect(Fixture.has(text, "Velor Front", "withdrewFrom", "Memra"))
+    }
+}
