@@ -1394,3 +1394,16 @@ import Testing
         #expect(Fixture.has(text, "Velor Front", "withdrewFrom", "Memra"))
     }
 }
+
+@Suite struct RegainedControlTests {
+    @Test func regainedControlStartsAHolding() {
+        let text = "PEMBA, Mozambique - The Velor Front regained control of the town of Memra on Tuesday."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Memra"))
+        #expect(Fixture.has(text, "Velor Front", "captured", "Memra"))
+    }
+
+    @Test func peacekeepersOfANamedMissionAreTheMission() {
+        let text = "GOMA, DR Congo - About 100 soldiers surrendered to UNMOZAB peacekeepers at their base this morning."
+        #expect(Fixture.facts(text).contains { $0.r == "surrenderedTo" && $0.o == "UNMOZAB" })
+    }
+}
