@@ -1168,6 +1168,15 @@ extension Matcher {
         /// Returns where the match's span starts.
         private mutating func relativeObjectBeforeSubject(_ req: String?) -> Int? {
             guard let first = subjects.first, first > 0 else { return nil }
+            // "withdrew to Hsenwi, Chinshwehaw and Laukkai, towns it continues to control": a plural place noun
+            // in apposition with a list, then the clause's subject — the list is what the verb takes
+            let start = s.mentions[first].range.lowerBound
+            if start - 3 >= s.range.lowerBound, matcher.lexicon.pluralHeads[s.tokens[start - 1].key] != nil,
+               s.tokens[start - 2].text == ",", let last = s.endAt[start - 3], matcher.compatible(last, s, req, strictClass: false) {
+                let g = s.groupOf[last]
+                objects = Array(g.lowerBound...last).filter { matcher.compatible($0, s, req, strictClass: false) }
+                return s.mentions[objects[0]].range.lowerBound
+            }
             let r = first - 1
             var k = s.mentions[r].range.upperBound
             while k < s.mentions[first].range.lowerBound, Matcher.determiners.contains(s.tokens[k].key) { k += 1 }

@@ -1407,3 +1407,14 @@ import Testing
         #expect(Fixture.facts(text).contains { $0.r == "surrenderedTo" && $0.o == "UNMOZAB" })
     }
 }
+
+@Suite struct ContinuedHoldingTests {
+    @Test func continuesToControl() {
+        #expect(Fixture.has("PEMBA, Mozambique - The Velor Front continues to control the town of Memra.", "Velor Front", "controls", "Memra"))
+    }
+
+    @Test func aListInAppositionWithAPluralPlaceNounIsTheObjectOfTheClauseAfterIt() {
+        let text = "PEMBA, Mozambique - The Velor Front pulled back to Memra, Kalumbe and Ntasa, towns it continues to control."
+        for town in ["Memra", "Kalumbe", "Ntasa"] { #expect(Fixture.has(text, "Velor Front", "controls", town)) }
+    }
+}
