@@ -186,8 +186,11 @@ extension MentionFinder {
         let upper = i + r.length
         // "alliance fighters", "coalition jets", "military spokesman": a bare class noun refers only before an
         // agent noun or a person's role noun.
+        // ("in rebel hands", "under rebel control", "rebel-held Goma": the side that holds)
         if r.length == 1, !Self.pronouns.contains(t[i].key), !["which", "who"].contains(t[i].key),
-           !(upper < end && (lexicon.extra.agentNouns.contains(t[upper].key) || lexicon.personRoleNouns.longest(t, at: upper, end: end) != nil)) {
+           !(upper < end && (lexicon.extra.agentNouns.contains(t[upper].key) || lexicon.personRoleNouns.longest(t, at: upper, end: end) != nil)),
+           !(upper < end && Self.holdingNouns.contains(t[upper].key) && i > sentence.lowerBound && ["in", "under", "into"].contains(t[i - 1].key)),
+           !(upper + 1 < end && t[upper].text == "-" && !t[upper].spaceBefore && lexicon.extra.hyphenCues[t[upper + 1].key] != nil) {
             return nil
         }
         // "the town of Laukkai" names the town; it does not refer back.

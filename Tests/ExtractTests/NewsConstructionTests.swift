@@ -1418,3 +1418,20 @@ import Testing
         for town in ["Memra", "Kalumbe", "Ntasa"] { #expect(Fixture.has(text, "Velor Front", "controls", town)) }
     }
 }
+
+@Suite struct RebelSideTests {
+    @Test func rebelHeldIsTheRebelsHolding() {
+        let text = "GOMA, DR Congo - Velor Front rebels entered Memra on Monday. Residents in rebel-held Memra said the shops were shut."
+        #expect(Fixture.facts(text).contains { $0.s == "Velor Front" && $0.r == "controls" && $0.o == "Memra" })
+    }
+
+    @Test func inRebelHandsIsTheRebelsHolding() {
+        let text = "GOMA, DR Congo - Velor Front rebels seized Memra on Monday. With Memra now in rebel hands, the army fell back."
+        #expect(Fixture.has(text, "Velor Front", "controls", "Memra"))
+    }
+
+    @Test func aRebelCommanderIsNoHolding() {
+        let text = "GOMA, DR Congo - Velor Front rebels attacked Memra on Monday. A rebel commander said the town was calm."
+        #expect(!Fixture.facts(text).contains { $0.r == "controls" })
+    }
+}
