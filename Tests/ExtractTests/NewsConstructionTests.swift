@@ -1435,3 +1435,13 @@ import Testing
         #expect(!Fixture.facts(text).contains { $0.r == "controls" })
     }
 }
+
+@Suite struct JuntaTests {
+    @Test func theJuntaIsTheCountrysForceNotTheLastForceNamed() {
+        let text = "NIAMEY, Niger - The Border Guard Police took the town of Ayorou on Monday. "
+            + "The junta said its troops had also taken the town of Tera."
+        let tera = Fixture.facts(text).filter { $0.r == "captured" && $0.o == "Tera" }.map(\.s)
+        #expect(tera.count == 1)
+        #expect(!tera.contains("Border Guard Police"))
+    }
+}
