@@ -1445,3 +1445,12 @@ import Testing
         #expect(!tera.contains("Border Guard Police"))
     }
 }
+
+@Suite struct BareJuntaTests {
+    @Test func juntaBeforeARoleNounIsTheCountrysForce() {
+        let text = "NIAMEY, Niger - The Border Guard Police took the town of Ayorou on Monday. "
+            + "Junta spokesman Amadou Abdramane said troops had also taken the town of Tera."
+        #expect(!Fixture.facts(text).contains { $0.r == "spokespersonOf" && $0.o == "Border Guard Police" })
+        #expect(Fixture.facts(text).contains { $0.s == "Amadou Abdramane" && $0.r == "spokespersonOf" })
+    }
+}
