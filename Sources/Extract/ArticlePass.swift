@@ -471,7 +471,7 @@ struct ArticlePass {
         guard s != o, !ruledOutAsPlaces(s, o, subject: si, object: oi, r, view) else { return }
         // "arriving from Palma in Nangade, Mueda and Pemba": a place lies in one place, not in each of a list
         if m.objects.count > 1, rel.domain == lexicon.placeClass, rel.range == lexicon.placeClass { return }
-        guard extractor.promote(s, o, relation: rel, role: m.template.kind == .role, roleNoun: m.template.roleNoun,
+        guard extractor.promote(s, o, relation: rel, index: m.template.relation, role: m.template.kind == .role, roleNoun: m.template.roleNoun,
                                 state: &state) else { return }
         guard allowed(s, o, subject: si, object: oi, r, view) else { return }
         if rel.domain == lexicon.personClass, state.records[s].classIRI == lexicon.unknownClass {

@@ -206,7 +206,7 @@ public struct Extractor: Sendable {
     /// (`kg:typesArguments`) when the other one is typed as the relation wants: it takes its slot's class
     /// (an actor for an actor slot; a place slot's class; no change for a slot as wide as `kg:Entity`).
     /// Both unknown, or an unknown argument of another relation outside a person slot, is no statement.
-    func promote(_ s: Int, _ o: Int, relation rel: RelationFacts,
+    func promote(_ s: Int, _ o: Int, relation rel: RelationFacts, index ri: Int,
                  role: Bool = false, roleNoun: String? = nil, state: inout ArticleEntities) -> Bool {
         let unknown = lexicon.unknownClass
         var su = state.records[s].classIRI == unknown
@@ -247,8 +247,7 @@ public struct Extractor: Sendable {
         var slot = (su ? rel.domain : rel.range) ?? unknown
         if slot == lexicon.personClass { return true }
         // a slot whose relation lists the classes it allows (`kg:objectClass Actor, Country, …`) takes the first
-        if let ri = lexicon.relationFacts.firstIndex(where: { $0.localName == rel.localName }),
-           let first = (su ? lexicon.subjectClasses[ri] : lexicon.objectClasses[ri]).first, !ontology.isSubclass(slot, of: first) {
+        if let first = (su ? lexicon.subjectClasses[ri] : lexicon.objectClasses[ri]).first, !ontology.isSubclass(slot, of: first) {
             slot = first
         }
         guard lexicon.typingRelations.contains(rel.localName) else { return false }
@@ -556,7 +555,7 @@ public struct Extractor: Sendable {
         let verb = t[trigger.lowerBound].key
         guard s.range.lowerBound == 0, t[s.range.upperBound - 1].text != ".", verb.count > 3 else { return false }
         return (verb.hasSuffix("s") && !verb.hasSuffix("ss"))
-            || lexicon.eventVerbs.keys.contains(verb + "s") || lexicon.eventVerbs.keys.contains(verb + "es")
+            || lexicon.verbBases.contains(verb + "s") || lexicon.verbBases.contains(verb + "es")
     }
 
     /// The word before a trigger's verb group, past up to three adverbs: the auxiliary of "is now held",

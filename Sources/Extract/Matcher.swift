@@ -706,7 +706,7 @@ final class Matcher {
     private func reportedSubject(after v: Int, before end: Int, _ s: SentenceView) -> Bool {
         guard v + 1 <= end else { return false }
         for k in v + 1...end where ownSubjectWord(k, s) {
-            if Self.possessives.contains(s.tokens[k].key) || ["it", "they", "he", "she"].contains(s.tokens[k].key) { return false }
+            if MentionFinder.pronouns.contains(s.tokens[k].key) { return false }
             if Self.possessives.contains(s.tokens[k - 1].key) { return false }
             return s.startAt[k] == nil
         }

@@ -981,8 +981,7 @@ final class MentionFinder {
             // "the Mozambican and Rwandan troops": each demonym of the list names its country's force
             // (the mention is the demonym alone; the last one takes the head with it)
             cls = h
-        } else if country == nil, t[i].key == "government", i > sentence.lowerBound, i + 1 < end, ["in", "under", "into"].contains(t[i - 1].key),
-                  Self.holdingNouns.contains(t[i + 1].key), let main = state.mainCountry {
+        } else if country == nil, t[i].key == "government", Self.holdsBefore(t, i, i + 1, sentence), let main = state.mainCountry {
             // "remained in government hands", "under government control": the government of the country the
             // article is most about
             country = main
@@ -1406,8 +1405,10 @@ final class MentionFinder {
         // followed by capitalised words that end in a head word names another actor of the same kind.
         if !isPlaceClass(state.records[e].classIRI),
            !(i + len < end && t[i + len].key == "'s" && Self.possessorOfAcronymName(t, i + len, end)),
+           // ("BGF Battalion 1003": one capitalised unit head word with its number is enough after a known name)
            let nameEnd = extendedName(t, from: i + len, end, possessive: t[i + len - 1].isCapitalised,
-                                      minWords: state.records[e].known ? 2 : 1) {
+                                      minWords: state.records[e].known && !(i + len + 1 < end && lexicon.unitHeads.contains(t[i + len].text)
+                                                                             && t[i + len + 1].kind == .number) ? 2 : 1) {
             let first = t[i].key == "the" ? i + 1 : i
             var aliases: [String] = [], upper = nameEnd, labelEnd = nameEnd
             var cls = state.records[e].classIRI

@@ -35,12 +35,6 @@ extension MentionFinder {
            !phrase.text.unicodeScalars.contains(where: { $0.properties.isUppercase }),
            let owner = state.history.last, !lexicon.isNationalBody(state.records[owner].classIRI, ontology),
            ontology.isSubclass(state.records[owner].classIRI, of: lexicon.actorClass) { return nil }
-        // "BGF Battalion 1003", "MNDAA Brigade 211": an actor's name before a unit's head word and number
-        // opens that unit's name
-        let after = i + longest.length
-        if after + 1 < end, t[after].isCapitalised, lexicon.unitHeads.contains(t[after].text), t[after + 1].kind == .number,
-           candidates.allSatisfy({ ontology.isSubclass(ontology.entities[$0].classIRI, of: lexicon.actorClass)
-                                   && !ontology.isSubclass(ontology.entities[$0].classIRI, of: lexicon.unitClass) }) { return nil }
         if let phrase, !genericAllowed(t, i, longest.length, phrase, sentence) {
             // "an army camp": try a shorter known name? None is shorter than one word, so no mention.
             return nil
@@ -90,9 +84,15 @@ extension MentionFinder {
         if Self.actorDeterminers.contains(t[i - 1].key) { return true }
         if i + 1 < sentence.upperBound, lexicon.extra.agentNouns.contains(t[i + 1].key) { return true }
         // "in junta hands", "under army control": the actor that holds
-        if i + 1 < sentence.upperBound, Self.holdingNouns.contains(t[i + 1].key), i > sentence.lowerBound,
-           ["in", "under", "into"].contains(t[i - 1].key) { return true }
+        if Self.holdsBefore(t, i, i + 1, sentence) { return true }
         return false
+    }
+
+    /// Whether the words `i..<next` stand between "in"/"under"/"into" and a holding noun ("in junta hands",
+    /// "under rebel control", "in government hands"): they name who holds.
+    static func holdsBefore(_ t: [Token], _ i: Int, _ next: Int, _ sentence: Range<Int>) -> Bool {
+        i > sentence.lowerBound && next < sentence.upperBound && holdingNouns.contains(t[next].key)
+            && ["in", "under", "into"].contains(t[i - 1].key)
     }
 
     /// The entity `history` names most often among those `include` accepts; a tie goes to the one named
@@ -189,7 +189,7 @@ extension MentionFinder {
         // ("in rebel hands", "under rebel control", "rebel-held Goma": the side that holds)
         if r.length == 1, !Self.pronouns.contains(t[i].key), !["which", "who"].contains(t[i].key),
            !(upper < end && (lexicon.extra.agentNouns.contains(t[upper].key) || lexicon.personRoleNouns.longest(t, at: upper, end: end) != nil)),
-           !(upper < end && Self.holdingNouns.contains(t[upper].key) && i > sentence.lowerBound && ["in", "under", "into"].contains(t[i - 1].key)),
+           !Self.holdsBefore(t, i, upper, sentence),
            !(upper + 1 < end && t[upper].text == "-" && !t[upper].spaceBefore && lexicon.extra.hyphenCues[t[upper + 1].key] != nil) {
             return nil
         }
